@@ -1,0 +1,225 @@
+//! Mastodon's account endpoints and the Account entity.
+
+use activitypub_federation::{config::Data, fetch::webfinger::webfinger_resolve_actor};
+use axum::{
+    Json,
+    extract::{Path, Query},
+};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::{
+    AppState,
+    accounts::{
+        model::{self, Account, ProfileUpdate, User},
+        store,
+    },
+    api::{Auth, MaybeAuth, Params, flex_bool, flex_list},
+    error::{AppError, AppResult},
+};
+
+/// Mastodon's Account entity. `created_at` is the day, as Mastodon sends it.
+pub fn account_json(account: &Account) -> Value {
+    let day = account.created_at.date_naive().and_hms_opt(0, 0, 0).map(|d| d.and_utc());
+    let fields: Vec<Value> = account
+        .profile
+        .labelled()
+        .into_iter()
+        .map(|(name, value)| {
+            json!({ "name": name, "value": crate::web::escape(&value), "verified_at": null })
+        })
+        .collect();
+    let avatar = account.avatar_url.clone().unwrap_or_default();
+    json!({
+        "id": account.id.to_string(),
+        "username": account.username,
+        "acct": account.acct(),
+        "display_name": account.display_name,
+        "locked": account.locked,
+        "bot": account.bot || account.actor_type == "Service" || account.actor_type == "Application",
+        "discoverable": account.discoverable,
+        "indexable": account.indexable,
+        "group": account.actor_type == "Group",
+        "created_at": day.unwrap_or(account.created_at).to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "note": account.note_html,
+        "url": account.profile_url(),
+        "uri": account.ap_id.as_str(),
+        "avatar": avatar,
+        "avatar_static": avatar,
+        "header": "",
+        "header_static": "",
+        "followers_count": 0,
+        "following_count": 0,
+        "statuses_count": 0,
+        "last_status_at": null,
+        "hide_collections": false,
+        "noindex": !account.indexable,
+        "emojis": [],
+        "roles": [],
+        "fields": fields,
+        "collegium": {
+            "subjects": account.profile.subjects,
+            "education_levels": account.profile.education_levels,
+            "languages": account.profile.languages,
+            "country": account.profile.country,
+            "region": account.profile.region,
+            "school": account.profile.school,
+        },
+    })
+}
+
+/// The CredentialAccount: the Account plus `source` and `role`.
+pub fn credential_account_json(account: &Account, user: &User) -> Value {
+    let mut body = account_json(account);
+    body["source"] = json!({
+        "privacy": "public",
+        "sensitive": false,
+        "language": account.profile.languages.first().cloned().unwrap_or_default(),
+        "note": account.note_source,
+        "fields": body["fields"].as_array().map(|fields| fields.iter().map(|f| json!({
+            "name": f["name"], "value": f["value"], "verified_at": null
+        })).collect::<Vec<_>>()).unwrap_or_default(),
+        "follow_requests_count": 0,
+        "hide_collections": false,
+        "discoverable": account.discoverable,
+        "indexable": account.indexable,
+        "attribution_domains": [],
+    });
+    let (id, permissions) = match user.role {
+        model::Role::Member => ("-99", "0"),
+        model::Role::Facilitator => ("1", "0"),
+        model::Role::Moderator => ("2", "1308"),
+        model::Role::Admin => ("3", "1"),
+    };
+    body["role"] = json!({
+        "id": id,
+        "name": user.role.label(),
+        "permissions": permissions,
+        "color": "",
+        "highlighted": user.role >= model::Role::Moderator,
+    });
+    body
+}
+
+/// `GET /api/v1/accounts/verify_credentials`
+pub async fn verify_credentials(auth: Auth) -> AppResult<Json<Value>> {
+    auth.require_any(&["read:accounts", "profile"])?;
+    let (account, user) = auth.user()?;
+    Ok(Json(credential_account_json(account, user)))
+}
+
+#[derive(Deserialize, Default)]
+pub struct UpdateCredentials {
+    display_name: Option<String>,
+    note: Option<String>,
+    avatar_url: Option<String>,
+    #[serde(default, deserialize_with = "flex_bool")]
+    locked: Option<bool>,
+    #[serde(default, deserialize_with = "flex_bool")]
+    bot: Option<bool>,
+    #[serde(default, deserialize_with = "flex_bool")]
+    discoverable: Option<bool>,
+    #[serde(default, deserialize_with = "flex_bool")]
+    indexable: Option<bool>,
+    #[serde(default, deserialize_with = "flex_list")]
+    subjects: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "flex_list")]
+    education_levels: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "flex_list")]
+    languages: Option<Vec<String>>,
+    country: Option<String>,
+    region: Option<String>,
+    school: Option<String>,
+}
+
+/// `PATCH /api/v1/accounts/update_credentials`
+pub async fn update_credentials(
+    data: Data<AppState>,
+    auth: Auth,
+    Params(p): Params<UpdateCredentials>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:accounts")?;
+    let (account, user) = auth.user()?;
+    let updated = model::update_profile(
+        &data,
+        account,
+        ProfileUpdate {
+            display_name: p.display_name,
+            note: p.note,
+            avatar_url: p.avatar_url,
+            locked: p.locked,
+            bot: p.bot,
+            discoverable: p.discoverable,
+            indexable: p.indexable,
+            subjects: p.subjects,
+            education_levels: p.education_levels,
+            languages: p.languages,
+            country: p.country,
+            region: p.region,
+            school: p.school,
+        },
+    )
+    .await?;
+    Ok(Json(credential_account_json(&updated, user)))
+}
+
+/// `GET /api/v1/accounts/{id}`
+pub async fn show(
+    data: Data<AppState>,
+    MaybeAuth(_auth): MaybeAuth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let account = store::find_by_id(&data.db, id).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(account_json(&account)))
+}
+
+#[derive(Deserialize)]
+pub struct LookupQuery {
+    acct: Option<String>,
+}
+
+/// `GET /api/v1/accounts/lookup?acct=name` or `name@domain`. A remote account we
+/// do not know yet is resolved by WebFinger and fetched (signed by the instance).
+pub async fn lookup(
+    data: Data<AppState>,
+    MaybeAuth(_auth): MaybeAuth,
+    Query(q): Query<LookupQuery>,
+) -> AppResult<Json<Value>> {
+    let acct = q
+        .acct
+        .map(|a| a.trim().trim_start_matches('@').to_string())
+        .filter(|a| !a.is_empty())
+        .ok_or_else(|| AppError::bad_request("Missing parameter acct"))?;
+    let account = resolve_acct(&data, &acct).await?;
+    Ok(Json(account_json(&account)))
+}
+
+/// Finds `name` or `name@domain`: local, known, or fetched from its server.
+pub async fn resolve_acct(data: &Data<AppState>, acct: &str) -> AppResult<Account> {
+    let (name, domain) = match acct.rsplit_once('@') {
+        Some((n, d)) if d.eq_ignore_ascii_case(&data.settings.domain) => (n, None),
+        Some((n, d)) => (n, Some(d)),
+        None => (acct, None),
+    };
+    if name.is_empty() || name.len() > 200 {
+        return Err(AppError::NotFound);
+    }
+    match domain {
+        None => store::find_local_by_username(&data.db, name)
+            .await?
+            .ok_or(AppError::NotFound),
+        Some(domain) => {
+            if let Some(known) = store::find_remote_by_acct(&data.db, name, domain).await? {
+                return Ok(known);
+            }
+            let identifier = format!("{name}@{}", domain.to_ascii_lowercase());
+            webfinger_resolve_actor::<AppState, Account>(&identifier, data)
+                .await
+                .map_err(|e| match e {
+                    AppError::Remote(_) | AppError::BadRequest(_) => AppError::NotFound,
+                    other => other,
+                })
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! People as ActivityPub actors: the `Person` (and instance `Application`) document
+//! we serve, and the checks and mapping for actors we fetch from other servers.
+
+use activitypub_federation::{
+    config::Data,
+    protocol::{helpers::deserialize_skip_error, public_key::PublicKey},
+    traits::{Actor, Object},
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Value, json};
+use url::Url;
+
+use crate::{
+    AppState,
+    accounts::{
+        model::Account,
+        store::{self, NewAccount},
+    },
+    error::AppError,
+    federation::{self, same_origin},
+};
+
+/// An actor document: what we serve for local people and what we accept from others.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActorJson {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub preferred_username: String,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "text_or_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "text_or_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "first_link")]
+    pub url: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub icon: Option<ImageJson>,
+    pub inbox: Url,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub outbox: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub followers: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub following: Option<Url>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub endpoints: Option<Endpoints>,
+    pub public_key: PublicKey,
+    #[serde(default, deserialize_with = "deserialize_skip_error")]
+    pub manually_approves_followers: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub discoverable: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub indexable: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub published: Option<DateTime<Utc>>,
+    /// Profile facts as Mastodon's `PropertyValue`s, so Mastodon shows them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_skip_error")]
+    pub attachment: Vec<Value>,
+    // Our own terms (see FEDERATION.md); other software ignores them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_skip_error")]
+    pub subjects: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_skip_error")]
+    pub education_levels: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_skip_error")]
+    pub teaching_languages: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub school: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageJson {
+    #[serde(rename = "type", default = "image_kind")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    pub url: Url,
+}
+
+fn image_kind() -> String {
+    "Image".into()
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoints {
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    pub shared_inbox: Option<Url>,
+}
+
+/// A string field, or nothing when it is missing, null or not a string.
+fn text_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::String(s) => Some(s),
+        _ => None,
+    })
+}
+
+/// `url` may be a string, a Link object or a list of either: take the first
+/// http(s) address (Mastodon prefers the `text/html` one; so do we).
+fn first_link<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Url>, D::Error> {
+    fn href(v: &Value) -> Option<(Url, bool)> {
+        match v {
+            Value::String(s) => Url::parse(s).ok().map(|u| (u, false)),
+            Value::Object(o) => {
+                let url = o.get("href").and_then(Value::as_str).and_then(|s| Url::parse(s).ok())?;
+                let html = o.get("mediaType").and_then(Value::as_str) == Some("text/html");
+                Some((url, html))
+            }
+            _ => None,
+        }
+    }
+    let value = Value::deserialize(d)?;
+    let mut links: Vec<(Url, bool)> = match &value {
+        Value::Array(items) => items.iter().filter_map(href).collect(),
+        other => href(other).into_iter().collect(),
+    };
+    links.retain(|(u, _)| matches!(u.scheme(), "http" | "https"));
+    links.sort_by_key(|(_, html)| !html);
+    Ok(links.into_iter().next().map(|(u, _)| u))
+}
+
+/// The JSON-LD context of actor documents.
+pub fn actor_context(state: &AppState) -> Value {
+    json!([
+        "https://www.w3.org/ns/activitystreams",
+        "https://w3id.org/security/v1",
+        federation::context_url(state),
+        {
+            "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
+            "toot": "http://joinmastodon.org/ns#",
+            "discoverable": "toot:discoverable",
+            "indexable": "toot:indexable",
+            "schema": "http://schema.org#",
+            "PropertyValue": "schema:PropertyValue",
+            "value": "schema:value"
+        }
+    ])
+}
+
+const MAX_REMOTE_NAME: usize = 200;
+const MAX_REMOTE_USERNAME: usize = 100;
+const MAX_REMOTE_SUMMARY_BYTES: usize = 20_000;
+const MAX_REMOTE_KEY_BYTES: usize = 10_000;
+const MAX_REMOTE_LIST: usize = 50;
+
+fn truncate(s: &str, max_chars: usize) -> String {
+    s.chars().take(max_chars).collect()
+}
+
+fn property_value(name: &str, value: &str) -> Value {
+    json!({ "type": "PropertyValue", "name": name, "value": crate::web::escape(value) })
+}
+
+#[async_trait::async_trait]
+impl Object for Account {
+    type DataType = AppState;
+    type Kind = ActorJson;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.ap_id
+    }
+
+    fn last_refreshed_at(&self) -> Option<DateTime<Utc>> {
+        if self.is_local() {
+            Some(Utc::now())
+        } else {
+            self.fetched_at
+        }
+    }
+
+    async fn read_from_id(object_id: Url, data: &Data<AppState>) -> Result<Option<Self>, AppError> {
+        if object_id == data.instance_actor.ap_id {
+            return Ok(Some((*data.instance_actor).clone()));
+        }
+        Ok(store::find_by_ap_id(&data.db, &object_id).await?)
+    }
+
+    async fn into_json(self, data: &Data<AppState>) -> Result<ActorJson, AppError> {
+        let is_person = self.actor_type == "Person";
+        let attachment = self
+            .profile
+            .labelled()
+            .into_iter()
+            .map(|(label, value)| property_value(label, &value))
+            .collect();
+        Ok(ActorJson {
+            kind: self.actor_type.clone(),
+            preferred_username: self.username.clone(),
+            name: Some(self.shown_name().to_string()),
+            summary: Some(self.note_html.clone()),
+            url: self.url.as_deref().and_then(|u| Url::parse(u).ok()),
+            icon: self
+                .avatar_url
+                .as_deref()
+                .and_then(|u| Url::parse(u).ok())
+                .map(|url| ImageJson {
+                    kind: "Image".into(),
+                    media_type: None,
+                    url,
+                }),
+            inbox: self.inbox_url.clone(),
+            outbox: self.outbox_url.as_deref().and_then(|u| Url::parse(u).ok()),
+            followers: self.followers_url.as_deref().and_then(|u| Url::parse(u).ok()),
+            following: self.following_url.as_deref().and_then(|u| Url::parse(u).ok()),
+            endpoints: Some(Endpoints {
+                shared_inbox: Some(federation::shared_inbox_url(data)),
+            }),
+            public_key: self.public_key(),
+            manually_approves_followers: self.locked,
+            discoverable: Some(self.discoverable),
+            indexable: Some(self.indexable),
+            published: Some(self.created_at),
+            attachment,
+            subjects: self.profile.subjects.clone(),
+            education_levels: self.profile.education_levels.clone(),
+            teaching_languages: if is_person {
+                self.profile.languages.clone()
+            } else {
+                vec![]
+            },
+            country: self.profile.country.clone(),
+            region: self.profile.region.clone(),
+            school: self.profile.school.clone(),
+            id: self.ap_id,
+        })
+    }
+
+    async fn verify(
+        json: &ActorJson,
+        expected_domain: &Url,
+        data: &Data<AppState>,
+    ) -> Result<(), AppError> {
+        if !same_origin(&json.id, expected_domain) {
+            return Err(AppError::bad_request("Actor id is not on the server it came from"));
+        }
+        if federation::is_local(data, &json.id) {
+            return Err(AppError::bad_request("Actor id is local"));
+        }
+        if json.public_key.owner != json.id {
+            return Err(AppError::bad_request("Public key does not belong to the actor"));
+        }
+        if !same_origin(&json.inbox, &json.id) {
+            return Err(AppError::bad_request("Actor inbox is on another server"));
+        }
+        if json.public_key.public_key_pem.len() > MAX_REMOTE_KEY_BYTES
+            || !json.public_key.public_key_pem.contains("BEGIN PUBLIC KEY")
+        {
+            return Err(AppError::bad_request("Actor public key is not a PEM public key"));
+        }
+        let name = &json.preferred_username;
+        if name.is_empty()
+            || name.chars().count() > MAX_REMOTE_USERNAME
+            || name.chars().any(|c| c.is_whitespace() || c == '@' || c == '/' || c.is_control())
+        {
+            return Err(AppError::bad_request("Actor preferredUsername is not a user name"));
+        }
+        if !matches!(
+            json.kind.as_str(),
+            "Person" | "Service" | "Application" | "Group" | "Organization"
+        ) {
+            return Err(AppError::bad_request("Object is not an actor"));
+        }
+        Ok(())
+    }
+
+    async fn from_json(json: ActorJson, data: &Data<AppState>) -> Result<Self, AppError> {
+        let domain = federation::origin(&json.id)
+            .ok_or_else(|| AppError::bad_request("Actor id has no host"))?;
+        let summary = json.summary.unwrap_or_default();
+        let note_html = if summary.len() > MAX_REMOTE_SUMMARY_BYTES {
+            String::new()
+        } else {
+            crate::web::sanitize_html(&summary)
+        };
+        let avatar_url = json
+            .icon
+            .map(|i| i.url)
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .map(|u| u.to_string());
+        let shared_inbox = json
+            .endpoints
+            .and_then(|e| e.shared_inbox)
+            .filter(|u| same_origin(u, &json.id));
+        let account = NewAccount {
+            username: json.preferred_username,
+            domain: Some(domain),
+            actor_type: json.kind,
+            ap_id: json.id.to_string(),
+            url: json.url.map(|u| u.to_string()),
+            display_name: truncate(json.name.as_deref().unwrap_or_default().trim(), MAX_REMOTE_NAME),
+            note_html,
+            avatar_url,
+            inbox_url: json.inbox.to_string(),
+            outbox_url: json.outbox.map(|u| u.to_string()),
+            shared_inbox_url: shared_inbox.map(|u| u.to_string()),
+            followers_url: json.followers.map(|u| u.to_string()),
+            following_url: json.following.map(|u| u.to_string()),
+            public_key_pem: json.public_key.public_key_pem,
+            private_key_pem: None,
+            locked: json.manually_approves_followers,
+            bot: false,
+            discoverable: json.discoverable.unwrap_or(false),
+            indexable: json.indexable.unwrap_or(false),
+        };
+        let mut stored = store::upsert_remote(&data.db, account).await?;
+        // Profile facts from another Collegium instance, kept within our limits.
+        let list = |v: Vec<String>| {
+            v.into_iter()
+                .take(MAX_REMOTE_LIST)
+                .map(|s| truncate(&s, MAX_REMOTE_NAME))
+                .collect::<Vec<_>>()
+        };
+        let profile = crate::accounts::model::TeacherProfile {
+            subjects: list(json.subjects),
+            education_levels: list(json.education_levels),
+            languages: list(json.teaching_languages),
+            country: json.country.map(|s| truncate(&s, 2)),
+            region: json.region.map(|s| truncate(&s, MAX_REMOTE_NAME)),
+            school: json.school.map(|s| truncate(&s, MAX_REMOTE_NAME)),
+        };
+        if profile != stored.profile {
+            stored.profile = profile;
+            store::save_profile(&data.db, &stored).await?;
+        }
+        Ok(stored)
+    }
+}
+
+impl Actor for Account {
+    fn public_key_pem(&self) -> &str {
+        &self.public_key_pem
+    }
+
+    fn private_key_pem(&self) -> Option<String> {
+        self.private_key_pem.clone()
+    }
+
+    fn inbox(&self) -> Url {
+        self.inbox_url.clone()
+    }
+
+    fn shared_inbox(&self) -> Option<Url> {
+        self.shared_inbox_url.as_deref().and_then(|u| Url::parse(u).ok())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_may_be_string_link_or_list() {
+        #[derive(Deserialize)]
+        struct T {
+            #[serde(default, deserialize_with = "first_link")]
+            url: Option<Url>,
+        }
+        let one: T = serde_json::from_str(r#"{"url":"https://a.example/@x"}"#).unwrap();
+        assert_eq!(one.url.unwrap().as_str(), "https://a.example/@x");
+        let list: T = serde_json::from_str(
+            r#"{"url":[{"type":"Link","href":"https://a.example/x.json","mediaType":"application/json"},
+                       {"type":"Link","href":"https://a.example/@x","mediaType":"text/html"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(list.url.unwrap().as_str(), "https://a.example/@x");
+        let bad: T = serde_json::from_str(r#"{"url":42}"#).unwrap();
+        assert!(bad.url.is_none());
+    }
+
+    #[test]
+    fn mastodon_actor_fixture_parses() {
+        let json = include_str!("../../tests/fixtures/mastodon_person.json");
+        let actor: ActorJson = serde_json::from_str(json).unwrap();
+        assert_eq!(actor.kind, "Person");
+        assert_eq!(actor.preferred_username, "Gargron");
+        assert!(actor.public_key.public_key_pem.contains("BEGIN PUBLIC KEY"));
+        assert_eq!(
+            actor.endpoints.and_then(|e| e.shared_inbox).unwrap().as_str(),
+            "https://mastodon.social/inbox"
+        );
+        assert!(actor.icon.is_some());
+        assert_eq!(actor.attachment.len(), 2);
+    }
+}

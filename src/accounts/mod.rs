@@ -1,0 +1,10 @@
+//! People: local accounts with sign-in, remote actors we know, OAuth apps and
+//! tokens, web sessions.
+
+pub mod api;
+pub mod apub;
+pub mod model;
+pub mod oauth;
+pub mod pages;
+pub mod session;
+pub mod store;

@@ -1,0 +1,552 @@
+//! People and their rules: names, roles, passwords, keys, profiles.
+
+use std::{fmt, str::FromStr};
+
+use argon2::{
+    Argon2, PasswordHash, PasswordHasher, PasswordVerifier,
+    password_hash::{SaltString, rand_core::OsRng},
+};
+use chrono::{DateTime, Utc};
+use rand::{Rng, distributions::Alphanumeric};
+use url::Url;
+
+use crate::{
+    AppState,
+    accounts::store::{self, NewAccount},
+    error::{AppError, AppResult},
+};
+
+/// A local user name, following Mastodon's rules: letters, digits and underscores,
+/// with dots and dashes allowed inside; at most 30 characters; unique regardless
+/// of case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Username(String);
+
+impl Username {
+    pub const MAX_LEN: usize = 30;
+
+    pub fn parse(raw: &str) -> Result<Username, String> {
+        let name = raw.trim();
+        if name.is_empty() {
+            return Err("user name must not be empty".into());
+        }
+        if name.chars().count() > Self::MAX_LEN {
+            return Err(format!(
+                "user name {name:?} is longer than {} characters",
+                Self::MAX_LEN
+            ));
+        }
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        let inner = |c: char| word(c) || c == '.' || c == '-';
+        let first_ok = name.chars().next().is_some_and(word);
+        let last_ok = name.chars().last().is_some_and(word);
+        if !first_ok || !last_ok || !name.chars().all(inner) {
+            return Err(format!(
+                "user name {name:?} may only contain letters, numbers and underscores, \
+                 with dots or dashes only between them"
+            ));
+        }
+        Ok(Username(name.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Username {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What a local person may do on this instance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    Member,
+    Facilitator,
+    Moderator,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Facilitator => "facilitator",
+            Role::Moderator => "moderator",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// The label shown to people (and to Mastodon apps as the role name).
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Member => "Member",
+            Role::Facilitator => "Facilitator",
+            Role::Moderator => "Moderator",
+            Role::Admin => "Admin",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "member" => Ok(Role::Member),
+            "facilitator" => Ok(Role::Facilitator),
+            "moderator" => Ok(Role::Moderator),
+            "admin" => Ok(Role::Admin),
+            other => Err(format!(
+                "unknown role {other:?}: use admin, moderator, facilitator or member"
+            )),
+        }
+    }
+}
+
+/// A person or other actor, local or remote, as the rest of the code sees it.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: i64,
+    pub username: String,
+    /// `None` for local accounts.
+    pub domain: Option<String>,
+    pub actor_type: String,
+    pub ap_id: Url,
+    pub url: Option<String>,
+    pub display_name: String,
+    pub note_source: String,
+    pub note_html: String,
+    pub avatar_url: Option<String>,
+    pub inbox_url: Url,
+    pub outbox_url: Option<String>,
+    pub shared_inbox_url: Option<String>,
+    pub followers_url: Option<String>,
+    pub following_url: Option<String>,
+    pub public_key_pem: String,
+    pub private_key_pem: Option<String>,
+    pub locked: bool,
+    pub bot: bool,
+    pub discoverable: bool,
+    pub indexable: bool,
+    pub profile: TeacherProfile,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub fetched_at: Option<DateTime<Utc>>,
+}
+
+/// What a teacher tells colleagues about their work.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TeacherProfile {
+    pub subjects: Vec<String>,
+    pub education_levels: Vec<String>,
+    pub languages: Vec<String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub school: Option<String>,
+}
+
+impl TeacherProfile {
+    /// Profile facts as (label, value) pairs, for pages, Mastodon's `fields` and
+    /// the actor's `PropertyValue` attachments.
+    pub fn labelled(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let mut push = |label, value: String| {
+            if !value.is_empty() {
+                out.push((label, value));
+            }
+        };
+        push("Subjects", self.subjects.join(", "));
+        push("Education levels", self.education_levels.join(", "));
+        push("Languages", self.languages.join(", "));
+        push("School", self.school.clone().unwrap_or_default());
+        let place = [self.region.clone(), self.country.clone()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        push("Region", place);
+        out
+    }
+}
+
+impl Account {
+    pub fn is_local(&self) -> bool {
+        self.domain.is_none()
+    }
+
+    /// `name` for local accounts, `name@domain` for remote ones (Mastodon's `acct`).
+    pub fn acct(&self) -> String {
+        match &self.domain {
+            None => self.username.clone(),
+            Some(d) => format!("{}@{d}", self.username),
+        }
+    }
+
+    /// The name to show: the display name, or the user name when there is none.
+    pub fn shown_name(&self) -> &str {
+        if self.display_name.trim().is_empty() {
+            &self.username
+        } else {
+            &self.display_name
+        }
+    }
+
+    /// The web page about this account (its own `url`, or its id).
+    pub fn profile_url(&self) -> String {
+        self.url.clone().unwrap_or_else(|| self.ap_id.to_string())
+    }
+}
+
+/// Local ActivityPub addresses for a person called `name`.
+pub struct LocalActorUrls {
+    pub id: String,
+    pub profile: String,
+    pub inbox: String,
+    pub outbox: String,
+    pub followers: String,
+    pub following: String,
+    pub shared_inbox: String,
+}
+
+impl LocalActorUrls {
+    pub fn new(base: &str, name: &str) -> Self {
+        let id = format!("{base}/users/{name}");
+        LocalActorUrls {
+            profile: format!("{base}/@{name}"),
+            inbox: format!("{id}/inbox"),
+            outbox: format!("{id}/outbox"),
+            followers: format!("{id}/followers"),
+            following: format!("{id}/following"),
+            shared_inbox: format!("{base}/inbox"),
+            id,
+        }
+    }
+}
+
+/// A local person with sign-in: the `users` row next to the account.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: i64,
+    pub account_id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+}
+
+/// Input for a new local person.
+pub struct NewUser {
+    pub username: String,
+    pub email: String,
+    pub role: Role,
+    /// `None` generates one (returned by [`create_user`]).
+    pub password: Option<String>,
+}
+
+pub const MIN_PASSWORD_LEN: usize = 8;
+const MAX_PASSWORD_LEN: usize = 1024;
+
+fn validate_email(email: &str) -> Result<(), String> {
+    let ok = email.len() <= 254
+        && !email.chars().any(char::is_whitespace)
+        && email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("{email:?} is not an e-mail address"))
+    }
+}
+
+/// Creates a local person with a fresh RSA-2048 key pair. Returns the account, the
+/// user and the password (the generated one when none was given).
+pub async fn create_user(state: &AppState, new: NewUser) -> AppResult<(Account, User, String)> {
+    let username = Username::parse(&new.username).map_err(AppError::validation)?;
+    let email = new.email.trim().to_string();
+    validate_email(&email).map_err(AppError::validation)?;
+    let password = match new.password {
+        Some(p) => p,
+        None => generate_password(),
+    };
+    if password.chars().count() < MIN_PASSWORD_LEN || password.len() > MAX_PASSWORD_LEN {
+        return Err(AppError::validation(format!(
+            "the password must have between {MIN_PASSWORD_LEN} and {MAX_PASSWORD_LEN} characters"
+        )));
+    }
+    if store::find_local_by_username(&state.db, username.as_str())
+        .await?
+        .is_some()
+    {
+        return Err(AppError::validation(format!(
+            "the user name {username} is already taken"
+        )));
+    }
+    let password_hash = hash_password(password.clone()).await?;
+    let keypair = tokio::task::spawn_blocking(activitypub_federation::http_signatures::generate_actor_keypair)
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let urls = LocalActorUrls::new(&state.settings.base_url(), username.as_str());
+    let account = NewAccount {
+        username: username.to_string(),
+        domain: None,
+        actor_type: "Person".into(),
+        ap_id: urls.id,
+        url: Some(urls.profile),
+        display_name: String::new(),
+        note_html: String::new(),
+        avatar_url: None,
+        inbox_url: urls.inbox,
+        outbox_url: Some(urls.outbox),
+        shared_inbox_url: Some(urls.shared_inbox),
+        followers_url: Some(urls.followers),
+        following_url: Some(urls.following),
+        public_key_pem: keypair.public_key,
+        private_key_pem: Some(keypair.private_key),
+        locked: false,
+        bot: false,
+        discoverable: true,
+        indexable: true,
+    };
+    store::create_local_user(&state.db, account, &email, &password_hash, new.role)
+        .await
+        .map(|(a, u)| (a, u, password))
+        .map_err(|e| match e {
+            store::CreateUserError::Taken => AppError::validation(
+                "that user name or e-mail address is already taken".to_string(),
+            ),
+            store::CreateUserError::Db(e) => e.into(),
+        })
+}
+
+/// A random password people can type: 20 letters and digits.
+pub fn generate_password() -> String {
+    rand::thread_rng()
+        .sample_iter(&Alphanumeric)
+        .take(20)
+        .map(char::from)
+        .collect()
+}
+
+/// Hashes with argon2id (the crate's defaults), off the async threads.
+pub async fn hash_password(password: String) -> AppResult<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("hashing password: {e}")))
+}
+
+/// Checks a password against a stored hash, off the async threads.
+pub async fn verify_password(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// Looks a person up by user name or e-mail and checks the password.
+/// `None` when either is wrong (callers must not say which).
+pub async fn authenticate(
+    state: &AppState,
+    login: &str,
+    password: &str,
+) -> AppResult<Option<(Account, User)>> {
+    let login = login.trim();
+    if login.is_empty() || password.is_empty() || password.len() > MAX_PASSWORD_LEN {
+        return Ok(None);
+    }
+    let Some((account, user)) = store::find_user_by_login(&state.db, login).await? else {
+        // Spend the same time as a real check so timing does not reveal names.
+        let _ = hash_password(password.to_string()).await;
+        return Ok(None);
+    };
+    if verify_password(password.to_string(), user.password_hash.clone()).await {
+        store::touch_sign_in(&state.db, user.id).await?;
+        Ok(Some((account, user)))
+    } else {
+        Ok(None)
+    }
+}
+
+/// Changes to a person's own profile; `None` leaves a field as it is.
+#[derive(Debug, Default)]
+pub struct ProfileUpdate {
+    pub display_name: Option<String>,
+    pub note: Option<String>,
+    pub avatar_url: Option<String>,
+    pub locked: Option<bool>,
+    pub bot: Option<bool>,
+    pub discoverable: Option<bool>,
+    pub indexable: Option<bool>,
+    pub subjects: Option<Vec<String>>,
+    pub education_levels: Option<Vec<String>>,
+    pub languages: Option<Vec<String>>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub school: Option<String>,
+}
+
+pub const MAX_DISPLAY_NAME: usize = 30;
+pub const MAX_NOTE: usize = 500;
+const MAX_LIST_ITEMS: usize = 20;
+const MAX_ITEM_LEN: usize = 100;
+
+fn clean_list(field: &str, items: Vec<String>) -> AppResult<Vec<String>> {
+    let items: Vec<String> = items
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() > MAX_LIST_ITEMS {
+        return Err(AppError::validation(format!(
+            "{field} may list at most {MAX_LIST_ITEMS} entries"
+        )));
+    }
+    if items.iter().any(|s| s.chars().count() > MAX_ITEM_LEN) {
+        return Err(AppError::validation(format!(
+            "each entry of {field} may have at most {MAX_ITEM_LEN} characters"
+        )));
+    }
+    Ok(items)
+}
+
+fn clean_text(field: &str, value: String, max: usize) -> AppResult<String> {
+    let value = value.trim().to_string();
+    if value.chars().count() > max {
+        return Err(AppError::validation(format!(
+            "{field} is too long (maximum is {max} characters)"
+        )));
+    }
+    Ok(value)
+}
+
+/// Validates and applies a profile change to a local account.
+pub async fn update_profile(
+    state: &AppState,
+    account: &Account,
+    update: ProfileUpdate,
+) -> AppResult<Account> {
+    let mut next = account.clone();
+    if let Some(v) = update.display_name {
+        next.display_name = clean_text("Display name", v, MAX_DISPLAY_NAME)?;
+    }
+    if let Some(v) = update.note {
+        next.note_source = clean_text("Bio", v, MAX_NOTE)?;
+        next.note_html = crate::web::text_to_html(&next.note_source);
+    }
+    if let Some(v) = update.avatar_url {
+        let v = v.trim().to_string();
+        if v.is_empty() {
+            next.avatar_url = None;
+        } else {
+            let url = Url::parse(&v)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https"))
+                .ok_or_else(|| AppError::validation("Avatar must be an http(s) URL"))?;
+            next.avatar_url = Some(url.to_string());
+        }
+    }
+    if let Some(v) = update.locked {
+        next.locked = v;
+    }
+    if let Some(v) = update.bot {
+        next.bot = v;
+    }
+    if let Some(v) = update.discoverable {
+        next.discoverable = v;
+    }
+    if let Some(v) = update.indexable {
+        next.indexable = v;
+    }
+    if let Some(v) = update.subjects {
+        next.profile.subjects = clean_list("Subjects", v)?;
+    }
+    if let Some(v) = update.education_levels {
+        next.profile.education_levels = clean_list("Education levels", v)?;
+    }
+    if let Some(v) = update.languages {
+        next.profile.languages = clean_list("Languages", v)?;
+    }
+    let optional = |field: &str, v: String| -> AppResult<Option<String>> {
+        let v = clean_text(field, v, MAX_ITEM_LEN)?;
+        Ok(if v.is_empty() { None } else { Some(v) })
+    };
+    if let Some(v) = update.country {
+        let v = optional("Country", v)?.map(|c| c.to_ascii_uppercase());
+        if let Some(c) = &v
+            && (c.len() != 2 || !c.chars().all(|ch| ch.is_ascii_alphabetic()))
+        {
+            return Err(AppError::validation(
+                "Country must be a two-letter ISO 3166 code, like AT or IT",
+            ));
+        }
+        next.profile.country = v;
+    }
+    if let Some(v) = update.region {
+        next.profile.region = optional("Region", v)?;
+    }
+    if let Some(v) = update.school {
+        next.profile.school = optional("School", v)?;
+    }
+    next.updated_at = Utc::now();
+    store::save_profile(&state.db, &next).await?;
+    Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames_follow_mastodon_rules() {
+        for ok in ["anna", "Anna_B", "a", "maria.rossi", "jean-luc", "_x_", "a1"] {
+            assert!(Username::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "", "anna b", ".anna", "anna.", "-x", "x-", "ánna", "a@b", "a/b",
+            "abcdefghijklmnopqrstuvwxyz12345",
+        ] {
+            assert!(Username::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn roles_round_trip() {
+        for r in [Role::Member, Role::Facilitator, Role::Moderator, Role::Admin] {
+            assert_eq!(r.as_str().parse::<Role>().unwrap(), r);
+        }
+        assert!("owner".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn emails_are_checked() {
+        assert!(validate_email("anna@school.example").is_ok());
+        assert!(validate_email("anna").is_err());
+        assert!(validate_email("anna@localhost").is_err());
+        assert!(validate_email("a b@x.example").is_err());
+    }
+
+    #[test]
+    fn generated_passwords_are_long_enough() {
+        let p = generate_password();
+        assert_eq!(p.len(), 20);
+        assert_ne!(p, generate_password());
+    }
+}

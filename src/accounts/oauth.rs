@@ -1,0 +1,921 @@
+//! OAuth 2 for apps, as Mastodon (Doorkeeper) does it: app registration, the
+//! authorization-code flow with PKCE, the password and client-credentials grants,
+//! revocation, and the scopes every token carries.
+
+use std::{collections::BTreeSet, fmt};
+
+use activitypub_federation::config::Data;
+use axum::{
+    Form, Json,
+    extract::Query,
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
+};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use url::Url;
+
+use crate::{
+    AppState,
+    accounts::{
+        model::{self, Account, User},
+        session::{self, CsrfToken, CurrentUser, constant_time_eq, random_token, token_hash},
+        store,
+    },
+    api::{Auth, Params},
+    db::Db,
+    db_row,
+    error::{AppError, AppResult},
+    web::PageError,
+    with_db,
+};
+
+pub const OOB_REDIRECT: &str = "urn:ietf:wg:oauth:2.0:oob";
+const CODE_MINUTES: i64 = 10;
+const MAX_APP_NAME: usize = 60;
+const MAX_REDIRECT_URIS: usize = 10;
+
+/// Scopes Mastodon knows. Top-level scopes grant all their sub-scopes.
+const KNOWN_SCOPES: &[&str] = &[
+    "read", "write", "follow", "push", "profile", "admin:read", "admin:write",
+    "read:accounts", "read:blocks", "read:bookmarks", "read:favourites", "read:filters",
+    "read:follows", "read:lists", "read:mutes", "read:notifications", "read:search",
+    "read:statuses", "write:accounts", "write:blocks", "write:bookmarks",
+    "write:conversations", "write:favourites", "write:filters", "write:follows",
+    "write:lists", "write:media", "write:mutes", "write:notifications", "write:reports",
+    "write:statuses", "admin:read:accounts", "admin:read:reports",
+    "admin:read:domain_allows", "admin:read:domain_blocks", "admin:read:ip_blocks",
+    "admin:read:email_domain_blocks", "admin:read:canonical_email_blocks",
+    "admin:write:accounts", "admin:write:reports", "admin:write:domain_allows",
+    "admin:write:domain_blocks", "admin:write:ip_blocks", "admin:write:email_domain_blocks",
+    "admin:write:canonical_email_blocks",
+];
+
+/// The legacy `follow` scope stands for these.
+const FOLLOW_GRANTS: &[&str] = &[
+    "read:follows", "write:follows", "read:blocks", "write:blocks", "read:mutes",
+    "write:mutes",
+];
+
+/// A validated set of scopes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scopes(BTreeSet<String>);
+
+impl Scopes {
+    /// Parses space-separated scopes (`+` also separates, as some apps send it).
+    pub fn parse(text: &str) -> AppResult<Scopes> {
+        let set: BTreeSet<String> = text
+            .split(|c: char| c.is_whitespace() || c == '+' || c == ',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if set.is_empty() {
+            return Err(AppError::validation("Scopes can't be blank"));
+        }
+        if let Some(bad) = set.iter().find(|s| !KNOWN_SCOPES.contains(&s.as_str())) {
+            return Err(AppError::validation(format!("Scopes are invalid: {bad}")));
+        }
+        Ok(Scopes(set))
+    }
+
+    /// Whether `scope` is granted, directly or by a parent scope.
+    pub fn allows(&self, scope: &str) -> bool {
+        if self.0.contains(scope) {
+            return true;
+        }
+        if self.0.contains("follow") && FOLLOW_GRANTS.contains(&scope) {
+            return true;
+        }
+        match scope.rsplit_once(':') {
+            Some((parent, _)) => self.allows(parent),
+            None => false,
+        }
+    }
+
+    /// Whether every scope here is allowed by `other`.
+    pub fn within(&self, other: &Scopes) -> bool {
+        self.0.iter().all(|s| other.allows(s))
+    }
+
+    pub fn list(&self) -> Vec<String> {
+        self.0.iter().cloned().collect()
+    }
+}
+
+impl fmt::Display for Scopes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.list().join(" "))
+    }
+}
+
+db_row! {
+    #[derive(Debug, Clone)]
+    pub struct OAuthApp {
+        pub id: i64,
+        pub name: String,
+        pub website: Option<String>,
+        pub redirect_uris: String,
+        pub scopes: String,
+        pub client_id: String,
+        pub client_secret_hash: String,
+        pub created_at: DateTime<Utc>,
+    }
+}
+
+impl OAuthApp {
+    pub fn redirect_uri_list(&self) -> Vec<String> {
+        self.redirect_uris.lines().map(str::to_string).collect()
+    }
+
+    pub fn scope_set(&self) -> AppResult<Scopes> {
+        Scopes::parse(&self.scopes)
+    }
+
+    fn secret_matches(&self, secret: &str) -> bool {
+        constant_time_eq(&self.client_secret_hash, &token_hash(secret))
+    }
+}
+
+/// A valid access token, as the API sees it.
+#[derive(Debug, Clone)]
+pub struct AccessToken {
+    pub id: i64,
+    pub app_id: i64,
+    pub user_id: Option<i64>,
+    pub scopes: Scopes,
+}
+
+db_row! {
+    struct TokenRow {
+        id: i64,
+        app_id: i64,
+        user_id: Option<i64>,
+        scopes: String,
+        revoked_at: Option<DateTime<Utc>>,
+    }
+}
+
+async fn find_app(db: &Db, client_id: &str) -> AppResult<Option<OAuthApp>> {
+    Ok(with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, name, website, redirect_uris, scopes, client_id, client_secret_hash, \
+             created_at FROM oauth_apps WHERE client_id = $1",
+        )
+        .bind(client_id)
+        .fetch_optional(pool)
+        .await
+    })?)
+}
+
+async fn find_app_by_id(db: &Db, id: i64) -> AppResult<Option<OAuthApp>> {
+    Ok(with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, name, website, redirect_uris, scopes, client_id, client_secret_hash, \
+             created_at FROM oauth_apps WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+    })?)
+}
+
+/// Looks up a bearer token; refuses unknown and revoked ones as Mastodon does.
+pub async fn find_token(
+    data: &Data<AppState>,
+    token: &str,
+) -> AppResult<(AccessToken, Option<(Account, User)>)> {
+    let row: Option<TokenRow> = with_db!(&data.db, |pool| {
+        sqlx::query_as(
+            "SELECT id, app_id, user_id, scopes, revoked_at FROM oauth_access_tokens \
+             WHERE token_hash = $1",
+        )
+        .bind(token_hash(token))
+        .fetch_optional(pool)
+        .await
+    })?;
+    let row = row.ok_or_else(|| AppError::Unauthorized("The access token is invalid".into()))?;
+    if row.revoked_at.is_some() {
+        return Err(AppError::Unauthorized("The access token was revoked".into()));
+    }
+    let user = match row.user_id {
+        Some(id) => {
+            store::touch_active(&data.db, id).await?;
+            Some(
+                store::find_user_by_id(&data.db, id)
+                    .await?
+                    .ok_or_else(|| AppError::Unauthorized("The access token is invalid".into()))?,
+            )
+        }
+        None => None,
+    };
+    let token = AccessToken {
+        id: row.id,
+        app_id: row.app_id,
+        user_id: row.user_id,
+        scopes: Scopes::parse(&row.scopes)?,
+    };
+    Ok((token, user))
+}
+
+async fn issue_token(
+    db: &Db,
+    app_id: i64,
+    user_id: Option<i64>,
+    scopes: &Scopes,
+) -> AppResult<(String, DateTime<Utc>)> {
+    let token = random_token();
+    let now = Utc::now();
+    with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO oauth_access_tokens (token_hash, app_id, user_id, scopes, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash(&token))
+        .bind(app_id)
+        .bind(user_id)
+        .bind(scopes.to_string())
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok((token, now))
+}
+
+fn oauth_error(status: StatusCode, error: &'static str, description: &'static str) -> AppError {
+    AppError::OAuth {
+        status,
+        error,
+        description,
+    }
+}
+
+fn invalid_client() -> AppError {
+    oauth_error(
+        StatusCode::UNAUTHORIZED,
+        "invalid_client",
+        "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.",
+    )
+}
+
+fn invalid_grant() -> AppError {
+    oauth_error(
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+        "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+    )
+}
+
+fn invalid_scope() -> AppError {
+    oauth_error(
+        StatusCode::BAD_REQUEST,
+        "invalid_scope",
+        "The requested scope is invalid, unknown, or malformed.",
+    )
+}
+
+/// Whether a redirect URI is acceptable for an app: absolute, no fragment, or
+/// the out-of-band marker.
+fn valid_redirect_uri(uri: &str) -> bool {
+    uri == OOB_REDIRECT
+        || Url::parse(uri).is_ok_and(|u| {
+            u.fragment().is_none() && !matches!(u.scheme(), "javascript" | "data" | "vbscript")
+        })
+}
+
+// ----- POST /api/v1/apps -----
+
+#[derive(Deserialize)]
+pub struct CreateAppParams {
+    client_name: Option<String>,
+    #[serde(default, deserialize_with = "crate::api::flex_list_lines")]
+    redirect_uris: Option<Vec<String>>,
+    scopes: Option<String>,
+    website: Option<String>,
+}
+
+fn app_json(app: &OAuthApp, secret: Option<&str>) -> AppResult<Value> {
+    let uris = app.redirect_uri_list();
+    let mut body = json!({
+        "id": app.id.to_string(),
+        "name": app.name,
+        "website": app.website,
+        "scopes": app.scope_set()?.list(),
+        "redirect_uri": uris.join("\n"),
+        "redirect_uris": uris,
+        "vapid_key": "",
+    });
+    if let Some(secret) = secret {
+        body["client_id"] = json!(app.client_id);
+        body["client_secret"] = json!(secret);
+        body["client_secret_expires_at"] = json!(0);
+    }
+    Ok(body)
+}
+
+pub async fn create_app(
+    data: Data<AppState>,
+    Params(params): Params<CreateAppParams>,
+) -> AppResult<Json<Value>> {
+    let name = params.client_name.unwrap_or_default().trim().to_string();
+    if name.is_empty() {
+        return Err(AppError::validation("Application name can't be blank"));
+    }
+    if name.chars().count() > MAX_APP_NAME {
+        return Err(AppError::validation(format!(
+            "Application name is too long (maximum is {MAX_APP_NAME} characters)"
+        )));
+    }
+    let uris: Vec<String> = params
+        .redirect_uris
+        .unwrap_or_default()
+        .into_iter()
+        .map(|u| u.trim().to_string())
+        .filter(|u| !u.is_empty())
+        .collect();
+    if uris.is_empty() {
+        return Err(AppError::validation("Redirect URI can't be blank"));
+    }
+    if uris.len() > MAX_REDIRECT_URIS || uris.iter().any(|u| u.len() > 2000) {
+        return Err(AppError::validation("Redirect URI is too long"));
+    }
+    if !uris.iter().all(|u| valid_redirect_uri(u)) {
+        return Err(AppError::validation("Redirect URI must be an absolute URI."));
+    }
+    let scopes = crate::api::parse_scopes(params.scopes.as_deref(), "read")?;
+    let website = match params.website.map(|w| w.trim().to_string()).filter(|w| !w.is_empty()) {
+        Some(w) => {
+            let ok = Url::parse(&w).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+            if !ok || w.len() > 2000 {
+                return Err(AppError::validation("Website is invalid"));
+            }
+            Some(w)
+        }
+        None => None,
+    };
+    let client_id = random_token();
+    let secret = random_token();
+    let now = Utc::now();
+    let id: i64 = with_db!(&data.db, |pool| {
+        sqlx::query_scalar(
+            "INSERT INTO oauth_apps (name, website, redirect_uris, scopes, client_id, \
+             client_secret_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(&name)
+        .bind(&website)
+        .bind(uris.join("\n"))
+        .bind(scopes.to_string())
+        .bind(&client_id)
+        .bind(token_hash(&secret))
+        .bind(now)
+        .fetch_one(pool)
+        .await
+    })?;
+    let app = find_app_by_id(&data.db, id).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(app_json(&app, Some(&secret))?))
+}
+
+/// `GET /api/v1/apps/verify_credentials`
+pub async fn verify_app(data: Data<AppState>, auth: Auth) -> AppResult<Json<Value>> {
+    let app = find_app_by_id(&data.db, auth.token.app_id)
+        .await?
+        .ok_or_else(|| AppError::Unauthorized("The access token is invalid".into()))?;
+    Ok(Json(app_json(&app, None)?))
+}
+
+// ----- /oauth/authorize -----
+
+#[derive(Deserialize, Serialize, Clone, Default)]
+pub struct AuthorizeParams {
+    #[serde(default)]
+    response_type: String,
+    #[serde(default)]
+    client_id: String,
+    #[serde(default)]
+    redirect_uri: String,
+    #[serde(default)]
+    scope: Option<String>,
+    #[serde(default)]
+    state: Option<String>,
+    #[serde(default)]
+    code_challenge: Option<String>,
+    #[serde(default)]
+    code_challenge_method: Option<String>,
+}
+
+/// A checked authorization request.
+struct AuthorizeRequest {
+    app: OAuthApp,
+    scopes: Scopes,
+}
+
+enum AuthorizeProblem {
+    /// Shown on a page: the client or redirect URI cannot be trusted.
+    Page(AppError),
+    /// Sent back to the app's redirect URI as `error=…`.
+    Redirect(&'static str),
+}
+
+async fn check_authorize(
+    db: &Db,
+    p: &AuthorizeParams,
+) -> AppResult<Result<AuthorizeRequest, AuthorizeProblem>> {
+    let Some(app) = find_app(db, &p.client_id).await? else {
+        return Ok(Err(AuthorizeProblem::Page(AppError::bad_request(
+            "Client authentication failed due to unknown client.",
+        ))));
+    };
+    if !app.redirect_uri_list().contains(&p.redirect_uri) {
+        return Ok(Err(AuthorizeProblem::Page(AppError::bad_request(
+            "The redirect URI included is not valid.",
+        ))));
+    }
+    if p.response_type != "code" {
+        return Ok(Err(AuthorizeProblem::Redirect("unsupported_response_type")));
+    }
+    let scopes = match Scopes::parse(p.scope.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or("read")) {
+        Ok(s) if s.within(&app.scope_set()?) => s,
+        _ => return Ok(Err(AuthorizeProblem::Redirect("invalid_scope"))),
+    };
+    match (p.code_challenge.as_deref(), p.code_challenge_method.as_deref()) {
+        (None | Some(""), _) => {}
+        (Some(challenge), Some("S256")) if challenge.len() >= 43 && challenge.len() <= 128 => {}
+        _ => return Ok(Err(AuthorizeProblem::Redirect("invalid_request"))),
+    }
+    Ok(Ok(AuthorizeRequest { app, scopes }))
+}
+
+fn redirect_with(uri: &str, pairs: &[(&str, Option<&str>)]) -> Response {
+    match Url::parse(uri) {
+        Ok(mut url) => {
+            {
+                let mut q = url.query_pairs_mut();
+                for (k, v) in pairs {
+                    if let Some(v) = v {
+                        q.append_pair(k, v);
+                    }
+                }
+            }
+            Redirect::to(url.as_str()).into_response()
+        }
+        Err(_) => StatusCode::BAD_REQUEST.into_response(),
+    }
+}
+
+fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
+    PageError {
+        error,
+        templates: data.templates.clone(),
+        instance_name: data.settings.instance.name.clone(),
+    }
+}
+
+fn with_cookies(mut response: Response, cookies: impl IntoIterator<Item = HeaderValue>) -> Response {
+    for c in cookies {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    response
+}
+
+fn render_authorize(
+    data: &Data<AppState>,
+    req: &AuthorizeRequest,
+    params: &AuthorizeParams,
+    user: Option<&Account>,
+    csrf: &CsrfToken,
+    error: Option<&str>,
+) -> AppResult<Response> {
+    let html = data.templates.render(
+        "authorize.html",
+        minijinja::context! {
+            instance_name => data.settings.instance.name,
+            user => user.map(|a| minijinja::context! { username => a.username, name => a.shown_name() }),
+            app_name => req.app.name,
+            app_website => req.app.website,
+            scopes => req.scopes.list(),
+            params => params,
+            csrf => csrf.token,
+            error => error,
+        },
+    )?;
+    let status = if error.is_some() { StatusCode::UNAUTHORIZED } else { StatusCode::OK };
+    Ok(with_cookies(
+        (status, Html(html)).into_response(),
+        csrf.cookie(data),
+    ))
+}
+
+/// `GET /oauth/authorize`: the sign-in and consent page.
+pub async fn authorize_page(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Query(params): Query<AuthorizeParams>,
+) -> Result<Response, PageError> {
+    let checked = check_authorize(&data.db, &params)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    let req = match checked {
+        Ok(req) => req,
+        Err(AuthorizeProblem::Page(e)) => return Err(page_error(&data, e)),
+        Err(AuthorizeProblem::Redirect(code)) => {
+            return Ok(redirect_with(
+                &params.redirect_uri,
+                &[("error", Some(code)), ("state", params.state.as_deref())],
+            ));
+        }
+    };
+    let csrf = CsrfToken::from_headers(&headers);
+    render_authorize(&data, &req, &params, current.as_ref().map(|(a, _)| a), &csrf, None)
+        .map_err(|e| page_error(&data, e))
+}
+
+#[derive(Deserialize)]
+pub struct AuthorizeForm {
+    #[serde(flatten)]
+    params: AuthorizeParams,
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    login: Option<String>,
+    #[serde(default)]
+    password: Option<String>,
+}
+
+/// `POST /oauth/authorize`: sign in if needed, then approve or deny.
+pub async fn authorize_submit(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Form(form): Form<AuthorizeForm>,
+) -> Result<Response, PageError> {
+    session::verify_csrf(&headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    let params = form.params;
+    let req = match check_authorize(&data.db, &params)
+        .await
+        .map_err(|e| page_error(&data, e))?
+    {
+        Ok(req) => req,
+        Err(AuthorizeProblem::Page(e)) => return Err(page_error(&data, e)),
+        Err(AuthorizeProblem::Redirect(code)) => {
+            return Ok(redirect_with(
+                &params.redirect_uri,
+                &[("error", Some(code)), ("state", params.state.as_deref())],
+            ));
+        }
+    };
+    let mut cookies = Vec::new();
+    let (account, user) = match current {
+        Some(pair) => pair,
+        None => {
+            let login = form.login.unwrap_or_default();
+            let password = form.password.unwrap_or_default();
+            match model::authenticate(&data, &login, &password)
+                .await
+                .map_err(|e| page_error(&data, e))?
+            {
+                Some(pair) => {
+                    cookies.push(
+                        session::start_session(&data, pair.1.id)
+                            .await
+                            .map_err(|e| page_error(&data, e))?,
+                    );
+                    pair
+                }
+                None => {
+                    let csrf = CsrfToken::from_headers(&headers);
+                    return render_authorize(
+                        &data,
+                        &req,
+                        &params,
+                        None,
+                        &csrf,
+                        Some("Invalid user name, e-mail address or password."),
+                    )
+                    .map_err(|e| page_error(&data, e));
+                }
+            }
+        }
+    };
+    if form.decision != "approve" {
+        if params.redirect_uri == OOB_REDIRECT {
+            return Err(page_error(
+                &data,
+                AppError::Forbidden("You did not authorise the app.".into()),
+            ));
+        }
+        return Ok(with_cookies(
+            redirect_with(
+                &params.redirect_uri,
+                &[("error", Some("access_denied")), ("state", params.state.as_deref())],
+            ),
+            cookies,
+        ));
+    }
+    let code = random_token();
+    let now = Utc::now();
+    let challenge = params.code_challenge.clone().filter(|c| !c.is_empty());
+    with_db!(&data.db, |pool| {
+        sqlx::query(
+            "INSERT INTO oauth_authorization_codes (code_hash, app_id, user_id, redirect_uri, \
+             scopes, code_challenge, code_challenge_method, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(token_hash(&code))
+        .bind(req.app.id)
+        .bind(user.id)
+        .bind(&params.redirect_uri)
+        .bind(req.scopes.to_string())
+        .bind(&challenge)
+        .bind(challenge.as_ref().map(|_| "S256"))
+        .bind(now)
+        .bind(now + Duration::minutes(CODE_MINUTES))
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })
+    .map_err(|e| page_error(&data, e.into()))?;
+    if params.redirect_uri == OOB_REDIRECT {
+        let html = data
+            .templates
+            .render(
+                "oauth_code.html",
+                minijinja::context! {
+                    instance_name => data.settings.instance.name,
+                    user => minijinja::context! { username => account.username, name => account.shown_name() },
+                    app_name => req.app.name,
+                    code => code,
+                },
+            )
+            .map_err(|e| page_error(&data, e))?;
+        return Ok(with_cookies(Html(html).into_response(), cookies));
+    }
+    Ok(with_cookies(
+        redirect_with(
+            &params.redirect_uri,
+            &[("code", Some(&code)), ("state", params.state.as_deref())],
+        ),
+        cookies,
+    ))
+}
+
+// ----- POST /oauth/token -----
+
+#[derive(Deserialize, Default)]
+pub struct TokenParams {
+    grant_type: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+    code: Option<String>,
+    redirect_uri: Option<String>,
+    code_verifier: Option<String>,
+    username: Option<String>,
+    password: Option<String>,
+    scope: Option<String>,
+}
+
+/// Client id and secret from the body, or from HTTP Basic authentication.
+fn client_credentials(headers: &HeaderMap, p: &TokenParams) -> (Option<String>, Option<String>) {
+    let basic = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Basic "))
+        .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b.trim()).ok())
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|s| {
+            s.split_once(':')
+                .map(|(id, secret)| (id.to_string(), secret.to_string()))
+        });
+    match basic {
+        Some((id, secret)) => (Some(id), Some(secret)),
+        None => (p.client_id.clone(), p.client_secret.clone()),
+    }
+}
+
+db_row! {
+    struct CodeRow {
+        id: i64,
+        app_id: i64,
+        user_id: i64,
+        redirect_uri: String,
+        scopes: String,
+        code_challenge: Option<String>,
+        expires_at: DateTime<Utc>,
+    }
+}
+
+pub async fn token(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    Params(p): Params<TokenParams>,
+) -> AppResult<Response> {
+    let grant_type = p.grant_type.clone().unwrap_or_default();
+    if grant_type.is_empty() {
+        return Err(oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.",
+        ));
+    }
+    if !matches!(
+        grant_type.as_str(),
+        "authorization_code" | "password" | "client_credentials"
+    ) {
+        return Err(oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "The authorization grant type is not supported by the authorization server.",
+        ));
+    }
+    let (client_id, client_secret) = client_credentials(&headers, &p);
+    let app = match client_id.as_deref() {
+        Some(id) if !id.is_empty() => find_app(&data.db, id).await?,
+        _ => None,
+    }
+    .ok_or_else(invalid_client)?;
+    let has_verifier = p.code_verifier.as_deref().is_some_and(|v| !v.is_empty());
+    let secret_ok = client_secret.as_deref().is_some_and(|s| app.secret_matches(s));
+    // A public client using PKCE may leave the secret out; a wrong secret is never fine.
+    let pkce_public = grant_type == "authorization_code" && has_verifier && client_secret.is_none();
+    if !secret_ok && !pkce_public {
+        return Err(invalid_client());
+    }
+    let app_scopes = app.scope_set()?;
+
+    let (user_id, scopes) = match grant_type.as_str() {
+        "authorization_code" => {
+            let code = p.code.clone().filter(|c| !c.is_empty()).ok_or_else(invalid_grant)?;
+            let row: Option<CodeRow> = with_db!(&data.db, |pool| {
+                sqlx::query_as(
+                    "SELECT id, app_id, user_id, redirect_uri, scopes, code_challenge, expires_at \
+                     FROM oauth_authorization_codes WHERE code_hash = $1",
+                )
+                .bind(token_hash(&code))
+                .fetch_optional(pool)
+                .await
+            })?;
+            let row = row.ok_or_else(invalid_grant)?;
+            // A code works once, whatever happens next.
+            let deleted = with_db!(&data.db, |pool| {
+                sqlx::query("DELETE FROM oauth_authorization_codes WHERE id = $1")
+                    .bind(row.id)
+                    .execute(pool)
+                    .await
+                    .map(|r| r.rows_affected())
+            })?;
+            if deleted != 1
+                || row.app_id != app.id
+                || row.expires_at < Utc::now()
+                || p.redirect_uri.as_deref() != Some(row.redirect_uri.as_str())
+            {
+                return Err(invalid_grant());
+            }
+            match (&row.code_challenge, p.code_verifier.as_deref()) {
+                (Some(challenge), Some(verifier)) => {
+                    let computed = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()));
+                    if !constant_time_eq(&computed, challenge) {
+                        return Err(invalid_grant());
+                    }
+                }
+                (Some(_), None) => return Err(invalid_grant()),
+                (None, Some(_)) if !secret_ok => return Err(invalid_grant()),
+                _ => {}
+            }
+            (Some(row.user_id), Scopes::parse(&row.scopes)?)
+        }
+        "password" => {
+            let scopes = requested_scopes(p.scope.as_deref(), &app_scopes)?;
+            let login = p.username.clone().unwrap_or_default();
+            let password = p.password.clone().unwrap_or_default();
+            let (_, user) = model::authenticate(&data, &login, &password)
+                .await?
+                .ok_or_else(invalid_grant)?;
+            (Some(user.id), scopes)
+        }
+        _ => (None, requested_scopes(p.scope.as_deref(), &app_scopes)?),
+    };
+    let (token, created_at) = issue_token(&data.db, app.id, user_id, &scopes).await?;
+    let body = json!({
+        "access_token": token,
+        "token_type": "Bearer",
+        "scope": scopes.to_string(),
+        "created_at": created_at.timestamp(),
+    });
+    Ok((
+        [(header::CACHE_CONTROL, "no-store"), (header::PRAGMA, "no-cache")],
+        Json(body),
+    )
+        .into_response())
+}
+
+fn requested_scopes(requested: Option<&str>, app_scopes: &Scopes) -> AppResult<Scopes> {
+    let scopes = match requested.filter(|s| !s.trim().is_empty()) {
+        Some(text) => Scopes::parse(text).map_err(|_| invalid_scope())?,
+        None => Scopes::parse("read")?,
+    };
+    if scopes.within(app_scopes) {
+        Ok(scopes)
+    } else {
+        Err(invalid_scope())
+    }
+}
+
+// ----- POST /oauth/revoke -----
+
+#[derive(Deserialize, Default)]
+pub struct RevokeParams {
+    token: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+}
+
+/// Revokes a token the app owns. Like Doorkeeper, an unknown token is not an
+/// error (RFC 7009), but a wrong client is.
+pub async fn revoke(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    Params(p): Params<RevokeParams>,
+) -> AppResult<Json<Value>> {
+    let as_token_params = TokenParams {
+        client_id: p.client_id.clone(),
+        client_secret: p.client_secret.clone(),
+        ..TokenParams::default()
+    };
+    let (client_id, secret) = client_credentials(&headers, &as_token_params);
+    let app = match client_id.as_deref() {
+        Some(id) if !id.is_empty() => find_app(&data.db, id).await?,
+        _ => None,
+    };
+    let unauthorized = || {
+        oauth_error(
+            StatusCode::FORBIDDEN,
+            "unauthorized_client",
+            "You are not authorized to revoke this token",
+        )
+    };
+    let app = app.ok_or_else(unauthorized)?;
+    if !secret.as_deref().is_some_and(|s| app.secret_matches(s)) {
+        return Err(unauthorized());
+    }
+    if let Some(token) = p.token.filter(|t| !t.is_empty()) {
+        let now = Utc::now();
+        with_db!(&data.db, |pool| {
+            sqlx::query(
+                "UPDATE oauth_access_tokens SET revoked_at = $1 \
+                 WHERE token_hash = $2 AND app_id = $3 AND revoked_at IS NULL",
+            )
+            .bind(now)
+            .bind(token_hash(&token))
+            .bind(app.id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(Json(json!({})))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parent_scopes_grant_children() {
+        let s = Scopes::parse("read write:statuses follow").unwrap();
+        assert!(s.allows("read"));
+        assert!(s.allows("read:accounts"));
+        assert!(s.allows("write:statuses"));
+        assert!(!s.allows("write"));
+        assert!(!s.allows("write:accounts"));
+        assert!(s.allows("write:follows"));
+        assert!(!s.allows("admin:read"));
+    }
+
+    #[test]
+    fn unknown_scopes_are_refused() {
+        assert!(Scopes::parse("read everything").is_err());
+        assert!(Scopes::parse("").is_err());
+        assert_eq!(Scopes::parse("read+write").unwrap().to_string(), "read write");
+    }
+
+    #[test]
+    fn scope_subsets() {
+        let app = Scopes::parse("read write").unwrap();
+        assert!(Scopes::parse("read:accounts").unwrap().within(&app));
+        assert!(!Scopes::parse("follow").unwrap().within(&app));
+    }
+
+    #[test]
+    fn redirect_uris_must_be_absolute() {
+        assert!(valid_redirect_uri(OOB_REDIRECT));
+        assert!(valid_redirect_uri("https://app.example/callback"));
+        assert!(valid_redirect_uri("org.joinmastodon.app://callback"));
+        assert!(!valid_redirect_uri("/callback"));
+        assert!(!valid_redirect_uri("not a uri"));
+    }
+}

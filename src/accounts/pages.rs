@@ -1,0 +1,381 @@
+//! People's pages: profiles (HTML or the actor document, by `Accept`), their
+//! collections, and signing in, up and out.
+
+use activitypub_federation::{
+    axum::json::FederationJson, config::Data, protocol::context::WithContext, traits::Object,
+};
+use axum::{
+    Form,
+    extract::{Path, Query},
+    http::{HeaderMap, StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
+};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::{
+    AppState,
+    accounts::{
+        apub::actor_context,
+        model::{self, Account, NewUser, Role},
+        session::{self, CsrfToken, CurrentUser},
+        store,
+    },
+    error::AppError,
+    federation::wants_activity_json,
+    web::PageError,
+};
+
+fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
+    PageError {
+        error,
+        templates: data.templates.clone(),
+        instance_name: data.settings.instance.name.clone(),
+    }
+}
+
+/// Template context for the signed-in person (or none).
+pub fn user_context(current: &Option<(Account, model::User)>) -> minijinja::Value {
+    match current {
+        Some((a, u)) => minijinja::context! {
+            username => a.username,
+            name => a.shown_name(),
+            role => u.role.as_str(),
+        },
+        None => minijinja::Value::from(()),
+    }
+}
+
+/// `GET /users/{name}` and `GET /@{name}`: the actor document for ActivityPub
+/// clients, the profile page for browsers.
+pub async fn profile(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(name): Path<String>,
+) -> Result<Response, PageError> {
+    let account = store::find_local_by_username(&data.db, &name)
+        .await
+        .map_err(|e| page_error(&data, e.into()))?;
+    let json = wants_activity_json(&headers);
+    let Some(account) = account else {
+        if json {
+            return Ok(AppError::NotFound.into_response());
+        }
+        return Err(page_error(&data, AppError::NotFound));
+    };
+    if json {
+        let context = actor_context(&data);
+        return match account.into_json(&data).await {
+            Ok(actor) => Ok(FederationJson(WithContext::new(actor, context)).into_response()),
+            Err(e) => Ok(e.into_response()),
+        };
+    }
+    let html = data
+        .templates
+        .render(
+            "profile.html",
+            minijinja::context! {
+                instance_name => data.settings.instance.name,
+                domain => data.settings.domain,
+                user => user_context(&current),
+                person => minijinja::context! {
+                    username => account.username,
+                    name => account.shown_name(),
+                    note_html => account.note_html,
+                    avatar_url => account.avatar_url,
+                    facts => account.profile.labelled(),
+                    joined => account.created_at.format("%B %Y").to_string(),
+                    actor_url => account.ap_id.as_str(),
+                    is_self => current.as_ref().is_some_and(|(a, _)| a.id == account.id),
+                },
+            },
+        )
+        .map_err(|e| page_error(&data, e))?;
+    Ok((
+        [(header::VARY, "Accept")],
+        Html(html),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<String>,
+}
+
+/// `GET /users/{name}/outbox|followers|following`: ordered collections, paged as
+/// Mastodon pages them.
+pub async fn collection(
+    data: Data<AppState>,
+    Path((name, which)): Path<(String, String)>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, AppError> {
+    if !matches!(which.as_str(), "outbox" | "followers" | "following") {
+        return Err(AppError::NotFound);
+    }
+    let account = store::find_local_by_username(&data.db, &name)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let id = format!("{}/{which}", account.ap_id);
+    // Nothing is posted or followed yet: these collections are truly empty until
+    // posts and follows land.
+    let total = 0;
+    let items: Vec<serde_json::Value> = Vec::new();
+    let body = match q.page.as_deref() {
+        None => json!({
+            "@context": "https://www.w3.org/ns/activitystreams",
+            "id": id,
+            "type": "OrderedCollection",
+            "totalItems": total,
+            "first": format!("{id}?page=1"),
+        }),
+        Some(page) => {
+            let n: u32 = if page == "true" { 1 } else { page.parse().map_err(|_| AppError::bad_request("page must be a number"))? };
+            if n == 0 {
+                return Err(AppError::bad_request("page must be at least 1"));
+            }
+            json!({
+                "@context": "https://www.w3.org/ns/activitystreams",
+                "id": format!("{id}?page={n}"),
+                "type": "OrderedCollectionPage",
+                "totalItems": total,
+                "partOf": id,
+                "orderedItems": items,
+            })
+        }
+    };
+    Ok(FederationJson(body).into_response())
+}
+
+// ----- sign in / sign out / sign up -----
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// Only local paths are followed after signing in.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+fn render_sign_in(
+    data: &Data<AppState>,
+    csrf: &CsrfToken,
+    next: &str,
+    login: &str,
+    error: Option<&str>,
+) -> Result<Response, AppError> {
+    let html = data.templates.render(
+        "sign_in.html",
+        minijinja::context! {
+            instance_name => data.settings.instance.name,
+            user => (),
+            csrf => csrf.token,
+            next => next,
+            login => login,
+            error => error,
+            registrations_open => data.settings.instance.registrations_open,
+        },
+    )?;
+    let status = if error.is_some() { StatusCode::UNAUTHORIZED } else { StatusCode::OK };
+    let mut response = (status, Html(html)).into_response();
+    if let Some(c) = csrf.cookie(data) {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
+/// `GET /auth/sign_in`
+pub async fn sign_in_page(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Query(q): Query<NextQuery>,
+) -> Result<Response, PageError> {
+    let next = safe_next(q.next.as_deref());
+    if current.is_some() {
+        return Ok(Redirect::to(&next).into_response());
+    }
+    let csrf = CsrfToken::from_headers(&headers);
+    render_sign_in(&data, &csrf, &next, "", None).map_err(|e| page_error(&data, e))
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: Option<String>,
+}
+
+/// `POST /auth/sign_in`
+pub async fn sign_in(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, PageError> {
+    session::verify_csrf(&headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    let next = safe_next(form.next.as_deref());
+    match model::authenticate(&data, &form.login, &form.password)
+        .await
+        .map_err(|e| page_error(&data, e))?
+    {
+        Some((_, user)) => {
+            let cookie = session::start_session(&data, user.id)
+                .await
+                .map_err(|e| page_error(&data, e))?;
+            let mut response = Redirect::to(&next).into_response();
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+            Ok(response)
+        }
+        None => {
+            let csrf = CsrfToken::from_headers(&headers);
+            render_sign_in(
+                &data,
+                &csrf,
+                &next,
+                &form.login,
+                Some("Invalid user name, e-mail address or password."),
+            )
+            .map_err(|e| page_error(&data, e))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /auth/sign_out`
+pub async fn sign_out(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, PageError> {
+    session::verify_csrf(&headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    let cookie = session::end_session(&data, &headers)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    let mut response = Redirect::to("/").into_response();
+    response.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(response)
+}
+
+fn render_sign_up(
+    data: &Data<AppState>,
+    csrf: &CsrfToken,
+    values: (&str, &str),
+    error: Option<&str>,
+) -> Result<Response, AppError> {
+    let html = data.templates.render(
+        "sign_up.html",
+        minijinja::context! {
+            instance_name => data.settings.instance.name,
+            user => (),
+            csrf => csrf.token,
+            username => values.0,
+            email => values.1,
+            error => error,
+            min_password => model::MIN_PASSWORD_LEN,
+        },
+    )?;
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let mut response = (status, Html(html)).into_response();
+    if let Some(c) = csrf.cookie(data) {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
+fn registrations_closed() -> AppError {
+    AppError::Forbidden(
+        "This instance does not take sign-ups. Ask its administrator for an account.".into(),
+    )
+}
+
+/// `GET /auth/sign_up` (only when registrations are open)
+pub async fn sign_up_page(
+    data: Data<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    if !data.settings.instance.registrations_open {
+        return Err(page_error(&data, registrations_closed()));
+    }
+    let csrf = CsrfToken::from_headers(&headers);
+    render_sign_up(&data, &csrf, ("", ""), None).map_err(|e| page_error(&data, e))
+}
+
+#[derive(Deserialize)]
+pub struct SignUpForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /auth/sign_up`: a new member, signed in at once.
+pub async fn sign_up(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<SignUpForm>,
+) -> Result<Response, PageError> {
+    if !data.settings.instance.registrations_open {
+        return Err(page_error(&data, registrations_closed()));
+    }
+    session::verify_csrf(&headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    let created = model::create_user(
+        &data,
+        NewUser {
+            username: form.username.clone(),
+            email: form.email.clone(),
+            role: Role::Member,
+            password: Some(form.password.clone()),
+        },
+    )
+    .await;
+    match created {
+        Ok((account, user, _)) => {
+            let cookie = session::start_session(&data, user.id)
+                .await
+                .map_err(|e| page_error(&data, e))?;
+            let mut response = Redirect::to(&format!("/@{}", account.username)).into_response();
+            response.headers_mut().append(header::SET_COOKIE, cookie);
+            Ok(response)
+        }
+        Err(AppError::Unprocessable(message)) => {
+            let csrf = CsrfToken::from_headers(&headers);
+            render_sign_up(&data, &csrf, (&form.username, &form.email), Some(&message))
+                .map_err(|e| page_error(&data, e))
+        }
+        Err(e) => Err(page_error(&data, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_next(Some("/@anna")), "/@anna");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

@@ -1,0 +1,221 @@
+//! Web sign-in: session cookies, CSRF tokens and the signed-in-person extractor.
+//!
+//! The session cookie holds a random token; the database keeps only its SHA-256.
+//! Forms carry a CSRF token that must match the `collegium_csrf` cookie (double
+//! submit), and every cookie is `SameSite=Lax` and `HttpOnly`.
+
+use activitypub_federation::config::{Data, FederationConfig};
+use axum::{
+    extract::FromRequestParts,
+    http::{HeaderMap, HeaderValue, header, request::Parts},
+};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use chrono::{Duration, Utc};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use crate::{
+    AppState,
+    accounts::model::{Account, User},
+    db::Db,
+    error::{AppError, AppResult},
+    with_db,
+};
+
+pub const SESSION_COOKIE: &str = "collegium_session";
+pub const CSRF_COOKIE: &str = "collegium_csrf";
+const SESSION_DAYS: i64 = 30;
+
+/// A random token, URL-safe, 256 bits.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the database keeps of a token.
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Compares two secrets without revealing where they differ.
+pub fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// The value of one cookie from the request.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A `Set-Cookie` value with our attributes (Secure when served over https).
+pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age_seconds: i64) -> HeaderValue {
+    let secure = if state.settings.uses_plain_http() { "" } else { "; Secure" };
+    let text = format!(
+        "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}"
+    );
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// Starts a session for a person; returns the `Set-Cookie` header value.
+pub async fn start_session(state: &AppState, user_id: i64) -> AppResult<HeaderValue> {
+    let token = random_token();
+    let now = Utc::now();
+    let expires = now + Duration::days(SESSION_DAYS);
+    with_db!(&state.db, |pool| {
+        sqlx::query(
+            "INSERT INTO web_sessions (token_hash, user_id, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash(&token))
+        .bind(user_id)
+        .bind(now)
+        .bind(expires)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(set_cookie(
+        state,
+        SESSION_COOKIE,
+        &token,
+        SESSION_DAYS * 24 * 3600,
+    ))
+}
+
+/// Ends the session the request carries (if any); returns the clearing cookie.
+pub async fn end_session(state: &AppState, headers: &HeaderMap) -> AppResult<HeaderValue> {
+    if let Some(token) = cookie(headers, SESSION_COOKIE) {
+        with_db!(&state.db, |pool| {
+            sqlx::query("DELETE FROM web_sessions WHERE token_hash = $1")
+                .bind(token_hash(token))
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(set_cookie(state, SESSION_COOKIE, "", 0))
+}
+
+async fn session_user(db: &Db, token: &str) -> AppResult<Option<(Account, User)>> {
+    let now = Utc::now();
+    let user_id: Option<i64> = with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT user_id FROM web_sessions WHERE token_hash = $1 AND expires_at > $2")
+            .bind(token_hash(token))
+            .bind(now)
+            .fetch_optional(pool)
+            .await
+    })?;
+    match user_id {
+        Some(id) => {
+            crate::accounts::store::touch_active(db, id).await?;
+            Ok(crate::accounts::store::find_user_by_id(db, id).await?)
+        }
+        None => Ok(None),
+    }
+}
+
+/// The person signed in on this browser, if any.
+pub struct CurrentUser(pub Option<(Account, User)>);
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
+            return Ok(CurrentUser(None));
+        };
+        let config = parts
+            .extensions
+            .get::<FederationConfig<AppState>>()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("federation config missing")))?;
+        let data: Data<AppState> = config.to_request_data();
+        Ok(CurrentUser(session_user(&data.db, token).await?))
+    }
+}
+
+/// The CSRF token for this browser: the cookie's, or a new one (then `set_cookie`
+/// must be sent with the page).
+pub struct CsrfToken {
+    pub token: String,
+    pub is_new: bool,
+}
+
+impl CsrfToken {
+    pub fn from_headers(headers: &HeaderMap) -> CsrfToken {
+        match cookie(headers, CSRF_COOKIE).filter(|t| t.len() >= 32) {
+            Some(t) => CsrfToken {
+                token: t.to_string(),
+                is_new: false,
+            },
+            None => CsrfToken {
+                token: random_token(),
+                is_new: true,
+            },
+        }
+    }
+
+    /// The cookie to send when the token is new.
+    pub fn cookie(&self, state: &AppState) -> Option<HeaderValue> {
+        self.is_new
+            .then(|| set_cookie(state, CSRF_COOKIE, &self.token, SESSION_DAYS * 24 * 3600))
+    }
+}
+
+/// Checks that a submitted form's token matches the browser's CSRF cookie.
+pub fn verify_csrf(headers: &HeaderMap, submitted: &str) -> AppResult<()> {
+    match cookie(headers, CSRF_COOKIE) {
+        Some(expected) if !submitted.is_empty() && constant_time_eq(expected, submitted) => Ok(()),
+        _ => Err(AppError::Forbidden(
+            "This form has expired or did not come from this site. Go back, reload the page and try again."
+                .into(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_found_by_name() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, "a=1; collegium_session=abc; b=2".parse().unwrap());
+        assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&h, "c"), None);
+    }
+
+    #[test]
+    fn csrf_must_match_the_cookie() {
+        let token = random_token();
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, format!("{CSRF_COOKIE}={token}").parse().unwrap());
+        assert!(verify_csrf(&h, &token).is_ok());
+        assert!(verify_csrf(&h, "other").is_err());
+        assert!(verify_csrf(&h, "").is_err());
+        assert!(verify_csrf(&HeaderMap::new(), &token).is_err());
+    }
+
+    #[test]
+    fn tokens_are_random_and_hashed() {
+        let a = random_token();
+        assert_ne!(a, random_token());
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+    }
+}

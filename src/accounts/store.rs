@@ -1,0 +1,539 @@
+//! The SQL of accounts, users and the instance actor (and only that).
+
+use chrono::{DateTime, Utc};
+use url::Url;
+
+use crate::{
+    accounts::model::{Account, Role, TeacherProfile, User},
+    db::{Db, is_unique_violation},
+    db_row, with_db,
+};
+
+/// The account columns, in the order `AccountRow` decodes them.
+macro_rules! account_columns {
+    () => {
+        "a.id, a.username, a.domain, a.actor_type, a.ap_id, a.url, a.display_name, \
+         a.note_source, a.note_html, a.avatar_url, a.inbox_url, a.outbox_url, \
+         a.shared_inbox_url, a.followers_url, a.following_url, a.public_key_pem, \
+         a.private_key_pem, a.locked, a.bot, a.discoverable, a.indexable, a.subjects, \
+         a.education_levels, a.languages, a.country, a.region, a.school, a.created_at, \
+         a.updated_at, a.fetched_at"
+    };
+}
+
+macro_rules! user_columns {
+    () => {
+        "u.id AS u_id, u.email AS u_email, u.password_hash AS u_password_hash, \
+         u.role AS u_role, u.created_at AS u_created_at, u.last_sign_in_at AS u_last_sign_in_at"
+    };
+}
+
+db_row! {
+    struct AccountRow {
+        id: i64,
+        username: String,
+        domain: Option<String>,
+        actor_type: String,
+        ap_id: String,
+        url: Option<String>,
+        display_name: String,
+        note_source: String,
+        note_html: String,
+        avatar_url: Option<String>,
+        inbox_url: String,
+        outbox_url: Option<String>,
+        shared_inbox_url: Option<String>,
+        followers_url: Option<String>,
+        following_url: Option<String>,
+        public_key_pem: String,
+        private_key_pem: Option<String>,
+        locked: bool,
+        bot: bool,
+        discoverable: bool,
+        indexable: bool,
+        subjects: String,
+        education_levels: String,
+        languages: String,
+        country: Option<String>,
+        region: Option<String>,
+        school: Option<String>,
+        created_at: DateTime<Utc>,
+        updated_at: DateTime<Utc>,
+        fetched_at: Option<DateTime<Utc>>,
+    }
+}
+
+db_row! {
+    struct UserRow {
+        u_id: i64,
+        u_email: String,
+        u_password_hash: String,
+        u_role: String,
+        u_created_at: DateTime<Utc>,
+        u_last_sign_in_at: Option<DateTime<Utc>>,
+    }
+}
+
+fn list(json: &str) -> Vec<String> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+fn list_json(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
+}
+
+impl TryFrom<AccountRow> for Account {
+    type Error = sqlx::Error;
+
+    fn try_from(r: AccountRow) -> Result<Self, Self::Error> {
+        let parse = |s: &str| Url::parse(s).map_err(|e| sqlx::Error::Decode(Box::new(e)));
+        Ok(Account {
+            id: r.id,
+            ap_id: parse(&r.ap_id)?,
+            inbox_url: parse(&r.inbox_url)?,
+            username: r.username,
+            domain: r.domain,
+            actor_type: r.actor_type,
+            url: r.url,
+            display_name: r.display_name,
+            note_source: r.note_source,
+            note_html: r.note_html,
+            avatar_url: r.avatar_url,
+            outbox_url: r.outbox_url,
+            shared_inbox_url: r.shared_inbox_url,
+            followers_url: r.followers_url,
+            following_url: r.following_url,
+            public_key_pem: r.public_key_pem,
+            private_key_pem: r.private_key_pem,
+            locked: r.locked,
+            bot: r.bot,
+            discoverable: r.discoverable,
+            indexable: r.indexable,
+            profile: TeacherProfile {
+                subjects: list(&r.subjects),
+                education_levels: list(&r.education_levels),
+                languages: list(&r.languages),
+                country: r.country,
+                region: r.region,
+                school: r.school,
+            },
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            fetched_at: r.fetched_at,
+        })
+    }
+}
+
+fn user_from(row: UserRow, account_id: i64) -> Result<User, sqlx::Error> {
+    Ok(User {
+        id: row.u_id,
+        account_id,
+        email: row.u_email,
+        password_hash: row.u_password_hash,
+        role: row
+            .u_role
+            .parse::<Role>()
+            .map_err(|e| sqlx::Error::Decode(e.into()))?,
+        created_at: row.u_created_at,
+        last_sign_in_at: row.u_last_sign_in_at,
+    })
+}
+
+/// Decodes a row holding account and user columns.
+fn account_and_user<R>(row: &R) -> Result<(Account, User), sqlx::Error>
+where
+    R: sqlx::Row,
+    for<'r> AccountRow: sqlx::FromRow<'r, R>,
+    for<'r> UserRow: sqlx::FromRow<'r, R>,
+{
+    let account = Account::try_from(<AccountRow as sqlx::FromRow<R>>::from_row(row)?)?;
+    let user = user_from(<UserRow as sqlx::FromRow<R>>::from_row(row)?, account.id)?;
+    Ok((account, user))
+}
+
+pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<Account>, sqlx::Error> {
+    let row: Option<AccountRow> = with_db!(db, |pool| {
+        sqlx::query_as(concat!("SELECT ", account_columns!(), " FROM accounts a WHERE a.id = $1"))
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    row.map(Account::try_from).transpose()
+}
+
+pub async fn find_by_ap_id(db: &Db, ap_id: &Url) -> Result<Option<Account>, sqlx::Error> {
+    let row: Option<AccountRow> = with_db!(db, |pool| {
+        sqlx::query_as(concat!("SELECT ", account_columns!(), " FROM accounts a WHERE a.ap_id = $1"))
+            .bind(ap_id.as_str())
+            .fetch_optional(pool)
+            .await
+    })?;
+    row.map(Account::try_from).transpose()
+}
+
+/// A local account by user name, ignoring case.
+pub async fn find_local_by_username(db: &Db, name: &str) -> Result<Option<Account>, sqlx::Error> {
+    let row: Option<AccountRow> = with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            account_columns!(),
+            " FROM accounts a WHERE lower(a.username) = lower($1) AND a.domain IS NULL"
+        ))
+        .bind(name)
+        .fetch_optional(pool)
+        .await
+    })?;
+    row.map(Account::try_from).transpose()
+}
+
+/// A known remote account by user name and domain, ignoring case.
+pub async fn find_remote_by_acct(
+    db: &Db,
+    name: &str,
+    domain: &str,
+) -> Result<Option<Account>, sqlx::Error> {
+    let row: Option<AccountRow> = with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            account_columns!(),
+            " FROM accounts a WHERE lower(a.username) = lower($1) AND lower(a.domain) = lower($2)"
+        ))
+        .bind(name)
+        .bind(domain)
+        .fetch_optional(pool)
+        .await
+    })?;
+    row.map(Account::try_from).transpose()
+}
+
+/// A local person by user name or e-mail address, for signing in.
+pub async fn find_user_by_login(
+    db: &Db,
+    login: &str,
+) -> Result<Option<(Account, User)>, sqlx::Error> {
+    with_db!(db, |pool| {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            account_columns!(),
+            ", ",
+            user_columns!(),
+            " FROM users u JOIN accounts a ON a.id = u.account_id \
+             WHERE lower(a.username) = lower($1) OR lower(u.email) = lower($1)"
+        ))
+        .bind(login)
+        .fetch_optional(pool)
+        .await?;
+        row.as_ref().map(account_and_user).transpose()
+    })
+}
+
+pub async fn find_user_by_id(db: &Db, user_id: i64) -> Result<Option<(Account, User)>, sqlx::Error> {
+    with_db!(db, |pool| {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            account_columns!(),
+            ", ",
+            user_columns!(),
+            " FROM users u JOIN accounts a ON a.id = u.account_id WHERE u.id = $1"
+        ))
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await?;
+        row.as_ref().map(account_and_user).transpose()
+    })
+}
+
+/// Every local person, oldest first.
+pub async fn list_users(db: &Db) -> Result<Vec<(Account, User)>, sqlx::Error> {
+    with_db!(db, |pool| {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            account_columns!(),
+            ", ",
+            user_columns!(),
+            " FROM users u JOIN accounts a ON a.id = u.account_id ORDER BY u.id"
+        ))
+        .fetch_all(pool)
+        .await?;
+        rows.iter().map(account_and_user).collect()
+    })
+}
+
+/// The columns of a new account row, local or remote.
+pub struct NewAccount {
+    pub username: String,
+    pub domain: Option<String>,
+    pub actor_type: String,
+    pub ap_id: String,
+    pub url: Option<String>,
+    pub display_name: String,
+    pub note_html: String,
+    pub avatar_url: Option<String>,
+    pub inbox_url: String,
+    pub outbox_url: Option<String>,
+    pub shared_inbox_url: Option<String>,
+    pub followers_url: Option<String>,
+    pub following_url: Option<String>,
+    pub public_key_pem: String,
+    pub private_key_pem: Option<String>,
+    pub locked: bool,
+    pub bot: bool,
+    pub discoverable: bool,
+    pub indexable: bool,
+}
+
+pub enum CreateUserError {
+    Taken,
+    Db(sqlx::Error),
+}
+
+/// The INSERT of a [`NewAccount`]; `$20` is "now", `$21` when it was fetched.
+macro_rules! insert_account_sql {
+    () => {
+        "INSERT INTO accounts (username, domain, actor_type, ap_id, url, \
+         display_name, note_html, avatar_url, inbox_url, outbox_url, shared_inbox_url, \
+         followers_url, following_url, public_key_pem, private_key_pem, locked, bot, \
+         discoverable, indexable, created_at, updated_at, fetched_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
+         $18, $19, $20, $20, $21)"
+    };
+}
+
+/// Binds a [`NewAccount`] to `insert_account_sql!` (or the upsert built on it).
+macro_rules! bind_new_account {
+    ($query:expr, $a:expr, $now:expr, $fetched:expr) => {
+        $query
+            .bind(&$a.username)
+            .bind(&$a.domain)
+            .bind(&$a.actor_type)
+            .bind(&$a.ap_id)
+            .bind(&$a.url)
+            .bind(&$a.display_name)
+            .bind(&$a.note_html)
+            .bind(&$a.avatar_url)
+            .bind(&$a.inbox_url)
+            .bind(&$a.outbox_url)
+            .bind(&$a.shared_inbox_url)
+            .bind(&$a.followers_url)
+            .bind(&$a.following_url)
+            .bind(&$a.public_key_pem)
+            .bind(&$a.private_key_pem)
+            .bind($a.locked)
+            .bind($a.bot)
+            .bind($a.discoverable)
+            .bind($a.indexable)
+            .bind($now)
+            .bind($fetched)
+    };
+}
+
+/// Inserts a local account and its user in one transaction.
+pub async fn create_local_user(
+    db: &Db,
+    account: NewAccount,
+    email: &str,
+    password_hash: &str,
+    role: Role,
+) -> Result<(Account, User), CreateUserError> {
+    let now = Utc::now();
+    let result: Result<i64, sqlx::Error> = with_db!(db, |pool| {
+        async {
+            let mut tx = pool.begin().await?;
+            let account_id: i64 = bind_new_account!(
+                sqlx::query_scalar(concat!(insert_account_sql!(), " RETURNING id")),
+                account,
+                now,
+                None::<DateTime<Utc>>
+            )
+            .fetch_one(&mut *tx)
+            .await?;
+            let user_id: i64 = sqlx::query_scalar(
+                "INSERT INTO users (account_id, email, password_hash, role, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(account_id)
+            .bind(email)
+            .bind(password_hash)
+            .bind(role.as_str())
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(user_id)
+        }
+        .await
+    });
+    let user_id = match result {
+        Ok(id) => id,
+        Err(e) if is_unique_violation(&e) => return Err(CreateUserError::Taken),
+        Err(e) => return Err(CreateUserError::Db(e)),
+    };
+    match find_user_by_id(db, user_id).await {
+        Ok(Some(pair)) => Ok(pair),
+        Ok(None) => Err(CreateUserError::Db(sqlx::Error::RowNotFound)),
+        Err(e) => Err(CreateUserError::Db(e)),
+    }
+}
+
+/// Stores a fetched remote actor, or refreshes the copy we have (keyed by its id).
+pub async fn upsert_remote(db: &Db, account: NewAccount) -> Result<Account, sqlx::Error> {
+    let now = Utc::now();
+    let id: i64 = with_db!(db, |pool| {
+        bind_new_account!(
+            sqlx::query_scalar(concat!(
+                insert_account_sql!(),
+                " ON CONFLICT (ap_id) DO UPDATE SET username = excluded.username, \
+                 actor_type = excluded.actor_type, url = excluded.url, \
+                 display_name = excluded.display_name, note_html = excluded.note_html, \
+                 avatar_url = excluded.avatar_url, inbox_url = excluded.inbox_url, \
+                 outbox_url = excluded.outbox_url, shared_inbox_url = excluded.shared_inbox_url, \
+                 followers_url = excluded.followers_url, following_url = excluded.following_url, \
+                 public_key_pem = excluded.public_key_pem, locked = excluded.locked, \
+                 bot = excluded.bot, discoverable = excluded.discoverable, \
+                 indexable = excluded.indexable, updated_at = excluded.updated_at, \
+                 fetched_at = excluded.fetched_at \
+                 RETURNING id"
+            )),
+            account,
+            now,
+            Some(now)
+        )
+        .fetch_one(pool)
+        .await
+    })?;
+    find_by_id(db, id).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
+/// Writes the editable profile of an account back.
+pub async fn save_profile(db: &Db, a: &Account) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE accounts SET display_name = $1, note_source = $2, note_html = $3, \
+             avatar_url = $4, locked = $5, bot = $6, discoverable = $7, indexable = $8, \
+             subjects = $9, education_levels = $10, languages = $11, country = $12, \
+             region = $13, school = $14, updated_at = $15 WHERE id = $16",
+        )
+        .bind(&a.display_name)
+        .bind(&a.note_source)
+        .bind(&a.note_html)
+        .bind(&a.avatar_url)
+        .bind(a.locked)
+        .bind(a.bot)
+        .bind(a.discoverable)
+        .bind(a.indexable)
+        .bind(list_json(&a.profile.subjects))
+        .bind(list_json(&a.profile.education_levels))
+        .bind(list_json(&a.profile.languages))
+        .bind(&a.profile.country)
+        .bind(&a.profile.region)
+        .bind(&a.profile.school)
+        .bind(a.updated_at)
+        .bind(a.id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn touch_sign_in(db: &Db, user_id: i64) -> Result<(), sqlx::Error> {
+    let now = Utc::now();
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE users SET last_sign_in_at = $1, last_active_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Marks a person active (at most one write per hour per person).
+pub async fn touch_active(db: &Db, user_id: i64) -> Result<(), sqlx::Error> {
+    let now = Utc::now();
+    let hour_ago = now - chrono::Duration::hours(1);
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE users SET last_active_at = $1 WHERE id = $2 \
+             AND (last_active_at IS NULL OR last_active_at < $3)",
+        )
+        .bind(now)
+        .bind(user_id)
+        .bind(hour_ago)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Counts of local people: all, active in the last 30 days, in the last 180 days.
+pub async fn user_counts(db: &Db) -> Result<(i64, i64, i64), sqlx::Error> {
+    let now = Utc::now();
+    let month = now - chrono::Duration::days(30);
+    let half_year = now - chrono::Duration::days(180);
+    let row: (i64, i64, i64) = with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT COUNT(*), \
+             COUNT(CASE WHEN last_active_at >= $1 THEN 1 END), \
+             COUNT(CASE WHEN last_active_at >= $2 THEN 1 END) FROM users",
+        )
+        .bind(month)
+        .bind(half_year)
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(row)
+}
+
+/// How many other servers we know accounts on.
+pub async fn known_domain_count(db: &Db) -> Result<i64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT lower(domain)) FROM accounts WHERE domain IS NOT NULL",
+        )
+        .fetch_one(pool)
+        .await
+    })
+}
+
+/// The instance actor's key pair, made on first start. Several processes may
+/// start at once: whoever inserts first wins, and everyone reads that row.
+pub async fn instance_keys(
+    db: &Db,
+    generate: impl FnOnce() -> anyhow::Result<(String, String)>,
+) -> anyhow::Result<(String, String, DateTime<Utc>)> {
+    let existing: Option<(String, String, DateTime<Utc>)> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT public_key_pem, private_key_pem, created_at FROM instance_actor WHERE id = 1",
+        )
+        .fetch_optional(pool)
+        .await
+    })?;
+    if let Some(keys) = existing {
+        return Ok(keys);
+    }
+    let (public, private) = generate()?;
+    let now = Utc::now();
+    with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO instance_actor (id, public_key_pem, private_key_pem, created_at) \
+             VALUES (1, $1, $2, $3) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&public)
+        .bind(&private)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    let keys: (String, String, DateTime<Utc>) = with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT public_key_pem, private_key_pem, created_at FROM instance_actor WHERE id = 1",
+        )
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok(keys)
+}

@@ -1,0 +1,201 @@
+//! The database: one pool that is either SQLite or PostgreSQL, chosen by URL.
+//!
+//! Every query is written once, in SQL both engines understand (`$1` placeholders),
+//! and run through [`with_db!`], which expands the same code for whichever pool this
+//! is. Each query is therefore compiled and type-checked against both drivers, and
+//! rows decode into the same structs with native types. Where the dialects really
+//! differ, the difference lives here, behind one function.
+
+use std::{borrow::Cow, path::Path, str::FromStr, time::Duration};
+
+use sqlx::{
+    SqlSafeStr,
+    migrate::{Migration, MigrationType, Migrator},
+    postgres::{PgConnectOptions, PgPool, PgPoolOptions},
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions},
+};
+
+/// The connection pool, for whichever engine the database URL names.
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs the same query code against whichever pool `$db` is.
+///
+/// ```ignore
+/// let n: i64 = with_db!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
+///     .fetch_one(pool).await)?;
+/// ```
+#[macro_export]
+macro_rules! with_db {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::db::Db::Sqlite($pool) => $body,
+            $crate::db::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Declares a row struct and implements `sqlx::FromRow` for both drivers, decoding
+/// each field from the column of the same name. (sqlx's derive would compile both
+/// drivers a second time for the proc-macro host; this costs nothing.)
+#[macro_export]
+macro_rules! db_row {
+    ($(#[$meta:meta])* $vis:vis struct $name:ident { $($fvis:vis $field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        $vis struct $name { $($fvis $field: $ty),* }
+
+        impl<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> for $name {
+            fn from_row(row: &'r sqlx::sqlite::SqliteRow) -> Result<Self, sqlx::Error> {
+                use sqlx::Row;
+                Ok(Self { $($field: row.try_get(stringify!($field))?),* })
+            }
+        }
+
+        impl<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow> for $name {
+            fn from_row(row: &'r sqlx::postgres::PgRow) -> Result<Self, sqlx::Error> {
+                use sqlx::Row;
+                Ok(Self { $($field: row.try_get(stringify!($field))?),* })
+            }
+        }
+    };
+}
+
+/// Why the database could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://…")]
+    UnsupportedUrl(String),
+    #[error("cannot create the folder for the SQLite database {path}: {source}")]
+    CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot open the database: {0}")]
+    Open(#[from] sqlx::Error),
+    #[error("cannot migrate the database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl Db {
+    /// Opens a pool for `url` (`sqlite://…` or `postgres://…`). SQLite files and their
+    /// folder are created when missing; SQLite runs in WAL mode with a busy timeout.
+    pub async fn connect(url: &str) -> Result<Db, ConnectError> {
+        if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true);
+            let path = options.get_filename();
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                create_dir(dir)?;
+            }
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?;
+            Ok(Db::Sqlite(pool))
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let options = PgConnectOptions::from_str(url)?;
+            Self::connect_postgres(options).await
+        } else {
+            Err(ConnectError::UnsupportedUrl(url.to_string()))
+        }
+    }
+
+    /// Opens a PostgreSQL pool from ready-made options (tests use this to pin a schema).
+    pub async fn connect_postgres(options: PgConnectOptions) -> Result<Db, ConnectError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(10)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await?;
+        Ok(Db::Postgres(pool))
+    }
+
+    /// Applies every migration this build knows and the database has not seen.
+    pub async fn migrate(&self) -> Result<(), ConnectError> {
+        match self {
+            Db::Sqlite(pool) => migrator(SQLITE_MIGRATIONS).run(pool).await?,
+            Db::Postgres(pool) => migrator(POSTGRES_MIGRATIONS).run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// "sqlite" or "postgres", for logs and the admin.
+    pub fn engine(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    pub async fn close(&self) {
+        with_db!(self, |pool| pool.close().await)
+    }
+}
+
+fn create_dir(dir: &Path) -> Result<(), ConnectError> {
+    std::fs::create_dir_all(dir).map_err(|source| ConnectError::CreateDir {
+        path: dir.display().to_string(),
+        source,
+    })
+}
+
+/// (version, description, SQL). Both lists have the same versions, in order.
+type MigrationFile = (i64, &'static str, &'static str);
+
+const SQLITE_MIGRATIONS: &[MigrationFile] = &[(
+    1,
+    "accounts and sign-in",
+    include_str!("../../migrations/sqlite/0001_accounts.sql"),
+)];
+
+const POSTGRES_MIGRATIONS: &[MigrationFile] = &[(
+    1,
+    "accounts and sign-in",
+    include_str!("../../migrations/postgres/0001_accounts.sql"),
+)];
+
+fn migrator(files: &[MigrationFile]) -> Migrator {
+    let migrations = files
+        .iter()
+        .map(|(version, description, sql)| {
+            Migration::new(
+                *version,
+                Cow::Borrowed(*description),
+                MigrationType::Simple,
+                sql.into_sql_str(),
+                false,
+            )
+        })
+        .collect::<Vec<_>>();
+    Migrator {
+        migrations: Cow::Owned(migrations),
+        ..Migrator::DEFAULT
+    }
+}
+
+/// True when a database error is a unique-constraint violation (both engines).
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Database(e) => e.is_unique_violation(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_engines_have_the_same_migration_versions() {
+        let sqlite: Vec<i64> = SQLITE_MIGRATIONS.iter().map(|m| m.0).collect();
+        let postgres: Vec<i64> = POSTGRES_MIGRATIONS.iter().map(|m| m.0).collect();
+        assert_eq!(sqlite, postgres);
+    }
+}

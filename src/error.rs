@@ -1,0 +1,130 @@
+//! One error type for every handler. Its response is always safe to show a client:
+//! internal details are logged, never sent. The body has Mastodon's shape,
+//! `{"error": "…"}` (OAuth errors add `error_description`, as Doorkeeper does).
+
+use axum::{
+    Json,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
+use serde_json::json;
+
+pub type AppResult<T> = Result<T, AppError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("Record not found")]
+    NotFound,
+    #[error("{0}")]
+    BadRequest(String),
+    /// A missing, unknown, expired or revoked token or session.
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    /// Input that parses but breaks a rule (Mastodon's 422 "Validation failed: …").
+    #[error("{0}")]
+    Unprocessable(String),
+    #[error("{0}")]
+    PayloadTooLarge(String),
+    /// An OAuth 2 error, with the status and codes RFC 6749 and Doorkeeper use.
+    #[error("{error}: {description}")]
+    OAuth {
+        status: StatusCode,
+        error: &'static str,
+        description: &'static str,
+    },
+    /// Another server could not be reached or sent something unusable.
+    #[error("{0}")]
+    Remote(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    pub fn bad_request(msg: impl Into<String>) -> Self {
+        AppError::BadRequest(msg.into())
+    }
+
+    pub fn validation(msg: impl std::fmt::Display) -> Self {
+        AppError::Unprocessable(format!("Validation failed: {msg}"))
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::OAuth { status, .. } => *status,
+            AppError::Remote(_) => StatusCode::BAD_GATEWAY,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The text a client may see.
+    pub fn client_message(&self) -> String {
+        match self {
+            AppError::Internal(_) => "Internal server error".to_string(),
+            AppError::OAuth { description, .. } => description.to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        match err {
+            sqlx::Error::RowNotFound => AppError::NotFound,
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<activitypub_federation::error::Error> for AppError {
+    fn from(err: activitypub_federation::error::Error) -> Self {
+        use activitypub_federation::error::Error as E;
+        match err {
+            E::NotFound | E::ObjectDeleted(_) | E::WebfingerResolveFailed(_) => AppError::NotFound,
+            E::UrlVerificationError(msg) => AppError::BadRequest(msg.to_string()),
+            E::DomainResolveError(_) | E::ResolveInternalIpError(..) => {
+                AppError::BadRequest("That address is not allowed".into())
+            }
+            E::ActivitySignatureInvalid => {
+                AppError::Unauthorized("Invalid HTTP signature".into())
+            }
+            E::ActivityBodyDigestInvalid => AppError::BadRequest("Digest does not match body".into()),
+            E::ParseReceivedActivity { err, .. } => {
+                AppError::BadRequest(format!("Malformed activity: {err}"))
+            }
+            e @ (E::RequestLimit
+            | E::ResponseBodyLimit
+            | E::ParseFetchedObject(..)
+            | E::FetchInvalidContentType(_)
+            | E::FetchWrongId(_)
+            | E::Reqwest(_)
+            | E::ReqwestMiddleware(_)) => AppError::Remote(e.to_string()),
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        } else {
+            tracing::debug!(error = %self, status = status.as_u16(), "request refused");
+        }
+        let body = match &self {
+            AppError::OAuth {
+                error, description, ..
+            } => json!({ "error": error, "error_description": description }),
+            other => json!({ "error": other.client_message() }),
+        };
+        (status, Json(body)).into_response()
+    }
+}

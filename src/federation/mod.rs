@@ -1,0 +1,177 @@
+//! The ActivityPub machinery every feature shares: the crate's configuration (with
+//! our remote-address policy), the instance actor, and the address helpers.
+
+pub mod discovery;
+
+use std::time::Duration;
+
+use activitypub_federation::{
+    config::{Data, FederationConfig},
+    http_signatures::generate_actor_keypair,
+    resolver::ValidatingDnsResolver,
+};
+use axum::http::HeaderMap;
+use chrono::Utc;
+use reqwest::redirect::Policy;
+use url::Url;
+
+use crate::{
+    AppState,
+    accounts::{
+        model::{Account, TeacherProfile},
+        store,
+    },
+    config::Settings,
+    db::Db,
+};
+
+pub const USER_AGENT: &str = concat!("Collegium/", env!("CARGO_PKG_VERSION"));
+
+/// The crate's configuration for this instance.
+///
+/// `allow_local_addresses` switches on exactly what the crate calls debug mode
+/// (plain http, explicit ports, loopback and private addresses) and turns off the
+/// DNS check in our HTTP client; with it off, every fetch and delivery must reach a
+/// public address, in debug builds too.
+pub async fn federation_config(state: AppState) -> anyhow::Result<FederationConfig<AppState>> {
+    let settings = state.settings.clone();
+    let allow_local = settings.federation.allow_local_addresses;
+    let timeout = Duration::from_secs(settings.federation.request_timeout_seconds);
+    let client = reqwest::Client::builder()
+        .user_agent(format!("{USER_AGENT} (+{})", settings.base_url()))
+        .redirect(Policy::none())
+        .timeout(timeout)
+        .connect_timeout(timeout)
+        .dns_resolver(ValidatingDnsResolver::new(vec![], !allow_local))
+        .build()?;
+    let instance_actor = state.instance_actor.clone();
+    let config = FederationConfig::builder()
+        .domain(settings.domain.clone())
+        .app_data(state)
+        .debug(allow_local)
+        .allow_http_urls(allow_local)
+        .request_timeout(timeout)
+        .client(client.into())
+        .signed_fetch_actor(&*instance_actor)
+        .build()
+        .await?;
+    Ok(config)
+}
+
+/// The instance's own actor (type `Application`), which signs every outgoing GET.
+/// Its keys are made once and kept in the database, so every process of the
+/// instance signs with the same key.
+pub async fn load_instance_actor(db: &Db, settings: &Settings) -> anyhow::Result<Account> {
+    let (public_key_pem, private_key_pem, created_at) = store::instance_keys(db, || {
+        let keys = generate_actor_keypair()?;
+        Ok((keys.public_key, keys.private_key))
+    })
+    .await?;
+    let base = settings.base_url();
+    let id = Url::parse(&format!("{base}/actor"))?;
+    Ok(Account {
+        id: 0,
+        username: settings.domain.clone(),
+        domain: None,
+        actor_type: "Application".into(),
+        ap_id: id.clone(),
+        url: Some(format!("{base}/about")),
+        display_name: settings.instance.name.clone(),
+        note_html: crate::web::text_to_html(&settings.instance.description),
+        note_source: settings.instance.description.clone(),
+        avatar_url: None,
+        inbox_url: Url::parse(&format!("{base}/actor/inbox"))?,
+        outbox_url: Some(format!("{base}/actor/outbox")),
+        shared_inbox_url: Some(format!("{base}/inbox")),
+        followers_url: None,
+        following_url: None,
+        public_key_pem,
+        private_key_pem: Some(private_key_pem),
+        locked: true,
+        bot: true,
+        discoverable: false,
+        indexable: false,
+        profile: TeacherProfile::default(),
+        created_at,
+        updated_at: created_at,
+        fetched_at: Some(Utc::now()),
+    })
+}
+
+/// `host` or `host:port` of a URL: what identifies an instance.
+pub fn origin(url: &Url) -> Option<String> {
+    let host = url.host_str()?.to_ascii_lowercase();
+    Some(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host,
+    })
+}
+
+/// Whether two URLs are on the same instance (host *and* port).
+pub fn same_origin(a: &Url, b: &Url) -> bool {
+    origin(a).is_some() && origin(a) == origin(b)
+}
+
+/// Whether a URL points at this instance.
+pub fn is_local(data: &Data<AppState>, url: &Url) -> bool {
+    origin(url).as_deref() == Some(data.settings.domain.as_str())
+}
+
+pub fn shared_inbox_url(data: &Data<AppState>) -> Url {
+    data.instance_actor
+        .shared_inbox()
+        .unwrap_or_else(|| data.instance_actor.inbox_url.clone())
+}
+
+/// Where this instance serves the JSON-LD context of its own terms.
+pub fn context_url(state: &AppState) -> String {
+    format!("{}/ns", state.settings.base_url())
+}
+
+/// Whether the client asked for ActivityStreams JSON rather than a page.
+pub fn wants_activity_json(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(axum::http::header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|accept| {
+            accept.contains("application/activity+json")
+                || (accept.contains("application/ld+json")
+                    && (accept.contains("activitystreams") || !accept.contains("profile")))
+        })
+}
+
+use activitypub_federation::traits::Actor as _;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instances_are_host_and_port() {
+        let a = Url::parse("http://localhost:8001/users/a").unwrap();
+        let b = Url::parse("http://localhost:8002/users/b").unwrap();
+        let c = Url::parse("http://LOCALHOST:8001/x").unwrap();
+        assert!(!same_origin(&a, &b));
+        assert!(same_origin(&a, &c));
+        assert_eq!(origin(&a).unwrap(), "localhost:8001");
+        let d = Url::parse("https://region.example/users/a").unwrap();
+        assert_eq!(origin(&d).unwrap(), "region.example");
+    }
+
+    #[test]
+    fn accept_headers_pick_json_or_html() {
+        let mut h = HeaderMap::new();
+        h.insert("accept", "application/activity+json".parse().unwrap());
+        assert!(wants_activity_json(&h));
+        h.insert(
+            "accept",
+            r#"application/ld+json; profile="https://www.w3.org/ns/activitystreams""#
+                .parse()
+                .unwrap(),
+        );
+        assert!(wants_activity_json(&h));
+        h.insert("accept", "text/html,application/xhtml+xml".parse().unwrap());
+        assert!(!wants_activity_json(&h));
+    }
+}

@@ -1,0 +1,105 @@
+//! `GET /api/v1/instance` and `GET /api/v2/instance`, in Mastodon's shapes.
+
+use activitypub_federation::config::Data;
+use axum::Json;
+use serde_json::{Value, json};
+
+use crate::{
+    AppState,
+    accounts::model::{MAX_DISPLAY_NAME, MAX_NOTE},
+    error::AppResult,
+    instance::{mastodon_version, stats},
+};
+
+/// Limits apps need to know; the same numbers the features enforce.
+fn configuration(data: &Data<AppState>) -> Value {
+    json!({
+        "urls": { "streaming": Value::Null, "status": Value::Null },
+        "accounts": {
+            "max_featured_tags": 0,
+            "max_pinned_statuses": 0,
+            "max_display_name_length": MAX_DISPLAY_NAME,
+            "max_note_length": MAX_NOTE,
+        },
+        "statuses": {
+            "max_characters": 5000,
+            "max_media_attachments": 4,
+            "characters_reserved_per_url": 23,
+        },
+        "media_attachments": {
+            "supported_mime_types": [],
+            "image_size_limit": 0,
+            "image_matrix_limit": 0,
+            "video_size_limit": 0,
+            "video_frame_rate_limit": 0,
+            "video_matrix_limit": 0,
+        },
+        "polls": {
+            "max_options": 0,
+            "max_characters_per_option": 0,
+            "min_expiration": 0,
+            "max_expiration": 0,
+        },
+        "translation": { "enabled": false },
+        "vapid": { "public_key": "" },
+        "collegium": { "base_url": data.settings.base_url() },
+    })
+}
+
+pub async fn instance_v1(data: Data<AppState>) -> AppResult<Json<Value>> {
+    let s = &data.settings;
+    let stats = stats(&data.db).await?;
+    let mut config = configuration(&data);
+    config["urls"] = json!({ "streaming_api": Value::Null });
+    Ok(Json(json!({
+        "uri": s.domain,
+        "title": s.instance.name,
+        "short_description": s.instance.description,
+        "description": s.instance.description,
+        "email": s.instance.contact_email,
+        "version": mastodon_version(),
+        "urls": { "streaming_api": Value::Null },
+        "stats": {
+            "user_count": stats.users,
+            "status_count": stats.local_posts,
+            "domain_count": stats.domains,
+        },
+        "thumbnail": Value::Null,
+        "languages": s.instance.languages,
+        "registrations": s.instance.registrations_open,
+        "approval_required": false,
+        "invites_enabled": false,
+        "configuration": config,
+        "contact_account": Value::Null,
+        "rules": [],
+    })))
+}
+
+pub async fn instance_v2(data: Data<AppState>) -> AppResult<Json<Value>> {
+    let s = &data.settings;
+    let stats = stats(&data.db).await?;
+    Ok(Json(json!({
+        "domain": s.domain,
+        "title": s.instance.name,
+        "version": mastodon_version(),
+        "source_url": env!("CARGO_PKG_REPOSITORY"),
+        "description": s.instance.description,
+        "usage": { "users": { "active_month": stats.active_month } },
+        "thumbnail": { "url": format!("{}/static/logo.svg", s.base_url()) },
+        "icon": [],
+        "languages": s.instance.languages,
+        "configuration": configuration(&data),
+        "registrations": {
+            "enabled": s.instance.registrations_open,
+            "approval_required": false,
+            "message": Value::Null,
+            "url": Value::Null,
+        },
+        "api_versions": { "mastodon": 2 },
+        "contact": {
+            "email": s.instance.contact_email,
+            "account": Value::Null,
+        },
+        "rules": [],
+    })))
+}

@@ -1,0 +1,71 @@
+//! Collegium: a federated learning-community server for teachers.
+//!
+//! See docs/ARCHITECTURE.md for the map of this crate.
+
+pub mod accounts;
+pub mod api;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod federation;
+pub mod instance;
+pub mod web;
+
+use std::sync::Arc;
+
+use activitypub_federation::config::FederationMiddleware;
+use axum::{Router, response::IntoResponse};
+use tokio::net::TcpListener;
+
+use crate::{accounts::model::Account, config::Settings, db::Db, error::AppError, web::Templates};
+
+/// What every request can reach: the database, the settings, the templates and
+/// the instance actor.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub templates: Templates,
+    pub instance_actor: Arc<Account>,
+}
+
+impl AppState {
+    /// Opens and migrates the database and loads (or makes) the instance actor.
+    pub async fn new(settings: Settings) -> anyhow::Result<AppState> {
+        let db = Db::connect(&settings.database_url()).await?;
+        db.migrate().await?;
+        Self::with_db(settings, db).await
+    }
+
+    /// Like [`AppState::new`] for a database that is already open and migrated.
+    pub async fn with_db(settings: Settings, db: Db) -> anyhow::Result<AppState> {
+        let instance_actor = federation::load_instance_actor(&db, &settings).await?;
+        Ok(AppState {
+            db,
+            settings: Arc::new(settings),
+            templates: Templates::load()?,
+            instance_actor: Arc::new(instance_actor),
+        })
+    }
+}
+
+/// The whole HTTP application for a state.
+pub async fn build_app(state: AppState) -> anyhow::Result<Router> {
+    let config = federation::federation_config(state).await?;
+    Ok(web::routes::router()
+        .fallback(|| async { AppError::NotFound.into_response() })
+        .layer(FederationMiddleware::new(config)))
+}
+
+/// Serves the application on a bound listener until `shutdown` resolves.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let app = build_app(state).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    Ok(())
+}

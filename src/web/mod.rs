@@ -1,0 +1,201 @@
+//! The web side: router assembly, templates, static files, HTML helpers and the
+//! error page.
+
+pub mod routes;
+
+use std::sync::Arc;
+
+use axum::{
+    http::{StatusCode, header},
+    response::{Html, IntoResponse, Response},
+};
+use minijinja::Environment;
+use serde::Serialize;
+
+use crate::error::AppError;
+
+/// The page templates, compiled into the binary.
+#[derive(Clone)]
+pub struct Templates {
+    env: Arc<Environment<'static>>,
+}
+
+macro_rules! embed_templates {
+    ($env:expr, $($name:literal),* $(,)?) => {
+        $(
+            $env.add_template($name, include_str!(concat!("../../frontend/templates/", $name)))?;
+        )*
+    };
+}
+
+impl Templates {
+    pub fn load() -> Result<Templates, minijinja::Error> {
+        let mut env = Environment::new();
+        embed_templates!(
+            env,
+            "layout.html",
+            "home.html",
+            "profile.html",
+            "sign_in.html",
+            "sign_up.html",
+            "authorize.html",
+            "oauth_code.html",
+            "error.html",
+        );
+        Ok(Templates { env: Arc::new(env) })
+    }
+
+    pub fn render(&self, name: &str, ctx: impl Serialize) -> Result<String, AppError> {
+        self.env
+            .get_template(name)
+            .and_then(|t| t.render(ctx))
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering {name}: {e:#}")))
+    }
+}
+
+/// An error shown as a page rather than JSON.
+pub struct PageError {
+    pub error: AppError,
+    pub templates: Templates,
+    pub instance_name: String,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let status = self.error.status();
+        if status.is_server_error() {
+            tracing::error!(error = %self.error, "page failed");
+        }
+        let title = match status {
+            StatusCode::NOT_FOUND => "Not found".to_string(),
+            StatusCode::FORBIDDEN => "Not allowed".to_string(),
+            s => s.canonical_reason().unwrap_or("Error").to_string(),
+        };
+        let message = match &self.error {
+            AppError::NotFound => "There is nothing at this address.".to_string(),
+            other => other.client_message(),
+        };
+        let body = self
+            .templates
+            .render(
+                "error.html",
+                minijinja::context! {
+                    instance_name => self.instance_name,
+                    title => title,
+                    message => message,
+                    user => (),
+                },
+            )
+            .unwrap_or_else(|_| format!("<!doctype html><title>{status}</title><p>{status}</p>"));
+        (status, Html(body)).into_response()
+    }
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Turns text a person typed into safe HTML: paragraphs at blank lines, line
+/// breaks inside them, everything escaped.
+pub fn text_to_html(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let lines: Vec<String> = p.lines().map(escape).collect();
+            format!("<p>{}</p>", lines.join("<br>"))
+        })
+        .collect()
+}
+
+/// Sanitises HTML from other servers with an allowlist like Mastodon's: text
+/// formatting, paragraphs, lists, quotes, code and links (which get
+/// `rel="nofollow noopener noreferrer"`).
+pub fn sanitize_html(html: &str) -> String {
+    use std::collections::HashSet;
+    let tags: HashSet<&str> = [
+        "p", "br", "span", "a", "del", "pre", "code", "em", "strong", "b", "i", "u", "ul",
+        "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+    ]
+    .into_iter()
+    .collect();
+    ammonia::Builder::default()
+        .tags(tags)
+        .add_tag_attributes("a", ["href", "class"])
+        .add_tag_attributes("span", ["class"])
+        .add_tag_attributes("ol", ["start", "reversed"])
+        .add_tag_attributes("li", ["value"])
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("nofollow noopener noreferrer"))
+        .clean(html)
+        .to_string()
+}
+
+const STYLESHEET: &str = include_str!("../../frontend/static/style.css");
+const LOGO: &str = include_str!("../../frontend/static/logo.svg");
+
+pub async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLESHEET,
+    )
+        .into_response()
+}
+
+pub async fn logo() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        LOGO,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_becomes_escaped_paragraphs() {
+        assert_eq!(
+            text_to_html("Hello <b>\nworld\n\nSecond & last"),
+            "<p>Hello &lt;b&gt;<br>world</p><p>Second &amp; last</p>"
+        );
+        assert_eq!(text_to_html("   "), "");
+    }
+
+    #[test]
+    fn remote_html_is_sanitised() {
+        let dirty = r#"<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:x">a</a><a href="https://ok.example/">b</a><img src=x></p>"#;
+        let clean = sanitize_html(dirty);
+        assert!(!clean.contains("script"));
+        assert!(!clean.contains("onclick"));
+        assert!(!clean.contains("javascript"));
+        assert!(!clean.contains("<img"));
+        assert!(clean.contains(r#"href="https://ok.example/""#));
+        assert!(clean.contains("nofollow"));
+    }
+
+    #[test]
+    fn every_template_parses() {
+        Templates::load().unwrap();
+    }
+}

@@ -1,0 +1,78 @@
+//! Every route of the instance, in one place.
+
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    routing::{get, patch, post},
+};
+
+use crate::{
+    accounts::{api as accounts_api, oauth, pages as accounts_pages},
+    api::MAX_BODY_BYTES,
+    federation::discovery,
+    instance::{api as instance_api, pages as instance_pages},
+    web,
+};
+
+pub fn router() -> Router<()> {
+    let discovery = Router::new()
+        .route("/.well-known/webfinger", get(discovery::webfinger))
+        .route("/.well-known/host-meta", get(discovery::host_meta))
+        .route("/.well-known/nodeinfo", get(discovery::nodeinfo_links))
+        .route("/nodeinfo/2.0", get(discovery::nodeinfo_20))
+        .route("/nodeinfo/2.1", get(discovery::nodeinfo_21))
+        .route("/actor", get(discovery::instance_actor))
+        .route("/ns", get(discovery::context));
+
+    let people = Router::new()
+        .route("/users/{name}", get(accounts_pages::profile))
+        .route("/@{name}", get(accounts_pages::profile))
+        .route("/users/{name}/{collection}", get(accounts_pages::collection));
+
+    let pages = Router::new()
+        .route("/", get(instance_pages::home))
+        .route("/about", get(instance_pages::home))
+        .route(
+            "/auth/sign_in",
+            get(accounts_pages::sign_in_page).post(accounts_pages::sign_in),
+        )
+        .route("/auth/sign_out", post(accounts_pages::sign_out))
+        .route(
+            "/auth/sign_up",
+            get(accounts_pages::sign_up_page).post(accounts_pages::sign_up),
+        )
+        .route("/static/style.css", get(web::stylesheet))
+        .route("/static/logo.svg", get(web::logo));
+
+    let oauth = Router::new()
+        .route(
+            "/oauth/authorize",
+            get(oauth::authorize_page).post(oauth::authorize_submit),
+        )
+        .route("/oauth/token", post(oauth::token))
+        .route("/oauth/revoke", post(oauth::revoke));
+
+    let api = Router::new()
+        .route("/api/v1/apps", post(oauth::create_app))
+        .route("/api/v1/apps/verify_credentials", get(oauth::verify_app))
+        .route(
+            "/api/v1/accounts/verify_credentials",
+            get(accounts_api::verify_credentials),
+        )
+        .route(
+            "/api/v1/accounts/update_credentials",
+            patch(accounts_api::update_credentials),
+        )
+        .route("/api/v1/accounts/lookup", get(accounts_api::lookup))
+        .route("/api/v1/accounts/{id}", get(accounts_api::show))
+        .route("/api/v1/instance", get(instance_api::instance_v1))
+        .route("/api/v2/instance", get(instance_api::instance_v2));
+
+    Router::new()
+        .merge(discovery)
+        .merge(people)
+        .merge(pages)
+        .merge(oauth)
+        .merge(api)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+}
