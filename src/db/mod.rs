@@ -73,7 +73,7 @@ pub enum ConnectError {
         path: String,
         source: std::io::Error,
     },
-    #[error("cannot open the database: {0}")]
+    #[error("cannot open the database: {}", describe_open_error(.0))]
     Open(#[from] sqlx::Error),
     #[error("cannot migrate the database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -111,7 +111,7 @@ impl Db {
     pub async fn connect_postgres(options: PgConnectOptions) -> Result<Db, ConnectError> {
         let pool = PgPoolOptions::new()
             .max_connections(10)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(Duration::from_secs(5))
             .connect_with(options)
             .await?;
         Ok(Db::Postgres(pool))
@@ -136,6 +136,13 @@ impl Db {
 
     pub async fn close(&self) {
         with_db!(self, |pool| pool.close().await)
+    }
+}
+
+fn describe_open_error(err: &sqlx::Error) -> String {
+    match err {
+        sqlx::Error::PoolTimedOut => "the database server did not answer (is it running, and is the URL right?)".into(),
+        other => other.to_string(),
     }
 }
 

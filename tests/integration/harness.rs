@@ -1,0 +1,231 @@
+//! Starts Collegium instances in-process on 127.0.0.1, each on its own port with
+//! domain `localhost:PORT` and its own fresh database: a temporary SQLite file, or
+//! a fresh PostgreSQL schema when `TEST_DATABASE_URL` names a server.
+
+use std::path::PathBuf;
+
+use collegium::{
+    AppState,
+    accounts::model::{NewUser, Role, create_user},
+    config::Settings,
+    db::Db,
+};
+use rand::Rng;
+use reqwest::{Client, StatusCode, redirect::Policy};
+use serde_json::{Value, json};
+use tokio::{net::TcpListener, sync::oneshot};
+
+pub struct TestInstance {
+    pub base: String,
+    pub domain: String,
+    pub state: AppState,
+    pub client: Client,
+    dir: PathBuf,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+pub fn unique(prefix: &str) -> String {
+    let n: u64 = rand::thread_rng().r#gen();
+    format!("{prefix}{n:016x}")
+}
+
+/// The URL of a fresh, empty database: a new schema on the PostgreSQL server that
+/// `TEST_DATABASE_URL` names, or a SQLite file in `dir`.
+pub async fn fresh_database_url(dir: &std::path::Path) -> String {
+    match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+        Some(url) if url.starts_with("postgres") => {
+            let schema = unique("t_");
+            let admin = Db::connect(&url).await.expect("connect to TEST_DATABASE_URL");
+            if let Db::Postgres(pool) = &admin {
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+                    .execute(pool)
+                    .await
+                    .expect("create schema");
+            }
+            admin.close().await;
+            let sep = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{sep}options[search_path]={schema}")
+        }
+        _ => format!("sqlite://{}/collegium.db", dir.display()),
+    }
+}
+
+/// A fresh, migrated database for one instance.
+pub async fn fresh_db(dir: &std::path::Path) -> Db {
+    let db = Db::connect(&fresh_database_url(dir).await)
+        .await
+        .expect("open test database");
+    db.migrate().await.expect("migrate");
+    db
+}
+
+pub fn http_client() -> Client {
+    Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
+}
+
+impl TestInstance {
+    pub async fn start() -> TestInstance {
+        Self::start_with(|_| {}).await
+    }
+
+    /// Starts an instance after `configure` has adjusted its settings.
+    pub async fn start_with(configure: impl FnOnce(&mut Settings)) -> TestInstance {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let dir = std::env::temp_dir().join(unique("collegium-test-"));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let mut settings = Settings::default();
+        settings.domain = format!("localhost:{port}");
+        settings.listen = listener.local_addr().expect("addr");
+        settings.data_dir = dir.clone();
+        settings.plain_http = Some(true);
+        settings.federation.allow_local_addresses = true;
+        settings.federation.request_timeout_seconds = 5;
+        configure(&mut settings);
+        let db = fresh_db(&dir).await;
+        let state = AppState::with_db(settings, db).await.expect("state");
+        let (tx, rx) = oneshot::channel::<()>();
+        let serve_state = state.clone();
+        tokio::spawn(async move {
+            collegium::serve(listener, serve_state, async {
+                let _ = rx.await;
+            })
+            .await
+            .expect("serve");
+        });
+        TestInstance {
+            base: format!("http://localhost:{port}"),
+            domain: format!("localhost:{port}"),
+            state,
+            client: http_client(),
+            dir,
+            shutdown: Some(tx),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Makes a local person; returns the password.
+    pub async fn user(&self, name: &str, role: Role) -> String {
+        let password = format!("pw-{name}-0123456789");
+        create_user(
+            &self.state,
+            NewUser {
+                username: name.into(),
+                email: format!("{name}@school.example"),
+                role,
+                password: Some(password.clone()),
+            },
+        )
+        .await
+        .expect("create user");
+        password
+    }
+
+    /// Registers an app over HTTP; returns (client_id, client_secret).
+    pub async fn app(&self, scopes: &str, redirect_uri: &str) -> (String, String) {
+        let res = self
+            .client
+            .post(self.url("/api/v1/apps"))
+            .form(&[
+                ("client_name", "Test app"),
+                ("redirect_uris", redirect_uri),
+                ("scopes", scopes),
+            ])
+            .send()
+            .await
+            .expect("POST /api/v1/apps");
+        assert_eq!(res.status(), StatusCode::OK);
+        let app: Value = res.json().await.expect("app json");
+        (
+            app["client_id"].as_str().expect("client_id").to_string(),
+            app["client_secret"].as_str().expect("secret").to_string(),
+        )
+    }
+
+    /// A bearer token for a person, by the password grant over HTTP.
+    pub async fn token(&self, name: &str, password: &str, scopes: &str) -> String {
+        let (client_id, secret) = self.app(scopes, "urn:ietf:wg:oauth:2.0:oob").await;
+        let res = self
+            .client
+            .post(self.url("/oauth/token"))
+            .json(&json!({
+                "grant_type": "password",
+                "client_id": client_id,
+                "client_secret": secret,
+                "username": name,
+                "password": password,
+                "scope": scopes,
+            }))
+            .send()
+            .await
+            .expect("POST /oauth/token");
+        assert_eq!(res.status(), StatusCode::OK);
+        let body: Value = res.json().await.expect("token json");
+        body["access_token"].as_str().expect("token").to_string()
+    }
+
+    pub async fn get_json(&self, path: &str) -> (StatusCode, Value) {
+        let res = self.client.get(self.url(path)).send().await.expect("GET");
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn get_ap(&self, path: &str) -> (StatusCode, Value) {
+        let res = self
+            .client
+            .get(self.url(path))
+            .header("Accept", "application/activity+json")
+            .send()
+            .await
+            .expect("GET");
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn get_authed(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        let res = self
+            .client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("GET");
+        let status = res.status();
+        (status, res.json().await.unwrap_or(Value::Null))
+    }
+}
+
+impl Drop for TestInstance {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The value of a cookie in a response's `Set-Cookie` headers.
+pub fn set_cookie_value(res: &reqwest::Response, name: &str) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// The value of a hidden form field in a page.
+pub fn form_field(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = html.find(&marker)? + marker.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_string())
+}

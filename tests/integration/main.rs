@@ -1,0 +1,10 @@
+//! Integration tests: real instances on 127.0.0.1, talked to over HTTP.
+//! Run on SQLite by default, on PostgreSQL when TEST_DATABASE_URL is set.
+
+mod accounts;
+mod cli;
+mod discovery;
+mod federation;
+mod harness;
+mod oauth;
+mod pages;

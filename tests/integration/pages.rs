@@ -1,0 +1,206 @@
+//! The web pages: home, profile, sign-in, sign-out and sign-up.
+
+use collegium::accounts::model::Role;
+use reqwest::StatusCode;
+
+use crate::harness::{TestInstance, form_field, set_cookie_value};
+
+#[tokio::test]
+async fn home_page_says_what_the_instance_is() {
+    let a = TestInstance::start_with(|s| {
+        s.instance.name = "STEM cross-border".into();
+        s.instance.description = "Science teachers from Tyrol, South Tyrol & Trentino".into();
+    })
+    .await;
+    a.user("anna", Role::Member).await;
+    a.user("bruno", Role::Member).await;
+    let res = a.client.get(a.url("/")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<title>STEM cross-border</title>"));
+    assert!(html.contains("Science teachers from Tyrol, South Tyrol &amp; Trentino"));
+    assert!(html.contains("<strong>2</strong> members"));
+    assert!(html.contains("href=\"/auth/sign_in\""));
+    assert!(!html.contains("/auth/sign_up"));
+
+    let res = a.client.get(a.url("/static/style.css")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+    let res = a.client.get(a.url("/@nobody")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(res.text().await.unwrap().contains("Not found"));
+    let res = a.client.get(a.url("/no/such/page")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn people_sign_in_and_out_with_csrf_protected_forms() {
+    let a = TestInstance::start().await;
+    let password = a.user("anna", Role::Member).await;
+
+    let res = a.client.get(a.url("/auth/sign_in")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let set_cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Lax"));
+    assert!(!set_cookie.contains("Secure"), "plain-http test instance");
+    let csrf = set_cookie_value(&res, "collegium_csrf").unwrap();
+    let html = res.text().await.unwrap();
+    assert_eq!(form_field(&html, "csrf").unwrap(), csrf);
+    let csrf_cookie = format!("collegium_csrf={csrf}");
+
+    let post = |fields: Vec<(&'static str, String)>, cookie: String| {
+        let a = &a;
+        async move {
+            a.client
+                .post(a.url("/auth/sign_in"))
+                .header("cookie", cookie)
+                .form(&fields)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // Missing or forged CSRF token.
+    let res = post(
+        vec![("login", "anna".into()), ("password", password.clone())],
+        csrf_cookie.clone(),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = post(
+        vec![("csrf", "forged".repeat(8)), ("login", "anna".into()), ("password", password.clone())],
+        csrf_cookie.clone(),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Wrong password.
+    let res = post(
+        vec![("csrf", csrf.clone()), ("login", "anna".into()), ("password", "nope-nope".into())],
+        csrf_cookie.clone(),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(set_cookie_value(&res, "collegium_session").is_none());
+    assert!(res.text().await.unwrap().contains("Invalid user name"));
+    // Right password; `next` only follows local paths.
+    let res = post(
+        vec![
+            ("csrf", csrf.clone()),
+            ("login", "anna".into()),
+            ("password", password.clone()),
+            ("next", "https://evil.example/".into()),
+        ],
+        csrf_cookie.clone(),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/");
+    let session = set_cookie_value(&res, "collegium_session").unwrap();
+    let cookies = format!("{csrf_cookie}; collegium_session={session}");
+
+    let home = a
+        .client
+        .get(a.url("/"))
+        .header("cookie", &cookies)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains("href=\"/@anna\""));
+    assert!(home.contains("Sign out"));
+
+    // Signing out needs the token too, then the session is gone.
+    let res = a
+        .client
+        .post(a.url("/auth/sign_out"))
+        .header("cookie", &cookies)
+        .form(&[("csrf", "wrong")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = a
+        .client
+        .post(a.url("/auth/sign_out"))
+        .header("cookie", &cookies)
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let home = a
+        .client
+        .get(a.url("/"))
+        .header("cookie", &cookies)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!home.contains("Sign out"));
+}
+
+#[tokio::test]
+async fn cookies_are_secure_on_https_instances() {
+    let a = TestInstance::start_with(|s| s.plain_http = Some(false)).await;
+    let res = a.client.get(a.url("/auth/sign_in")).send().await.unwrap();
+    let set_cookie = res.headers()["set-cookie"].to_str().unwrap();
+    assert!(set_cookie.contains("; Secure"));
+    let (_, actor) = a.get_ap("/actor").await;
+    assert_eq!(actor["id"], format!("https://{}/actor", a.domain));
+}
+
+#[tokio::test]
+async fn sign_up_only_when_registrations_are_open() {
+    let closed = TestInstance::start().await;
+    let res = closed.client.get(closed.url("/auth/sign_up")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    let open = TestInstance::start_with(|s| s.instance.registrations_open = true).await;
+    let (_, info) = open.get_json("/nodeinfo/2.0").await;
+    assert_eq!(info["openRegistrations"], true);
+    let res = open.client.get(open.url("/auth/sign_up")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let csrf = set_cookie_value(&res, "collegium_csrf").unwrap();
+    let cookie = format!("collegium_csrf={csrf}");
+    let sign_up = |name: &'static str, password: &'static str| {
+        let open = &open;
+        let cookie = cookie.clone();
+        let csrf = csrf.clone();
+        async move {
+            open.client
+                .post(open.url("/auth/sign_up"))
+                .header("cookie", cookie)
+                .form(&[
+                    ("csrf", csrf.as_str()),
+                    ("username", name),
+                    ("email", &format!("{name}@school.example")),
+                    ("password", password),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = sign_up("new_teacher", "a-good-password").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/@new_teacher");
+    assert!(set_cookie_value(&res, "collegium_session").is_some());
+    let (status, _) = open.get_ap("/users/new_teacher").await;
+    assert_eq!(status, StatusCode::OK);
+
+    for (name, password, message) in [
+        ("new_teacher", "a-good-password", "already taken"),
+        ("bad name", "a-good-password", "may only contain"),
+        ("short_pw", "short", "between 8"),
+    ] {
+        let res = sign_up(name, password).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(res.text().await.unwrap().contains(message), "{name}");
+    }
+    let (_, info) = open.get_json("/nodeinfo/2.0").await;
+    assert_eq!(info["usage"]["users"]["total"], 1);
+}
