@@ -52,6 +52,9 @@ pub async fn federation_config(state: AppState) -> anyhow::Result<FederationConf
         .allow_http_urls(allow_local)
         .request_timeout(timeout)
         .client(client.into())
+        // Mastodon refuses signatures that do not cover Host and Date (and Digest on
+        // POST); compat mode signs exactly those, in the cavage form it expects.
+        .http_signature_compat(true)
         .signed_fetch_actor(&*instance_actor)
         .build()
         .await?;
