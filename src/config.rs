@@ -226,7 +226,9 @@ impl Settings {
             )));
         }
         if self.instance.name.trim().is_empty() {
-            return Err(ConfigError::Invalid("instance.name: must not be empty".into()));
+            return Err(ConfigError::Invalid(
+                "instance.name: must not be empty".into(),
+            ));
         }
         if self.federation.request_timeout_seconds == 0 {
             return Err(ConfigError::Invalid(
@@ -254,7 +256,11 @@ impl Settings {
 
     /// `https://domain` (or `http://` for plain-http instances), without a trailing slash.
     pub fn base_url(&self) -> String {
-        let scheme = if self.uses_plain_http() { "http" } else { "https" };
+        let scheme = if self.uses_plain_http() {
+            "http"
+        } else {
+            "https"
+        };
         format!("{scheme}://{}", self.domain)
     }
 }
@@ -298,8 +304,11 @@ mod tests {
         assert_eq!(s.database_url(), "sqlite:///var/lib/collegium/collegium.db");
         assert!(s.federation.allow_local_addresses);
         assert_eq!(s.instance.languages, vec!["de", "it"]);
-        let s = with_env(&[("COLLEGIUM_DOMAIN", "tyrol.example"), ("COLLEGIUM_PLAIN_HTTP", "1")])
-            .unwrap();
+        let s = with_env(&[
+            ("COLLEGIUM_DOMAIN", "tyrol.example"),
+            ("COLLEGIUM_PLAIN_HTTP", "1"),
+        ])
+        .unwrap();
         assert_eq!(s.base_url(), "http://tyrol.example");
     }
 

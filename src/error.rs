@@ -92,10 +92,10 @@ impl From<activitypub_federation::error::Error> for AppError {
             E::DomainResolveError(_) | E::ResolveInternalIpError(..) => {
                 AppError::BadRequest("That address is not allowed".into())
             }
-            E::ActivitySignatureInvalid => {
-                AppError::Unauthorized("Invalid HTTP signature".into())
+            E::ActivitySignatureInvalid => AppError::Unauthorized("Invalid HTTP signature".into()),
+            E::ActivityBodyDigestInvalid => {
+                AppError::BadRequest("Digest does not match body".into())
             }
-            E::ActivityBodyDigestInvalid => AppError::BadRequest("Digest does not match body".into()),
             E::ParseReceivedActivity { err, .. } => {
                 AppError::BadRequest(format!("Malformed activity: {err}"))
             }

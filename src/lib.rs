@@ -14,7 +14,7 @@ pub mod web;
 use std::sync::Arc;
 
 use activitypub_federation::config::FederationMiddleware;
-use axum::{Router, response::IntoResponse};
+use axum::{Router, ServiceExt, extract::Request, http::Uri, response::IntoResponse};
 use tokio::net::TcpListener;
 
 use crate::{accounts::model::Account, config::Settings, db::Db, error::AppError, web::Templates};
@@ -64,8 +64,28 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let app = build_app(state).await?;
-    axum::serve(listener, app)
+    let app = tower::ServiceBuilder::new()
+        .map_request(trim_trailing_slash)
+        .service(app);
+    axum::serve(listener, ServiceExt::<Request>::into_make_service(app))
         .with_graceful_shutdown(shutdown)
         .await?;
     Ok(())
+}
+
+/// Treats `/path/` as `/path`, as Mastodon (Rails) does; some apps add the slash.
+fn trim_trailing_slash(mut req: Request) -> Request {
+    let path = req.uri().path();
+    if path.len() > 1 && path.ends_with('/') {
+        let trimmed = path.trim_end_matches('/');
+        let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+        let rebuilt = match req.uri().query() {
+            Some(q) => format!("{trimmed}?{q}"),
+            None => trimmed.to_string(),
+        };
+        if let Ok(uri) = rebuilt.parse::<Uri>() {
+            *req.uri_mut() = uri;
+        }
+    }
+    req
 }

@@ -16,7 +16,11 @@ use collegium::{
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
-#[command(name = "collegium", version, about = "A federated learning-community server for teachers")]
+#[command(
+    name = "collegium",
+    version,
+    about = "A federated learning-community server for teachers"
+)]
 struct Cli {
     /// TOML configuration file (optional; COLLEGIUM_* environment variables override it)
     #[arg(long, global = true, value_name = "PATH")]
@@ -58,7 +62,10 @@ enum UserCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the runtime: {e}");
@@ -78,7 +85,10 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<(), String> {
     let settings = Settings::load(cli.config.as_deref()).map_err(|e| e.to_string())?;
     let filter = EnvFilter::try_new(&settings.log).unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 
     let open = |settings: &Settings| {
         let url = settings.database_url();
@@ -154,7 +164,9 @@ async fn user_command(state: &AppState, command: UserCommand) -> Result<(), Stri
             )
             .await
             .map_err(|e| match e {
-                AppError::Unprocessable(m) => m.trim_start_matches("Validation failed: ").to_string(),
+                AppError::Unprocessable(m) => {
+                    m.trim_start_matches("Validation failed: ").to_string()
+                }
                 other => other.to_string(),
             })?;
             println!(
@@ -169,7 +181,9 @@ async fn user_command(state: &AppState, command: UserCommand) -> Result<(), Stri
             Ok(())
         }
         UserCommand::List => {
-            let users = store::list_users(&state.db).await.map_err(|e| e.to_string())?;
+            let users = store::list_users(&state.db)
+                .await
+                .map_err(|e| e.to_string())?;
             println!("{:<30} {:<12} {:<40} created", "name", "role", "email");
             for (account, user) in users {
                 println!(

@@ -20,7 +20,11 @@ use crate::{
 
 /// Mastodon's Account entity. `created_at` is the day, as Mastodon sends it.
 pub fn account_json(account: &Account) -> Value {
-    let day = account.created_at.date_naive().and_hms_opt(0, 0, 0).map(|d| d.and_utc());
+    let day = account
+        .created_at
+        .date_naive()
+        .and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc());
     let fields: Vec<Value> = account
         .profile
         .labelled()
@@ -170,7 +174,9 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> AppResult<Json<Value>> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let account = store::find_by_id(&data.db, id).await?.ok_or(AppError::NotFound)?;
+    let account = store::find_by_id(&data.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Json(account_json(&account)))
 }
 

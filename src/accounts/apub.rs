@@ -29,47 +29,119 @@ pub struct ActorJson {
     #[serde(rename = "type")]
     pub kind: String,
     pub preferred_username: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "text_or_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text_or_none"
+    )]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "text_or_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text_or_none"
+    )]
     pub summary: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "first_link")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "first_link"
+    )]
     pub url: Option<Url>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub icon: Option<ImageJson>,
     pub inbox: Url,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub outbox: Option<Url>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub followers: Option<Url>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub following: Option<Url>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub endpoints: Option<Endpoints>,
     pub public_key: PublicKey,
     #[serde(default, deserialize_with = "deserialize_skip_error")]
     pub manually_approves_followers: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub discoverable: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub indexable: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub published: Option<DateTime<Utc>>,
     /// Profile facts as Mastodon's `PropertyValue`s, so Mastodon shows them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub attachment: Vec<Value>,
     // Our own terms (see FEDERATION.md); other software ignores them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub subjects: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub education_levels: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub teaching_languages: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub country: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub region: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub school: Option<String>,
 }
 
@@ -90,7 +162,11 @@ fn image_kind() -> String {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Endpoints {
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "deserialize_skip_error")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub shared_inbox: Option<Url>,
 }
 
@@ -109,7 +185,10 @@ fn first_link<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Url>, D::Error> 
         match v {
             Value::String(s) => Url::parse(s).ok().map(|u| (u, false)),
             Value::Object(o) => {
-                let url = o.get("href").and_then(Value::as_str).and_then(|s| Url::parse(s).ok())?;
+                let url = o
+                    .get("href")
+                    .and_then(Value::as_str)
+                    .and_then(|s| Url::parse(s).ok())?;
                 let html = o.get("mediaType").and_then(Value::as_str) == Some("text/html");
                 Some((url, html))
             }
@@ -208,8 +287,14 @@ impl Object for Account {
                 }),
             inbox: self.inbox_url.clone(),
             outbox: self.outbox_url.as_deref().and_then(|u| Url::parse(u).ok()),
-            followers: self.followers_url.as_deref().and_then(|u| Url::parse(u).ok()),
-            following: self.following_url.as_deref().and_then(|u| Url::parse(u).ok()),
+            followers: self
+                .followers_url
+                .as_deref()
+                .and_then(|u| Url::parse(u).ok()),
+            following: self
+                .following_url
+                .as_deref()
+                .and_then(|u| Url::parse(u).ok()),
             endpoints: Some(Endpoints {
                 shared_inbox: Some(federation::shared_inbox_url(data)),
             }),
@@ -239,13 +324,17 @@ impl Object for Account {
         data: &Data<AppState>,
     ) -> Result<(), AppError> {
         if !same_origin(&json.id, expected_domain) {
-            return Err(AppError::bad_request("Actor id is not on the server it came from"));
+            return Err(AppError::bad_request(
+                "Actor id is not on the server it came from",
+            ));
         }
         if federation::is_local(data, &json.id) {
             return Err(AppError::bad_request("Actor id is local"));
         }
         if json.public_key.owner != json.id {
-            return Err(AppError::bad_request("Public key does not belong to the actor"));
+            return Err(AppError::bad_request(
+                "Public key does not belong to the actor",
+            ));
         }
         if !same_origin(&json.inbox, &json.id) {
             return Err(AppError::bad_request("Actor inbox is on another server"));
@@ -253,14 +342,20 @@ impl Object for Account {
         if json.public_key.public_key_pem.len() > MAX_REMOTE_KEY_BYTES
             || !json.public_key.public_key_pem.contains("BEGIN PUBLIC KEY")
         {
-            return Err(AppError::bad_request("Actor public key is not a PEM public key"));
+            return Err(AppError::bad_request(
+                "Actor public key is not a PEM public key",
+            ));
         }
         let name = &json.preferred_username;
         if name.is_empty()
             || name.chars().count() > MAX_REMOTE_USERNAME
-            || name.chars().any(|c| c.is_whitespace() || c == '@' || c == '/' || c.is_control())
+            || name
+                .chars()
+                .any(|c| c.is_whitespace() || c == '@' || c == '/' || c.is_control())
         {
-            return Err(AppError::bad_request("Actor preferredUsername is not a user name"));
+            return Err(AppError::bad_request(
+                "Actor preferredUsername is not a user name",
+            ));
         }
         if !matches!(
             json.kind.as_str(),
@@ -295,7 +390,10 @@ impl Object for Account {
             actor_type: json.kind,
             ap_id: json.id.to_string(),
             url: json.url.map(|u| u.to_string()),
-            display_name: truncate(json.name.as_deref().unwrap_or_default().trim(), MAX_REMOTE_NAME),
+            display_name: truncate(
+                json.name.as_deref().unwrap_or_default().trim(),
+                MAX_REMOTE_NAME,
+            ),
             note_html,
             avatar_url,
             inbox_url: json.inbox.to_string(),
@@ -348,7 +446,9 @@ impl Actor for Account {
     }
 
     fn shared_inbox(&self) -> Option<Url> {
-        self.shared_inbox_url.as_deref().and_then(|u| Url::parse(u).ok())
+        self.shared_inbox_url
+            .as_deref()
+            .and_then(|u| Url::parse(u).ok())
     }
 }
 
@@ -383,7 +483,11 @@ mod tests {
         assert_eq!(actor.preferred_username, "Gargron");
         assert!(actor.public_key.public_key_pem.contains("BEGIN PUBLIC KEY"));
         assert_eq!(
-            actor.endpoints.and_then(|e| e.shared_inbox).unwrap().as_str(),
+            actor
+                .endpoints
+                .and_then(|e| e.shared_inbox)
+                .unwrap()
+                .as_str(),
             "https://mastodon.social/inbox"
         );
         assert!(actor.icon.is_some());

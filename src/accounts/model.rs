@@ -287,10 +287,12 @@ pub async fn create_user(state: &AppState, new: NewUser) -> AppResult<(Account, 
         )));
     }
     let password_hash = hash_password(password.clone()).await?;
-    let keypair = tokio::task::spawn_blocking(activitypub_federation::http_signatures::generate_actor_keypair)
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let keypair = tokio::task::spawn_blocking(
+        activitypub_federation::http_signatures::generate_actor_keypair,
+    )
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(|e| AppError::Internal(e.into()))?;
     let urls = LocalActorUrls::new(&state.settings.base_url(), username.as_str());
     let account = NewAccount {
         username: username.to_string(),
@@ -516,11 +518,27 @@ mod tests {
 
     #[test]
     fn usernames_follow_mastodon_rules() {
-        for ok in ["anna", "Anna_B", "a", "maria.rossi", "jean-luc", "_x_", "a1"] {
+        for ok in [
+            "anna",
+            "Anna_B",
+            "a",
+            "maria.rossi",
+            "jean-luc",
+            "_x_",
+            "a1",
+        ] {
             assert!(Username::parse(ok).is_ok(), "{ok}");
         }
         for bad in [
-            "", "anna b", ".anna", "anna.", "-x", "x-", "ánna", "a@b", "a/b",
+            "",
+            "anna b",
+            ".anna",
+            "anna.",
+            "-x",
+            "x-",
+            "ánna",
+            "a@b",
+            "a/b",
             "abcdefghijklmnopqrstuvwxyz12345",
         ] {
             assert!(Username::parse(bad).is_err(), "{bad}");
@@ -529,7 +547,12 @@ mod tests {
 
     #[test]
     fn roles_round_trip() {
-        for r in [Role::Member, Role::Facilitator, Role::Moderator, Role::Admin] {
+        for r in [
+            Role::Member,
+            Role::Facilitator,
+            Role::Moderator,
+            Role::Admin,
+        ] {
             assert_eq!(r.as_str().parse::<Role>().unwrap(), r);
         }
         assert!("owner".parse::<Role>().is_err());

@@ -40,23 +40,60 @@ const MAX_REDIRECT_URIS: usize = 10;
 
 /// Scopes Mastodon knows. Top-level scopes grant all their sub-scopes.
 const KNOWN_SCOPES: &[&str] = &[
-    "read", "write", "follow", "push", "profile", "admin:read", "admin:write",
-    "read:accounts", "read:blocks", "read:bookmarks", "read:favourites", "read:filters",
-    "read:follows", "read:lists", "read:mutes", "read:notifications", "read:search",
-    "read:statuses", "write:accounts", "write:blocks", "write:bookmarks",
-    "write:conversations", "write:favourites", "write:filters", "write:follows",
-    "write:lists", "write:media", "write:mutes", "write:notifications", "write:reports",
-    "write:statuses", "admin:read:accounts", "admin:read:reports",
-    "admin:read:domain_allows", "admin:read:domain_blocks", "admin:read:ip_blocks",
-    "admin:read:email_domain_blocks", "admin:read:canonical_email_blocks",
-    "admin:write:accounts", "admin:write:reports", "admin:write:domain_allows",
-    "admin:write:domain_blocks", "admin:write:ip_blocks", "admin:write:email_domain_blocks",
+    "read",
+    "write",
+    "follow",
+    "push",
+    "profile",
+    "admin:read",
+    "admin:write",
+    "read:accounts",
+    "read:blocks",
+    "read:bookmarks",
+    "read:favourites",
+    "read:filters",
+    "read:follows",
+    "read:lists",
+    "read:mutes",
+    "read:notifications",
+    "read:search",
+    "read:statuses",
+    "write:accounts",
+    "write:blocks",
+    "write:bookmarks",
+    "write:conversations",
+    "write:favourites",
+    "write:filters",
+    "write:follows",
+    "write:lists",
+    "write:media",
+    "write:mutes",
+    "write:notifications",
+    "write:reports",
+    "write:statuses",
+    "admin:read:accounts",
+    "admin:read:reports",
+    "admin:read:domain_allows",
+    "admin:read:domain_blocks",
+    "admin:read:ip_blocks",
+    "admin:read:email_domain_blocks",
+    "admin:read:canonical_email_blocks",
+    "admin:write:accounts",
+    "admin:write:reports",
+    "admin:write:domain_allows",
+    "admin:write:domain_blocks",
+    "admin:write:ip_blocks",
+    "admin:write:email_domain_blocks",
     "admin:write:canonical_email_blocks",
 ];
 
 /// The legacy `follow` scope stands for these.
 const FOLLOW_GRANTS: &[&str] = &[
-    "read:follows", "write:follows", "read:blocks", "write:blocks", "read:mutes",
+    "read:follows",
+    "write:follows",
+    "read:blocks",
+    "write:blocks",
+    "read:mutes",
     "write:mutes",
 ];
 
@@ -198,7 +235,9 @@ pub async fn find_token(
     })?;
     let row = row.ok_or_else(|| AppError::Unauthorized("The access token is invalid".into()))?;
     if row.revoked_at.is_some() {
-        return Err(AppError::Unauthorized("The access token was revoked".into()));
+        return Err(AppError::Unauthorized(
+            "The access token was revoked".into(),
+        ));
     }
     let user = match row.user_id {
         Some(id) => {
@@ -343,10 +382,16 @@ pub async fn create_app(
         return Err(AppError::validation("Redirect URI is too long"));
     }
     if !uris.iter().all(|u| valid_redirect_uri(u)) {
-        return Err(AppError::validation("Redirect URI must be an absolute URI."));
+        return Err(AppError::validation(
+            "Redirect URI must be an absolute URI.",
+        ));
     }
     let scopes = crate::api::parse_scopes(params.scopes.as_deref(), "read")?;
-    let website = match params.website.map(|w| w.trim().to_string()).filter(|w| !w.is_empty()) {
+    let website = match params
+        .website
+        .map(|w| w.trim().to_string())
+        .filter(|w| !w.is_empty())
+    {
         Some(w) => {
             let ok = Url::parse(&w).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
             if !ok || w.len() > 2000 {
@@ -374,7 +419,9 @@ pub async fn create_app(
         .fetch_one(pool)
         .await
     })?;
-    let app = find_app_by_id(&data.db, id).await?.ok_or(AppError::NotFound)?;
+    let app = find_app_by_id(&data.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Json(app_json(&app, Some(&secret))?))
 }
 
@@ -436,11 +483,19 @@ async fn check_authorize(
     if p.response_type != "code" {
         return Ok(Err(AuthorizeProblem::Redirect("unsupported_response_type")));
     }
-    let scopes = match Scopes::parse(p.scope.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or("read")) {
+    let scopes = match Scopes::parse(
+        p.scope
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or("read"),
+    ) {
         Ok(s) if s.within(&app.scope_set()?) => s,
         _ => return Ok(Err(AuthorizeProblem::Redirect("invalid_scope"))),
     };
-    match (p.code_challenge.as_deref(), p.code_challenge_method.as_deref()) {
+    match (
+        p.code_challenge.as_deref(),
+        p.code_challenge_method.as_deref(),
+    ) {
         (None | Some(""), _) => {}
         (Some(challenge), Some("S256")) if challenge.len() >= 43 && challenge.len() <= 128 => {}
         _ => return Ok(Err(AuthorizeProblem::Redirect("invalid_request"))),
@@ -473,7 +528,10 @@ fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
     }
 }
 
-fn with_cookies(mut response: Response, cookies: impl IntoIterator<Item = HeaderValue>) -> Response {
+fn with_cookies(
+    mut response: Response,
+    cookies: impl IntoIterator<Item = HeaderValue>,
+) -> Response {
     for c in cookies {
         response.headers_mut().append(header::SET_COOKIE, c);
     }
@@ -501,7 +559,11 @@ fn render_authorize(
             error => error,
         },
     )?;
-    let status = if error.is_some() { StatusCode::UNAUTHORIZED } else { StatusCode::OK };
+    let status = if error.is_some() {
+        StatusCode::UNAUTHORIZED
+    } else {
+        StatusCode::OK
+    };
     Ok(with_cookies(
         (status, Html(html)).into_response(),
         csrf.cookie(data),
@@ -529,8 +591,15 @@ pub async fn authorize_page(
         }
     };
     let csrf = CsrfToken::from_headers(&headers);
-    render_authorize(&data, &req, &params, current.as_ref().map(|(a, _)| a), &csrf, None)
-        .map_err(|e| page_error(&data, e))
+    render_authorize(
+        &data,
+        &req,
+        &params,
+        current.as_ref().map(|(a, _)| a),
+        &csrf,
+        None,
+    )
+    .map_err(|e| page_error(&data, e))
 }
 
 #[derive(Deserialize)]
@@ -612,7 +681,10 @@ pub async fn authorize_submit(
         return Ok(with_cookies(
             redirect_with(
                 &params.redirect_uri,
-                &[("error", Some("access_denied")), ("state", params.state.as_deref())],
+                &[
+                    ("error", Some("access_denied")),
+                    ("state", params.state.as_deref()),
+                ],
             ),
             cookies,
         ));
@@ -685,7 +757,11 @@ fn client_credentials(headers: &HeaderMap, p: &TokenParams) -> (Option<String>, 
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Basic "))
-        .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b.trim()).ok())
+        .and_then(|b| {
+            base64::engine::general_purpose::STANDARD
+                .decode(b.trim())
+                .ok()
+        })
         .and_then(|b| String::from_utf8(b).ok())
         .and_then(|s| {
             s.split_once(':')
@@ -739,7 +815,9 @@ pub async fn token(
     }
     .ok_or_else(invalid_client)?;
     let has_verifier = p.code_verifier.as_deref().is_some_and(|v| !v.is_empty());
-    let secret_ok = client_secret.as_deref().is_some_and(|s| app.secret_matches(s));
+    let secret_ok = client_secret
+        .as_deref()
+        .is_some_and(|s| app.secret_matches(s));
     // A public client using PKCE may leave the secret out; a wrong secret is never fine.
     let pkce_public = grant_type == "authorization_code" && has_verifier && client_secret.is_none();
     if !secret_ok && !pkce_public {
@@ -749,7 +827,11 @@ pub async fn token(
 
     let (user_id, scopes) = match grant_type.as_str() {
         "authorization_code" => {
-            let code = p.code.clone().filter(|c| !c.is_empty()).ok_or_else(invalid_grant)?;
+            let code = p
+                .code
+                .clone()
+                .filter(|c| !c.is_empty())
+                .ok_or_else(invalid_grant)?;
             let row: Option<CodeRow> = with_db!(&data.db, |pool| {
                 sqlx::query_as(
                     "SELECT id, app_id, user_id, redirect_uri, scopes, code_challenge, expires_at \
@@ -807,7 +889,10 @@ pub async fn token(
         "created_at": created_at.timestamp(),
     });
     Ok((
-        [(header::CACHE_CONTROL, "no-store"), (header::PRAGMA, "no-cache")],
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::PRAGMA, "no-cache"),
+        ],
         Json(body),
     )
         .into_response())
@@ -900,7 +985,10 @@ mod tests {
     fn unknown_scopes_are_refused() {
         assert!(Scopes::parse("read everything").is_err());
         assert!(Scopes::parse("").is_err());
-        assert_eq!(Scopes::parse("read+write").unwrap().to_string(), "read write");
+        assert_eq!(
+            Scopes::parse("read+write").unwrap().to_string(),
+            "read write"
+        );
     }
 
     #[test]

@@ -92,11 +92,7 @@ pub async fn profile(
             },
         )
         .map_err(|e| page_error(&data, e))?;
-    Ok((
-        [(header::VARY, "Accept")],
-        Html(html),
-    )
-        .into_response())
+    Ok(([(header::VARY, "Accept")], Html(html)).into_response())
 }
 
 #[derive(Deserialize)]
@@ -131,7 +127,12 @@ pub async fn collection(
             "first": format!("{id}?page=1"),
         }),
         Some(page) => {
-            let n: u32 = if page == "true" { 1 } else { page.parse().map_err(|_| AppError::bad_request("page must be a number"))? };
+            let n: u32 = if page == "true" {
+                1
+            } else {
+                page.parse()
+                    .map_err(|_| AppError::bad_request("page must be a number"))?
+            };
             if n == 0 {
                 return Err(AppError::bad_request("page must be at least 1"));
             }
@@ -182,7 +183,11 @@ fn render_sign_in(
             registrations_open => data.settings.instance.registrations_open,
         },
     )?;
-    let status = if error.is_some() { StatusCode::UNAUTHORIZED } else { StatusCode::OK };
+    let status = if error.is_some() {
+        StatusCode::UNAUTHORIZED
+    } else {
+        StatusCode::OK
+    };
     let mut response = (status, Html(html)).into_response();
     if let Some(c) = csrf.cookie(data) {
         response.headers_mut().append(header::SET_COOKIE, c);
@@ -290,7 +295,11 @@ fn render_sign_up(
             min_password => model::MIN_PASSWORD_LEN,
         },
     )?;
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let mut response = (status, Html(html)).into_response();
     if let Some(c) = csrf.cookie(data) {
         response.headers_mut().append(header::SET_COOKIE, c);
@@ -305,10 +314,7 @@ fn registrations_closed() -> AppError {
 }
 
 /// `GET /auth/sign_up` (only when registrations are open)
-pub async fn sign_up_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-) -> Result<Response, PageError> {
+pub async fn sign_up_page(data: Data<AppState>, headers: HeaderMap) -> Result<Response, PageError> {
     if !data.settings.instance.registrations_open {
         return Err(page_error(&data, registrations_closed()));
     }

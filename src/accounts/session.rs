@@ -65,7 +65,11 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 
 /// A `Set-Cookie` value with our attributes (Secure when served over https).
 pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age_seconds: i64) -> HeaderValue {
-    let secure = if state.settings.uses_plain_http() { "" } else { "; Secure" };
+    let secure = if state.settings.uses_plain_http() {
+        ""
+    } else {
+        "; Secure"
+    };
     let text = format!(
         "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{secure}"
     );
@@ -115,11 +119,13 @@ pub async fn end_session(state: &AppState, headers: &HeaderMap) -> AppResult<Hea
 async fn session_user(db: &Db, token: &str) -> AppResult<Option<(Account, User)>> {
     let now = Utc::now();
     let user_id: Option<i64> = with_db!(db, |pool| {
-        sqlx::query_scalar("SELECT user_id FROM web_sessions WHERE token_hash = $1 AND expires_at > $2")
-            .bind(token_hash(token))
-            .bind(now)
-            .fetch_optional(pool)
-            .await
+        sqlx::query_scalar(
+            "SELECT user_id FROM web_sessions WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token_hash(token))
+        .bind(now)
+        .fetch_optional(pool)
+        .await
     })?;
     match user_id {
         Some(id) => {
@@ -195,7 +201,10 @@ mod tests {
     #[test]
     fn cookies_are_found_by_name() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, "a=1; collegium_session=abc; b=2".parse().unwrap());
+        h.insert(
+            header::COOKIE,
+            "a=1; collegium_session=abc; b=2".parse().unwrap(),
+        );
         assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
         assert_eq!(cookie(&h, "c"), None);
     }
@@ -204,7 +213,10 @@ mod tests {
     fn csrf_must_match_the_cookie() {
         let token = random_token();
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, format!("{CSRF_COOKIE}={token}").parse().unwrap());
+        h.insert(
+            header::COOKIE,
+            format!("{CSRF_COOKIE}={token}").parse().unwrap(),
+        );
         assert!(verify_csrf(&h, &token).is_ok());
         assert!(verify_csrf(&h, "other").is_err());
         assert!(verify_csrf(&h, "").is_err());

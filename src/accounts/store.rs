@@ -153,20 +153,28 @@ where
 
 pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<Account>, sqlx::Error> {
     let row: Option<AccountRow> = with_db!(db, |pool| {
-        sqlx::query_as(concat!("SELECT ", account_columns!(), " FROM accounts a WHERE a.id = $1"))
-            .bind(id)
-            .fetch_optional(pool)
-            .await
+        sqlx::query_as(concat!(
+            "SELECT ",
+            account_columns!(),
+            " FROM accounts a WHERE a.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
     })?;
     row.map(Account::try_from).transpose()
 }
 
 pub async fn find_by_ap_id(db: &Db, ap_id: &Url) -> Result<Option<Account>, sqlx::Error> {
     let row: Option<AccountRow> = with_db!(db, |pool| {
-        sqlx::query_as(concat!("SELECT ", account_columns!(), " FROM accounts a WHERE a.ap_id = $1"))
-            .bind(ap_id.as_str())
-            .fetch_optional(pool)
-            .await
+        sqlx::query_as(concat!(
+            "SELECT ",
+            account_columns!(),
+            " FROM accounts a WHERE a.ap_id = $1"
+        ))
+        .bind(ap_id.as_str())
+        .fetch_optional(pool)
+        .await
     })?;
     row.map(Account::try_from).transpose()
 }
@@ -227,7 +235,10 @@ pub async fn find_user_by_login(
     })
 }
 
-pub async fn find_user_by_id(db: &Db, user_id: i64) -> Result<Option<(Account, User)>, sqlx::Error> {
+pub async fn find_user_by_id(
+    db: &Db,
+    user_id: i64,
+) -> Result<Option<(Account, User)>, sqlx::Error> {
     with_db!(db, |pool| {
         let row = sqlx::query(concat!(
             "SELECT ",

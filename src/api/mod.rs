@@ -94,7 +94,9 @@ fn form_urlencoded_pairs(bytes: &[u8]) -> Vec<(String, String)> {
 fn merge_pairs(map: &mut Map<String, Value>, pairs: Vec<(String, String)>) {
     for (key, value) in pairs {
         let mut parts: Vec<&str> = Vec::new();
-        let (head, rest) = key.split_once('[').map_or((key.as_str(), ""), |(h, r)| (h, r));
+        let (head, rest) = key
+            .split_once('[')
+            .map_or((key.as_str(), ""), |(h, r)| (h, r));
         parts.push(head);
         if !rest.is_empty() {
             parts.extend(rest.trim_end_matches(']').split("]["));

@@ -141,7 +141,9 @@ impl Db {
 
 fn describe_open_error(err: &sqlx::Error) -> String {
     match err {
-        sqlx::Error::PoolTimedOut => "the database server did not answer (is it running, and is the URL right?)".into(),
+        sqlx::Error::PoolTimedOut => {
+            "the database server did not answer (is it running, and is the URL right?)".into()
+        }
         other => other.to_string(),
     }
 }

@@ -46,7 +46,8 @@ async fn webfinger_target(data: &Data<AppState>, resource: &str) -> AppResult<Op
         return Ok(store::find_local_by_username(&data.db, name).await?);
     }
     if resource.starts_with("http://") || resource.starts_with("https://") {
-        let url = Url::parse(resource).map_err(|_| AppError::bad_request("resource is not a URL"))?;
+        let url =
+            Url::parse(resource).map_err(|_| AppError::bad_request("resource is not a URL"))?;
         if url == data.instance_actor.ap_id {
             return Ok(Some((*data.instance_actor).clone()));
         }
@@ -76,7 +77,9 @@ pub async fn webfinger(
         .resource
         .filter(|r| !r.trim().is_empty())
         .ok_or_else(|| AppError::bad_request("resource is required"))?;
-    let account = webfinger_target(&data, &resource).await?.ok_or(AppError::NotFound)?;
+    let account = webfinger_target(&data, &resource)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let domain = &data.settings.domain;
     let mut links = vec![
         json!({

@@ -33,5 +33,8 @@ pub async fn stats(db: &Db) -> Result<Stats, sqlx::Error> {
 /// The version string Mastodon apps read: a Mastodon version they know the API
 /// of, then ours, as other compatible servers do.
 pub fn mastodon_version() -> String {
-    format!("4.3.0 (compatible; Collegium {})", env!("CARGO_PKG_VERSION"))
+    format!(
+        "4.3.0 (compatible; Collegium {})",
+        env!("CARGO_PKG_VERSION")
+    )
 }

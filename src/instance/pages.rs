@@ -26,7 +26,9 @@ pub async fn home(
         templates: data.templates.clone(),
         instance_name: data.settings.instance.name.clone(),
     };
-    let stats = super::stats(&data.db).await.map_err(|e| page_error(e.into()))?;
+    let stats = super::stats(&data.db)
+        .await
+        .map_err(|e| page_error(e.into()))?;
     let csrf = CsrfToken::from_headers(&headers);
     let s = &data.settings;
     let html = data
@@ -48,7 +50,9 @@ pub async fn home(
         .map_err(page_error)?;
     let mut response = Html(html).into_response();
     if let Some(c) = csrf.cookie(&data) {
-        response.headers_mut().append(axum::http::header::SET_COOKIE, c);
+        response
+            .headers_mut()
+            .append(axum::http::header::SET_COOKIE, c);
     }
     Ok(response)
 }

@@ -127,8 +127,28 @@ pub fn text_to_html(text: &str) -> String {
 pub fn sanitize_html(html: &str) -> String {
     use std::collections::HashSet;
     let tags: HashSet<&str> = [
-        "p", "br", "span", "a", "del", "pre", "code", "em", "strong", "b", "i", "u", "ul",
-        "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6",
+        "p",
+        "br",
+        "span",
+        "a",
+        "del",
+        "pre",
+        "code",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
     ]
     .into_iter()
     .collect();

@@ -27,7 +27,10 @@ pub fn router() -> Router<()> {
     let people = Router::new()
         .route("/users/{name}", get(accounts_pages::profile))
         .route("/@{name}", get(accounts_pages::profile))
-        .route("/users/{name}/{collection}", get(accounts_pages::collection));
+        .route(
+            "/users/{name}/{collection}",
+            get(accounts_pages::collection),
+        );
 
     let pages = Router::new()
         .route("/", get(instance_pages::home))

@@ -38,13 +38,18 @@ async fn teachers_edit_their_profile_and_everyone_sees_it() {
     assert_eq!(me["note"], "<p>Maths teacher.</p><p>I &lt;3 geometry</p>");
     assert_eq!(me["source"]["note"], "Maths teacher.\n\nI <3 geometry");
     assert_eq!(me["locked"], true);
-    assert_eq!(me["collegium"]["subjects"], json!(["Mathematics", "Physics"]));
+    assert_eq!(
+        me["collegium"]["subjects"],
+        json!(["Mathematics", "Physics"])
+    );
     assert_eq!(me["collegium"]["country"], "AT");
-    assert!(me["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|f| f["name"] == "Subjects" && f["value"] == "Mathematics, Physics"));
+    assert!(
+        me["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["name"] == "Subjects" && f["value"] == "Mathematics, Physics")
+    );
 
     // JSON works as well.
     let res = a
@@ -67,27 +72,48 @@ async fn teachers_edit_their_profile_and_everyone_sees_it() {
 
     let (_, actor) = a.get_ap("/users/anna").await;
     assert_eq!(actor["name"], "Anna Gruber");
-    assert_eq!(actor["summary"], "<p>Maths teacher.</p><p>I &lt;3 geometry</p>");
+    assert_eq!(
+        actor["summary"],
+        "<p>Maths teacher.</p><p>I &lt;3 geometry</p>"
+    );
     assert_eq!(actor["subjects"], json!(["Mathematics", "Physics"]));
-    assert!(actor["attachment"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|p| p["type"] == "PropertyValue" && p["name"] == "School" && p["value"] == "HTL Innsbruck"));
+    assert!(
+        actor["attachment"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["type"] == "PropertyValue"
+                && p["name"] == "School"
+                && p["value"] == "HTL Innsbruck")
+    );
 
-    let page = a.client.get(a.url("/@anna")).send().await.unwrap().text().await.unwrap();
+    let page = a
+        .client
+        .get(a.url("/@anna"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Anna Gruber"));
     assert!(page.contains("Mathematics, Physics"));
     assert!(page.contains("I &lt;3 geometry"));
 
     // Bad input changes nothing.
     for (body, message) in [
-        (json!({"display_name": "x".repeat(31)}), "Display name is too long"),
+        (
+            json!({"display_name": "x".repeat(31)}),
+            "Display name is too long",
+        ),
         (json!({"note": "x".repeat(501)}), "Bio is too long"),
         (json!({"country": "Austria"}), "two-letter"),
         (json!({"locked": "perhaps"}), "not a boolean"),
         (json!({"avatar_url": "javascript:alert(1)"}), "Avatar"),
-        (json!({"subjects": (0..21).map(|i| i.to_string()).collect::<Vec<_>>()}), "at most 20"),
+        (
+            json!({"subjects": (0..21).map(|i| i.to_string()).collect::<Vec<_>>()}),
+            "at most 20",
+        ),
     ] {
         let res = a
             .client
@@ -129,7 +155,10 @@ async fn accounts_are_shown_and_looked_up() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(same["id"], anna["id"]);
     let (status, shown) = a
-        .get_json(&format!("/api/v1/accounts/{}", anna["id"].as_str().unwrap()))
+        .get_json(&format!(
+            "/api/v1/accounts/{}",
+            anna["id"].as_str().unwrap()
+        ))
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(shown["acct"], "anna");
@@ -160,7 +189,12 @@ async fn instance_endpoints_have_mastodon_shapes() {
     assert_eq!(v1["uri"], a.domain);
     assert_eq!(v1["title"], "Digital Pedagogy Tyrol");
     assert_eq!(v1["email"], "admin@tyrol.example");
-    assert!(v1["version"].as_str().unwrap().starts_with("4.3.0 (compatible; Collegium"));
+    assert!(
+        v1["version"]
+            .as_str()
+            .unwrap()
+            .starts_with("4.3.0 (compatible; Collegium")
+    );
     assert_eq!(v1["stats"]["user_count"], 1);
     assert_eq!(v1["registrations"], false);
     assert!(v1["configuration"]["statuses"]["max_characters"].is_u64());

@@ -1,6 +1,9 @@
 //! The `collegium` command as an operator uses it.
 
-use std::{io::Write, process::{Command, Stdio}};
+use std::{
+    io::Write,
+    process::{Command, Stdio},
+};
 
 use reqwest::StatusCode;
 
@@ -38,7 +41,12 @@ impl Cli {
             .spawn()
             .unwrap();
         if let Some(input) = stdin {
-            child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(input.as_bytes())
+                .unwrap();
         }
         drop(child.stdin.take());
         let out = child.wait_with_output().unwrap();
@@ -64,7 +72,15 @@ async fn admins_create_and_list_people_from_the_command_line() {
     assert!(out.contains("up to date"));
 
     let (code, out, err) = cli.run(
-        &["user", "create", "anna", "--email", "anna@school.example", "--role", "admin"],
+        &[
+            "user",
+            "create",
+            "anna",
+            "--email",
+            "anna@school.example",
+            "--role",
+            "admin",
+        ],
         None,
     );
     assert_eq!(code, 0, "{err}");
@@ -75,7 +91,14 @@ async fn admins_create_and_list_people_from_the_command_line() {
     assert_eq!(password.len(), 20);
 
     let (code, out, err) = cli.run(
-        &["user", "create", "bruno", "--email", "bruno@school.example", "--password-stdin"],
+        &[
+            "user",
+            "create",
+            "bruno",
+            "--email",
+            "bruno@school.example",
+            "--password-stdin",
+        ],
         Some("a-chosen-password\n"),
     );
     assert_eq!(code, 0, "{err}");
@@ -88,10 +111,33 @@ async fn admins_create_and_list_people_from_the_command_line() {
 
     // Errors are one clear line and a non-zero exit.
     for (args, stdin, message) in [
-        (vec!["user", "create", "ANNA", "--email", "x@school.example"], None, "already taken"),
-        (vec!["user", "create", "bad name", "--email", "x@school.example"], None, "may only contain"),
-        (vec!["user", "create", "carla", "--email", "not-an-email"], None, "not an e-mail"),
-        (vec!["user", "create", "dora", "--email", "d@school.example", "--password-stdin"], Some("short\n"), "password"),
+        (
+            vec!["user", "create", "ANNA", "--email", "x@school.example"],
+            None,
+            "already taken",
+        ),
+        (
+            vec!["user", "create", "bad name", "--email", "x@school.example"],
+            None,
+            "may only contain",
+        ),
+        (
+            vec!["user", "create", "carla", "--email", "not-an-email"],
+            None,
+            "not an e-mail",
+        ),
+        (
+            vec![
+                "user",
+                "create",
+                "dora",
+                "--email",
+                "d@school.example",
+                "--password-stdin",
+            ],
+            Some("short\n"),
+            "password",
+        ),
     ] {
         let (code, _, err) = cli.run(&args, stdin);
         assert_eq!(code, 1, "{args:?}");
@@ -99,7 +145,18 @@ async fn admins_create_and_list_people_from_the_command_line() {
         assert!(err.starts_with("error: ") && err.contains(message), "{err}");
         assert!(!err.contains("panicked"));
     }
-    let (code, _, err) = cli.run(&["user", "create", "erik", "--email", "e@school.example", "--role", "owner"], None);
+    let (code, _, err) = cli.run(
+        &[
+            "user",
+            "create",
+            "erik",
+            "--email",
+            "e@school.example",
+            "--role",
+            "owner",
+        ],
+        None,
+    );
     assert_eq!(code, 2, "clap refuses unknown roles: {err}");
 
     // The password works for signing in over the API.
@@ -110,11 +167,28 @@ async fn admins_create_and_list_people_from_the_command_line() {
 #[tokio::test]
 async fn bad_configuration_and_unreachable_databases_are_one_line() {
     let cli = Cli::new().await;
-    let cases: Vec<(Vec<(&str, &str)>, Vec<&str>, &str)> = vec![
-        (vec![], vec!["--config", "/no/such/file.toml", "migrate"], "cannot read config file"),
-        (vec![("COLLEGIUM_LISTEN", "nowhere")], vec!["migrate"], "COLLEGIUM_LISTEN"),
-        (vec![("COLLEGIUM_DATABASE_URL", "mysql://x")], vec!["migrate"], "unsupported database URL"),
-        (vec![("COLLEGIUM_DATABASE_URL", "postgres://nobody@127.0.0.1:9/x")], vec!["migrate"], "cannot open the database"),
+    type Case<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            vec![],
+            vec!["--config", "/no/such/file.toml", "migrate"],
+            "cannot read config file",
+        ),
+        (
+            vec![("COLLEGIUM_LISTEN", "nowhere")],
+            vec!["migrate"],
+            "COLLEGIUM_LISTEN",
+        ),
+        (
+            vec![("COLLEGIUM_DATABASE_URL", "mysql://x")],
+            vec!["migrate"],
+            "unsupported database URL",
+        ),
+        (
+            vec![("COLLEGIUM_DATABASE_URL", "postgres://nobody@127.0.0.1:9/x")],
+            vec!["migrate"],
+            "cannot open the database",
+        ),
     ];
     for (env, args, message) in cases {
         let mut cmd = cli.command(&args);
@@ -129,7 +203,10 @@ async fn bad_configuration_and_unreachable_databases_are_one_line() {
     }
     let config = cli.dir.join("bad.toml");
     std::fs::write(&config, "domian = \"typo.example\"\n").unwrap();
-    let out = cli.command(&["--config", config.to_str().unwrap(), "migrate"]).output().unwrap();
+    let out = cli
+        .command(&["--config", config.to_str().unwrap(), "migrate"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid config file"));
 }
@@ -156,19 +233,30 @@ async fn serve_works_with_no_config_file() {
     let base = format!("http://localhost:{port}");
     let mut up = false;
     for _ in 0..100 {
-        if client.get(format!("{base}/.well-known/nodeinfo")).send().await.is_ok() {
+        if client
+            .get(format!("{base}/.well-known/nodeinfo"))
+            .send()
+            .await
+            .is_ok()
+        {
             up = true;
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(up, "server did not start");
-    let res = client.get(format!("{base}/nodeinfo/2.1")).send().await.unwrap();
+    let res = client
+        .get(format!("{base}/nodeinfo/2.1"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let res = client.get(format!("{base}/")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let res = client
-        .get(format!("{base}/.well-known/webfinger?resource=acct:nobody@localhost:{port}"))
+        .get(format!(
+            "{base}/.well-known/webfinger?resource=acct:nobody@localhost:{port}"
+        ))
         .send()
         .await
         .unwrap();
@@ -183,6 +271,9 @@ async fn serve_works_with_no_config_file() {
     let _ = child.kill();
     let _ = child.wait();
     if !cli.database_url.starts_with("postgres") {
-        assert!(cli.dir.join("collegium.db").exists(), "the default SQLite file is created");
+        assert!(
+            cli.dir.join("collegium.db").exists(),
+            "the default SQLite file is created"
+        );
     }
 }

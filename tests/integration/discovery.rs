@@ -12,12 +12,20 @@ async fn webfinger_finds_people_and_refuses_the_rest() {
 
     let res = a
         .client
-        .get(a.url(&format!("/.well-known/webfinger?resource=acct:anna@{}", a.domain)))
+        .get(a.url(&format!(
+            "/.well-known/webfinger?resource=acct:anna@{}",
+            a.domain
+        )))
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("application/jrd+json"));
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/jrd+json")
+    );
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["subject"], format!("acct:anna@{}", a.domain));
     let self_link = body["links"]
@@ -31,25 +39,40 @@ async fn webfinger_finds_people_and_refuses_the_rest() {
 
     // Case does not matter, the actor URL works as a resource too.
     let (status, _) = a
-        .get_json(&format!("/.well-known/webfinger?resource=acct:ANNA@{}", a.domain))
+        .get_json(&format!(
+            "/.well-known/webfinger?resource=acct:ANNA@{}",
+            a.domain
+        ))
         .await;
     assert_eq!(status, StatusCode::OK);
     let (status, body) = a
-        .get_json(&format!("/.well-known/webfinger?resource={}", a.url("/users/anna")))
+        .get_json(&format!(
+            "/.well-known/webfinger?resource={}",
+            a.url("/users/anna")
+        ))
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["subject"], format!("acct:anna@{}", a.domain));
 
     // The instance actor answers to domain@domain.
     let (status, body) = a
-        .get_json(&format!("/.well-known/webfinger?resource=acct:{0}@{0}", a.domain))
+        .get_json(&format!(
+            "/.well-known/webfinger?resource=acct:{0}@{0}",
+            a.domain
+        ))
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["links"][1]["href"], a.url("/actor"));
 
     for (query, expected) in [
-        (format!("resource=acct:nobody@{}", a.domain), StatusCode::NOT_FOUND),
-        ("resource=acct:anna@elsewhere.example".to_string(), StatusCode::NOT_FOUND),
+        (
+            format!("resource=acct:nobody@{}", a.domain),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            "resource=acct:anna@elsewhere.example".to_string(),
+            StatusCode::NOT_FOUND,
+        ),
         ("resource=acct:anna".to_string(), StatusCode::BAD_REQUEST),
         ("resource=anna".to_string(), StatusCode::BAD_REQUEST),
         ("resource=".to_string(), StatusCode::BAD_REQUEST),
@@ -63,9 +86,19 @@ async fn webfinger_finds_people_and_refuses_the_rest() {
 #[tokio::test]
 async fn host_meta_points_at_webfinger() {
     let a = TestInstance::start().await;
-    let res = a.client.get(a.url("/.well-known/host-meta")).send().await.unwrap();
+    let res = a
+        .client
+        .get(a.url("/.well-known/host-meta"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("application/xrd+xml"));
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/xrd+xml")
+    );
     let text = res.text().await.unwrap();
     assert!(text.contains(&format!(
         "template=\"{}/.well-known/webfinger?resource={{uri}}\"",
@@ -95,12 +128,19 @@ async fn nodeinfo_describes_the_instance_and_counts_people() {
     assert_eq!(hrefs, vec![a.url("/nodeinfo/2.0"), a.url("/nodeinfo/2.1")]);
 
     for version in ["2.0", "2.1"] {
-        let res = a.client.get(a.url(&format!("/nodeinfo/{version}"))).send().await.unwrap();
+        let res = a
+            .client
+            .get(a.url(&format!("/nodeinfo/{version}")))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::OK);
-        assert!(res.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .contains(&format!("schema/{version}#")));
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .contains(&format!("schema/{version}#"))
+        );
         let info: serde_json::Value = res.json().await.unwrap();
         assert_eq!(info["version"], version);
         assert_eq!(info["software"]["name"], "collegium");
@@ -112,7 +152,10 @@ async fn nodeinfo_describes_the_instance_and_counts_people() {
         assert_eq!(info["usage"]["localPosts"], 0);
         assert_eq!(info["metadata"]["nodeName"], "STEM Tyrol");
         assert_eq!(info["metadata"]["country"], "AT");
-        assert_eq!(info["metadata"]["languages"], serde_json::json!(["de", "it"]));
+        assert_eq!(
+            info["metadata"]["languages"],
+            serde_json::json!(["de", "it"])
+        );
     }
 
     // Signing in makes a person active this month.
@@ -142,7 +185,11 @@ async fn person_actor_document_has_what_mastodon_needs() {
     let context = p["@context"].as_array().unwrap();
     assert_eq!(context[0], "https://www.w3.org/ns/activitystreams");
     assert_eq!(context[1], "https://w3id.org/security/v1");
-    assert!(context.iter().any(|c| c["toot"] == "http://joinmastodon.org/ns#"));
+    assert!(
+        context
+            .iter()
+            .any(|c| c["toot"] == "http://joinmastodon.org/ns#")
+    );
     assert_eq!(p["id"], a.url("/users/anna"));
     assert_eq!(p["type"], "Person");
     assert_eq!(p["preferredUsername"], "anna");
@@ -155,10 +202,12 @@ async fn person_actor_document_has_what_mastodon_needs() {
     assert_eq!(p["endpoints"]["sharedInbox"], a.url("/inbox"));
     assert_eq!(p["publicKey"]["id"], a.url("/users/anna#main-key"));
     assert_eq!(p["publicKey"]["owner"], a.url("/users/anna"));
-    assert!(p["publicKey"]["publicKeyPem"]
-        .as_str()
-        .unwrap()
-        .starts_with("-----BEGIN PUBLIC KEY-----"));
+    assert!(
+        p["publicKey"]["publicKeyPem"]
+            .as_str()
+            .unwrap()
+            .starts_with("-----BEGIN PUBLIC KEY-----")
+    );
     assert_eq!(p["manuallyApprovesFollowers"], false);
     assert_eq!(p["discoverable"], true);
     assert_eq!(p["indexable"], true);
@@ -185,7 +234,12 @@ async fn person_actor_document_has_what_mastodon_needs() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     assert!(res.text().await.unwrap().contains("@anna@"));
 
     let (status, body) = a.get_ap("/users/nobody").await;
@@ -233,15 +287,20 @@ async fn instance_actor_is_an_application_with_a_key() {
     assert_eq!(actor["id"], a.url("/actor"));
     assert_eq!(actor["preferredUsername"], a.domain);
     assert_eq!(actor["publicKey"]["owner"], a.url("/actor"));
-    assert!(actor["publicKey"]["publicKeyPem"]
-        .as_str()
-        .unwrap()
-        .contains("BEGIN PUBLIC KEY"));
+    assert!(
+        actor["publicKey"]["publicKeyPem"]
+            .as_str()
+            .unwrap()
+            .contains("BEGIN PUBLIC KEY")
+    );
     // The key is made once and kept.
     let again = collegium::federation::load_instance_actor(&a.state.db, &a.state.settings)
         .await
         .unwrap();
-    assert_eq!(again.public_key_pem, actor["publicKey"]["publicKeyPem"].as_str().unwrap());
+    assert_eq!(
+        again.public_key_pem,
+        actor["publicKey"]["publicKeyPem"].as_str().unwrap()
+    );
 }
 
 #[tokio::test]

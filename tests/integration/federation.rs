@@ -13,7 +13,12 @@ use axum::{
 use base64::{Engine, engine::general_purpose::STANDARD};
 use collegium::accounts::model::Role;
 use reqwest::StatusCode;
-use rsa::{RsaPublicKey, pkcs1v15::{Signature, VerifyingKey}, pkcs8::DecodePublicKey, signature::Verifier};
+use rsa::{
+    RsaPublicKey,
+    pkcs1v15::{Signature, VerifyingKey},
+    pkcs8::DecodePublicKey,
+    signature::Verifier,
+};
 use serde_json::{Value, json};
 use sha2::Sha256;
 
@@ -93,13 +98,11 @@ async fn recording_peer() -> (u16, Recorded) {
         "subject": format!("acct:spy@localhost:{port}"),
         "links": [{"rel": "self", "type": "application/activity+json", "href": format!("{base}/users/spy")}]
     });
-    async fn record(
-        State(rec): State<Recorded>,
-        method: Method,
-        uri: Uri,
-        headers: HeaderMap,
-    ) {
-        rec.0.lock().unwrap().push((method, uri.to_string(), headers));
+    async fn record(State(rec): State<Recorded>, method: Method, uri: Uri, headers: HeaderMap) {
+        rec.0
+            .lock()
+            .unwrap()
+            .push((method, uri.to_string(), headers));
     }
     let app = Router::new()
         .route(
@@ -108,7 +111,10 @@ async fn recording_peer() -> (u16, Recorded) {
                 let webfinger = webfinger.clone();
                 move |state, method, uri, headers| async move {
                     record(state, method, uri, headers).await;
-                    ([(header::CONTENT_TYPE, "application/jrd+json")], webfinger.to_string())
+                    (
+                        [(header::CONTENT_TYPE, "application/jrd+json")],
+                        webfinger.to_string(),
+                    )
                         .into_response()
                 }
             }),
@@ -119,7 +125,10 @@ async fn recording_peer() -> (u16, Recorded) {
                 let person = person.clone();
                 move |state, method, uri, headers| async move {
                     record(state, method, uri, headers).await;
-                    ([(header::CONTENT_TYPE, "application/activity+json")], person.to_string())
+                    (
+                        [(header::CONTENT_TYPE, "application/activity+json")],
+                        person.to_string(),
+                    )
                         .into_response()
                 }
             }),
@@ -132,7 +141,12 @@ async fn recording_peer() -> (u16, Recorded) {
 }
 
 /// Checks a cavage HTTP signature as a receiving server would.
-fn verify_signature(method: &Method, path: &str, headers: &HeaderMap, public_key_pem: &str) -> String {
+fn verify_signature(
+    method: &Method,
+    path: &str,
+    headers: &HeaderMap,
+    public_key_pem: &str,
+) -> String {
     let sig_header = headers["signature"].to_str().unwrap();
     let params: std::collections::HashMap<String, String> = sig_header
         .split(',')
@@ -147,7 +161,10 @@ fn verify_signature(method: &Method, path: &str, headers: &HeaderMap, public_key
         .iter()
         .map(|h| {
             if *h == "(request-target)" {
-                format!("(request-target): {} {path}", method.as_str().to_lowercase())
+                format!(
+                    "(request-target): {} {path}",
+                    method.as_str().to_lowercase()
+                )
             } else {
                 format!("{h}: {}", headers[*h].to_str().unwrap())
             }
@@ -155,7 +172,8 @@ fn verify_signature(method: &Method, path: &str, headers: &HeaderMap, public_key
         .collect::<Vec<_>>()
         .join("\n");
     let key = RsaPublicKey::from_public_key_pem(public_key_pem).unwrap();
-    let signature = Signature::try_from(STANDARD.decode(&params["signature"]).unwrap().as_slice()).unwrap();
+    let signature =
+        Signature::try_from(STANDARD.decode(&params["signature"]).unwrap().as_slice()).unwrap();
     VerifyingKey::<Sha256>::new(key)
         .verify(signing_string.as_bytes(), &signature)
         .expect("signature verifies with the instance actor's key");
@@ -168,7 +186,9 @@ async fn fetches_are_signed_by_the_instance_actor_and_remote_html_is_cleaned() {
     let (port, recorded) = recording_peer().await;
 
     let (status, spy) = a
-        .get_json(&format!("/api/v1/accounts/lookup?acct=spy@localhost:{port}"))
+        .get_json(&format!(
+            "/api/v1/accounts/lookup?acct=spy@localhost:{port}"
+        ))
         .await;
     assert_eq!(status, StatusCode::OK, "{spy}");
     assert_eq!(spy["acct"], format!("spy@localhost:{port}"));
@@ -177,14 +197,22 @@ async fn fetches_are_signed_by_the_instance_actor_and_remote_html_is_cleaned() {
     assert!(spy["note"].as_str().unwrap().contains("Hello"));
 
     let (_, actor) = a.get_ap("/actor").await;
-    let key = actor["publicKey"]["publicKeyPem"].as_str().unwrap().to_string();
+    let key = actor["publicKey"]["publicKeyPem"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let requests = recorded.0.lock().unwrap().clone();
     let actor_fetch = requests
         .iter()
         .find(|(_, path, _)| path == "/users/spy")
         .expect("the actor was fetched");
     assert_eq!(actor_fetch.2["accept"], "application/activity+json");
-    assert!(actor_fetch.2["user-agent"].to_str().unwrap().starts_with("Collegium/"));
+    assert!(
+        actor_fetch.2["user-agent"]
+            .to_str()
+            .unwrap()
+            .starts_with("Collegium/")
+    );
     let key_id = verify_signature(&actor_fetch.0, &actor_fetch.1, &actor_fetch.2, &key);
     assert_eq!(key_id, a.url("/actor#main-key"));
 }
@@ -194,7 +222,9 @@ async fn without_allow_local_addresses_nothing_reaches_loopback() {
     let strict = TestInstance::start_with(|s| s.federation.allow_local_addresses = false).await;
     let (port, recorded) = recording_peer().await;
     let (status, body) = strict
-        .get_json(&format!("/api/v1/accounts/lookup?acct=spy@localhost:{port}"))
+        .get_json(&format!(
+            "/api/v1/accounts/lookup?acct=spy@localhost:{port}"
+        ))
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
     assert!(recorded.0.lock().unwrap().is_empty());
@@ -225,16 +255,24 @@ async fn forged_actor_documents_are_refused() {
         "links": [{"rel": "self", "type": "application/activity+json", "href": format!("{base}/users/eve")}]
     });
     let app = Router::new()
-        .route("/.well-known/webfinger", get(move || async move { webfinger.to_string() }))
+        .route(
+            "/.well-known/webfinger",
+            get(move || async move { webfinger.to_string() }),
+        )
         .route(
             "/users/eve",
             get(move || async move {
-                ([(header::CONTENT_TYPE, "application/activity+json")], forged.to_string())
+                (
+                    [(header::CONTENT_TYPE, "application/activity+json")],
+                    forged.to_string(),
+                )
             }),
         );
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     let (status, _) = a
-        .get_json(&format!("/api/v1/accounts/lookup?acct=eve@localhost:{port}"))
+        .get_json(&format!(
+            "/api/v1/accounts/lookup?acct=eve@localhost:{port}"
+        ))
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let known: Value = a.get_json("/api/v1/instance").await.1;

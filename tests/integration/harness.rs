@@ -32,10 +32,15 @@ pub fn unique(prefix: &str) -> String {
 /// The URL of a fresh, empty database: a new schema on the PostgreSQL server that
 /// `TEST_DATABASE_URL` names, or a SQLite file in `dir`.
 pub async fn fresh_database_url(dir: &std::path::Path) -> String {
-    match std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+    match std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
         Some(url) if url.starts_with("postgres") => {
             let schema = unique("t_");
-            let admin = Db::connect(&url).await.expect("connect to TEST_DATABASE_URL");
+            let admin = Db::connect(&url)
+                .await
+                .expect("connect to TEST_DATABASE_URL");
             if let Db::Postgres(pool) = &admin {
                 sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
                     .execute(pool)
@@ -77,11 +82,13 @@ impl TestInstance {
         let port = listener.local_addr().expect("addr").port();
         let dir = std::env::temp_dir().join(unique("collegium-test-"));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        let mut settings = Settings::default();
-        settings.domain = format!("localhost:{port}");
-        settings.listen = listener.local_addr().expect("addr");
-        settings.data_dir = dir.clone();
-        settings.plain_http = Some(true);
+        let mut settings = Settings {
+            domain: format!("localhost:{port}"),
+            listen: listener.local_addr().expect("addr"),
+            data_dir: dir.clone(),
+            plain_http: Some(true),
+            ..Settings::default()
+        };
         settings.federation.allow_local_addresses = true;
         settings.federation.request_timeout_seconds = 5;
         configure(&mut settings);

@@ -42,7 +42,10 @@ async fn apps_register_with_form_or_json_and_bad_input_is_refused() {
     let res = a
         .client
         .post(a.url("/api/v1/apps"))
-        .form(&[("client_name", "Elk"), ("redirect_uris", "https://elk.zone/callback")])
+        .form(&[
+            ("client_name", "Elk"),
+            ("redirect_uris", "https://elk.zone/callback"),
+        ])
         .send()
         .await
         .unwrap();
@@ -51,18 +54,42 @@ async fn apps_register_with_form_or_json_and_bad_input_is_refused() {
     assert_eq!(app["scopes"], json!(["read"]));
 
     let bad: Vec<(Value, &str)> = vec![
-        (json!({"redirect_uris": "urn:ietf:wg:oauth:2.0:oob"}), "Application name can't be blank"),
+        (
+            json!({"redirect_uris": "urn:ietf:wg:oauth:2.0:oob"}),
+            "Application name can't be blank",
+        ),
         (json!({"client_name": "x"}), "Redirect URI can't be blank"),
-        (json!({"client_name": "x", "redirect_uris": "/relative"}), "Redirect URI must be an absolute URI."),
-        (json!({"client_name": "x", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob", "scopes": "read everything"}), "Scopes are invalid"),
-        (json!({"client_name": "x".repeat(61), "redirect_uris": "urn:ietf:wg:oauth:2.0:oob"}), "too long"),
-        (json!({"client_name": 5, "redirect_uris": "urn:ietf:wg:oauth:2.0:oob"}), "Validation failed"),
+        (
+            json!({"client_name": "x", "redirect_uris": "/relative"}),
+            "Redirect URI must be an absolute URI.",
+        ),
+        (
+            json!({"client_name": "x", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob", "scopes": "read everything"}),
+            "Scopes are invalid",
+        ),
+        (
+            json!({"client_name": "x".repeat(61), "redirect_uris": "urn:ietf:wg:oauth:2.0:oob"}),
+            "too long",
+        ),
+        (
+            json!({"client_name": 5, "redirect_uris": "urn:ietf:wg:oauth:2.0:oob"}),
+            "Validation failed",
+        ),
     ];
     for (body, message) in bad {
-        let res = a.client.post(a.url("/api/v1/apps")).json(&body).send().await.unwrap();
+        let res = a
+            .client
+            .post(a.url("/api/v1/apps"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         let err: Value = res.json().await.unwrap();
-        assert!(err["error"].as_str().unwrap().contains(message), "{err} for {body}");
+        assert!(
+            err["error"].as_str().unwrap().contains(message),
+            "{err} for {body}"
+        );
     }
     let res = a
         .client
@@ -95,7 +122,13 @@ async fn password_grant_signs_in_and_errors_match_mastodon() {
     let token_req = |body: Value| {
         let a = &a;
         async move {
-            let res = a.client.post(a.url("/oauth/token")).json(&body).send().await.unwrap();
+            let res = a
+                .client
+                .post(a.url("/oauth/token"))
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
             let status = res.status();
             (status, res.json::<Value>().await.unwrap())
         }
@@ -112,7 +145,9 @@ async fn password_grant_signs_in_and_errors_match_mastodon() {
     assert!(tok["created_at"].is_i64());
     let token = tok["access_token"].as_str().unwrap().to_string();
 
-    let (status, me) = a.get_authed("/api/v1/accounts/verify_credentials", &token).await;
+    let (status, me) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &token)
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(me["username"], "anna");
     assert_eq!(me["acct"], "anna");
@@ -180,31 +215,48 @@ async fn password_grant_signs_in_and_errors_match_mastodon() {
     let res = a
         .client
         .post(a.url("/oauth/revoke"))
-        .form(&[("client_id", client_id.as_str()), ("client_secret", "wrong"), ("token", &token)])
+        .form(&[
+            ("client_id", client_id.as_str()),
+            ("client_secret", "wrong"),
+            ("token", &token),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert_eq!(res.json::<Value>().await.unwrap()["error"], "unauthorized_client");
-    let (status, _) = a.get_authed("/api/v1/accounts/verify_credentials", &token).await;
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["error"],
+        "unauthorized_client"
+    );
+    let (status, _) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &token)
+        .await;
     assert_eq!(status, StatusCode::OK);
     let res = a
         .client
         .post(a.url("/oauth/revoke"))
-        .form(&[("client_id", client_id.as_str()), ("client_secret", &secret), ("token", &token)])
+        .form(&[
+            ("client_id", client_id.as_str()),
+            ("client_secret", &secret),
+            ("token", &token),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.json::<Value>().await.unwrap(), json!({}));
-    let (status, err) = a.get_authed("/api/v1/accounts/verify_credentials", &token).await;
+    let (status, err) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &token)
+        .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(err["error"], "The access token was revoked");
 
     let (status, err) = a.get_json("/api/v1/accounts/verify_credentials").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(err["error"], "The access token is invalid");
-    let (status, err) = a.get_authed("/api/v1/accounts/verify_credentials", "garbage").await;
+    let (status, err) = a
+        .get_authed("/api/v1/accounts/verify_credentials", "garbage")
+        .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(err["error"], "The access token is invalid");
 }
@@ -222,12 +274,19 @@ async fn client_credentials_act_for_the_app_alone() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    let token = res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_string();
-    let (status, app) = a.get_authed("/api/v1/apps/verify_credentials", &token).await;
+    let token = res.json::<Value>().await.unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, app) = a
+        .get_authed("/api/v1/apps/verify_credentials", &token)
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(app["name"], "Test app");
     assert!(app.get("client_secret").is_none());
-    let (status, err) = a.get_authed("/api/v1/accounts/verify_credentials", &token).await;
+    let (status, err) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &token)
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(err["error"], "This method requires an authenticated user");
 }
@@ -296,7 +355,12 @@ async fn authorization_code_with_pkce_signs_in_on_the_page() {
     let res = submit(base_fields("deny", &password), cookie.clone()).await;
     assert!(res.status().is_redirection());
     let location = res.headers()["location"].to_str().unwrap().to_string();
-    assert!(location.starts_with(redirect) && location.contains("error=access_denied") && location.contains("state=xyz"), "{location}");
+    assert!(
+        location.starts_with(redirect)
+            && location.contains("error=access_denied")
+            && location.contains("state=xyz"),
+        "{location}"
+    );
 
     let res = submit(base_fields("approve", &password), cookie.clone()).await;
     assert!(res.status().is_redirection());
@@ -332,7 +396,9 @@ async fn authorization_code_with_pkce_signs_in_on_the_page() {
     let tok: Value = res.json().await.unwrap();
     assert_eq!(tok["scope"], "read write");
     let token = tok["access_token"].as_str().unwrap().to_string();
-    let (status, me) = a.get_authed("/api/v1/accounts/verify_credentials", &token).await;
+    let (status, me) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &token)
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(me["username"], "anna");
 
@@ -344,7 +410,12 @@ async fn authorization_code_with_pkce_signs_in_on_the_page() {
     // A new code with a wrong verifier is refused.
     let res = submit(base_fields("approve", &password), cookie.clone()).await;
     let location = url::Url::parse(res.headers()["location"].to_str().unwrap()).unwrap();
-    let code: String = location.query_pairs().find(|(k, _)| k == "code").unwrap().1.into_owned();
+    let code: String = location
+        .query_pairs()
+        .find(|(k, _)| k == "code")
+        .unwrap()
+        .1
+        .into_owned();
     let res = exchange(code, "x".repeat(50)).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert_eq!(res.json::<Value>().await.unwrap()["error"], "invalid_grant");
@@ -364,7 +435,11 @@ async fn out_of_band_shows_the_code_and_bad_requests_are_refused() {
         .client
         .post(a.url("/auth/sign_in"))
         .header("cookie", format!("collegium_csrf={csrf}"))
-        .form(&[("csrf", csrf.as_str()), ("login", "anna"), ("password", &password)])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("login", "anna"),
+            ("password", &password),
+        ])
         .send()
         .await
         .unwrap();
@@ -425,7 +500,12 @@ async fn out_of_band_shows_the_code_and_bad_requests_are_refused() {
         format!("response_type=code&client_id=unknown&redirect_uri={oob}"),
         format!("response_type=code&client_id={client_id}&redirect_uri=https://evil.example/"),
     ] {
-        let res = a.client.get(a.url(&format!("/oauth/authorize?{query}"))).send().await.unwrap();
+        let res = a
+            .client
+            .get(a.url(&format!("/oauth/authorize?{query}")))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{query}");
         assert!(res.text().await.unwrap().contains("<html"));
     }
@@ -440,5 +520,10 @@ async fn out_of_band_shows_the_code_and_bad_requests_are_refused() {
         .await
         .unwrap();
     assert!(res.status().is_redirection());
-    assert!(res.headers()["location"].to_str().unwrap().contains("error=invalid_scope"));
+    assert!(
+        res.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("error=invalid_scope")
+    );
 }

@@ -23,9 +23,19 @@ async fn home_page_says_what_the_instance_is() {
     assert!(html.contains("href=\"/auth/sign_in\""));
     assert!(!html.contains("/auth/sign_up"));
 
-    let res = a.client.get(a.url("/static/style.css")).send().await.unwrap();
+    let res = a
+        .client
+        .get(a.url("/static/style.css"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
     let res = a.client.get(a.url("/@nobody")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert!(res.text().await.unwrap().contains("Not found"));
@@ -68,14 +78,22 @@ async fn people_sign_in_and_out_with_csrf_protected_forms() {
     .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let res = post(
-        vec![("csrf", "forged".repeat(8)), ("login", "anna".into()), ("password", password.clone())],
+        vec![
+            ("csrf", "forged".repeat(8)),
+            ("login", "anna".into()),
+            ("password", password.clone()),
+        ],
         csrf_cookie.clone(),
     )
     .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     // Wrong password.
     let res = post(
-        vec![("csrf", csrf.clone()), ("login", "anna".into()), ("password", "nope-nope".into())],
+        vec![
+            ("csrf", csrf.clone()),
+            ("login", "anna".into()),
+            ("password", "nope-nope".into()),
+        ],
         csrf_cookie.clone(),
     )
     .await;
@@ -156,13 +174,23 @@ async fn cookies_are_secure_on_https_instances() {
 #[tokio::test]
 async fn sign_up_only_when_registrations_are_open() {
     let closed = TestInstance::start().await;
-    let res = closed.client.get(closed.url("/auth/sign_up")).send().await.unwrap();
+    let res = closed
+        .client
+        .get(closed.url("/auth/sign_up"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 
     let open = TestInstance::start_with(|s| s.instance.registrations_open = true).await;
     let (_, info) = open.get_json("/nodeinfo/2.0").await;
     assert_eq!(info["openRegistrations"], true);
-    let res = open.client.get(open.url("/auth/sign_up")).send().await.unwrap();
+    let res = open
+        .client
+        .get(open.url("/auth/sign_up"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let csrf = set_cookie_value(&res, "collegium_csrf").unwrap();
     let cookie = format!("collegium_csrf={csrf}");
