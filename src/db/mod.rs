@@ -22,12 +22,8 @@ pub enum Db {
     Postgres(PgPool),
 }
 
-/// Runs the same query code against whichever pool `$db` is.
-///
-/// ```ignore
-/// let n: i64 = with_db!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
-///     .fetch_one(pool).await)?;
-/// ```
+/// Runs the same query code against whichever pool `$db` is, for example
+/// `with_db!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await)`.
 #[macro_export]
 macro_rules! with_db {
     ($db:expr, |$pool:ident| $body:expr) => {
