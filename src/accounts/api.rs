@@ -1,6 +1,9 @@
 //! Mastodon's account endpoints and the Account entity.
 
-use activitypub_federation::{config::Data, fetch::webfinger::webfinger_resolve_actor};
+use activitypub_federation::{
+    config::Data,
+    fetch::{object_id::ObjectId, webfinger::webfinger_resolve_actor},
+};
 use axum::{
     Json,
     extract::{Path, Query},
@@ -217,7 +220,10 @@ pub async fn resolve_acct(data: &Data<AppState>, acct: &str) -> AppResult<Accoun
             .ok_or(AppError::NotFound),
         Some(domain) => {
             if let Some(known) = store::find_remote_by_acct(&data.db, name, domain).await? {
-                return Ok(known);
+                // Refreshed from its server when stale; the stored copy if that fails.
+                return ObjectId::<Account>::from(known.ap_id)
+                    .dereference(data)
+                    .await;
             }
             let identifier = format!("{name}@{}", domain.to_ascii_lowercase());
             webfinger_resolve_actor::<AppState, Account>(&identifier, data)

@@ -256,6 +256,34 @@ pub async fn sign_in(
     }
 }
 
+/// `GET /auth/sign_out`: asks before signing out (the form carries the CSRF token).
+pub async fn sign_out_page(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+) -> Result<Response, PageError> {
+    if current.is_none() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let csrf = CsrfToken::from_headers(&headers);
+    let html = data
+        .templates
+        .render(
+            "sign_out.html",
+            minijinja::context! {
+                instance_name => data.settings.instance.name,
+                user => user_context(&current),
+                csrf => csrf.token,
+            },
+        )
+        .map_err(|e| page_error(&data, e))?;
+    let mut response = Html(html).into_response();
+    if let Some(c) = csrf.cookie(&data) {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
 #[derive(Deserialize)]
 pub struct CsrfForm {
     #[serde(default)]

@@ -1,24 +1,17 @@
 //! The home page: what this instance is and how many people are on it.
 
 use activitypub_federation::config::Data;
-use axum::{
-    http::HeaderMap,
-    response::{Html, IntoResponse, Response},
-};
+use axum::response::{Html, IntoResponse, Response};
 
 use crate::{
     AppState,
-    accounts::{
-        pages::user_context,
-        session::{CsrfToken, CurrentUser},
-    },
+    accounts::{pages::user_context, session::CurrentUser},
     web::PageError,
 };
 
 /// `GET /` and `GET /about`
 pub async fn home(
     data: Data<AppState>,
-    headers: HeaderMap,
     CurrentUser(current): CurrentUser,
 ) -> Result<Response, PageError> {
     let page_error = |error| PageError {
@@ -29,7 +22,6 @@ pub async fn home(
     let stats = super::stats(&data.db)
         .await
         .map_err(|e| page_error(e.into()))?;
-    let csrf = CsrfToken::from_headers(&headers);
     let s = &data.settings;
     let html = data
         .templates
@@ -43,16 +35,9 @@ pub async fn home(
                 languages => s.instance.languages,
                 stats => stats,
                 user => user_context(&current),
-                csrf => csrf.token,
                 registrations_open => s.instance.registrations_open,
             },
         )
         .map_err(page_error)?;
-    let mut response = Html(html).into_response();
-    if let Some(c) = csrf.cookie(&data) {
-        response
-            .headers_mut()
-            .append(axum::http::header::SET_COOKIE, c);
-    }
-    Ok(response)
+    Ok(Html(html).into_response())
 }

@@ -38,6 +38,7 @@ impl Templates {
             "profile.html",
             "sign_in.html",
             "sign_up.html",
+            "sign_out.html",
             "authorize.html",
             "oauth_code.html",
             "error.html",

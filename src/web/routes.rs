@@ -39,7 +39,10 @@ pub fn router() -> Router<()> {
             "/auth/sign_in",
             get(accounts_pages::sign_in_page).post(accounts_pages::sign_in),
         )
-        .route("/auth/sign_out", post(accounts_pages::sign_out))
+        .route(
+            "/auth/sign_out",
+            get(accounts_pages::sign_out_page).post(accounts_pages::sign_out),
+        )
         .route(
             "/auth/sign_up",
             get(accounts_pages::sign_up_page).post(accounts_pages::sign_up),

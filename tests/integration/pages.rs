@@ -129,7 +129,18 @@ async fn people_sign_in_and_out_with_csrf_protected_forms() {
     assert!(home.contains("href=\"/@anna\""));
     assert!(home.contains("Sign out"));
 
-    // Signing out needs the token too, then the session is gone.
+    // Signing out asks first; the form needs the token too, then the session is gone.
+    let page = a
+        .client
+        .get(a.url("/auth/sign_out"))
+        .header("cookie", &cookies)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(form_field(&page, "csrf").unwrap(), csrf);
     let res = a
         .client
         .post(a.url("/auth/sign_out"))
