@@ -527,3 +527,69 @@ async fn out_of_band_shows_the_code_and_bad_requests_are_refused() {
             .contains("error=invalid_scope")
     );
 }
+
+#[tokio::test]
+async fn expired_codes_are_refused() {
+    let a = TestInstance::start().await;
+    let password = a.user("anna", Role::Member).await;
+    let oob = "urn:ietf:wg:oauth:2.0:oob";
+    let (client_id, secret) = a.app("read", oob).await;
+    let res = a
+        .client
+        .get(a.url(&format!(
+            "/oauth/authorize?response_type=code&client_id={client_id}&redirect_uri={oob}"
+        )))
+        .send()
+        .await
+        .unwrap();
+    let csrf = set_cookie_value(&res, "collegium_csrf").unwrap();
+    let res = a
+        .client
+        .post(a.url("/oauth/authorize"))
+        .header("cookie", format!("collegium_csrf={csrf}"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("response_type", "code"),
+            ("client_id", &client_id),
+            ("redirect_uri", oob),
+            ("scope", "read"),
+            ("login", "anna"),
+            ("password", &password),
+            ("decision", "approve"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let html = res.text().await.unwrap();
+    let after = &html[html.find("id=\"code\"").unwrap()..];
+    let value = after.split("value=\"").nth(1).unwrap();
+    let code = value[..value.find('"').unwrap()].to_string();
+
+    // Eleven minutes later.
+    let past = chrono::Utc::now() - chrono::Duration::minutes(1);
+    collegium::with_db!(&a.state.db, |pool| {
+        sqlx::query("UPDATE oauth_authorization_codes SET expires_at = $1")
+            .bind(past)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+    .unwrap();
+    let res = a
+        .client
+        .post(a.url("/oauth/token"))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("code", &code),
+            ("client_id", &client_id),
+            ("client_secret", &secret),
+            ("redirect_uri", oob),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let err: Value = res.json().await.unwrap();
+    assert_eq!(err["error"], "invalid_grant");
+    assert!(err["error_description"].as_str().unwrap().contains("expired"));
+}
