@@ -591,5 +591,10 @@ async fn expired_codes_are_refused() {
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let err: Value = res.json().await.unwrap();
     assert_eq!(err["error"], "invalid_grant");
-    assert!(err["error_description"].as_str().unwrap().contains("expired"));
+    assert!(
+        err["error_description"]
+            .as_str()
+            .unwrap()
+            .contains("expired")
+    );
 }

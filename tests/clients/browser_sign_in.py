@@ -1,0 +1,88 @@
+"""Uses the web pages in a real browser (headless Chromium through WebDriver), as a
+teacher would: sign in, see the profile, authorise an app, sign out.
+
+Usage: python browser_sign_in.py BASE_URL USERNAME PASSWORD CLIENT_ID
+Prints the out-of-band code the app would receive, and exits 0 when every step worked.
+"""
+
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+OOB = "urn:ietf:wg:oauth:2.0:oob"
+
+
+def browser(profile_dir: str) -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", f"--user-data-dir={profile_dir}", "--window-size=1000,800",
+    ]:
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+def unlabelled_inputs(driver) -> list:
+    """Visible form controls that no label names: an accessibility failure."""
+    return driver.execute_script(
+        """return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+             .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))
+             .map(e => e.outerHTML);"""
+    )
+
+
+def main(base: str, username: str, password: str, client_id: str) -> None:
+    with tempfile.TemporaryDirectory() as profile:
+        driver = browser(profile)
+        driver.implicitly_wait(5)
+        try:
+            driver.get(base + "/")
+            assert driver.find_element(By.TAG_NAME, "h1").text, "home page has a heading"
+            driver.find_element(By.LINK_TEXT, "Sign in").click()
+            assert driver.current_url.endswith("/auth/sign_in"), driver.current_url
+            assert unlabelled_inputs(driver) == [], unlabelled_inputs(driver)
+
+            # A wrong password says so and keeps the person on the page.
+            driver.find_element(By.ID, "login").send_keys(username)
+            driver.find_element(By.ID, "password").send_keys("not-the-password")
+            driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+            alert = driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
+            assert "Invalid" in alert, alert
+
+            driver.find_element(By.ID, "password").send_keys(password)
+            driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+            nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
+            assert "Sign out" in nav, nav
+            session = driver.get_cookie("collegium_session")
+            assert session and session["httpOnly"] and session["sameSite"] == "Lax", session
+
+            driver.get(f"{base}/@{username}")
+            assert driver.find_element(By.CSS_SELECTOR, ".handle").text.startswith(f"@{username}@")
+
+            # An app asks for access; signed in already, the page only asks consent.
+            driver.get(
+                f"{base}/oauth/authorize?response_type=code&client_id={client_id}"
+                f"&redirect_uri={OOB}&scope=read"
+            )
+            assert "Authorise" in driver.find_element(By.TAG_NAME, "h1").text
+            assert not driver.find_elements(By.ID, "password")
+            driver.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
+            code = driver.find_element(By.ID, "code").get_attribute("value")
+            assert len(code) > 30, code
+
+            driver.find_element(By.LINK_TEXT, "Sign out").click()
+            driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+            nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
+            assert "Sign in" in nav and "Sign out" not in nav, nav
+            print(code)
+        finally:
+            driver.quit()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])
