@@ -83,9 +83,13 @@ pub fn credential_account_json(account: &Account, user: &User) -> Value {
         "sensitive": false,
         "language": account.profile.languages.first().cloned().unwrap_or_default(),
         "note": account.note_source,
-        "fields": body["fields"].as_array().map(|fields| fields.iter().map(|f| json!({
-            "name": f["name"], "value": f["value"], "verified_at": null
-        })).collect::<Vec<_>>()).unwrap_or_default(),
+        // Plain text here, as Mastodon has it: apps edit these.
+        "fields": account
+            .profile
+            .labelled()
+            .into_iter()
+            .map(|(name, value)| json!({ "name": name, "value": value, "verified_at": null }))
+            .collect::<Vec<_>>(),
         "follow_requests_count": 0,
         "hide_collections": false,
         "discoverable": account.discoverable,
@@ -188,11 +192,13 @@ pub struct LookupQuery {
     acct: Option<String>,
 }
 
-/// `GET /api/v1/accounts/lookup?acct=name` or `name@domain`. A remote account we
-/// do not know yet is resolved by WebFinger and fetched (signed by the instance).
+/// `GET /api/v1/accounts/lookup?acct=name` or `name@domain`. For a signed-in
+/// person, a remote account we do not know yet is resolved by WebFinger and
+/// fetched (signed by the instance); anonymous callers only find known accounts,
+/// so strangers cannot make us send requests.
 pub async fn lookup(
     data: Data<AppState>,
-    MaybeAuth(_auth): MaybeAuth,
+    MaybeAuth(auth): MaybeAuth,
     Query(q): Query<LookupQuery>,
 ) -> AppResult<Json<Value>> {
     let acct = q
@@ -200,12 +206,18 @@ pub async fn lookup(
         .map(|a| a.trim().trim_start_matches('@').to_string())
         .filter(|a| !a.is_empty())
         .ok_or_else(|| AppError::bad_request("Missing parameter acct"))?;
-    let account = resolve_acct(&data, &acct).await?;
+    let may_fetch = auth.is_some_and(|a| a.user.is_some());
+    let account = resolve_acct(&data, &acct, may_fetch).await?;
     Ok(Json(account_json(&account)))
 }
 
-/// Finds `name` or `name@domain`: local, known, or fetched from its server.
-pub async fn resolve_acct(data: &Data<AppState>, acct: &str) -> AppResult<Account> {
+/// Finds `name` or `name@domain`: local, known, or (when `may_fetch`) fetched from
+/// its server.
+pub async fn resolve_acct(
+    data: &Data<AppState>,
+    acct: &str,
+    may_fetch: bool,
+) -> AppResult<Account> {
     let (name, domain) = match acct.rsplit_once('@') {
         Some((n, d)) if d.eq_ignore_ascii_case(&data.settings.domain) => (n, None),
         Some((n, d)) => (n, Some(d)),
@@ -219,11 +231,17 @@ pub async fn resolve_acct(data: &Data<AppState>, acct: &str) -> AppResult<Accoun
             .await?
             .ok_or(AppError::NotFound),
         Some(domain) => {
-            if let Some(known) = store::find_remote_by_acct(&data.db, name, domain).await? {
+            let known = store::find_remote_by_acct(&data.db, name, domain).await?;
+            match (known, may_fetch) {
                 // Refreshed from its server when stale; the stored copy if that fails.
-                return ObjectId::<Account>::from(known.ap_id)
-                    .dereference(data)
-                    .await;
+                (Some(known), true) => {
+                    return ObjectId::<Account>::from(known.ap_id)
+                        .dereference(data)
+                        .await;
+                }
+                (Some(known), false) => return Ok(known),
+                (None, false) => return Err(AppError::NotFound),
+                (None, true) => {}
             }
             let identifier = format!("{name}@{}", domain.to_ascii_lowercase());
             webfinger_resolve_actor::<AppState, Account>(&identifier, data)

@@ -262,6 +262,14 @@ impl Object for Account {
         Ok(store::find_by_ap_id(&data.db, &object_id).await?)
     }
 
+    /// The actor's server says it is gone (410): forget our copy.
+    async fn delete(&self, data: &Data<AppState>) -> Result<(), AppError> {
+        if !self.is_local() {
+            store::delete_remote(&data.db, self.id).await?;
+        }
+        Ok(())
+    }
+
     async fn into_json(self, data: &Data<AppState>) -> Result<ActorJson, AppError> {
         let is_person = self.actor_type == "Person";
         let attachment = self
@@ -331,7 +339,9 @@ impl Object for Account {
         if federation::is_local(data, &json.id) {
             return Err(AppError::bad_request("Actor id is local"));
         }
-        if json.public_key.owner != json.id {
+        let key_on_origin =
+            Url::parse(&json.public_key.id).is_ok_and(|k| same_origin(&k, &json.id));
+        if json.public_key.owner != json.id || !key_on_origin {
             return Err(AppError::bad_request(
                 "Public key does not belong to the actor",
             ));

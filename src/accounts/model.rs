@@ -1,6 +1,6 @@
 //! People and their rules: names, roles, passwords, keys, profiles.
 
-use std::{fmt, str::FromStr};
+use std::{fmt, str::FromStr, sync::LazyLock};
 
 use argon2::{
     Argon2, PasswordHash, PasswordHasher, PasswordVerifier,
@@ -8,6 +8,7 @@ use argon2::{
 };
 use chrono::{DateTime, Utc};
 use rand::{Rng, distributions::Alphanumeric};
+use tokio::sync::Semaphore;
 use url::Url;
 
 use crate::{
@@ -287,12 +288,9 @@ pub async fn create_user(state: &AppState, new: NewUser) -> AppResult<(Account, 
         )));
     }
     let password_hash = hash_password(password.clone()).await?;
-    let keypair = tokio::task::spawn_blocking(
-        activitypub_federation::http_signatures::generate_actor_keypair,
-    )
-    .await
-    .map_err(|e| AppError::Internal(e.into()))?
-    .map_err(|e| AppError::Internal(e.into()))?;
+    let keypair = cpu_heavy(activitypub_federation::http_signatures::generate_actor_keypair)
+        .await?
+        .map_err(|e| AppError::Internal(e.into()))?;
     let urls = LocalActorUrls::new(&state.settings.base_url(), username.as_str());
     let account = NewAccount {
         username: username.to_string(),
@@ -326,6 +324,23 @@ pub async fn create_user(state: &AppState, new: NewUser) -> AppResult<(Account, 
         })
 }
 
+/// Password hashing (19 MiB and tens of milliseconds each) and key generation run
+/// at most this many at a time, so a burst of sign-in attempts queues instead of
+/// exhausting memory and the blocking thread pool.
+static CPU_HEAVY: LazyLock<Semaphore> =
+    LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
+
+/// Runs CPU-heavy work off the async threads, a bounded number at a time.
+async fn cpu_heavy<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
+    let _permit = CPU_HEAVY
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::Internal(e.into()))
+}
+
 /// A random password people can type: 20 letters and digits.
 pub fn generate_password() -> String {
     rand::thread_rng()
@@ -337,20 +352,19 @@ pub fn generate_password() -> String {
 
 /// Hashes with argon2id (the crate's defaults), off the async threads.
 pub async fn hash_password(password: String) -> AppResult<String> {
-    tokio::task::spawn_blocking(move || {
+    cpu_heavy(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
     })
-    .await
-    .map_err(|e| AppError::Internal(e.into()))?
+    .await?
     .map_err(|e| AppError::Internal(anyhow::anyhow!("hashing password: {e}")))
 }
 
 /// Checks a password against a stored hash, off the async threads.
 pub async fn verify_password(password: String, hash: String) -> bool {
-    tokio::task::spawn_blocking(move || {
+    cpu_heavy(move || {
         PasswordHash::new(&hash)
             .map(|parsed| {
                 Argon2::default()

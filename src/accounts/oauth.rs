@@ -459,29 +459,22 @@ struct AuthorizeRequest {
     scopes: Scopes,
 }
 
-enum AuthorizeProblem {
-    /// Shown on a page: the client or redirect URI cannot be trusted.
-    Page(AppError),
-    /// Sent back to the app's redirect URI as `error=…`.
-    Redirect(&'static str),
-}
-
-async fn check_authorize(
-    db: &Db,
-    p: &AuthorizeParams,
-) -> AppResult<Result<AuthorizeRequest, AuthorizeProblem>> {
-    let Some(app) = find_app(db, &p.client_id).await? else {
-        return Ok(Err(AuthorizeProblem::Page(AppError::bad_request(
-            "Client authentication failed due to unknown client.",
-        ))));
-    };
+/// Checks an authorization request. Every problem is shown on a page rather than
+/// sent back to the redirect URI: anyone can register an app, so an error redirect
+/// without the person's say would make this an open redirector.
+async fn check_authorize(db: &Db, p: &AuthorizeParams) -> AppResult<AuthorizeRequest> {
+    let app = find_app(db, &p.client_id).await?.ok_or_else(|| {
+        AppError::bad_request("Client authentication failed due to unknown client.")
+    })?;
     if !app.redirect_uri_list().contains(&p.redirect_uri) {
-        return Ok(Err(AuthorizeProblem::Page(AppError::bad_request(
+        return Err(AppError::bad_request(
             "The redirect URI included is not valid.",
-        ))));
+        ));
     }
     if p.response_type != "code" {
-        return Ok(Err(AuthorizeProblem::Redirect("unsupported_response_type")));
+        return Err(AppError::bad_request(
+            "The authorization server does not support this response type.",
+        ));
     }
     let scopes = match Scopes::parse(
         p.scope
@@ -490,7 +483,11 @@ async fn check_authorize(
             .unwrap_or("read"),
     ) {
         Ok(s) if s.within(&app.scope_set()?) => s,
-        _ => return Ok(Err(AuthorizeProblem::Redirect("invalid_scope"))),
+        _ => {
+            return Err(AppError::bad_request(
+                "The requested scope is invalid, unknown, or malformed.",
+            ));
+        }
     };
     match (
         p.code_challenge.as_deref(),
@@ -498,9 +495,13 @@ async fn check_authorize(
     ) {
         (None | Some(""), _) => {}
         (Some(challenge), Some("S256")) if challenge.len() >= 43 && challenge.len() <= 128 => {}
-        _ => return Ok(Err(AuthorizeProblem::Redirect("invalid_request"))),
+        _ => {
+            return Err(AppError::bad_request(
+                "The code challenge is invalid: use code_challenge_method=S256.",
+            ));
+        }
     }
-    Ok(Ok(AuthorizeRequest { app, scopes }))
+    Ok(AuthorizeRequest { app, scopes })
 }
 
 fn redirect_with(uri: &str, pairs: &[(&str, Option<&str>)]) -> Response {
@@ -577,20 +578,10 @@ pub async fn authorize_page(
     CurrentUser(current): CurrentUser,
     Query(params): Query<AuthorizeParams>,
 ) -> Result<Response, PageError> {
-    let checked = check_authorize(&data.db, &params)
+    let req = check_authorize(&data.db, &params)
         .await
         .map_err(|e| page_error(&data, e))?;
-    let req = match checked {
-        Ok(req) => req,
-        Err(AuthorizeProblem::Page(e)) => return Err(page_error(&data, e)),
-        Err(AuthorizeProblem::Redirect(code)) => {
-            return Ok(redirect_with(
-                &params.redirect_uri,
-                &[("error", Some(code)), ("state", params.state.as_deref())],
-            ));
-        }
-    };
-    let csrf = CsrfToken::from_headers(&headers);
+    let csrf = CsrfToken::from_headers(&data, &headers);
     render_authorize(
         &data,
         &req,
@@ -623,21 +614,11 @@ pub async fn authorize_submit(
     CurrentUser(current): CurrentUser,
     Form(form): Form<AuthorizeForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
     let params = form.params;
-    let req = match check_authorize(&data.db, &params)
+    let req = check_authorize(&data.db, &params)
         .await
-        .map_err(|e| page_error(&data, e))?
-    {
-        Ok(req) => req,
-        Err(AuthorizeProblem::Page(e)) => return Err(page_error(&data, e)),
-        Err(AuthorizeProblem::Redirect(code)) => {
-            return Ok(redirect_with(
-                &params.redirect_uri,
-                &[("error", Some(code)), ("state", params.state.as_deref())],
-            ));
-        }
-    };
+        .map_err(|e| page_error(&data, e))?;
     let mut cookies = Vec::new();
     let (account, user) = match current {
         Some(pair) => pair,
@@ -649,7 +630,7 @@ pub async fn authorize_submit(
                 .map_err(|e| page_error(&data, e))?
             {
                 Some(pair) => {
-                    cookies.push(
+                    cookies.extend(
                         session::start_session(&data, pair.1.id)
                             .await
                             .map_err(|e| page_error(&data, e))?,
@@ -657,7 +638,7 @@ pub async fn authorize_submit(
                     pair
                 }
                 None => {
-                    let csrf = CsrfToken::from_headers(&headers);
+                    let csrf = CsrfToken::from_headers(&data, &headers);
                     return render_authorize(
                         &data,
                         &req,
@@ -920,7 +901,8 @@ pub struct RevokeParams {
 }
 
 /// Revokes a token the app owns. Like Doorkeeper, an unknown token is not an
-/// error (RFC 7009), but a wrong client is.
+/// error (RFC 7009), but an unknown client or a wrong secret is. Revoking needs the
+/// token itself, so a client without its secret (PKCE) may revoke its own tokens.
 pub async fn revoke(
     data: Data<AppState>,
     headers: HeaderMap,
@@ -944,7 +926,8 @@ pub async fn revoke(
         )
     };
     let app = app.ok_or_else(unauthorized)?;
-    if !secret.as_deref().is_some_and(|s| app.secret_matches(s)) {
+    // A public (PKCE) client has no secret to send; a wrong secret is never fine.
+    if secret.as_deref().is_some_and(|s| !app.secret_matches(s)) {
         return Err(unauthorized());
     }
     if let Some(token) = p.token.filter(|t| !t.is_empty()) {

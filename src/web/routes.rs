@@ -22,6 +22,7 @@ pub fn router() -> Router<()> {
         .route("/nodeinfo/2.0", get(discovery::nodeinfo_20))
         .route("/nodeinfo/2.1", get(discovery::nodeinfo_21))
         .route("/actor", get(discovery::instance_actor))
+        .route("/actor/outbox", get(discovery::instance_outbox))
         .route("/ns", get(discovery::context));
 
     let people = Router::new()

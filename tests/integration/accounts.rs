@@ -208,3 +208,52 @@ async fn instance_endpoints_have_mastodon_shapes() {
     assert!(v2["usage"]["users"]["active_month"].is_i64());
     assert!(v2["configuration"]["accounts"]["max_note_length"].is_u64());
 }
+
+#[tokio::test]
+async fn a_reused_remote_name_moves_to_the_new_actor() {
+    use collegium::accounts::store::{self, NewAccount};
+    let a = TestInstance::start().await;
+    let remote = |id: &str| NewAccount {
+        username: "bob".into(),
+        domain: Some("remote.example".into()),
+        actor_type: "Person".into(),
+        ap_id: id.into(),
+        url: None,
+        display_name: "Bob".into(),
+        note_html: String::new(),
+        avatar_url: None,
+        inbox_url: format!("{id}/inbox"),
+        outbox_url: None,
+        shared_inbox_url: None,
+        followers_url: None,
+        following_url: None,
+        public_key_pem: "-----BEGIN PUBLIC KEY-----".into(),
+        private_key_pem: None,
+        locked: false,
+        bot: false,
+        discoverable: true,
+        indexable: true,
+    };
+    let db = &a.state.db;
+    let first = store::upsert_remote(db, remote("https://remote.example/users/bob"))
+        .await
+        .unwrap();
+    let again = store::upsert_remote(db, remote("https://remote.example/users/bob"))
+        .await
+        .unwrap();
+    assert_eq!(
+        first.id, again.id,
+        "the same actor is refreshed, not duplicated"
+    );
+    let second = store::upsert_remote(db, remote("https://remote.example/users/bob-new"))
+        .await
+        .unwrap();
+    assert_ne!(first.id, second.id);
+    let found = store::find_remote_by_acct(db, "BOB", "remote.example")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.id, second.id);
+    let old = store::find_by_id(db, first.id).await.unwrap().unwrap();
+    assert_eq!(old.username, format!("bob~{}", first.id));
+}

@@ -28,7 +28,8 @@ use crate::harness::TestInstance;
 async fn two_instances_fetch_each_others_people() {
     let a = TestInstance::start().await;
     let b = TestInstance::start().await;
-    a.user("anna", Role::Member).await;
+    let anna_password = a.user("anna", Role::Member).await;
+    let anna_token = a.token("anna", &anna_password, "read").await;
     let bob_password = b.user("bob", Role::Member).await;
     let token = b.token("bob", &bob_password, "read write").await;
     b.client
@@ -39,8 +40,16 @@ async fn two_instances_fetch_each_others_people() {
         .await
         .unwrap();
 
-    let (status, bob) = a
+    // Strangers cannot make A fetch from B; a signed-in person can.
+    let (status, _) = a
         .get_json(&format!("/api/v1/accounts/lookup?acct=bob@{}", b.domain))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, bob) = a
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=bob@{}", b.domain),
+            &anna_token,
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{bob}");
     assert_eq!(bob["acct"], format!("bob@{}", b.domain));
@@ -57,15 +66,27 @@ async fn two_instances_fetch_each_others_people() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(again["acct"], bob["acct"]);
 
+    // Known now: anyone can look bob up on A.
+    let (status, _) = a
+        .get_json(&format!("/api/v1/accounts/lookup?acct=bob@{}", b.domain))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
     let (status, anna) = b
-        .get_json(&format!("/api/v1/accounts/lookup?acct=@anna@{}", a.domain))
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=@anna@{}", a.domain),
+            &token,
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(anna["acct"], format!("anna@{}", a.domain));
 
     // Nobody of that name over there.
     let (status, _) = a
-        .get_json(&format!("/api/v1/accounts/lookup?acct=nobody@{}", b.domain))
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=nobody@{}", b.domain),
+            &anna_token,
+        )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
@@ -183,12 +204,15 @@ fn verify_signature(
 #[tokio::test]
 async fn fetches_are_signed_by_the_instance_actor_and_remote_html_is_cleaned() {
     let a = TestInstance::start().await;
+    let password = a.user("anna", Role::Member).await;
+    let token = a.token("anna", &password, "read").await;
     let (port, recorded) = recording_peer().await;
 
     let (status, spy) = a
-        .get_json(&format!(
-            "/api/v1/accounts/lookup?acct=spy@localhost:{port}"
-        ))
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=spy@localhost:{port}"),
+            &token,
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{spy}");
     assert_eq!(spy["acct"], format!("spy@localhost:{port}"));
@@ -220,16 +244,19 @@ async fn fetches_are_signed_by_the_instance_actor_and_remote_html_is_cleaned() {
 #[tokio::test]
 async fn without_allow_local_addresses_nothing_reaches_loopback() {
     let strict = TestInstance::start_with(|s| s.federation.allow_local_addresses = false).await;
+    let password = strict.user("anna", Role::Member).await;
+    let token = strict.token("anna", &password, "read").await;
     let (port, recorded) = recording_peer().await;
     let (status, body) = strict
-        .get_json(&format!(
-            "/api/v1/accounts/lookup?acct=spy@localhost:{port}"
-        ))
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=spy@localhost:{port}"),
+            &token,
+        )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
     assert!(recorded.0.lock().unwrap().is_empty());
     let (status, _) = strict
-        .get_json("/api/v1/accounts/lookup?acct=spy@127.0.0.1")
+        .get_authed("/api/v1/accounts/lookup?acct=spy@127.0.0.1", &token)
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(recorded.0.lock().unwrap().is_empty());
@@ -237,8 +264,10 @@ async fn without_allow_local_addresses_nothing_reaches_loopback() {
 
 #[tokio::test]
 async fn forged_actor_documents_are_refused() {
-    // A peer whose actor claims another server's id must not be stored.
+    // A peer whose actor puts its inbox on another server must not be stored.
     let a = TestInstance::start().await;
+    let password = a.user("anna", Role::Member).await;
+    let token = a.token("anna", &password, "read").await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let keys = activitypub_federation::http_signatures::generate_actor_keypair().unwrap();
@@ -270,9 +299,10 @@ async fn forged_actor_documents_are_refused() {
         );
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     let (status, _) = a
-        .get_json(&format!(
-            "/api/v1/accounts/lookup?acct=eve@localhost:{port}"
-        ))
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=eve@localhost:{port}"),
+            &token,
+        )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let known: Value = a.get_json("/api/v1/instance").await.1;

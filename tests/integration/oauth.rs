@@ -102,6 +102,16 @@ async fn apps_register_with_form_or_json_and_bad_input_is_refused() {
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let err: Value = res.json().await.unwrap();
     assert!(err["error"].as_str().unwrap().contains("Malformed JSON"));
+    let deep = format!("client_name{}=x", "[a]".repeat(50_000));
+    let res = a
+        .client
+        .post(a.url("/api/v1/apps"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(deep)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let res = a
         .client
         .post(a.url("/api/v1/apps"))
@@ -419,6 +429,47 @@ async fn authorization_code_with_pkce_signs_in_on_the_page() {
     let res = exchange(code, "x".repeat(50)).await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert_eq!(res.json::<Value>().await.unwrap()["error"], "invalid_grant");
+
+    // A public client proves itself with the verifier alone, and may revoke its
+    // own token without a secret.
+    let res = submit(base_fields("approve", &password), cookie.clone()).await;
+    let location = url::Url::parse(res.headers()["location"].to_str().unwrap()).unwrap();
+    let code: String = location
+        .query_pairs()
+        .find(|(k, _)| k == "code")
+        .unwrap()
+        .1
+        .into_owned();
+    let res = a
+        .client
+        .post(a.url("/oauth/token"))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("code", &code),
+            ("client_id", &client_id),
+            ("redirect_uri", redirect),
+            ("code_verifier", &verifier),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let public_token = res.json::<Value>().await.unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let res = a
+        .client
+        .post(a.url("/oauth/revoke"))
+        .form(&[("client_id", client_id.as_str()), ("token", &public_token)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let (status, _) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &public_token)
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
@@ -509,23 +560,24 @@ async fn out_of_band_shows_the_code_and_bad_requests_are_refused() {
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{query}");
         assert!(res.text().await.unwrap().contains("<html"));
     }
-    // A scope the app was not registered for goes back as invalid_scope.
+    // A scope the app was not registered for, or another response type, is shown
+    // on a page too: never an unattended redirect to wherever an app registered.
     let redirect_app = a.app("read", "https://app.example/cb").await.0;
-    let res = a
-        .client
-        .get(a.url(&format!(
-            "/oauth/authorize?response_type=code&client_id={redirect_app}&redirect_uri=https://app.example/cb&scope=write"
-        )))
-        .send()
-        .await
-        .unwrap();
-    assert!(res.status().is_redirection());
-    assert!(
-        res.headers()["location"]
-            .to_str()
-            .unwrap()
-            .contains("error=invalid_scope")
-    );
+    for query in [
+        "response_type=code&scope=write",
+        "response_type=token&scope=read",
+    ] {
+        let res = a
+            .client
+            .get(a.url(&format!(
+                "/oauth/authorize?{query}&client_id={redirect_app}&redirect_uri=https://app.example/cb"
+            )))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{query}");
+        assert!(res.headers().get("location").is_none());
+    }
 }
 
 #[tokio::test]

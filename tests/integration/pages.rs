@@ -87,6 +87,28 @@ async fn people_sign_in_and_out_with_csrf_protected_forms() {
     )
     .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // A right token is still refused when the browser says the form came from
+    // elsewhere (another site, or a sibling subdomain that planted the cookie).
+    for (header, value) in [
+        ("origin", "https://evil.example"),
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+    ] {
+        let res = a
+            .client
+            .post(a.url("/auth/sign_in"))
+            .header("cookie", csrf_cookie.clone())
+            .header(header, value)
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("login", "anna"),
+                ("password", &password),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{header}: {value}");
+    }
     // Wrong password.
     let res = post(
         vec![
@@ -114,6 +136,9 @@ async fn people_sign_in_and_out_with_csrf_protected_forms() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/");
     let session = set_cookie_value(&res, "collegium_session").unwrap();
+    // Signing in issues a new CSRF token.
+    let csrf = set_cookie_value(&res, "collegium_csrf").unwrap();
+    let csrf_cookie = format!("collegium_csrf={csrf}");
     let cookies = format!("{csrf_cookie}; collegium_session={session}");
 
     let home = a
@@ -177,7 +202,12 @@ async fn cookies_are_secure_on_https_instances() {
     let a = TestInstance::start_with(|s| s.plain_http = Some(false)).await;
     let res = a.client.get(a.url("/auth/sign_in")).send().await.unwrap();
     let set_cookie = res.headers()["set-cookie"].to_str().unwrap();
-    assert!(set_cookie.contains("; Secure"));
+    assert!(
+        set_cookie.starts_with("__Host-collegium_csrf="),
+        "{set_cookie}"
+    );
+    assert!(set_cookie.contains("; Secure") && set_cookie.contains("Path=/"));
+    assert!(!set_cookie.contains("Domain"));
     let (_, actor) = a.get_ap("/actor").await;
     assert_eq!(actor["id"], format!("https://{}/actor", a.domain));
 }
