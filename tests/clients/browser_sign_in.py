@@ -10,7 +10,9 @@ import tempfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 OOB = "urn:ietf:wg:oauth:2.0:oob"
 
@@ -25,6 +27,17 @@ def browser(profile_dir: str) -> webdriver.Chrome:
     ]:
         options.add_argument(flag)
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+def nav_text(driver) -> str:
+    return driver.find_element(By.CSS_SELECTOR, "header nav").text
+
+
+def wait_until(driver, check, what: str):
+    """Waits for the next page: a click returns before the browser has navigated."""
+    WebDriverWait(
+        driver, 10, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException]
+    ).until(lambda d: check(d), message=what)
 
 
 def unlabelled_inputs(driver) -> list:
@@ -44,20 +57,22 @@ def main(base: str, username: str, password: str, client_id: str) -> None:
             driver.get(base + "/")
             assert driver.find_element(By.TAG_NAME, "h1").text, "home page has a heading"
             driver.find_element(By.LINK_TEXT, "Sign in").click()
-            assert driver.current_url.endswith("/auth/sign_in"), driver.current_url
+            wait_until(driver, lambda d: d.current_url.endswith("/auth/sign_in"), "sign-in page")
             assert unlabelled_inputs(driver) == [], unlabelled_inputs(driver)
 
             # A wrong password says so and keeps the person on the page.
             driver.find_element(By.ID, "login").send_keys(username)
             driver.find_element(By.ID, "password").send_keys("not-the-password")
             driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-            alert = driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
-            assert "Invalid" in alert, alert
+            wait_until(
+                driver,
+                lambda d: "Invalid" in d.find_element(By.CSS_SELECTOR, "[role=alert]").text,
+                "an error for the wrong password",
+            )
 
             driver.find_element(By.ID, "password").send_keys(password)
             driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-            nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
-            assert "Sign out" in nav, nav
+            wait_until(driver, lambda d: "Sign out" in nav_text(d), "signed in")
             session = driver.get_cookie("collegium_session")
             assert session and session["httpOnly"] and session["sameSite"] == "Lax", session
 
@@ -72,13 +87,18 @@ def main(base: str, username: str, password: str, client_id: str) -> None:
             assert "Authorise" in driver.find_element(By.TAG_NAME, "h1").text
             assert not driver.find_elements(By.ID, "password")
             driver.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
+            wait_until(driver, lambda d: d.find_element(By.ID, "code"), "the code page")
             code = driver.find_element(By.ID, "code").get_attribute("value")
             assert len(code) > 30, code
 
             driver.find_element(By.LINK_TEXT, "Sign out").click()
-            driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-            nav = driver.find_element(By.CSS_SELECTOR, "header nav").text
-            assert "Sign in" in nav and "Sign out" not in nav, nav
+            wait_until(driver, lambda d: d.current_url.endswith("/auth/sign_out"), "sign-out page")
+            driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+            wait_until(
+                driver,
+                lambda d: "Sign in" in nav_text(d) and "Sign out" not in nav_text(d),
+                "signed out",
+            )
             print(code)
         finally:
             driver.quit()
