@@ -67,17 +67,7 @@ async fn a_browser_signs_in_authorises_an_app_and_signs_out() {
     // The code the browser was shown works for the app.
     let code = String::from_utf8_lossy(&output.stdout).trim().to_string();
     let res = a
-        .client
-        .post(a.url("/oauth/token"))
-        .form(&[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("client_id", &client_id),
-            ("client_secret", &secret),
-            ("redirect_uri", oob),
-        ])
-        .send()
-        .await
-        .unwrap();
+        .exchange_code(&client_id, Some(&secret), &code, oob, None)
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
 }

@@ -177,6 +177,32 @@ impl TestInstance {
         body["access_token"].as_str().expect("token").to_string()
     }
 
+    /// Exchanges an authorization code at `/oauth/token` (no secret for a public
+    /// client, a verifier when PKCE was used).
+    pub async fn exchange_code(
+        &self,
+        client_id: &str,
+        secret: Option<&str>,
+        code: &str,
+        redirect_uri: &str,
+        verifier: Option<&str>,
+    ) -> reqwest::Response {
+        let mut form = vec![
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("client_id", client_id),
+            ("redirect_uri", redirect_uri),
+        ];
+        form.extend(secret.map(|s| ("client_secret", s)));
+        form.extend(verifier.map(|v| ("code_verifier", v)));
+        self.client
+            .post(self.url("/oauth/token"))
+            .form(&form)
+            .send()
+            .await
+            .expect("POST /oauth/token")
+    }
+
     pub async fn get_json(&self, path: &str) -> (StatusCode, Value) {
         let res = self.client.get(self.url(path)).send().await.expect("GET");
         let status = res.status();
@@ -227,6 +253,13 @@ pub fn set_cookie_value(res: &reqwest::Response, name: &str) -> Option<String> {
         .filter_map(|pair| pair.split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
+}
+
+/// The code shown on the out-of-band authorization page.
+pub fn oob_code(html: &str) -> String {
+    let after = &html[html.find("id=\"code\"").expect("the code field")..];
+    let value = after.split("value=\"").nth(1).expect("its value");
+    value[..value.find('"').expect("end of value")].to_string()
 }
 
 /// The value of a hidden form field in a page.

@@ -7,7 +7,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::harness::{TestInstance, form_field, set_cookie_value};
+use crate::harness::{TestInstance, form_field, oob_code, set_cookie_value};
 
 #[tokio::test]
 async fn apps_register_with_form_or_json_and_bad_input_is_refused() {
@@ -386,19 +386,8 @@ async fn authorization_code_with_pkce_signs_in_on_the_page() {
         let client_id = client_id.clone();
         let secret = secret.clone();
         async move {
-            a.client
-                .post(a.url("/oauth/token"))
-                .form(&[
-                    ("grant_type", "authorization_code"),
-                    ("code", &code),
-                    ("client_id", &client_id),
-                    ("client_secret", &secret),
-                    ("redirect_uri", redirect),
-                    ("code_verifier", &verifier),
-                ])
-                .send()
+            a.exchange_code(&client_id, Some(&secret), &code, redirect, Some(&verifier))
                 .await
-                .unwrap()
         }
     };
     let res = exchange(code.clone(), verifier.clone()).await;
@@ -441,18 +430,8 @@ async fn authorization_code_with_pkce_signs_in_on_the_page() {
         .1
         .into_owned();
     let res = a
-        .client
-        .post(a.url("/oauth/token"))
-        .form(&[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("client_id", &client_id),
-            ("redirect_uri", redirect),
-            ("code_verifier", &verifier),
-        ])
-        .send()
-        .await
-        .unwrap();
+        .exchange_code(&client_id, None, &code, redirect, Some(&verifier))
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
     let public_token = res.json::<Value>().await.unwrap()["access_token"]
         .as_str()
@@ -528,22 +507,10 @@ async fn out_of_band_shows_the_code_and_bad_requests_are_refused() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.unwrap();
-    let after = &html[html.find("id=\"code\"").unwrap()..];
-    let value = after.split("value=\"").nth(1).unwrap();
-    let code = value[..value.find('"').unwrap()].to_string();
+    let code = oob_code(&html);
     let res = a
-        .client
-        .post(a.url("/oauth/token"))
-        .form(&[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("client_id", &client_id),
-            ("client_secret", &secret),
-            ("redirect_uri", oob),
-        ])
-        .send()
-        .await
-        .unwrap();
+        .exchange_code(&client_id, Some(&secret), &code, oob, None)
+        .await;
     assert_eq!(res.status(), StatusCode::OK, "{code}");
 
     // Unknown client or unregistered redirect: an error page, no redirect.
@@ -613,9 +580,7 @@ async fn expired_codes_are_refused() {
         .await
         .unwrap();
     let html = res.text().await.unwrap();
-    let after = &html[html.find("id=\"code\"").unwrap()..];
-    let value = after.split("value=\"").nth(1).unwrap();
-    let code = value[..value.find('"').unwrap()].to_string();
+    let code = oob_code(&html);
 
     // Eleven minutes later.
     let past = chrono::Utc::now() - chrono::Duration::minutes(1);
@@ -628,18 +593,8 @@ async fn expired_codes_are_refused() {
     })
     .unwrap();
     let res = a
-        .client
-        .post(a.url("/oauth/token"))
-        .form(&[
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("client_id", &client_id),
-            ("client_secret", &secret),
-            ("redirect_uri", oob),
-        ])
-        .send()
-        .await
-        .unwrap();
+        .exchange_code(&client_id, Some(&secret), &code, oob, None)
+        .await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     let err: Value = res.json().await.unwrap();
     assert_eq!(err["error"], "invalid_grant");
