@@ -257,3 +257,20 @@ async fn a_reused_remote_name_moves_to_the_new_actor() {
     let old = store::find_by_id(db, first.id).await.unwrap().unwrap();
     assert_eq!(old.username, format!("bob~{}", first.id));
 }
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_with_a_busy_timeout() {
+    let a = TestInstance::start().await;
+    if let collegium::db::Db::Sqlite(pool) = &a.state.db {
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let timeout: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        assert!(timeout >= 5000, "{timeout}");
+    }
+}
