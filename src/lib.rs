@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod federation;
+pub mod follows;
 pub mod instance;
 pub mod web;
 
@@ -27,6 +28,9 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub templates: Templates,
     pub instance_actor: Arc<Account>,
+    /// The client for every request to another server (see `federation::http_client`).
+    pub http: reqwest::Client,
+    pub delivery_wakeup: federation::queue::Wakeup,
 }
 
 impl AppState {
@@ -40,11 +44,14 @@ impl AppState {
     /// Like [`AppState::new`] for a database that is already open and migrated.
     pub async fn with_db(settings: Settings, db: Db) -> anyhow::Result<AppState> {
         let instance_actor = federation::load_instance_actor(&db, &settings).await?;
+        let http = federation::http_client(&settings)?;
         Ok(AppState {
             db,
             settings: Arc::new(settings),
             templates: Templates::load()?,
             instance_actor: Arc::new(instance_actor),
+            http,
+            delivery_wakeup: Default::default(),
         })
     }
 }
@@ -57,19 +64,28 @@ pub async fn build_app(state: AppState) -> anyhow::Result<Router> {
         .layer(FederationMiddleware::new(config)))
 }
 
-/// Serves the application on a bound listener until `shutdown` resolves.
+/// Serves the application on a bound listener, with the delivery workers, until
+/// `shutdown` resolves.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let stop_workers = Arc::new(tokio::sync::Notify::new());
+    let workers = tokio::spawn(federation::queue::run_workers(
+        state.clone(),
+        stop_workers.clone(),
+    ));
     let app = build_app(state).await?;
     let app = tower::ServiceBuilder::new()
         .map_request(trim_trailing_slash)
         .service(app);
-    axum::serve(listener, ServiceExt::<Request>::into_make_service(app))
+    let served = axum::serve(listener, ServiceExt::<Request>::into_make_service(app))
         .with_graceful_shutdown(shutdown)
-        .await?;
+        .await;
+    stop_workers.notify_one();
+    workers.abort();
+    served?;
     Ok(())
 }
 

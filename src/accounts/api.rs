@@ -21,8 +21,14 @@ use crate::{
     error::{AppError, AppResult},
 };
 
+/// Mastodon's Account entity with its follower and following counts.
+pub async fn account_json_with_counts(state: &AppState, account: &Account) -> AppResult<Value> {
+    let counts = crate::follows::store::counts(&state.db, account.id).await?;
+    Ok(account_json(account, counts))
+}
+
 /// Mastodon's Account entity. `created_at` is the day, as Mastodon sends it.
-pub fn account_json(account: &Account) -> Value {
+pub fn account_json(account: &Account, (followers, following): (i64, i64)) -> Value {
     let day = account
         .created_at
         .date_naive()
@@ -55,8 +61,8 @@ pub fn account_json(account: &Account) -> Value {
         "avatar_static": avatar,
         "header": "",
         "header_static": "",
-        "followers_count": 0,
-        "following_count": 0,
+        "followers_count": followers,
+        "following_count": following,
         "statuses_count": 0,
         "last_status_at": null,
         "hide_collections": false,
@@ -76,8 +82,15 @@ pub fn account_json(account: &Account) -> Value {
 }
 
 /// The CredentialAccount: the Account plus `source` and `role`.
-pub fn credential_account_json(account: &Account, user: &User) -> Value {
-    let mut body = account_json(account);
+pub async fn credential_account_json(
+    state: &AppState,
+    account: &Account,
+    user: &User,
+) -> AppResult<Value> {
+    let mut body = account_json_with_counts(state, account).await?;
+    let requests = crate::follows::store::list(&state.db, account.id, true, false, None, 1000)
+        .await?
+        .len();
     body["source"] = json!({
         "privacy": "public",
         "sensitive": false,
@@ -90,7 +103,7 @@ pub fn credential_account_json(account: &Account, user: &User) -> Value {
             .into_iter()
             .map(|(name, value)| json!({ "name": name, "value": value, "verified_at": null }))
             .collect::<Vec<_>>(),
-        "follow_requests_count": 0,
+        "follow_requests_count": requests,
         "hide_collections": false,
         "discoverable": account.discoverable,
         "indexable": account.indexable,
@@ -109,14 +122,14 @@ pub fn credential_account_json(account: &Account, user: &User) -> Value {
         "color": "",
         "highlighted": user.role >= model::Role::Moderator,
     });
-    body
+    Ok(body)
 }
 
 /// `GET /api/v1/accounts/verify_credentials`
-pub async fn verify_credentials(auth: Auth) -> AppResult<Json<Value>> {
+pub async fn verify_credentials(data: Data<AppState>, auth: Auth) -> AppResult<Json<Value>> {
     auth.require_any(&["read:accounts", "profile"])?;
     let (account, user) = auth.user()?;
-    Ok(Json(credential_account_json(account, user)))
+    Ok(Json(credential_account_json(&data, account, user).await?))
 }
 
 #[derive(Deserialize, Default)]
@@ -171,7 +184,7 @@ pub async fn update_credentials(
         },
     )
     .await?;
-    Ok(Json(credential_account_json(&updated, user)))
+    Ok(Json(credential_account_json(&data, &updated, user).await?))
 }
 
 /// `GET /api/v1/accounts/{id}`
@@ -184,7 +197,7 @@ pub async fn show(
     let account = store::find_by_id(&data.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Json(account_json(&account)))
+    Ok(Json(account_json_with_counts(&data, &account).await?))
 }
 
 #[derive(Deserialize)]
@@ -208,7 +221,7 @@ pub async fn lookup(
         .ok_or_else(|| AppError::bad_request("Missing parameter acct"))?;
     let may_fetch = auth.is_some_and(|a| a.user.is_some());
     let account = resolve_acct(&data, &acct, may_fetch).await?;
-    Ok(Json(account_json(&account)))
+    Ok(Json(account_json_with_counts(&data, &account).await?))
 }
 
 /// Finds `name` or `name@domain`: local, known, or (when `may_fetch`) fetched from

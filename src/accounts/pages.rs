@@ -99,6 +99,9 @@ pub async fn profile(
     Ok(([(header::VARY, "Accept")], Html(html)).into_response())
 }
 
+/// Items per page of an ActivityPub collection.
+const COLLECTION_PAGE: i64 = 40;
+
 #[derive(Deserialize)]
 pub struct PageQuery {
     page: Option<String>,
@@ -118,10 +121,43 @@ pub async fn collection(
         .await?
         .ok_or(AppError::NotFound)?;
     let id = format!("{}/{which}", account.ap_id);
-    // Nothing is posted or followed yet: these collections are truly empty until
-    // posts and follows land.
-    let total = 0;
-    let items: Vec<serde_json::Value> = Vec::new();
+    let page_number: Option<i64> = match q.page.as_deref() {
+        None => None,
+        Some("true") => Some(1),
+        Some(p) => Some(
+            p.parse()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| AppError::bad_request("page must be a number from 1"))?,
+        ),
+    };
+    // Nothing is posted yet, so the outbox is truly empty; follows are real.
+    let (followers, following) = crate::follows::store::counts(&data.db, account.id).await?;
+    let total = match which.as_str() {
+        "followers" => followers,
+        "following" => following,
+        _ => 0,
+    };
+    let mut items: Vec<serde_json::Value> = Vec::new();
+    if let Some(n) = page_number
+        && which != "outbox"
+    {
+        // Offset paging by page number, as Mastodon's collections do.
+        let rows = crate::follows::store::list(
+            &data.db,
+            account.id,
+            which == "followers",
+            true,
+            None,
+            n * COLLECTION_PAGE,
+        )
+        .await?;
+        items = rows
+            .into_iter()
+            .skip(usize::try_from((n - 1) * COLLECTION_PAGE).unwrap_or(usize::MAX))
+            .map(|(_, a)| serde_json::Value::String(a.ap_id.to_string()))
+            .collect();
+    }
     let body = match q.page.as_deref() {
         None => json!({
             "@context": "https://www.w3.org/ns/activitystreams",
@@ -130,24 +166,23 @@ pub async fn collection(
             "totalItems": total,
             "first": format!("{id}?page=1"),
         }),
-        Some(page) => {
-            let n: u32 = if page == "true" {
-                1
-            } else {
-                page.parse()
-                    .map_err(|_| AppError::bad_request("page must be a number"))?
-            };
-            if n == 0 {
-                return Err(AppError::bad_request("page must be at least 1"));
-            }
-            json!({
+        Some(_) => {
+            let n = page_number.unwrap_or(1);
+            let mut page = json!({
                 "@context": "https://www.w3.org/ns/activitystreams",
                 "id": format!("{id}?page={n}"),
                 "type": "OrderedCollectionPage",
                 "totalItems": total,
                 "partOf": id,
                 "orderedItems": items,
-            })
+            });
+            if n * COLLECTION_PAGE < total {
+                page["next"] = json!(format!("{id}?page={}", n + 1));
+            }
+            if n > 1 {
+                page["prev"] = json!(format!("{id}?page={}", n - 1));
+            }
+            page
         }
     };
     Ok(FederationJson(body).into_response())

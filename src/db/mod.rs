@@ -122,6 +122,16 @@ impl Db {
         Ok(())
     }
 
+    /// The clause that lets several processes claim rows without waiting on each
+    /// other: PostgreSQL's `FOR UPDATE SKIP LOCKED`. SQLite has one writer at a
+    /// time, so the claiming UPDATE is atomic on its own.
+    pub fn skip_locked(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "",
+            Db::Postgres(_) => " FOR UPDATE SKIP LOCKED",
+        }
+    }
+
     /// "sqlite" or "postgres", for logs and the admin.
     pub fn engine(&self) -> &'static str {
         match self {
@@ -154,17 +164,31 @@ fn create_dir(dir: &Path) -> Result<(), ConnectError> {
 /// (version, description, SQL). Both lists have the same versions, in order.
 type MigrationFile = (i64, &'static str, &'static str);
 
-const SQLITE_MIGRATIONS: &[MigrationFile] = &[(
-    1,
-    "accounts and sign-in",
-    include_str!("../../migrations/sqlite/0001_accounts.sql"),
-)];
+const SQLITE_MIGRATIONS: &[MigrationFile] = &[
+    (
+        1,
+        "accounts and sign-in",
+        include_str!("../../migrations/sqlite/0001_accounts.sql"),
+    ),
+    (
+        2,
+        "follows and delivery",
+        include_str!("../../migrations/sqlite/0002_follows_and_delivery.sql"),
+    ),
+];
 
-const POSTGRES_MIGRATIONS: &[MigrationFile] = &[(
-    1,
-    "accounts and sign-in",
-    include_str!("../../migrations/postgres/0001_accounts.sql"),
-)];
+const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
+    (
+        1,
+        "accounts and sign-in",
+        include_str!("../../migrations/postgres/0001_accounts.sql"),
+    ),
+    (
+        2,
+        "follows and delivery",
+        include_str!("../../migrations/postgres/0002_follows_and_delivery.sql"),
+    ),
+];
 
 fn migrator(files: &[MigrationFile]) -> Migrator {
     let migrations = files

@@ -1,7 +1,11 @@
 //! The ActivityPub machinery every feature shares: the crate's configuration (with
 //! our remote-address policy), the instance actor, and the address helpers.
 
+pub mod admin;
 pub mod discovery;
+pub mod inbox;
+pub mod queue;
+pub mod signing;
 
 use std::time::Duration;
 
@@ -37,13 +41,7 @@ pub async fn federation_config(state: AppState) -> anyhow::Result<FederationConf
     let settings = state.settings.clone();
     let allow_local = settings.federation.allow_local_addresses;
     let timeout = Duration::from_secs(settings.federation.request_timeout_seconds);
-    let client = reqwest::Client::builder()
-        .user_agent(format!("{USER_AGENT} (+{})", settings.base_url()))
-        .redirect(Policy::none())
-        .timeout(timeout)
-        .connect_timeout(timeout)
-        .dns_resolver(ValidatingDnsResolver::new(vec![], !allow_local))
-        .build()?;
+    let client = state.http.clone();
     let instance_actor = state.instance_actor.clone();
     let config = FederationConfig::builder()
         .domain(settings.domain.clone())
@@ -59,6 +57,21 @@ pub async fn federation_config(state: AppState) -> anyhow::Result<FederationConf
         .build()
         .await?;
     Ok(config)
+}
+
+/// The HTTP client for every request to another server: no redirects followed by
+/// itself, timeouts, and a resolver that refuses private and loopback addresses
+/// unless `allow_local_addresses` is on.
+pub fn http_client(settings: &Settings) -> anyhow::Result<reqwest::Client> {
+    let allow_local = settings.federation.allow_local_addresses;
+    let timeout = Duration::from_secs(settings.federation.request_timeout_seconds);
+    Ok(reqwest::Client::builder()
+        .user_agent(format!("{USER_AGENT} (+{})", settings.base_url()))
+        .redirect(Policy::none())
+        .timeout(timeout)
+        .connect_timeout(timeout)
+        .dns_resolver(ValidatingDnsResolver::new(vec![], !allow_local))
+        .build()?)
 }
 
 /// The instance's own actor (type `Application`), which signs every outgoing GET.

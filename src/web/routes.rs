@@ -9,7 +9,8 @@ use axum::{
 use crate::{
     accounts::{api as accounts_api, oauth, pages as accounts_pages},
     api::MAX_BODY_BYTES,
-    federation::discovery,
+    federation::{discovery, inbox},
+    follows::api as follows_api,
     instance::{api as instance_api, pages as instance_pages},
     web,
 };
@@ -31,7 +32,9 @@ pub fn router() -> Router<()> {
         .route(
             "/users/{name}/{collection}",
             get(accounts_pages::collection),
-        );
+        )
+        .route("/users/{name}/inbox", post(inbox::person_inbox))
+        .route("/inbox", post(inbox::shared_inbox));
 
     let pages = Router::new()
         .route("/", get(instance_pages::home))
@@ -71,7 +74,41 @@ pub fn router() -> Router<()> {
             patch(accounts_api::update_credentials),
         )
         .route("/api/v1/accounts/lookup", get(accounts_api::lookup))
+        .route(
+            "/api/v1/accounts/relationships",
+            get(follows_api::relationships),
+        )
         .route("/api/v1/accounts/{id}", get(accounts_api::show))
+        .route("/api/v1/accounts/{id}/follow", post(follows_api::follow))
+        .route(
+            "/api/v1/accounts/{id}/unfollow",
+            post(follows_api::unfollow),
+        )
+        .route(
+            "/api/v1/accounts/{id}/remove_from_followers",
+            post(follows_api::remove_from_followers),
+        )
+        .route(
+            "/api/v1/accounts/{id}/followers",
+            get(follows_api::followers),
+        )
+        .route(
+            "/api/v1/accounts/{id}/following",
+            get(follows_api::following),
+        )
+        .route("/api/v1/follow_requests", get(follows_api::follow_requests))
+        .route(
+            "/api/v1/follow_requests/{id}/authorize",
+            post(follows_api::authorize_request),
+        )
+        .route(
+            "/api/v1/follow_requests/{id}/reject",
+            post(follows_api::reject_request),
+        )
+        .route(
+            "/api/collegium/v1/admin/federation",
+            get(crate::federation::admin::federation_state),
+        )
         .route("/api/v1/instance", get(instance_api::instance_v1))
         .route("/api/v2/instance", get(instance_api::instance_v2));
 

@@ -6,6 +6,7 @@ mod cli;
 mod clients;
 mod discovery;
 mod federation;
+mod follows;
 mod harness;
 mod oauth;
 mod pages;

@@ -1,0 +1,7 @@
+//! People following people: requests, approvals, removal, and the Follow,
+//! Accept, Reject and Undo activities that carry them between servers.
+
+pub mod api;
+pub mod apub;
+pub mod model;
+pub mod store;
