@@ -34,9 +34,11 @@ const BACKOFF_SECONDS: &[i64] = &[
     5, 30, 120, 600, 1800, 3600, 7200, 14_400, 28_800, 43_200, 86_400, 86_400,
 ];
 /// How long a claimed delivery is held before another worker may take it over.
-const LEASE_SECONDS: i64 = 120;
-/// How many deliveries one process sends at once.
+const LEASE_SECONDS: i64 = 60;
+/// How many deliveries one process sends at once, and at most to one instance:
+/// a slow or dead instance can hold only a few of the slots.
 const MAX_IN_FLIGHT: usize = 32;
+const MAX_IN_FLIGHT_PER_INSTANCE: usize = 4;
 const CLAIM_BATCH: i64 = 32;
 
 /// Wakes the workers when something is queued, so delivery starts at once.
@@ -89,11 +91,23 @@ pub async fn deliver<A: Serialize>(
         .collect();
     inboxes.sort();
     inboxes.dedup();
+    enqueue(state, activity_id, signer, &body, &inboxes).await
+}
+
+/// Queues one serialized activity for each of `inboxes` (already chosen and
+/// de-duplicated); the same activity is never queued twice for one inbox.
+pub async fn enqueue(
+    state: &AppState,
+    activity_id: &Url,
+    signer: &Url,
+    body: &str,
+    inboxes: &[Url],
+) -> AppResult<()> {
     if inboxes.is_empty() {
         return Ok(());
     }
     let now = Utc::now();
-    for inbox in &inboxes {
+    for inbox in inboxes {
         let domain = origin(inbox).unwrap_or_default();
         with_db!(&state.db, |pool| {
             sqlx::query(
@@ -105,7 +119,7 @@ pub async fn deliver<A: Serialize>(
             .bind(signer.as_str())
             .bind(inbox.as_str())
             .bind(&domain)
-            .bind(&body)
+            .bind(body)
             .bind(now)
             .execute(pool)
             .await
@@ -151,9 +165,28 @@ async fn claim(db: &Db) -> Result<Vec<Job>, sqlx::Error> {
     })
 }
 
+/// Gives a claimed delivery back without counting an attempt: its instance
+/// already has its share of the slots. It is due again shortly.
+async fn defer(db: &Db, job: &Job) -> Result<(), sqlx::Error> {
+    let later = Utc::now() + chrono::Duration::milliseconds(500);
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE deliveries SET locked_until = NULL, attempts = attempts - 1, \
+             next_attempt_at = $1 WHERE id = $2",
+        )
+        .bind(later)
+        .bind(job.id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
 /// Runs the delivery workers until `shutdown` fires.
 pub async fn run_workers(state: AppState, shutdown: Arc<Notify>) {
     let in_flight = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
+    let per_instance = Arc::new(std::sync::Mutex::new(HashMap::<String, usize>::new()));
     let keys = Arc::new(tokio::sync::Mutex::new(
         HashMap::<String, RsaPrivateKey>::new(),
     ));
@@ -174,13 +207,38 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>) {
             continue;
         }
         for job in jobs {
+            let busy = {
+                let mut counts = per_instance.lock().unwrap_or_else(|e| e.into_inner());
+                let count = counts.entry(job.domain.clone()).or_default();
+                if *count >= MAX_IN_FLIGHT_PER_INSTANCE {
+                    true
+                } else {
+                    *count += 1;
+                    false
+                }
+            };
+            if busy {
+                if let Err(e) = defer(&state.db, &job).await {
+                    tracing::warn!(error = %e, "deferring a delivery failed");
+                }
+                continue;
+            }
             let Ok(permit) = in_flight.clone().acquire_owned().await else {
                 return;
             };
             let state = state.clone();
             let keys = keys.clone();
+            let per_instance = per_instance.clone();
             tokio::spawn(async move {
+                let domain = job.domain.clone();
                 send(&state, &keys, job).await;
+                let mut counts = per_instance.lock().unwrap_or_else(|e| e.into_inner());
+                if let Some(count) = counts.get_mut(&domain) {
+                    *count = count.saturating_sub(1);
+                    if *count == 0 {
+                        counts.remove(&domain);
+                    }
+                }
                 drop(permit);
             });
         }

@@ -1,28 +1,15 @@
 //! Two instances (and a recording peer) fetching each other's actors over real
 //! HTTP, with the fetches signed by the instance actor.
 
-use std::sync::{Arc, Mutex};
-
-use axum::{
-    Router,
-    extract::State,
-    http::{HeaderMap, Method, Uri, header},
-    response::IntoResponse,
-    routing::get,
-};
-use base64::{Engine, engine::general_purpose::STANDARD};
+use axum::{Router, http::header, routing::get};
 use collegium::accounts::model::Role;
 use reqwest::StatusCode;
-use rsa::{
-    RsaPublicKey,
-    pkcs1v15::{Signature, VerifyingKey},
-    pkcs8::DecodePublicKey,
-    signature::Verifier,
-};
 use serde_json::{Value, json};
-use sha2::Sha256;
 
-use crate::harness::TestInstance;
+use crate::{
+    harness::TestInstance,
+    peer::{Peer, verify_signature},
+};
 
 #[tokio::test]
 async fn two_instances_fetch_each_others_people() {
@@ -91,122 +78,13 @@ async fn two_instances_fetch_each_others_people() {
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
-#[derive(Clone, Default)]
-struct Recorded(Arc<Mutex<Vec<(Method, String, HeaderMap)>>>);
-
-/// A peer that serves one person and records every request it gets.
-async fn recording_peer() -> (u16, Recorded) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let keys = activitypub_federation::http_signatures::generate_actor_keypair().unwrap();
-    let recorded = Recorded::default();
-    let base = format!("http://localhost:{port}");
-    let person = json!({
-        "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
-        "id": format!("{base}/users/spy"),
-        "type": "Person",
-        "preferredUsername": "spy",
-        "name": "<script>alert(1)</script>Spy",
-        "summary": "<p onclick=\"x()\">Hello<script>alert(1)</script></p>",
-        "inbox": format!("{base}/users/spy/inbox"),
-        "publicKey": {
-            "id": format!("{base}/users/spy#main-key"),
-            "owner": format!("{base}/users/spy"),
-            "publicKeyPem": keys.public_key,
-        }
-    });
-    let webfinger = json!({
-        "subject": format!("acct:spy@localhost:{port}"),
-        "links": [{"rel": "self", "type": "application/activity+json", "href": format!("{base}/users/spy")}]
-    });
-    async fn record(State(rec): State<Recorded>, method: Method, uri: Uri, headers: HeaderMap) {
-        rec.0
-            .lock()
-            .unwrap()
-            .push((method, uri.to_string(), headers));
-    }
-    let app = Router::new()
-        .route(
-            "/.well-known/webfinger",
-            get({
-                let webfinger = webfinger.clone();
-                move |state, method, uri, headers| async move {
-                    record(state, method, uri, headers).await;
-                    (
-                        [(header::CONTENT_TYPE, "application/jrd+json")],
-                        webfinger.to_string(),
-                    )
-                        .into_response()
-                }
-            }),
-        )
-        .route(
-            "/users/spy",
-            get({
-                let person = person.clone();
-                move |state, method, uri, headers| async move {
-                    record(state, method, uri, headers).await;
-                    (
-                        [(header::CONTENT_TYPE, "application/activity+json")],
-                        person.to_string(),
-                    )
-                        .into_response()
-                }
-            }),
-        )
-        .with_state(recorded.clone());
-    tokio::spawn(async move {
-        axum::serve(listener, app).await.unwrap();
-    });
-    (port, recorded)
-}
-
-/// Checks a cavage HTTP signature as a receiving server would.
-fn verify_signature(
-    method: &Method,
-    path: &str,
-    headers: &HeaderMap,
-    public_key_pem: &str,
-) -> String {
-    let sig_header = headers["signature"].to_str().unwrap();
-    let params: std::collections::HashMap<String, String> = sig_header
-        .split(',')
-        .filter_map(|p| p.split_once('='))
-        .map(|(k, v)| (k.trim().to_string(), v.trim_matches('"').to_string()))
-        .collect();
-    let signed_headers = params["headers"].split(' ').collect::<Vec<_>>();
-    assert!(signed_headers.contains(&"(request-target)"));
-    assert!(signed_headers.contains(&"host"));
-    assert!(signed_headers.contains(&"date"));
-    let signing_string = signed_headers
-        .iter()
-        .map(|h| {
-            if *h == "(request-target)" {
-                format!(
-                    "(request-target): {} {path}",
-                    method.as_str().to_lowercase()
-                )
-            } else {
-                format!("{h}: {}", headers[*h].to_str().unwrap())
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let key = RsaPublicKey::from_public_key_pem(public_key_pem).unwrap();
-    let signature =
-        Signature::try_from(STANDARD.decode(&params["signature"]).unwrap().as_slice()).unwrap();
-    VerifyingKey::<Sha256>::new(key)
-        .verify(signing_string.as_bytes(), &signature)
-        .expect("signature verifies with the instance actor's key");
-    params["keyId"].clone()
-}
-
 #[tokio::test]
 async fn fetches_are_signed_by_the_instance_actor_and_remote_html_is_cleaned() {
     let a = TestInstance::start().await;
     let password = a.user("anna", Role::Member).await;
     let token = a.token("anna", &password, "read").await;
-    let (port, recorded) = recording_peer().await;
+    let peer = Peer::start().await;
+    let port = peer.port;
 
     let (status, spy) = a
         .get_authed(
@@ -225,19 +103,24 @@ async fn fetches_are_signed_by_the_instance_actor_and_remote_html_is_cleaned() {
         .as_str()
         .unwrap()
         .to_string();
-    let requests = recorded.0.lock().unwrap().clone();
+    let requests = peer.received();
     let actor_fetch = requests
         .iter()
-        .find(|(_, path, _)| path == "/users/spy")
+        .find(|r| r.path == "/users/spy")
         .expect("the actor was fetched");
-    assert_eq!(actor_fetch.2["accept"], "application/activity+json");
+    assert_eq!(actor_fetch.headers["accept"], "application/activity+json");
     assert!(
-        actor_fetch.2["user-agent"]
+        actor_fetch.headers["user-agent"]
             .to_str()
             .unwrap()
             .starts_with("Collegium/")
     );
-    let key_id = verify_signature(&actor_fetch.0, &actor_fetch.1, &actor_fetch.2, &key);
+    let key_id = verify_signature(
+        &actor_fetch.method,
+        &actor_fetch.path,
+        &actor_fetch.headers,
+        &key,
+    );
     assert_eq!(key_id, a.url("/actor#main-key"));
 }
 
@@ -246,7 +129,8 @@ async fn without_allow_local_addresses_nothing_reaches_loopback() {
     let strict = TestInstance::start_with(|s| s.federation.allow_local_addresses = false).await;
     let password = strict.user("anna", Role::Member).await;
     let token = strict.token("anna", &password, "read").await;
-    let (port, recorded) = recording_peer().await;
+    let peer = Peer::start().await;
+    let port = peer.port;
     let (status, body) = strict
         .get_authed(
             &format!("/api/v1/accounts/lookup?acct=spy@localhost:{port}"),
@@ -254,12 +138,12 @@ async fn without_allow_local_addresses_nothing_reaches_loopback() {
         )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
-    assert!(recorded.0.lock().unwrap().is_empty());
+    assert!(peer.received().is_empty());
     let (status, _) = strict
         .get_authed("/api/v1/accounts/lookup?acct=spy@127.0.0.1", &token)
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(recorded.0.lock().unwrap().is_empty());
+    assert!(peer.received().is_empty());
 }
 
 #[tokio::test]

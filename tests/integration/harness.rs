@@ -21,7 +21,9 @@ pub struct TestInstance {
     pub state: AppState,
     pub client: Client,
     dir: PathBuf,
+    database_url: String,
     shutdown: Option<oneshot::Sender<()>>,
+    serving: Option<tokio::task::JoinHandle<()>>,
 }
 
 pub fn unique(prefix: &str) -> String {
@@ -55,15 +57,6 @@ pub async fn fresh_database_url(dir: &std::path::Path) -> String {
     }
 }
 
-/// A fresh, migrated database for one instance.
-pub async fn fresh_db(dir: &std::path::Path) -> Db {
-    let db = Db::connect(&fresh_database_url(dir).await)
-        .await
-        .expect("open test database");
-    db.migrate().await.expect("migrate");
-    db
-}
-
 pub fn http_client() -> Client {
     Client::builder()
         .redirect(Policy::none())
@@ -92,25 +85,80 @@ impl TestInstance {
         settings.federation.allow_local_addresses = true;
         settings.federation.request_timeout_seconds = 5;
         configure(&mut settings);
-        let db = fresh_db(&dir).await;
-        let state = AppState::with_db(settings, db).await.expect("state");
-        let (tx, rx) = oneshot::channel::<()>();
-        let serve_state = state.clone();
-        tokio::spawn(async move {
-            collegium::serve(listener, serve_state, async {
-                let _ = rx.await;
-            })
+        let database_url = fresh_database_url(&dir).await;
+        let db = Db::connect(&database_url)
             .await
-            .expect("serve");
-        });
+            .expect("open test database");
+        db.migrate().await.expect("migrate");
+        let state = AppState::with_db(settings, db).await.expect("state");
+        let (shutdown, serving) = Self::serve(listener, state.clone());
         TestInstance {
             base: format!("http://localhost:{port}"),
             domain: format!("localhost:{port}"),
             state,
             client: http_client(),
             dir,
-            shutdown: Some(tx),
+            database_url,
+            shutdown: Some(shutdown),
+            serving: Some(serving),
         }
+    }
+
+    fn serve(
+        listener: TcpListener,
+        state: AppState,
+    ) -> (oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
+        let (tx, rx) = oneshot::channel::<()>();
+        let serving = tokio::spawn(async move {
+            collegium::serve(listener, state, async {
+                let _ = rx.await;
+            })
+            .await
+            .expect("serve");
+        });
+        (tx, serving)
+    }
+
+    /// Stops serving (the database stays), as if the process went down.
+    pub async fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(serving) = self.serving.take() {
+            let abort = serving.abort_handle();
+            if tokio::time::timeout(std::time::Duration::from_secs(5), serving)
+                .await
+                .is_err()
+            {
+                abort.abort();
+            }
+        }
+        self.state.db.close().await;
+    }
+
+    /// Starts again on the same port and database, as a restarted process would.
+    pub async fn restart(&mut self) {
+        let addr = self.state.settings.listen;
+        let mut listener = None;
+        for _ in 0..50 {
+            match TcpListener::bind(addr).await {
+                Ok(l) => {
+                    listener = Some(l);
+                    break;
+                }
+                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+            }
+        }
+        let listener = listener.expect("rebind the same port");
+        let db = Db::connect(&self.database_url)
+            .await
+            .expect("reopen database");
+        db.migrate().await.expect("migrate");
+        let settings = (*self.state.settings).clone();
+        self.state = AppState::with_db(settings, db).await.expect("state");
+        let (shutdown, serving) = Self::serve(listener, self.state.clone());
+        self.shutdown = Some(shutdown);
+        self.serving = Some(serving);
     }
 
     pub fn url(&self, path: &str) -> String {

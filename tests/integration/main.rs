@@ -4,9 +4,12 @@
 mod accounts;
 mod cli;
 mod clients;
+mod delivery;
 mod discovery;
 mod federation;
 mod follows;
 mod harness;
+mod inbox;
 mod oauth;
 mod pages;
+mod peer;
