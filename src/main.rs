@@ -40,6 +40,17 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Look after the instance
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// The delivery queue per instance: pending, delivered, refused, failed
+    Federation,
 }
 
 #[derive(Subcommand)]
@@ -120,6 +131,33 @@ async fn run(cli: Cli) -> Result<(), String> {
             collegium::serve(listener, state, shutdown_signal())
                 .await
                 .map_err(|e| format!("{e:#}"))
+        }
+        Command::Admin {
+            command: AdminCommand::Federation,
+        } => {
+            let db = open(&settings).await?;
+            let rows = collegium::federation::queue::queue_state(&db)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{:<32} {:>8} {:>10} {:>8} {:>7}  unreachable since",
+                "instance", "pending", "delivered", "refused", "failed"
+            );
+            for r in rows {
+                println!(
+                    "{:<32} {:>8} {:>10} {:>8} {:>7}  {}",
+                    r.domain,
+                    r.pending,
+                    r.delivered,
+                    r.refused,
+                    r.failed,
+                    r.unreachable_since
+                        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                        .unwrap_or_else(|| "-".into())
+                );
+            }
+            db.close().await;
+            Ok(())
         }
         Command::User { command } => {
             let db = open(&settings).await?;

@@ -159,9 +159,14 @@ async fn admins_create_and_list_people_from_the_command_line() {
     );
     assert_eq!(code, 2, "clap refuses unknown roles: {err}");
 
-    // The password works for signing in over the API.
     let (_, out, _) = cli.run(&["user", "list"], None);
     assert_eq!(out.lines().count(), 3);
+
+    // The delivery queue per instance (empty here: nothing was sent).
+    let (code, out, err) = cli.run(&["admin", "federation"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("instance"), "{out}");
+    assert_eq!(out.lines().count(), 1);
 }
 
 #[tokio::test]
