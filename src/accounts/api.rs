@@ -24,7 +24,10 @@ use crate::{
 /// Mastodon's Account entity with its follower and following counts.
 pub async fn account_json_with_counts(state: &AppState, account: &Account) -> AppResult<Value> {
     let counts = crate::follows::store::counts(&state.db, account.id).await?;
-    Ok(account_json(account, counts))
+    let mut body = account_json(account, counts);
+    body["statuses_count"] =
+        json!(crate::posts::store::count_by_account(&state.db, account.id).await?);
+    Ok(body)
 }
 
 /// Mastodon's Account entity. `created_at` is the day, as Mastodon sends it.

@@ -175,6 +175,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "follows and delivery",
         include_str!("../../migrations/sqlite/0002_follows_and_delivery.sql"),
     ),
+    (
+        3,
+        "statuses",
+        include_str!("../../migrations/sqlite/0003_statuses.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -187,6 +192,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         2,
         "follows and delivery",
         include_str!("../../migrations/postgres/0002_follows_and_delivery.sql"),
+    ),
+    (
+        3,
+        "statuses",
+        include_str!("../../migrations/postgres/0003_statuses.sql"),
     ),
 ];
 

@@ -27,6 +27,7 @@ use crate::{
     error::{AppError, AppResult},
     federation::{origin, queue, same_origin},
     follows::apub::{AcceptFollow, Follow, RejectFollow, UndoFollow},
+    posts::apub::{CreateNote, DeleteObject},
     with_db,
 };
 
@@ -41,6 +42,8 @@ pub enum InboxActivity {
     Accept(AcceptFollow),
     Reject(RejectFollow),
     Undo(UndoFollow),
+    Create(Box<CreateNote>),
+    Delete(DeleteObject),
     Other(OtherActivity),
 }
 
@@ -64,6 +67,8 @@ impl Activity for InboxActivity {
             InboxActivity::Accept(a) => a.id(),
             InboxActivity::Reject(a) => a.id(),
             InboxActivity::Undo(a) => a.id(),
+            InboxActivity::Create(a) => a.id(),
+            InboxActivity::Delete(a) => a.id(),
             InboxActivity::Other(a) => &a.id,
         }
     }
@@ -74,6 +79,8 @@ impl Activity for InboxActivity {
             InboxActivity::Accept(a) => a.actor(),
             InboxActivity::Reject(a) => a.actor(),
             InboxActivity::Undo(a) => a.actor(),
+            InboxActivity::Create(a) => a.actor(),
+            InboxActivity::Delete(a) => a.actor(),
             InboxActivity::Other(a) => a.actor.inner(),
         }
     }
@@ -90,6 +97,8 @@ impl Activity for InboxActivity {
             InboxActivity::Accept(a) => a.verify(data).await,
             InboxActivity::Reject(a) => a.verify(data).await,
             InboxActivity::Undo(a) => a.verify(data).await,
+            InboxActivity::Create(a) => a.verify(data).await,
+            InboxActivity::Delete(a) => a.verify(data).await,
             InboxActivity::Other(_) => Ok(()),
         }
     }
@@ -103,6 +112,8 @@ impl Activity for InboxActivity {
             InboxActivity::Accept(a) => a.receive(data).await,
             InboxActivity::Reject(a) => a.receive(data).await,
             InboxActivity::Undo(a) => a.receive(data).await,
+            InboxActivity::Create(a) => a.receive(data).await,
+            InboxActivity::Delete(a) => a.receive(data).await,
             InboxActivity::Other(a) => {
                 tracing::debug!(kind = %a.kind, id = %a.id, "activity acknowledged, not acted on");
                 Ok(())

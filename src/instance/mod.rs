@@ -12,8 +12,7 @@ pub struct Stats {
     pub users: i64,
     pub active_month: i64,
     pub active_half_year: i64,
-    /// Posts written here. There is nothing to post yet: posts arrive with the
-    /// federation core, and are counted here from then on.
+    /// Posts written here (not deleted).
     pub local_posts: i64,
     /// Other servers we know accounts on.
     pub domains: i64,
@@ -25,7 +24,7 @@ pub async fn stats(db: &Db) -> Result<Stats, sqlx::Error> {
         users,
         active_month,
         active_half_year,
-        local_posts: 0,
+        local_posts: crate::posts::store::local_count(db).await?,
         domains: store::known_domain_count(db).await?,
     })
 }

@@ -12,6 +12,7 @@ use crate::{
     federation::{discovery, inbox},
     follows::api as follows_api,
     instance::{api as instance_api, pages as instance_pages},
+    posts::{api as posts_api, apub as posts_apub},
     web,
 };
 
@@ -34,6 +35,7 @@ pub fn router() -> Router<()> {
             get(accounts_pages::collection),
         )
         .route("/users/{name}/inbox", post(inbox::person_inbox))
+        .route("/users/{name}/statuses/{id}", get(posts_apub::note))
         .route("/inbox", post(inbox::shared_inbox));
 
     let pages = Router::new()
@@ -97,6 +99,14 @@ pub fn router() -> Router<()> {
             get(follows_api::following),
         )
         .route("/api/v1/follow_requests", get(follows_api::follow_requests))
+        .route("/api/v1/statuses", post(posts_api::create))
+        .route(
+            "/api/v1/statuses/{id}",
+            get(posts_api::show).delete(posts_api::delete),
+        )
+        .route("/api/v1/timelines/home", get(posts_api::home))
+        .route("/api/v1/timelines/public", get(posts_api::public))
+        .route("/api/v1/accounts/{id}/statuses", get(posts_api::by_account))
         .route(
             "/api/v1/follow_requests/{id}/authorize",
             post(follows_api::authorize_request),

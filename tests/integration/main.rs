@@ -13,3 +13,4 @@ mod inbox;
 mod oauth;
 mod pages;
 mod peer;
+mod posts;

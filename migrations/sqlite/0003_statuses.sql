@@ -1,0 +1,32 @@
+-- Posts (statuses): local and remote, with their mentions.
+
+CREATE TABLE statuses (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ap_id TEXT NOT NULL UNIQUE,
+    url TEXT,
+    account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    local BOOLEAN NOT NULL,
+    -- safe HTML (made here from text, or sanitised when it came from elsewhere)
+    content TEXT NOT NULL,
+    -- what a local author typed
+    source_text TEXT,
+    spoiler_text TEXT NOT NULL DEFAULT '',
+    sensitive BOOLEAN NOT NULL DEFAULT FALSE,
+    -- public, unlisted, private (followers only), direct
+    visibility TEXT NOT NULL,
+    language TEXT,
+    in_reply_to_ap_id TEXT,
+    idempotency_key TEXT,
+    created_at TEXT NOT NULL,
+    edited_at TEXT,
+    deleted_at TEXT
+);
+CREATE INDEX statuses_account ON statuses (account_id, id);
+CREATE UNIQUE INDEX statuses_idempotency ON statuses (account_id, idempotency_key);
+
+CREATE TABLE status_mentions (
+    status_id BIGINT NOT NULL REFERENCES statuses (id) ON DELETE CASCADE,
+    account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    PRIMARY KEY (status_id, account_id)
+);
+CREATE INDEX status_mentions_account ON status_mentions (account_id);

@@ -1,0 +1,440 @@
+//! Posts on the wire: the `Note` we send (addressed as Mastodon addresses each
+//! visibility), `Create` and `Delete`, and the checks and mapping for Notes that
+//! arrive from other servers.
+
+use activitypub_federation::{
+    FEDERATION_CONTENT_TYPE, config::Data, fetch::object_id::ObjectId, traits::Activity,
+};
+use axum::{
+    extract::Path,
+    http::header,
+    response::{IntoResponse, Response},
+};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Value, json};
+use url::Url;
+
+use crate::{
+    AppState,
+    accounts::{model::Account, store as accounts},
+    error::{AppError, AppResult},
+    federation::{inbox::first_time, same_origin},
+    posts::{
+        model::{PUBLIC, mentioned_accounts},
+        store::{self, NewStatus, Status},
+    },
+};
+
+/// Largest post content we accept from another server.
+const MAX_REMOTE_CONTENT_BYTES: usize = 100_000;
+
+fn context() -> Value {
+    json!([
+        "https://www.w3.org/ns/activitystreams",
+        { "sensitive": "as:sensitive", "Hashtag": "as:Hashtag", "toot": "http://joinmastodon.org/ns#" }
+    ])
+}
+
+/// `to` and `cc` for a post, as Mastodon addresses each visibility.
+fn addressing(
+    status: &Status,
+    author: &Account,
+    mentioned: &[Account],
+) -> (Vec<String>, Vec<String>) {
+    let followers = author
+        .followers_url
+        .clone()
+        .unwrap_or_else(|| format!("{}/followers", author.ap_id));
+    let mentions: Vec<String> = mentioned.iter().map(|a| a.ap_id.to_string()).collect();
+    match status.visibility.as_str() {
+        "public" => (vec![PUBLIC.into()], [vec![followers], mentions].concat()),
+        "unlisted" => (vec![followers], [vec![PUBLIC.into()], mentions].concat()),
+        "private" => (vec![followers], mentions),
+        _ => (mentions, vec![]),
+    }
+}
+
+/// The Note of a local post.
+pub fn note_json(status: &Status, author: &Account, mentioned: &[Account]) -> Value {
+    let (to, cc) = addressing(status, author, mentioned);
+    let tags: Vec<Value> = mentioned
+        .iter()
+        .map(|a| {
+            let host = crate::federation::origin(&a.ap_id).unwrap_or_default();
+            json!({ "type": "Mention", "href": a.ap_id.as_str(), "name": format!("@{}@{host}", a.username) })
+        })
+        .collect();
+    let mut note = json!({
+        "id": status.ap_id,
+        "type": "Note",
+        "attributedTo": author.ap_id.as_str(),
+        "content": status.content,
+        "summary": if status.spoiler_text.is_empty() { Value::Null } else { json!(status.spoiler_text) },
+        "sensitive": status.sensitive,
+        "published": status.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "url": status.url,
+        "inReplyTo": status.in_reply_to_ap_id,
+        "to": to,
+        "cc": cc,
+        "tag": tags,
+    });
+    if let Some(language) = &status.language {
+        note["contentMap"] = json!({ language: status.content });
+    }
+    if let Some(edited) = status.edited_at {
+        note["updated"] = json!(edited.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    }
+    note
+}
+
+/// `Create` of a local post, with its context.
+pub fn create_activity(
+    _state: &AppState,
+    status: &Status,
+    author: &Account,
+    mentioned: &[Account],
+) -> AppResult<Value> {
+    let note = note_json(status, author, mentioned);
+    Ok(json!({
+        "@context": context(),
+        "id": format!("{}/activity", status.ap_id),
+        "type": "Create",
+        "actor": author.ap_id.as_str(),
+        "published": note["published"],
+        "to": note["to"],
+        "cc": note["cc"],
+        "object": note,
+    }))
+}
+
+/// `Delete` of a local post: a Tombstone, to everyone who got the post.
+pub fn delete_activity(
+    status: &Status,
+    author: &Account,
+    mentioned: &[Account],
+) -> AppResult<Value> {
+    let (to, cc) = addressing(status, author, mentioned);
+    Ok(json!({
+        "@context": context(),
+        "id": format!("{}#delete", status.ap_id),
+        "type": "Delete",
+        "actor": author.ap_id.as_str(),
+        "to": to,
+        "cc": cc,
+        "object": { "id": status.ap_id, "type": "Tombstone" },
+    }))
+}
+
+/// `GET /users/{name}/statuses/{id}`: the Note of a public or unlisted post.
+pub async fn note(
+    data: Data<AppState>,
+    Path((name, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let status = store::find(&data.db, id).await?.ok_or(AppError::NotFound)?;
+    let author = accounts::find_by_id(&data.db, status.account_id)
+        .await?
+        .filter(|a| a.is_local() && a.username.eq_ignore_ascii_case(&name))
+        .ok_or(AppError::NotFound)?;
+    if !matches!(status.visibility.as_str(), "public" | "unlisted") {
+        return Err(AppError::NotFound);
+    }
+    let mentioned = mentioned_accounts(&data, &status).await?;
+    let mut note = note_json(&status, &author, &mentioned);
+    note["@context"] = context();
+    Ok((
+        [(header::CONTENT_TYPE, FEDERATION_CONTENT_TYPE)],
+        note.to_string(),
+    )
+        .into_response())
+}
+
+// ----- incoming -----
+
+/// One address or a list of them.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::String(s) => vec![s],
+        Value::Array(items) => items
+            .into_iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => vec![],
+    })
+}
+
+/// A Note as other servers send it (Mastodon, Pleroma, Misskey, GoToSocial…).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteJson {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub attributed_to: Value,
+    #[serde(default)]
+    pub content: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub sensitive: Option<bool>,
+    #[serde(default)]
+    pub published: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub url: Option<Value>,
+    #[serde(default)]
+    pub in_reply_to: Option<Value>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub to: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub cc: Vec<String>,
+    #[serde(default)]
+    pub tag: Option<Value>,
+    #[serde(default)]
+    pub content_map: Option<Value>,
+}
+
+impl NoteJson {
+    /// The author's id: a string, an object with an id, or the first Person of a list.
+    fn author(&self) -> Option<Url> {
+        fn id_of(v: &Value) -> Option<Url> {
+            match v {
+                Value::String(s) => Url::parse(s).ok(),
+                Value::Object(o) => o
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .and_then(|s| Url::parse(s).ok()),
+                Value::Array(items) => items.iter().find_map(id_of),
+                _ => None,
+            }
+        }
+        id_of(&self.attributed_to)
+    }
+
+    fn in_reply_to(&self) -> Option<String> {
+        match &self.in_reply_to {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).map(str::to_string),
+            _ => None,
+        }
+    }
+
+    fn url(&self) -> Option<String> {
+        match &self.url {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Object(o)) => o.get("href").and_then(Value::as_str).map(str::to_string),
+            Some(Value::Array(items)) => items.iter().find_map(|v| match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Object(o) => o.get("href").and_then(Value::as_str).map(str::to_string),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+
+    fn mention_hrefs(&self) -> Vec<Url> {
+        let tags = match &self.tag {
+            Some(Value::Array(items)) => items.clone(),
+            Some(v @ Value::Object(_)) => vec![v.clone()],
+            _ => vec![],
+        };
+        tags.iter()
+            .filter(|t| t.get("type").and_then(Value::as_str) == Some("Mention"))
+            .filter_map(|t| t.get("href").and_then(Value::as_str))
+            .filter_map(|h| Url::parse(h).ok())
+            .collect()
+    }
+
+    fn language(&self) -> Option<String> {
+        match &self.content_map {
+            Some(Value::Object(map)) => map.keys().next().map(|k| k.chars().take(16).collect()),
+            _ => None,
+        }
+    }
+
+    /// Visibility from addressing, as Mastodon reads it.
+    fn visibility(&self, author: &Account) -> &'static str {
+        let is_public = |s: &String| s == PUBLIC || s == "as:Public" || s == "Public";
+        if self.to.iter().any(is_public) {
+            "public"
+        } else if self.cc.iter().any(is_public) {
+            "unlisted"
+        } else if author
+            .followers_url
+            .as_ref()
+            .is_some_and(|f| self.to.contains(f) || self.cc.contains(f))
+        {
+            "private"
+        } else {
+            "direct"
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateNote {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::CreateType,
+    pub actor: ObjectId<Account>,
+    pub object: NoteJson,
+}
+
+/// The object of a Delete: a Tombstone, an object with an id, or the id alone.
+#[derive(Clone, Debug, Serialize)]
+pub struct DeletedObject(pub Url);
+
+impl<'de> Deserialize<'de> for DeletedObject {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let v = Value::deserialize(d)?;
+        let id = match &v {
+            Value::String(s) => s.as_str(),
+            Value::Object(o) => o.get("id").and_then(Value::as_str).unwrap_or_default(),
+            _ => "",
+        };
+        Url::parse(id).map(DeletedObject).map_err(D::Error::custom)
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeleteObject {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::DeleteType,
+    pub actor: ObjectId<Account>,
+    pub object: DeletedObject,
+}
+
+#[async_trait::async_trait]
+impl Activity for CreateNote {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        if !matches!(
+            self.object.kind.as_str(),
+            "Note" | "Article" | "Question" | "Page"
+        ) {
+            return Err(AppError::bad_request("Only Notes are taken here"));
+        }
+        if self.object.author().as_ref() != Some(self.actor.inner()) {
+            return Err(AppError::bad_request("The post's author is not the actor"));
+        }
+        if !same_origin(&self.object.id, self.actor.inner()) {
+            return Err(AppError::bad_request(
+                "The post is not on the actor's server",
+            ));
+        }
+        if self
+            .object
+            .content
+            .as_ref()
+            .is_some_and(|c| c.len() > MAX_REMOTE_CONTENT_BYTES)
+        {
+            return Err(AppError::PayloadTooLarge("The post is too long".into()));
+        }
+        Ok(())
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        if !first_time(data, &self.id).await? {
+            return Ok(());
+        }
+        let author = self.actor.dereference(data).await?;
+        let note = self.object;
+        let mut mention_ids = Vec::new();
+        for href in note.mention_hrefs().into_iter().take(50) {
+            // Only people we know matter here: mentions of others are not ours to keep.
+            if let Some(account) = accounts::find_by_ap_id(&data.db, &href).await? {
+                mention_ids.push(account.id);
+            }
+        }
+        let content = crate::web::sanitize_html(note.content.as_deref().unwrap_or_default());
+        let spoiler: String = note
+            .summary
+            .clone()
+            .unwrap_or_default()
+            .chars()
+            .take(1000)
+            .collect();
+        let url = note.url();
+        let in_reply_to = note.in_reply_to();
+        let language = note.language();
+        store::insert(
+            &data.db,
+            &NewStatus {
+                ap_id: note.id.as_str(),
+                url: url.as_deref(),
+                account_id: author.id,
+                local: false,
+                content: &content,
+                source_text: None,
+                spoiler_text: &spoiler,
+                sensitive: note.sensitive.unwrap_or(false),
+                visibility: note.visibility(&author),
+                language: language.as_deref(),
+                in_reply_to_ap_id: in_reply_to.as_deref(),
+                idempotency_key: None,
+                created_at: note.published.unwrap_or_else(Utc::now).min(Utc::now()),
+            },
+            &mention_ids,
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+#[async_trait::async_trait]
+impl Activity for DeleteObject {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        if !same_origin(&self.object.0, self.actor.inner()) {
+            return Err(AppError::bad_request(
+                "The object is not on the actor's server",
+            ));
+        }
+        Ok(())
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        if !first_time(data, &self.id).await? {
+            return Ok(());
+        }
+        // Only the author's own posts; deletes of things we never had change nothing.
+        if let Some(status) = store::find_by_ap_id(&data.db, self.object.0.as_str()).await? {
+            let actor = accounts::find_by_ap_id(&data.db, self.actor.inner()).await?;
+            match actor {
+                Some(actor) if actor.id == status.account_id => {
+                    store::mark_deleted(&data.db, status.id).await?;
+                }
+                _ => {
+                    return Err(AppError::Forbidden(
+                        "Only the author can delete a post".into(),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,309 @@
+//! The rules of posts: visibility, who may see what, mentions, and what goes to
+//! which servers.
+
+use activitypub_federation::config::Data;
+use chrono::Utc;
+use url::Url;
+
+use crate::{
+    AppState,
+    accounts::{api::resolve_acct, model::Account, store as accounts},
+    error::{AppError, AppResult},
+    federation::queue,
+    follows::store as follows,
+    posts::{
+        apub,
+        store::{self, NewStatus, Status},
+    },
+    web::escape,
+};
+
+pub const MAX_POST_CHARS: usize = 5000;
+const MAX_MENTIONS: usize = 20;
+pub const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
+
+/// Mastodon's four visibilities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    Public,
+    Unlisted,
+    Private,
+    Direct,
+}
+
+impl Visibility {
+    pub fn parse(s: &str) -> Option<Visibility> {
+        match s {
+            "public" => Some(Visibility::Public),
+            "unlisted" => Some(Visibility::Unlisted),
+            "private" => Some(Visibility::Private),
+            "direct" => Some(Visibility::Direct),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Unlisted => "unlisted",
+            Visibility::Private => "private",
+            Visibility::Direct => "direct",
+        }
+    }
+}
+
+/// What a local person writes.
+pub struct NewPost {
+    pub text: String,
+    pub visibility: Visibility,
+    pub spoiler_text: String,
+    pub sensitive: bool,
+    pub language: Option<String>,
+    pub in_reply_to: Option<Status>,
+    pub idempotency_key: Option<String>,
+}
+
+/// `@name` and `@name@domain` in a text, in order, without repeats.
+pub fn mention_handles(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut previous = ' ';
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '@' && (previous.is_whitespace() || previous == '(') {
+            let mut j = i + 1;
+            while j < chars.len()
+                && (chars[j].is_ascii_alphanumeric()
+                    || matches!(chars[j], '_' | '.' | '-' | '@' | ':'))
+            {
+                j += 1;
+            }
+            let handle: String = chars[i + 1..j].iter().collect();
+            let handle = handle.trim_end_matches(['.', ':', '-']).to_string();
+            if !handle.is_empty() && !handle.starts_with('@') && !out.contains(&handle) {
+                out.push(handle);
+            }
+            previous = chars[j.saturating_sub(1)];
+            i = j;
+            continue;
+        }
+        previous = c;
+        i += 1;
+    }
+    out
+}
+
+/// Turns typed text into safe HTML: escaped, links and mentions made links,
+/// paragraphs at blank lines and line breaks inside them.
+pub fn render_text(text: &str, mentions: &[(String, Account)]) -> String {
+    let render_word = |word: &str| -> String {
+        if word.starts_with("https://") || word.starts_with("http://") {
+            let trimmed = word.trim_end_matches(['.', ',', ')', '!', '?', ';', ':']);
+            let rest = &word[trimmed.len()..];
+            if Url::parse(trimmed).is_ok() {
+                return format!(
+                    "<a href=\"{0}\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">{0}</a>{1}",
+                    escape(trimmed),
+                    escape(rest)
+                );
+            }
+        }
+        if let Some(handle) = word.strip_prefix('@') {
+            let handle_trimmed = handle.trim_end_matches(['.', ',', ')', '!', '?', ';', ':']);
+            if let Some((_, account)) = mentions.iter().find(|(h, _)| h == handle_trimmed) {
+                let rest = &handle[handle_trimmed.len()..];
+                return format!(
+                    "<span class=\"h-card\"><a href=\"{}\" class=\"u-url mention\">@<span>{}</span></a></span>{}",
+                    escape(&account.profile_url()),
+                    escape(&account.username),
+                    escape(rest)
+                );
+            }
+        }
+        escape(word)
+    };
+    text.trim()
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|paragraph| {
+            let lines: Vec<String> = paragraph
+                .lines()
+                .map(|line| {
+                    line.split(' ')
+                        .map(render_word)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            format!("<p>{}</p>", lines.join("<br>"))
+        })
+        .collect()
+}
+
+/// Writes a post for a local person, then hands it to the delivery queue.
+pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> AppResult<Status> {
+    let text = post.text.trim().to_string();
+    if text.is_empty() {
+        return Err(AppError::validation("Text can't be blank"));
+    }
+    if text.chars().count() > MAX_POST_CHARS {
+        return Err(AppError::validation(format!(
+            "Text character limit of {MAX_POST_CHARS} exceeded"
+        )));
+    }
+    if post.spoiler_text.chars().count() > MAX_POST_CHARS {
+        return Err(AppError::validation("Content warning is too long"));
+    }
+    if let Some(key) = &post.idempotency_key
+        && let Some(existing) = store::find_by_idempotency_key(&data.db, author.id, key).await?
+    {
+        return Ok(existing);
+    }
+    let mut mentioned: Vec<(String, Account)> = Vec::new();
+    for handle in mention_handles(&text).into_iter().take(MAX_MENTIONS) {
+        // A handle we cannot resolve stays plain text, as on Mastodon.
+        if let Ok(account) = resolve_acct(data, &handle, true).await
+            && account.actor_type != "Application"
+        {
+            mentioned.push((handle, account));
+        }
+    }
+    let content = render_text(&text, &mentioned);
+    let mention_ids: Vec<i64> = mentioned.iter().map(|(_, a)| a.id).collect();
+    let placeholder = format!(
+        "{}/statuses/pending/{}",
+        data.settings.base_url(),
+        crate::accounts::session::random_token()
+    );
+    let status = store::insert(
+        &data.db,
+        &NewStatus {
+            ap_id: &placeholder,
+            url: None,
+            account_id: author.id,
+            local: true,
+            content: &content,
+            source_text: Some(&text),
+            spoiler_text: post.spoiler_text.trim(),
+            sensitive: post.sensitive || !post.spoiler_text.trim().is_empty(),
+            visibility: post.visibility.as_str(),
+            language: post.language.as_deref(),
+            in_reply_to_ap_id: post.in_reply_to.as_ref().map(|s| s.ap_id.as_str()),
+            idempotency_key: post.idempotency_key.as_deref(),
+            created_at: Utc::now(),
+        },
+        &mention_ids,
+    )
+    .await?;
+    let ap_id = format!("{}/statuses/{}", author.ap_id, status.id);
+    let url = format!(
+        "{}/@{}/{}",
+        data.settings.base_url(),
+        author.username,
+        status.id
+    );
+    store::set_addresses(&data.db, status.id, &ap_id, &url).await?;
+    let status = store::find(&data.db, status.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mentioned: Vec<Account> = mentioned.into_iter().map(|(_, a)| a).collect();
+    let activity = apub::create_activity(data, &status, author, &mentioned)?;
+    let recipients = recipients(data, &status, author, &mentioned).await?;
+    let activity_id =
+        Url::parse(&format!("{ap_id}/activity")).map_err(|e| AppError::Internal(e.into()))?;
+    queue::deliver(data, &activity_id, &author.ap_id, &activity, &recipients).await?;
+    Ok(status)
+}
+
+/// Who must receive a post: followers (unless it is direct) and the mentioned.
+async fn recipients(
+    state: &AppState,
+    status: &Status,
+    author: &Account,
+    mentioned: &[Account],
+) -> AppResult<Vec<Account>> {
+    let mut out: Vec<Account> = mentioned.to_vec();
+    if status.visibility != "direct" {
+        out.extend(follows::followers(&state.db, author.id).await?);
+    }
+    Ok(out)
+}
+
+/// The accounts a post mentions.
+pub async fn mentioned_accounts(state: &AppState, status: &Status) -> AppResult<Vec<Account>> {
+    let mut out = Vec::new();
+    for id in store::mentions(&state.db, status.id).await? {
+        if let Some(a) = accounts::find_by_id(&state.db, id).await? {
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+/// Deletes a local post; the servers that got it get a Delete.
+pub async fn delete(state: &AppState, author: &Account, status: &Status) -> AppResult<()> {
+    if status.account_id != author.id {
+        return Err(AppError::Forbidden("This action is not allowed".into()));
+    }
+    let mentioned = mentioned_accounts(state, status).await?;
+    let recipients = recipients(state, status, author, &mentioned).await?;
+    store::mark_deleted(&state.db, status.id).await?;
+    let activity = apub::delete_activity(status, author, &mentioned)?;
+    let activity_id = Url::parse(&format!("{}#delete", status.ap_id))
+        .map_err(|e| AppError::Internal(e.into()))?;
+    queue::deliver(state, &activity_id, &author.ap_id, &activity, &recipients).await
+}
+
+/// Whether `viewer` (None: anonymous) may see a post.
+pub async fn can_see(
+    state: &AppState,
+    viewer: Option<&Account>,
+    status: &Status,
+) -> AppResult<bool> {
+    match status.visibility.as_str() {
+        "public" | "unlisted" => Ok(true),
+        other => {
+            let Some(viewer) = viewer else {
+                return Ok(false);
+            };
+            if viewer.id == status.account_id {
+                return Ok(true);
+            }
+            if store::mentions(&state.db, status.id)
+                .await?
+                .contains(&viewer.id)
+            {
+                return Ok(true);
+            }
+            if other == "private" {
+                let follow = follows::find(&state.db, viewer.id, status.account_id).await?;
+                return Ok(follow.is_some_and(|f| f.accepted));
+            }
+            Ok(false)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_are_found_in_text() {
+        assert_eq!(
+            mention_handles("Hi @anna and @bob@b.example:8080, see mail@x.example. @anna again"),
+            vec!["anna", "bob@b.example:8080"]
+        );
+        assert!(mention_handles("no@mention here").is_empty());
+    }
+
+    #[test]
+    fn visibilities_round_trip() {
+        for v in ["public", "unlisted", "private", "direct"] {
+            assert_eq!(Visibility::parse(v).unwrap().as_str(), v);
+        }
+        assert!(Visibility::parse("everyone").is_none());
+    }
+}

@@ -1,0 +1,284 @@
+//! The SQL of posts and their mentions (and only that).
+
+use chrono::{DateTime, Utc};
+
+use crate::{db::Db, db_row, with_db};
+
+macro_rules! status_columns {
+    () => {
+        "s.id, s.ap_id, s.url, s.account_id, s.local, s.content, s.source_text, \
+         s.spoiler_text, s.sensitive, s.visibility, s.language, s.in_reply_to_ap_id, \
+         s.created_at, s.edited_at"
+    };
+}
+
+db_row! {
+    #[derive(Debug, Clone)]
+    pub struct Status {
+        pub id: i64,
+        pub ap_id: String,
+        pub url: Option<String>,
+        pub account_id: i64,
+        pub local: bool,
+        pub content: String,
+        pub source_text: Option<String>,
+        pub spoiler_text: String,
+        pub sensitive: bool,
+        pub visibility: String,
+        pub language: Option<String>,
+        pub in_reply_to_ap_id: Option<String>,
+        pub created_at: DateTime<Utc>,
+        pub edited_at: Option<DateTime<Utc>>,
+    }
+}
+
+/// The columns of a new post.
+pub struct NewStatus<'a> {
+    pub ap_id: &'a str,
+    pub url: Option<&'a str>,
+    pub account_id: i64,
+    pub local: bool,
+    pub content: &'a str,
+    pub source_text: Option<&'a str>,
+    pub spoiler_text: &'a str,
+    pub sensitive: bool,
+    pub visibility: &'a str,
+    pub language: Option<&'a str>,
+    pub in_reply_to_ap_id: Option<&'a str>,
+    pub idempotency_key: Option<&'a str>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Inserts a post (a post with the same id is kept as it is) and its mentions.
+pub async fn insert(db: &Db, s: &NewStatus<'_>, mentions: &[i64]) -> Result<Status, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO statuses (ap_id, url, account_id, local, content, source_text, \
+             spoiler_text, sensitive, visibility, language, in_reply_to_ap_id, \
+             idempotency_key, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+             ON CONFLICT (ap_id) DO NOTHING",
+        )
+        .bind(s.ap_id)
+        .bind(s.url)
+        .bind(s.account_id)
+        .bind(s.local)
+        .bind(s.content)
+        .bind(s.source_text)
+        .bind(s.spoiler_text)
+        .bind(s.sensitive)
+        .bind(s.visibility)
+        .bind(s.language)
+        .bind(s.in_reply_to_ap_id)
+        .bind(s.idempotency_key)
+        .bind(s.created_at)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    let status = find_by_ap_id(db, s.ap_id)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)?;
+    for account_id in mentions {
+        with_db!(db, |pool| {
+            sqlx::query(
+                "INSERT INTO status_mentions (status_id, account_id) VALUES ($1, $2) \
+                 ON CONFLICT (status_id, account_id) DO NOTHING",
+            )
+            .bind(status.id)
+            .bind(account_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(status)
+}
+
+/// Gives a post made here its id-based addresses once its number is known.
+pub async fn set_addresses(db: &Db, id: i64, ap_id: &str, url: &str) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE statuses SET ap_id = $1, url = $2 WHERE id = $3")
+            .bind(ap_id)
+            .bind(url)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn find(db: &Db, id: i64) -> Result<Option<Status>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s WHERE s.id = $1 AND s.deleted_at IS NULL"
+        ))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+pub async fn find_by_ap_id(db: &Db, ap_id: &str) -> Result<Option<Status>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s WHERE s.ap_id = $1 AND s.deleted_at IS NULL"
+        ))
+        .bind(ap_id)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+pub async fn find_by_idempotency_key(
+    db: &Db,
+    account_id: i64,
+    key: &str,
+) -> Result<Option<Status>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s WHERE s.account_id = $1 AND s.idempotency_key = $2 \
+             AND s.deleted_at IS NULL"
+        ))
+        .bind(account_id)
+        .bind(key)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+/// Marks a post deleted (it stays as a Tombstone: replies keep their parent id).
+pub async fn mark_deleted(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    let now = Utc::now();
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE statuses SET deleted_at = $1, content = '', source_text = NULL WHERE id = $2",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Ids of the accounts a post mentions.
+pub async fn mentions(db: &Db, status_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT account_id FROM status_mentions WHERE status_id = $1")
+            .bind(status_id)
+            .fetch_all(pool)
+            .await
+    })
+}
+
+/// The home timeline of `account_id`: their own posts, posts of people they follow
+/// (not direct ones), and posts that mention them; newest first, by id.
+pub async fn home(
+    db: &Db,
+    account_id: i64,
+    max_id: i64,
+    min_id: i64,
+    limit: i64,
+) -> Result<Vec<Status>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s WHERE s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 AND ( \
+             s.account_id = $1 \
+             OR (s.visibility <> 'direct' AND s.account_id IN \
+                 (SELECT followed_id FROM follows WHERE follower_id = $1 AND accepted)) \
+             OR s.id IN (SELECT status_id FROM status_mentions WHERE account_id = $1)) \
+             ORDER BY s.id DESC LIMIT $4"
+        ))
+        .bind(account_id)
+        .bind(max_id)
+        .bind(min_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Public posts, newest first; `local_only` limits them to this instance.
+pub async fn public(
+    db: &Db,
+    local_only: bool,
+    max_id: i64,
+    min_id: i64,
+    limit: i64,
+) -> Result<Vec<Status>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s WHERE s.deleted_at IS NULL AND s.visibility = 'public' \
+             AND (s.local OR NOT $1) AND s.id < $2 AND s.id > $3 ORDER BY s.id DESC LIMIT $4"
+        ))
+        .bind(local_only)
+        .bind(max_id)
+        .bind(min_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// An account's posts that `viewer` may see, newest first.
+pub async fn by_account(
+    db: &Db,
+    account_id: i64,
+    visibilities: &[&str],
+    max_id: i64,
+    limit: i64,
+) -> Result<Vec<Status>, sqlx::Error> {
+    // At most four visibilities: bind them as four parameters.
+    let v = |i: usize| visibilities.get(i).copied().unwrap_or("");
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s WHERE s.deleted_at IS NULL AND s.account_id = $1 \
+             AND s.visibility IN ($2, $3, $4, $5) AND s.id < $6 ORDER BY s.id DESC LIMIT $7"
+        ))
+        .bind(account_id)
+        .bind(v(0))
+        .bind(v(1))
+        .bind(v(2))
+        .bind(v(3))
+        .bind(max_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// How many posts were written here (for NodeInfo and the instance API).
+pub async fn local_count(db: &Db) -> Result<i64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT COUNT(*) FROM statuses WHERE local AND deleted_at IS NULL")
+            .fetch_one(pool)
+            .await
+    })
+}
+
+/// How many posts an account has (not deleted).
+pub async fn count_by_account(db: &Db, account_id: i64) -> Result<i64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM statuses WHERE account_id = $1 AND deleted_at IS NULL",
+        )
+        .bind(account_id)
+        .fetch_one(pool)
+        .await
+    })
+}

@@ -1,0 +1,377 @@
+//! Posts across three instances: each reaches the right people and no one else.
+
+use collegium::{accounts::model::Role, with_db};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::{
+    harness::{TestInstance, eventually},
+    peer::Peer,
+};
+
+async fn person(instance: &TestInstance, name: &str) -> String {
+    let password = instance.user(name, Role::Member).await;
+    instance.token(name, &password, "read write follow").await
+}
+
+async fn post_status(instance: &TestInstance, token: &str, body: Value) -> (StatusCode, Value) {
+    let res = instance
+        .client
+        .post(instance.url("/api/v1/statuses"))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+/// Domains `instance` has queued deliveries of `activity` for.
+async fn delivered_to(instance: &TestInstance, activity_prefix: &str) -> Vec<String> {
+    with_db!(&instance.state.db, |pool| {
+        sqlx::query_scalar(
+            "SELECT domain FROM deliveries WHERE activity_id LIKE $1 ORDER BY domain",
+        )
+        .bind(format!("{activity_prefix}%"))
+        .fetch_all(pool)
+        .await
+    })
+    .unwrap()
+}
+
+async fn home_contents(instance: &TestInstance, token: &str) -> Vec<String> {
+    let (_, home) = instance.get_authed("/api/v1/timelines/home", token).await;
+    home.as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|s| s["content"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn posts_reach_the_right_people_and_no_one_else() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let c = TestInstance::start().await;
+    let anna = person(&a, "anna").await;
+    let bob = person(&b, "bob").await;
+    let carol = person(&c, "carol").await;
+
+    // bob@B follows anna@A; carol@C does not.
+    let (_, anna_on_b) = b
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=anna@{}", a.domain),
+            &bob,
+        )
+        .await;
+    let anna_on_b = anna_on_b["id"].as_str().unwrap().to_string();
+    let res = b
+        .client
+        .post(b.url(&format!("/api/v1/accounts/{anna_on_b}/follow")))
+        .bearer_auth(&bob)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    eventually("bob follows anna", || async {
+        let (_, rels) = b
+            .get_authed(
+                &format!("/api/v1/accounts/relationships?id[]={anna_on_b}"),
+                &bob,
+            )
+            .await;
+        rels[0]["following"] == true
+    })
+    .await;
+
+    // Public: bob sees it; C is not sent anything.
+    let (status, public) = post_status(
+        &a,
+        &anna,
+        json!({"status": "Hello <colleagues> https://school.example/plan", "language": "en"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{public}");
+    assert_eq!(public["visibility"], "public");
+    assert!(
+        public["content"]
+            .as_str()
+            .unwrap()
+            .contains("&lt;colleagues&gt;")
+    );
+    assert!(
+        public["content"]
+            .as_str()
+            .unwrap()
+            .contains("<a href=\"https://school.example/plan\"")
+    );
+    eventually("the public post reaches bob", || async {
+        home_contents(&b, &bob)
+            .await
+            .iter()
+            .any(|c| c.contains("Hello"))
+    })
+    .await;
+    let public_uri = public["uri"].as_str().unwrap().to_string();
+    assert_eq!(delivered_to(&a, &public_uri).await, vec![b.domain.clone()]);
+
+    // Followers only: bob sees it, C never gets it.
+    let (_, private) = post_status(
+        &a,
+        &anna,
+        json!({"status": "Only for followers", "visibility": "private"}),
+    )
+    .await;
+    let private_uri = private["uri"].as_str().unwrap().to_string();
+    eventually("the followers-only post reaches bob", || async {
+        home_contents(&b, &bob)
+            .await
+            .iter()
+            .any(|c| c.contains("Only for followers"))
+    })
+    .await;
+    assert_eq!(delivered_to(&a, &private_uri).await, vec![b.domain.clone()]);
+    let (_, on_b) = b.get_json("/api/v1/timelines/public").await;
+    assert!(
+        !on_b.as_array().unwrap().iter().any(|s| s["content"]
+            .as_str()
+            .unwrap()
+            .contains("Only for followers")),
+        "not shown publicly on B"
+    );
+    // Not visible to strangers on A either.
+    let private_id = private["id"].as_str().unwrap();
+    let (status, _) = a.get_json(&format!("/api/v1/statuses/{private_id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = a
+        .get_authed(&format!("/api/v1/statuses/{private_id}"), &anna)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Direct: only carol (mentioned) gets it; bob's server is not sent it.
+    let (status, direct) = post_status(
+        &a,
+        &anna,
+        json!({"status": format!("@carol@{} a word in private", c.domain), "visibility": "direct"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{direct}");
+    assert_eq!(direct["mentions"][0]["acct"], format!("carol@{}", c.domain));
+    assert!(
+        direct["content"]
+            .as_str()
+            .unwrap()
+            .contains("class=\"u-url mention\"")
+    );
+    let direct_uri = direct["uri"].as_str().unwrap().to_string();
+    eventually("the direct message reaches carol", || async {
+        home_contents(&c, &carol)
+            .await
+            .iter()
+            .any(|c| c.contains("a word in private"))
+    })
+    .await;
+    assert_eq!(delivered_to(&a, &direct_uri).await, vec![c.domain.clone()]);
+    assert!(
+        !home_contents(&b, &bob)
+            .await
+            .iter()
+            .any(|c| c.contains("a word in private"))
+    );
+    let (_, on_c) = c.get_json("/api/v1/timelines/public").await;
+    assert!(
+        on_c.as_array().unwrap().is_empty(),
+        "a DM is not public on C: {on_c}"
+    );
+
+    // A reply from bob, mentioning anna, reaches A in reply to her post.
+    let (_, b_home) = b.get_authed("/api/v1/timelines/home", &bob).await;
+    let public_on_b = b_home
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["uri"] == public_uri)
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, reply) = post_status(
+        &b,
+        &bob,
+        json!({"status": format!("@anna@{} thanks!", a.domain), "in_reply_to_id": public_on_b}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{reply}");
+    assert_eq!(reply["in_reply_to_id"], public_on_b);
+    eventually("the reply reaches anna", || async {
+        home_contents(&a, &anna)
+            .await
+            .iter()
+            .any(|c| c.contains("thanks!"))
+    })
+    .await;
+    let (_, a_home) = a.get_authed("/api/v1/timelines/home", &anna).await;
+    let reply_on_a = a_home
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["content"].as_str().unwrap().contains("thanks!"))
+        .unwrap()
+        .clone();
+    assert_eq!(reply_on_a["in_reply_to_id"], public["id"]);
+    assert_eq!(reply_on_a["account"]["acct"], format!("bob@{}", b.domain));
+
+    // Deleting reaches bob's server.
+    let res = a
+        .client
+        .delete(a.url(&format!(
+            "/api/v1/statuses/{}",
+            public["id"].as_str().unwrap()
+        )))
+        .bearer_auth(&anna)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let deleted: Value = res.json().await.unwrap();
+    assert!(
+        deleted["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Hello <colleagues>")
+    );
+    eventually("the post is gone on B", || async {
+        let (status, _) = b
+            .get_authed(&format!("/api/v1/statuses/{public_on_b}"), &bob)
+            .await;
+        status == StatusCode::NOT_FOUND
+    })
+    .await;
+    let (_, info) = a.get_json("/nodeinfo/2.1").await;
+    assert_eq!(info["usage"]["localPosts"], 2);
+}
+
+#[tokio::test]
+async fn writing_posts_checks_its_input() {
+    let a = TestInstance::start().await;
+    let anna = person(&a, "anna").await;
+    for (body, message) in [
+        (json!({"status": ""}), "can't be blank"),
+        (json!({"status": "x".repeat(5001)}), "limit"),
+        (
+            json!({"status": "hi", "visibility": "friends"}),
+            "Visibility",
+        ),
+    ] {
+        let (status, err) = post_status(&a, &anna, body.clone()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(err["error"].as_str().unwrap().contains(message), "{err}");
+    }
+    let (status, _) =
+        post_status(&a, &anna, json!({"status": "hi", "in_reply_to_id": "999"})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The same Idempotency-Key gives the same post.
+    let send = || async {
+        a.client
+            .post(a.url("/api/v1/statuses"))
+            .bearer_auth(&anna)
+            .header("Idempotency-Key", "abc-123")
+            .form(&[("status", "Once only")])
+            .send()
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap()
+    };
+    let first = send().await;
+    let second = send().await;
+    assert_eq!(first["id"], second["id"]);
+    let (_, mine) = a
+        .get_json(&format!(
+            "/api/v1/accounts/{}/statuses",
+            first["account"]["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(first["account"]["statuses_count"], 1);
+
+    let read_only = {
+        let password = a.user("bruno", Role::Member).await;
+        a.token("bruno", &password, "read").await
+    };
+    let (status, _) = post_status(&a, &read_only, json!({"status": "hi"})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, anna_account) = a.get_json("/api/v1/accounts/lookup?acct=anna").await;
+    let res = a
+        .client
+        .delete(a.url(&format!(
+            "/api/v1/statuses/{}",
+            first["id"].as_str().unwrap()
+        )))
+        .bearer_auth(&read_only)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(anna_account["statuses_count"], 1);
+}
+
+#[tokio::test]
+async fn a_mastodon_post_is_stored_sanitised_and_shown_to_the_mentioned() {
+    let a = TestInstance::start().await;
+    let anna = person(&a, "anna").await;
+    let peer = Peer::start().await;
+    let target = a.url("/users/anna");
+    let create = include_str!("../fixtures/mastodon_create_note.json")
+        .replace("{peer}", &peer.base)
+        .replace("{actor}", &peer.actor_id)
+        .replace("{target_host}", &a.domain)
+        .replace("{target}", &target);
+    let res = peer.send(&a.url("/inbox"), create.as_bytes()).await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let home = home_contents(&a, &anna).await;
+    assert_eq!(home.len(), 1, "the mention puts it in anna's home");
+    assert!(home[0].contains("geometry"));
+    assert!(!home[0].contains("<script"));
+    let (_, public) = a.get_json("/api/v1/timelines/public").await;
+    assert_eq!(public[0]["language"], "en");
+    assert_eq!(public[0]["visibility"], "public");
+    assert_eq!(public[0]["mentions"][0]["username"], "anna");
+    assert_eq!(
+        public[0]["url"],
+        format!("{}/@spy/113581020393749151", peer.base)
+    );
+    let (_, local) = a.get_json("/api/v1/timelines/public?local=true").await;
+    assert!(local.as_array().unwrap().is_empty());
+
+    // Only the author may delete it.
+    let forged_delete = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}/users/eve#delete", a.base),
+        "type": "Delete",
+        "actor": format!("{}/users/eve", a.base),
+        "object": format!("{}/statuses/113581020393749151", peer.actor_id),
+    });
+    let res = peer
+        .send(&a.url("/inbox"), forged_delete.to_string().as_bytes())
+        .await;
+    assert!(res.status().is_client_error());
+    let delete = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}/statuses/113581020393749151#delete", peer.actor_id),
+        "type": "Delete",
+        "actor": peer.actor_id,
+        "object": {"id": format!("{}/statuses/113581020393749151", peer.actor_id), "type": "Tombstone"},
+    });
+    let res = peer
+        .send(&a.url("/inbox"), delete.to_string().as_bytes())
+        .await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    assert!(home_contents(&a, &anna).await.is_empty());
+}
