@@ -252,18 +252,15 @@ impl NoteJson {
         }
     }
 
-    /// Visibility from addressing, as Mastodon reads it.
-    fn visibility(&self, author: &Account) -> &'static str {
+    /// Visibility from addressing, as Mastodon reads it, given the author's
+    /// followers collection.
+    fn visibility(&self, followers: Option<&str>) -> &'static str {
         let is_public = |s: &String| s == PUBLIC || s == "as:Public" || s == "Public";
         if self.to.iter().any(is_public) {
             "public"
         } else if self.cc.iter().any(is_public) {
             "unlisted"
-        } else if author
-            .followers_url
-            .as_ref()
-            .is_some_and(|f| self.to.contains(f) || self.cc.contains(f))
-        {
+        } else if followers.is_some_and(|f| self.to.iter().chain(&self.cc).any(|a| a == f)) {
             "private"
         } else {
             "direct"
@@ -382,7 +379,7 @@ impl Activity for CreateNote {
                 source_text: None,
                 spoiler_text: &spoiler,
                 sensitive: note.sensitive.unwrap_or(false),
-                visibility: note.visibility(&author),
+                visibility: note.visibility(author.followers_url.as_deref()),
                 language: language.as_deref(),
                 in_reply_to_ap_id: in_reply_to.as_deref(),
                 idempotency_key: None,
@@ -436,5 +433,73 @@ impl Activity for DeleteObject {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (fixture, author's followers collection, visibility, mentions, reply)
+    const FIXTURES: &[(&str, &str, &str, usize, bool)] = &[
+        (
+            include_str!("../../tests/fixtures/pleroma_create_note.json"),
+            "https://pleroma.example/users/lain/followers",
+            "public",
+            1,
+            false,
+        ),
+        (
+            include_str!("../../tests/fixtures/misskey_create_note.json"),
+            "https://misskey.example/users/9abcdefgh/followers",
+            "private",
+            0,
+            false,
+        ),
+        (
+            include_str!("../../tests/fixtures/lemmy_create_note.json"),
+            "https://lemmy.example/u/alice/followers",
+            "public",
+            1,
+            true,
+        ),
+        (
+            include_str!("../../tests/fixtures/gotosocial_create_note.json"),
+            "https://gts.example/users/fred/followers",
+            "unlisted",
+            0,
+            false,
+        ),
+    ];
+
+    #[test]
+    fn notes_from_other_servers_parse() {
+        for (json, followers, visibility, mentions, reply) in FIXTURES {
+            let create: CreateNote = serde_json::from_str(json).unwrap();
+            let note = &create.object;
+            assert_eq!(note.author().as_ref(), Some(create.actor.inner()), "{json}");
+            assert!(same_origin(&note.id, create.actor.inner()));
+            assert_eq!(note.visibility(Some(followers)), *visibility, "{}", note.id);
+            assert_eq!(note.mention_hrefs().len(), *mentions, "{}", note.id);
+            assert_eq!(note.in_reply_to().is_some(), *reply, "{}", note.id);
+            assert!(!note.content.clone().unwrap_or_default().is_empty());
+            assert!(note.published.is_some(), "{}", note.id);
+        }
+    }
+
+    #[test]
+    fn a_note_without_followers_or_public_is_direct() {
+        let create: CreateNote = serde_json::from_str(FIXTURES[1].0).unwrap();
+        assert_eq!(create.object.visibility(None), "direct");
+    }
+
+    #[test]
+    fn delete_objects_may_be_ids_or_tombstones() {
+        let by_id: DeletedObject = serde_json::from_str("\"https://a.example/notes/1\"").unwrap();
+        let tomb: DeletedObject =
+            serde_json::from_str(r#"{"id":"https://a.example/notes/1","type":"Tombstone"}"#)
+                .unwrap();
+        assert_eq!(by_id.0, tomb.0);
+        assert!(serde_json::from_str::<DeletedObject>("42").is_err());
     }
 }
