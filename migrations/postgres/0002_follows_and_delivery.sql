@@ -35,6 +35,8 @@ CREATE TABLE deliveries (
     attempts BIGINT NOT NULL DEFAULT 0,
     next_attempt_at TIMESTAMPTZ NOT NULL,
     locked_until TIMESTAMPTZ,
+    -- which claim holds it: a worker whose lease ran out cannot overwrite the next
+    claim_token TEXT,
     last_status BIGINT,
     last_error TEXT,
     created_at TIMESTAMPTZ NOT NULL,

@@ -35,6 +35,8 @@ CREATE TABLE deliveries (
     attempts INTEGER NOT NULL DEFAULT 0,
     next_attempt_at TEXT NOT NULL,
     locked_until TEXT,
+    -- which claim holds it: a worker whose lease ran out cannot overwrite the next
+    claim_token TEXT,
     last_status INTEGER,
     last_error TEXT,
     created_at TEXT NOT NULL,

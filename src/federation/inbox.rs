@@ -107,7 +107,13 @@ impl Activity for InboxActivity {
         if let Some(domain) = origin(self.actor()) {
             queue::heard_from(&data.db, &domain).await?;
         }
-        match self {
+        // Acted on once: a repeat is acknowledged and ignored. The id is recorded
+        // only after success, so a sender's retry of a failed one is not lost.
+        let id = self.id().clone();
+        if already_received(data, &id).await? {
+            return Ok(());
+        }
+        let result = match self {
             InboxActivity::Follow(a) => a.receive(data).await,
             InboxActivity::Accept(a) => a.receive(data).await,
             InboxActivity::Reject(a) => a.receive(data).await,
@@ -118,14 +124,29 @@ impl Activity for InboxActivity {
                 tracing::debug!(kind = %a.kind, id = %a.id, "activity acknowledged, not acted on");
                 Ok(())
             }
+        };
+        if result.is_ok() {
+            remember(data, &id).await?;
         }
+        result
     }
 }
 
-/// Records that an activity was acted on; false when it was already.
-pub async fn first_time(data: &Data<AppState>, id: &Url) -> AppResult<bool> {
+/// Whether an activity was already acted on.
+async fn already_received(data: &Data<AppState>, id: &Url) -> AppResult<bool> {
+    let seen: Option<String> = with_db!(&data.db, |pool| {
+        sqlx::query_scalar("SELECT ap_id FROM received_activities WHERE ap_id = $1")
+            .bind(id.as_str())
+            .fetch_optional(pool)
+            .await
+    })?;
+    Ok(seen.is_some())
+}
+
+/// Records that an activity was acted on.
+async fn remember(data: &Data<AppState>, id: &Url) -> AppResult<()> {
     let now = Utc::now();
-    let inserted = with_db!(&data.db, |pool| {
+    with_db!(&data.db, |pool| {
         sqlx::query(
             "INSERT INTO received_activities (ap_id, received_at) VALUES ($1, $2) \
              ON CONFLICT (ap_id) DO NOTHING",
@@ -136,7 +157,7 @@ pub async fn first_time(data: &Data<AppState>, id: &Url) -> AppResult<bool> {
         .await
         .map(|r| r.rows_affected())
     })?;
-    Ok(inserted == 1)
+    Ok(())
 }
 
 /// Reads the body within our limit (a clear 413 rather than the crate's 500),

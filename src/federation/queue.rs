@@ -33,8 +33,9 @@ use crate::{
 const BACKOFF_SECONDS: &[i64] = &[
     5, 30, 120, 600, 1800, 3600, 7200, 14_400, 28_800, 43_200, 86_400, 86_400,
 ];
-/// How long a claimed delivery is held before another worker may take it over.
-const LEASE_SECONDS: i64 = 60;
+/// How long a claimed delivery is held before another worker may take it over,
+/// beyond the request timeout.
+const LEASE_MARGIN_SECONDS: i64 = 60;
 /// How many deliveries one process sends at once, and at most to one instance:
 /// a slow or dead instance can hold only a few of the slots.
 const MAX_IN_FLIGHT: usize = 32;
@@ -140,28 +141,46 @@ db_row! {
         domain: String,
         body: String,
         attempts: i64,
+        claim_token: String,
     }
 }
 
-/// Claims due deliveries for this worker (a lease, so a crash gives them back).
-async fn claim(db: &Db) -> Result<Vec<Job>, sqlx::Error> {
+/// Claims up to `limit` due deliveries for this worker, leaving out instances
+/// that already have their share in flight. The claim is a lease (a crash gives
+/// the rows back when it runs out) with a token that every later write checks.
+async fn claim(
+    db: &Db,
+    limit: i64,
+    lease_seconds: i64,
+    busy: &[String],
+) -> Result<Vec<Job>, sqlx::Error> {
     let now = Utc::now();
-    let lease = now + chrono::Duration::seconds(LEASE_SECONDS);
+    let lease = now + chrono::Duration::seconds(lease_seconds);
+    let token = crate::accounts::session::random_token();
+    let excluded = if busy.is_empty() {
+        String::new()
+    } else {
+        let params: Vec<String> = (0..busy.len()).map(|i| format!("${}", i + 5)).collect();
+        format!(" AND domain NOT IN ({})", params.join(", "))
+    };
     let sql = format!(
-        "UPDATE deliveries SET locked_until = $1, attempts = attempts + 1, updated_at = $2 \
-         WHERE id IN (SELECT id FROM deliveries WHERE state = 'pending' \
-         AND next_attempt_at <= $2 AND (locked_until IS NULL OR locked_until < $2) \
-         ORDER BY next_attempt_at LIMIT $3{}) \
-         RETURNING id, activity_id, signer, inbox_url, domain, body, attempts",
+        "UPDATE deliveries SET locked_until = $1, claim_token = $2, attempts = attempts + 1, \
+         updated_at = $3 WHERE id IN (SELECT id FROM deliveries WHERE state = 'pending' \
+         AND next_attempt_at <= $3 AND (locked_until IS NULL OR locked_until < $3){excluded} \
+         ORDER BY next_attempt_at LIMIT $4{}) \
+         RETURNING id, activity_id, signer, inbox_url, domain, body, attempts, claim_token",
         db.skip_locked()
     );
     with_db!(db, |pool| {
-        sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
             .bind(lease)
+            .bind(&token)
             .bind(now)
-            .bind(CLAIM_BATCH)
-            .fetch_all(pool)
-            .await
+            .bind(limit);
+        for domain in busy {
+            query = query.bind(domain);
+        }
+        query.fetch_all(pool).await
     })
 }
 
@@ -172,10 +191,11 @@ async fn defer(db: &Db, job: &Job) -> Result<(), sqlx::Error> {
     with_db!(db, |pool| {
         sqlx::query(
             "UPDATE deliveries SET locked_until = NULL, attempts = attempts - 1, \
-             next_attempt_at = $1 WHERE id = $2",
+             next_attempt_at = $1 WHERE id = $2 AND claim_token = $3",
         )
         .bind(later)
         .bind(job.id)
+        .bind(&job.claim_token)
         .execute(pool)
         .await
         .map(|r| r.rows_affected())
@@ -190,8 +210,26 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>) {
     let keys = Arc::new(tokio::sync::Mutex::new(
         HashMap::<String, RsaPrivateKey>::new(),
     ));
+    let lease_seconds = i64::try_from(state.settings.federation.request_timeout_seconds)
+        .unwrap_or(i64::MAX / 4)
+        * 3
+        + LEASE_MARGIN_SECONDS;
     loop {
-        let jobs = match claim(&state.db).await {
+        let free = in_flight.available_permits();
+        if free == 0 {
+            // Every slot is busy: claim nothing until one is free again.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        }
+        let busy: Vec<String> = per_instance
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|(_, n)| **n >= MAX_IN_FLIGHT_PER_INSTANCE)
+            .map(|(d, _)| d.clone())
+            .collect();
+        let limit = i64::try_from(free).unwrap_or(CLAIM_BATCH).min(CLAIM_BATCH);
+        let jobs = match claim(&state.db, limit, lease_seconds, &busy).await {
             Ok(jobs) => jobs,
             Err(e) => {
                 tracing::warn!(error = %e, "claiming deliveries failed");
@@ -296,9 +334,6 @@ async fn attempt(
     let (Ok(inbox), Ok(signer)) = (Url::parse(&job.inbox_url), Url::parse(&job.signer)) else {
         return Outcome::Refused(0);
     };
-    if unreachable(&state.db, &job.domain).await {
-        return Outcome::Retry(None, "instance is marked unreachable".into());
-    }
     let key = match signing_key(state, keys, &signer).await {
         Ok(k) => k,
         Err(e) => return Outcome::Retry(None, e),
@@ -326,7 +361,7 @@ async fn attempt(
                 && status != reqwest::StatusCode::REQUEST_TIMEOUT
                 && status != reqwest::StatusCode::TOO_MANY_REQUESTS
             {
-                let text = response.text().await.unwrap_or_default();
+                let text = first_bytes(response, 1024).await;
                 tracing::warn!(
                     activity = %job.activity_id,
                     inbox = %job.inbox_url,
@@ -343,14 +378,17 @@ async fn attempt(
     }
 }
 
-async fn unreachable(db: &Db, domain: &str) -> bool {
-    let since: Result<Option<Option<DateTime<Utc>>>, sqlx::Error> = with_db!(db, |pool| {
-        sqlx::query_scalar("SELECT unreachable_since FROM instances WHERE domain = $1")
-            .bind(domain)
-            .fetch_optional(pool)
-            .await
-    });
-    matches!(since, Ok(Some(Some(_))))
+/// The start of a response body, without reading more than `limit` bytes of it.
+async fn first_bytes(mut response: reqwest::Response, limit: usize) -> String {
+    let mut bytes = Vec::new();
+    while bytes.len() < limit {
+        match response.chunk().await {
+            Ok(Some(chunk)) => bytes.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
+    bytes.truncate(limit);
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// Makes sure an instance has a row, so its counters can be updated.
@@ -373,10 +411,12 @@ async fn record(db: &Db, job: &Job, outcome: Outcome) -> Result<(), sqlx::Error>
             with_db!(db, |pool| {
                 sqlx::query(
                     "UPDATE deliveries SET state = 'delivered', locked_until = NULL, \
-                     last_status = NULL, last_error = NULL, updated_at = $1 WHERE id = $2",
+                     last_status = NULL, last_error = NULL, updated_at = $1 \
+                     WHERE id = $2 AND claim_token = $3",
                 )
                 .bind(now)
                 .bind(job.id)
+                .bind(&job.claim_token)
                 .execute(pool)
                 .await
                 .map(|r| r.rows_affected())
@@ -397,11 +437,12 @@ async fn record(db: &Db, job: &Job, outcome: Outcome) -> Result<(), sqlx::Error>
             with_db!(db, |pool| {
                 sqlx::query(
                     "UPDATE deliveries SET state = 'refused', locked_until = NULL, \
-                     last_status = $1, updated_at = $2 WHERE id = $3",
+                     last_status = $1, updated_at = $2 WHERE id = $3 AND claim_token = $4",
                 )
                 .bind(i64::from(status))
                 .bind(now)
                 .bind(job.id)
+                .bind(&job.claim_token)
                 .execute(pool)
                 .await
                 .map(|r| r.rows_affected())
@@ -426,13 +467,15 @@ async fn record(db: &Db, job: &Job, outcome: Outcome) -> Result<(), sqlx::Error>
                     with_db!(db, |pool| {
                         sqlx::query(
                             "UPDATE deliveries SET locked_until = NULL, next_attempt_at = $1, \
-                             last_status = $2, last_error = $3, updated_at = $4 WHERE id = $5",
+                             last_status = $2, last_error = $3, updated_at = $4 \
+                             WHERE id = $5 AND claim_token = $6",
                         )
                         .bind(next)
                         .bind(status.map(i64::from))
                         .bind(&error)
                         .bind(now)
                         .bind(job.id)
+                        .bind(&job.claim_token)
                         .execute(pool)
                         .await
                         .map(|r| r.rows_affected())
@@ -443,12 +486,14 @@ async fn record(db: &Db, job: &Job, outcome: Outcome) -> Result<(), sqlx::Error>
                     with_db!(db, |pool| {
                         sqlx::query(
                             "UPDATE deliveries SET state = 'failed', locked_until = NULL, \
-                             last_status = $1, last_error = $2, updated_at = $3 WHERE id = $4",
+                             last_status = $1, last_error = $2, updated_at = $3 \
+                             WHERE id = $4 AND claim_token = $5",
                         )
                         .bind(status.map(i64::from))
                         .bind(&error)
                         .bind(now)
                         .bind(job.id)
+                        .bind(&job.claim_token)
                         .execute(pool)
                         .await
                         .map(|r| r.rows_affected())

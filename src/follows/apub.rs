@@ -12,11 +12,7 @@ use serde_json::Value;
 use url::Url;
 
 use crate::{
-    AppState,
-    accounts::model::Account,
-    error::AppError,
-    federation::{inbox::first_time, same_origin},
-    follows::model,
+    AppState, accounts::model::Account, error::AppError, federation::same_origin, follows::model,
 };
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -133,9 +129,6 @@ impl Activity for Follow {
     }
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        if !first_time(data, &self.id).await? {
-            return Ok(());
-        }
         let follower = self.actor.dereference(data).await?;
         let target = self.object.dereference_local(data).await?;
         model::receive_follow(data, &self.id, &follower, &target).await
@@ -160,9 +153,6 @@ impl Activity for AcceptFollow {
     }
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        if !first_time(data, &self.id).await? {
-            return Ok(());
-        }
         let actor = self.actor.dereference(data).await?;
         model::receive_accept(data, self.object.id(), &actor).await
     }
@@ -186,9 +176,6 @@ impl Activity for RejectFollow {
     }
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        if !first_time(data, &self.id).await? {
-            return Ok(());
-        }
         let actor = self.actor.dereference(data).await?;
         model::receive_reject(data, self.object.id(), &actor).await
     }
@@ -216,9 +203,6 @@ impl Activity for UndoFollow {
     }
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        if !first_time(data, &self.id).await? {
-            return Ok(());
-        }
         let actor = self.actor.dereference(data).await?;
         model::receive_undo(data, &self.object.id, &actor, self.object.object.inner()).await
     }

@@ -134,6 +134,17 @@ pub async fn create(
     Ok(Json(status_json(&data, &status).await?))
 }
 
+/// The person a request reads as: a token must carry `read:statuses` for that.
+fn reader(auth: &Option<Auth>) -> AppResult<Option<&Account>> {
+    match auth {
+        Some(a) => {
+            a.require("read:statuses")?;
+            Ok(a.user.as_ref().map(|(account, _)| account))
+        }
+        None => Ok(None),
+    }
+}
+
 async fn visible_status(data: &AppState, viewer: Option<&Account>, id: &str) -> AppResult<Status> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let status = store::find(&data.db, id).await?.ok_or(AppError::NotFound)?;
@@ -150,7 +161,7 @@ pub async fn show(
     MaybeAuth(auth): MaybeAuth,
     Path(id): Path<String>,
 ) -> AppResult<Json<Value>> {
-    let viewer = auth.as_ref().and_then(|a| a.user.as_ref()).map(|(a, _)| a);
+    let viewer = reader(&auth)?;
     let status = visible_status(&data, viewer, &id).await?;
     Ok(Json(status_json(&data, &status).await?))
 }
@@ -192,11 +203,14 @@ impl TimelineQuery {
             .clamp(1, 40)
     }
 
-    fn bounds(&self) -> (i64, i64) {
+    /// (max, min, oldest_first): `min_id` asks for the page just after it,
+    /// `since_id` for the newest page after it.
+    fn bounds(&self) -> (i64, i64, bool) {
         let parse = |v: &Option<String>| v.as_deref().and_then(|s| s.parse::<i64>().ok());
         let max = parse(&self.max_id).unwrap_or(i64::MAX);
-        let min = parse(&self.min_id).or(parse(&self.since_id)).unwrap_or(0);
-        (max, min)
+        let min_id = parse(&self.min_id);
+        let min = min_id.or(parse(&self.since_id)).unwrap_or(0);
+        (max, min, min_id.is_some())
     }
 }
 
@@ -206,6 +220,7 @@ async fn timeline_page(
     path: &str,
     statuses: Vec<Status>,
     limit: i64,
+    with_prev: bool,
 ) -> AppResult<Response> {
     let mut items = Vec::with_capacity(statuses.len());
     for s in &statuses {
@@ -214,10 +229,16 @@ async fn timeline_page(
     let mut response = Json(Value::Array(items)).into_response();
     if let (Some(first), Some(last)) = (statuses.first(), statuses.last()) {
         let base = state.settings.base_url();
-        let link = format!(
-            "<{base}{path}?limit={limit}&max_id={}>; rel=\"next\", <{base}{path}?limit={limit}&min_id={}>; rel=\"prev\"",
-            last.id, first.id
+        let mut link = format!(
+            "<{base}{path}?limit={limit}&max_id={}>; rel=\"next\"",
+            last.id
         );
+        if with_prev {
+            link.push_str(&format!(
+                ", <{base}{path}?limit={limit}&min_id={}>; rel=\"prev\"",
+                first.id
+            ));
+        }
         if let Ok(v) = HeaderValue::from_str(&link) {
             response.headers_mut().insert(header::LINK, v);
         }
@@ -233,9 +254,9 @@ pub async fn home(
 ) -> AppResult<Response> {
     auth.require("read:statuses")?;
     let (me, _) = auth.user()?;
-    let (max, min) = q.bounds();
-    let statuses = store::home(&data.db, me.id, max, min, q.limit()).await?;
-    timeline_page(&data, "/api/v1/timelines/home", statuses, q.limit()).await
+    let (max, min, oldest_first) = q.bounds();
+    let statuses = store::home(&data.db, me.id, max, min, q.limit(), oldest_first).await?;
+    timeline_page(&data, "/api/v1/timelines/home", statuses, q.limit(), true).await
 }
 
 /// `GET /api/v1/timelines/public` (`local=true` for this instance only)
@@ -244,9 +265,10 @@ pub async fn public(
     MaybeAuth(_auth): MaybeAuth,
     Query(q): Query<TimelineQuery>,
 ) -> AppResult<Response> {
-    let (max, min) = q.bounds();
-    let statuses = store::public(&data.db, q.local.unwrap_or(false), max, min, q.limit()).await?;
-    timeline_page(&data, "/api/v1/timelines/public", statuses, q.limit()).await
+    let (max, min, oldest_first) = q.bounds();
+    let local = q.local.unwrap_or(false);
+    let statuses = store::public(&data.db, local, max, min, q.limit(), oldest_first).await?;
+    timeline_page(&data, "/api/v1/timelines/public", statuses, q.limit(), true).await
 }
 
 /// `GET /api/v1/accounts/{id}/statuses`: what the viewer may see.
@@ -260,7 +282,7 @@ pub async fn by_account(
     let account = accounts::find_by_id(&data.db, account_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let viewer = auth.as_ref().and_then(|a| a.user.as_ref()).map(|(a, _)| a);
+    let viewer = reader(&auth)?;
     let follows = match viewer {
         Some(v) => crate::follows::store::find(&data.db, v.id, account.id)
             .await?
@@ -275,13 +297,14 @@ pub async fn by_account(
     } else {
         &["public", "unlisted"]
     };
-    let (max, _) = q.bounds();
+    let (max, _, _) = q.bounds();
     let statuses = store::by_account(&data.db, account.id, visibilities, max, q.limit()).await?;
     timeline_page(
         &data,
         &format!("/api/v1/accounts/{id}/statuses"),
         statuses,
         q.limit(),
+        false,
     )
     .await
 }

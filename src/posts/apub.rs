@@ -19,7 +19,7 @@ use crate::{
     AppState,
     accounts::{model::Account, store as accounts},
     error::{AppError, AppResult},
-    federation::{inbox::first_time, same_origin},
+    federation::same_origin,
     posts::{
         model::{PUBLIC, mentioned_accounts},
         store::{self, NewStatus, Status},
@@ -345,15 +345,30 @@ impl Activity for CreateNote {
     }
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        if !first_time(data, &self.id).await? {
-            return Ok(());
-        }
         let author = self.actor.dereference(data).await?;
         let note = self.object;
+        if let Some(existing_author) = store::author_of(&data.db, note.id.as_str()).await? {
+            // Already here: only its author could send it again, and it stays as it is.
+            if existing_author != author.id {
+                return Err(AppError::Forbidden(
+                    "That post belongs to someone else".into(),
+                ));
+            }
+            return Ok(());
+        }
+        // People here the post is for: its Mention tags, and (for servers that
+        // address without tagging) anyone here it is addressed to.
         let mut mention_ids = Vec::new();
-        for href in note.mention_hrefs().into_iter().take(50) {
-            // Only people we know matter here: mentions of others are not ours to keep.
-            if let Some(account) = accounts::find_by_ap_id(&data.db, &href).await? {
+        let addressed = note
+            .to
+            .iter()
+            .chain(&note.cc)
+            .filter_map(|a| Url::parse(a).ok());
+        for href in note.mention_hrefs().into_iter().chain(addressed).take(100) {
+            if let Some(account) = accounts::find_by_ap_id(&data.db, &href).await?
+                && !mention_ids.contains(&account.id)
+                && (account.is_local() || note.mention_hrefs().contains(&href))
+            {
                 mention_ids.push(account.id);
             }
         }
@@ -365,7 +380,12 @@ impl Activity for CreateNote {
             .chars()
             .take(1000)
             .collect();
-        let url = note.url();
+        // Only an http(s) address on the post's own server is a link we show.
+        let url = note
+            .url()
+            .and_then(|u| Url::parse(&u).ok())
+            .filter(|u| matches!(u.scheme(), "http" | "https") && same_origin(u, &note.id))
+            .map(|u| u.to_string());
         let in_reply_to = note.in_reply_to();
         let language = note.language();
         store::insert(
@@ -415,9 +435,6 @@ impl Activity for DeleteObject {
     }
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        if !first_time(data, &self.id).await? {
-            return Ok(());
-        }
         // Only the author's own posts; deletes of things we never had change nothing.
         if let Some(status) = store::find_by_ap_id(&data.db, self.object.0.as_str()).await? {
             let actor = accounts::find_by_ap_id(&data.db, self.actor.inner()).await?;

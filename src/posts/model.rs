@@ -177,7 +177,7 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
         data.settings.base_url(),
         crate::accounts::session::random_token()
     );
-    let status = store::insert(
+    let inserted = store::insert(
         &data.db,
         &NewStatus {
             ap_id: &placeholder,
@@ -196,7 +196,21 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
         },
         &mention_ids,
     )
-    .await?;
+    .await;
+    let status = match inserted {
+        Ok(Some(status)) => status,
+        Ok(None) => return Err(AppError::Internal(anyhow::anyhow!("post id collision"))),
+        // The same Idempotency-Key at the same moment: the other request won.
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            let key = post.idempotency_key.as_deref().unwrap_or_default();
+            return store::find_by_idempotency_key(&data.db, author.id, key)
+                .await?
+                .ok_or_else(|| {
+                    AppError::validation("This Idempotency-Key was used for a deleted post")
+                });
+        }
+        Err(e) => return Err(e.into()),
+    };
     let ap_id = format!("{}/statuses/{}", author.ap_id, status.id);
     let url = format!(
         "{}/@{}/{}",

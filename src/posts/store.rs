@@ -49,15 +49,20 @@ pub struct NewStatus<'a> {
     pub created_at: DateTime<Utc>,
 }
 
-/// Inserts a post (a post with the same id is kept as it is) and its mentions.
-pub async fn insert(db: &Db, s: &NewStatus<'_>, mentions: &[i64]) -> Result<Status, sqlx::Error> {
-    with_db!(db, |pool| {
-        sqlx::query(
+/// Inserts a post and its mentions. `None` when a post with that id exists (or
+/// existed) already: it is kept as it is, and nothing is added to it.
+pub async fn insert(
+    db: &Db,
+    s: &NewStatus<'_>,
+    mentions: &[i64],
+) -> Result<Option<Status>, sqlx::Error> {
+    let id: Option<i64> = with_db!(db, |pool| {
+        sqlx::query_scalar(
             "INSERT INTO statuses (ap_id, url, account_id, local, content, source_text, \
              spoiler_text, sensitive, visibility, language, in_reply_to_ap_id, \
              idempotency_key, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
-             ON CONFLICT (ap_id) DO NOTHING",
+             ON CONFLICT (ap_id) DO NOTHING RETURNING id",
         )
         .bind(s.ap_id)
         .bind(s.url)
@@ -72,13 +77,13 @@ pub async fn insert(db: &Db, s: &NewStatus<'_>, mentions: &[i64]) -> Result<Stat
         .bind(s.in_reply_to_ap_id)
         .bind(s.idempotency_key)
         .bind(s.created_at)
-        .execute(pool)
+        .fetch_optional(pool)
         .await
-        .map(|r| r.rows_affected())
     })?;
-    let status = find_by_ap_id(db, s.ap_id)
-        .await?
-        .ok_or(sqlx::Error::RowNotFound)?;
+    let Some(id) = id else {
+        return Ok(None);
+    };
+    let status = find(db, id).await?.ok_or(sqlx::Error::RowNotFound)?;
     for account_id in mentions {
         with_db!(db, |pool| {
             sqlx::query(
@@ -92,7 +97,17 @@ pub async fn insert(db: &Db, s: &NewStatus<'_>, mentions: &[i64]) -> Result<Stat
             .map(|r| r.rows_affected())
         })?;
     }
-    Ok(status)
+    Ok(Some(status))
+}
+
+/// The author of a post with this id, deleted or not.
+pub async fn author_of(db: &Db, ap_id: &str) -> Result<Option<i64>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT account_id FROM statuses WHERE ap_id = $1")
+            .bind(ap_id)
+            .fetch_optional(pool)
+            .await
+    })
 }
 
 /// Gives a post made here its id-based addresses once its number is known.
@@ -181,13 +196,16 @@ pub async fn mentions(db: &Db, status_id: i64) -> Result<Vec<i64>, sqlx::Error> 
 }
 
 /// The home timeline of `account_id`: their own posts, posts of people they follow
-/// (not direct ones), and posts that mention them; newest first, by id.
+/// (not direct ones), and posts that mention them; newest first, by id. With
+/// `oldest_first`, the page just after `min_id` is taken (then put newest first),
+/// as Mastodon's `min_id` does.
 pub async fn home(
     db: &Db,
     account_id: i64,
     max_id: i64,
     min_id: i64,
     limit: i64,
+    oldest_first: bool,
 ) -> Result<Vec<Status>, sqlx::Error> {
     with_db!(db, |pool| {
         sqlx::query_as(concat!(
@@ -198,15 +216,24 @@ pub async fn home(
              OR (s.visibility <> 'direct' AND s.account_id IN \
                  (SELECT followed_id FROM follows WHERE follower_id = $1 AND accepted)) \
              OR s.id IN (SELECT status_id FROM status_mentions WHERE account_id = $1)) \
-             ORDER BY s.id DESC LIMIT $4"
+             ORDER BY CASE WHEN $5 THEN s.id ELSE -s.id END LIMIT $4"
         ))
         .bind(account_id)
         .bind(max_id)
         .bind(min_id)
         .bind(limit)
+        .bind(oldest_first)
         .fetch_all(pool)
         .await
     })
+    .map(|rows| newest_first(rows, oldest_first))
+}
+
+fn newest_first(mut rows: Vec<Status>, reversed: bool) -> Vec<Status> {
+    if reversed {
+        rows.reverse();
+    }
+    rows
 }
 
 /// Public posts, newest first; `local_only` limits them to this instance.
@@ -216,21 +243,25 @@ pub async fn public(
     max_id: i64,
     min_id: i64,
     limit: i64,
+    oldest_first: bool,
 ) -> Result<Vec<Status>, sqlx::Error> {
     with_db!(db, |pool| {
         sqlx::query_as(concat!(
             "SELECT ",
             status_columns!(),
             " FROM statuses s WHERE s.deleted_at IS NULL AND s.visibility = 'public' \
-             AND (s.local OR NOT $1) AND s.id < $2 AND s.id > $3 ORDER BY s.id DESC LIMIT $4"
+             AND (s.local OR NOT $1) AND s.id < $2 AND s.id > $3 \
+             ORDER BY CASE WHEN $5 THEN s.id ELSE -s.id END LIMIT $4"
         ))
         .bind(local_only)
         .bind(max_id)
         .bind(min_id)
         .bind(limit)
+        .bind(oldest_first)
         .fetch_all(pool)
         .await
     })
+    .map(|rows| newest_first(rows, oldest_first))
 }
 
 /// An account's posts that `viewer` may see, newest first.

@@ -301,10 +301,53 @@ async fn writing_posts_checks_its_input() {
     assert_eq!(mine.as_array().unwrap().len(), 1);
     assert_eq!(first["account"]["statuses_count"], 1);
 
+    // Pages: max_id goes back, min_id gives the page just after it.
+    let mut ids = vec![first["id"].as_str().unwrap().parse::<i64>().unwrap()];
+    for text in ["two", "three"] {
+        let (_, s) = post_status(&a, &anna, json!({"status": text})).await;
+        ids.push(s["id"].as_str().unwrap().parse().unwrap());
+    }
+    let (_, page) = a
+        .get_authed(
+            &format!("/api/v1/timelines/home?limit=1&min_id={}", ids[0]),
+            &anna,
+        )
+        .await;
+    assert_eq!(page[0]["id"], ids[1].to_string());
+    let (_, page) = a
+        .get_authed(
+            &format!("/api/v1/timelines/home?limit=1&since_id={}", ids[0]),
+            &anna,
+        )
+        .await;
+    assert_eq!(page[0]["id"], ids[2].to_string());
+    let res = a
+        .client
+        .get(a.url(&format!("/api/v1/timelines/home?limit=2&max_id={}", ids[2])))
+        .bearer_auth(&anna)
+        .send()
+        .await
+        .unwrap();
+    let link = res.headers()["link"].to_str().unwrap().to_string();
+    assert!(
+        link.contains(&format!("max_id={}>; rel=\"next\"", ids[0])),
+        "{link}"
+    );
+    let page: Value = res.json().await.unwrap();
+    assert_eq!(page.as_array().unwrap().len(), 2);
+
     let read_only = {
         let password = a.user("bruno", Role::Member).await;
         a.token("bruno", &password, "read").await
     };
+    let write_only = {
+        let password = a.user("cleo", Role::Member).await;
+        a.token("cleo", &password, "write").await
+    };
+    let (status, _) = a
+        .get_authed(&format!("/api/v1/statuses/{}", ids[0]), &write_only)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "reading needs read:statuses");
     let (status, _) = post_status(&a, &read_only, json!({"status": "hi"})).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (_, anna_account) = a.get_json("/api/v1/accounts/lookup?acct=anna").await;
@@ -319,7 +362,7 @@ async fn writing_posts_checks_its_input() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert_eq!(anna_account["statuses_count"], 1);
+    assert_eq!(anna_account["statuses_count"], 3);
 }
 
 #[tokio::test]
