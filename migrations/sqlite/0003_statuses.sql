@@ -1,4 +1,4 @@
--- Posts (statuses): local and remote, with their mentions.
+-- Posts (statuses): local and remote, with their mentions, favourites and edits.
 
 CREATE TABLE statuses (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -30,3 +30,25 @@ CREATE TABLE status_mentions (
     PRIMARY KEY (status_id, account_id)
 );
 CREATE INDEX status_mentions_account ON status_mentions (account_id);
+
+CREATE TABLE favourites (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    status_id BIGINT NOT NULL REFERENCES statuses (id) ON DELETE CASCADE,
+    -- the id of the Like activity
+    ap_id TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX favourites_once ON favourites (account_id, status_id);
+CREATE INDEX favourites_status ON favourites (status_id);
+
+-- Earlier versions of edited posts, oldest first.
+CREATE TABLE status_edits (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    status_id BIGINT NOT NULL REFERENCES statuses (id) ON DELETE CASCADE,
+    content TEXT NOT NULL,
+    spoiler_text TEXT NOT NULL,
+    sensitive BOOLEAN NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX status_edits_status ON status_edits (status_id, id);

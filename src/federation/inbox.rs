@@ -27,7 +27,7 @@ use crate::{
     error::{AppError, AppResult},
     federation::{origin, queue, same_origin},
     follows::apub::{AcceptFollow, Follow, RejectFollow, UndoFollow},
-    posts::apub::{CreateNote, DeleteObject},
+    posts::apub::{CreateNote, DeleteObject, Like, UndoLike, UpdateNote},
     with_db,
 };
 
@@ -42,8 +42,11 @@ pub enum InboxActivity {
     Accept(AcceptFollow),
     Reject(RejectFollow),
     Undo(UndoFollow),
+    UndoLike(UndoLike),
     Create(Box<CreateNote>),
+    Update(Box<UpdateNote>),
     Delete(DeleteObject),
+    Like(Like),
     Other(OtherActivity),
 }
 
@@ -67,8 +70,11 @@ impl Activity for InboxActivity {
             InboxActivity::Accept(a) => a.id(),
             InboxActivity::Reject(a) => a.id(),
             InboxActivity::Undo(a) => a.id(),
+            InboxActivity::UndoLike(a) => a.id(),
             InboxActivity::Create(a) => a.id(),
+            InboxActivity::Update(a) => a.id(),
             InboxActivity::Delete(a) => a.id(),
+            InboxActivity::Like(a) => a.id(),
             InboxActivity::Other(a) => &a.id,
         }
     }
@@ -79,8 +85,11 @@ impl Activity for InboxActivity {
             InboxActivity::Accept(a) => a.actor(),
             InboxActivity::Reject(a) => a.actor(),
             InboxActivity::Undo(a) => a.actor(),
+            InboxActivity::UndoLike(a) => a.actor(),
             InboxActivity::Create(a) => a.actor(),
+            InboxActivity::Update(a) => a.actor(),
             InboxActivity::Delete(a) => a.actor(),
+            InboxActivity::Like(a) => a.actor(),
             InboxActivity::Other(a) => a.actor.inner(),
         }
     }
@@ -97,8 +106,11 @@ impl Activity for InboxActivity {
             InboxActivity::Accept(a) => a.verify(data).await,
             InboxActivity::Reject(a) => a.verify(data).await,
             InboxActivity::Undo(a) => a.verify(data).await,
+            InboxActivity::UndoLike(a) => a.verify(data).await,
             InboxActivity::Create(a) => a.verify(data).await,
+            InboxActivity::Update(a) => a.verify(data).await,
             InboxActivity::Delete(a) => a.verify(data).await,
+            InboxActivity::Like(a) => a.verify(data).await,
             InboxActivity::Other(_) => Ok(()),
         }
     }
@@ -118,8 +130,11 @@ impl Activity for InboxActivity {
             InboxActivity::Accept(a) => a.receive(data).await,
             InboxActivity::Reject(a) => a.receive(data).await,
             InboxActivity::Undo(a) => a.receive(data).await,
+            InboxActivity::UndoLike(a) => a.receive(data).await,
             InboxActivity::Create(a) => a.receive(data).await,
+            InboxActivity::Update(a) => a.receive(data).await,
             InboxActivity::Delete(a) => a.receive(data).await,
+            InboxActivity::Like(a) => a.receive(data).await,
             InboxActivity::Other(a) => {
                 tracing::debug!(kind = %a.kind, id = %a.id, "activity acknowledged, not acted on");
                 Ok(())

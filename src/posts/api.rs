@@ -21,8 +21,15 @@ use crate::{
     },
 };
 
-/// Mastodon's Status entity.
-pub async fn status_json(state: &AppState, status: &Status) -> AppResult<Value> {
+/// Mastodon's Status entity, as `viewer` sees it.
+pub async fn status_json(
+    state: &AppState,
+    status: &Status,
+    viewer: Option<&Account>,
+) -> AppResult<Value> {
+    let (favourites, favourited) =
+        store::favourite_state(&state.db, status.id, viewer.map(|v| v.id)).await?;
+    let replies = store::reply_count(&state.db, &status.ap_id).await?;
     let author = accounts::find_by_id(&state.db, status.account_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -55,12 +62,12 @@ pub async fn status_json(state: &AppState, status: &Status) -> AppResult<Value> 
         "tags": [],
         "emojis": [],
         "reblogs_count": 0,
-        "favourites_count": 0,
-        "replies_count": 0,
+        "favourites_count": favourites,
+        "replies_count": replies,
         "reblog": null,
         "poll": null,
         "card": null,
-        "favourited": false,
+        "favourited": favourited,
         "reblogged": false,
         "muted": false,
         "bookmarked": false,
@@ -131,7 +138,7 @@ pub async fn create(
         },
     )
     .await?;
-    Ok(Json(status_json(&data, &status).await?))
+    Ok(Json(status_json(&data, &status, Some(me)).await?))
 }
 
 /// The person a request reads as: a token must carry `read:statuses` for that.
@@ -163,7 +170,7 @@ pub async fn show(
 ) -> AppResult<Json<Value>> {
     let viewer = reader(&auth)?;
     let status = visible_status(&data, viewer, &id).await?;
-    Ok(Json(status_json(&data, &status).await?))
+    Ok(Json(status_json(&data, &status, viewer).await?))
 }
 
 /// `DELETE /api/v1/statuses/{id}`: answers with the post and its text, for redrafts.
@@ -178,7 +185,7 @@ pub async fn delete(
     if status.account_id != me.id {
         return Err(AppError::NotFound);
     }
-    let mut body = status_json(&data, &status).await?;
+    let mut body = status_json(&data, &status, Some(me)).await?;
     body["text"] = json!(status.source_text);
     model::delete(&data, me, &status).await?;
     Ok(Json(body))
@@ -217,6 +224,7 @@ impl TimelineQuery {
 /// A page of statuses with Mastodon's `Link` header (next by max_id, prev by min_id).
 async fn timeline_page(
     state: &AppState,
+    viewer: Option<&Account>,
     path: &str,
     statuses: Vec<Status>,
     limit: i64,
@@ -224,7 +232,7 @@ async fn timeline_page(
 ) -> AppResult<Response> {
     let mut items = Vec::with_capacity(statuses.len());
     for s in &statuses {
-        items.push(status_json(state, s).await?);
+        items.push(status_json(state, s, viewer).await?);
     }
     let mut response = Json(Value::Array(items)).into_response();
     if let (Some(first), Some(last)) = (statuses.first(), statuses.last()) {
@@ -256,19 +264,36 @@ pub async fn home(
     let (me, _) = auth.user()?;
     let (max, min, oldest_first) = q.bounds();
     let statuses = store::home(&data.db, me.id, max, min, q.limit(), oldest_first).await?;
-    timeline_page(&data, "/api/v1/timelines/home", statuses, q.limit(), true).await
+    timeline_page(
+        &data,
+        Some(me),
+        "/api/v1/timelines/home",
+        statuses,
+        q.limit(),
+        true,
+    )
+    .await
 }
 
 /// `GET /api/v1/timelines/public` (`local=true` for this instance only)
 pub async fn public(
     data: Data<AppState>,
-    MaybeAuth(_auth): MaybeAuth,
+    MaybeAuth(auth): MaybeAuth,
     Query(q): Query<TimelineQuery>,
 ) -> AppResult<Response> {
+    let viewer = reader(&auth)?;
     let (max, min, oldest_first) = q.bounds();
     let local = q.local.unwrap_or(false);
     let statuses = store::public(&data.db, local, max, min, q.limit(), oldest_first).await?;
-    timeline_page(&data, "/api/v1/timelines/public", statuses, q.limit(), true).await
+    timeline_page(
+        &data,
+        viewer,
+        "/api/v1/timelines/public",
+        statuses,
+        q.limit(),
+        true,
+    )
+    .await
 }
 
 /// `GET /api/v1/accounts/{id}/statuses`: what the viewer may see.
@@ -301,10 +326,202 @@ pub async fn by_account(
     let statuses = store::by_account(&data.db, account.id, visibilities, max, q.limit()).await?;
     timeline_page(
         &data,
+        viewer,
         &format!("/api/v1/accounts/{id}/statuses"),
         statuses,
         q.limit(),
         false,
     )
     .await
+}
+
+/// `POST /api/v1/statuses/{id}/favourite`
+pub async fn favourite(
+    data: Data<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:favourites")?;
+    let (me, _) = auth.user()?;
+    let status = visible_status(&data, Some(me), &id).await?;
+    model::favourite(&data, me, &status).await?;
+    Ok(Json(status_json(&data, &status, Some(me)).await?))
+}
+
+/// `POST /api/v1/statuses/{id}/unfavourite`
+pub async fn unfavourite(
+    data: Data<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:favourites")?;
+    let (me, _) = auth.user()?;
+    let status = visible_status(&data, Some(me), &id).await?;
+    model::unfavourite(&data, me, &status).await?;
+    Ok(Json(status_json(&data, &status, Some(me)).await?))
+}
+
+/// `GET /api/v1/statuses/{id}/favourited_by`
+pub async fn favourited_by(
+    data: Data<AppState>,
+    MaybeAuth(auth): MaybeAuth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    let viewer = reader(&auth)?;
+    let status = visible_status(&data, viewer, &id).await?;
+    let mut out = Vec::new();
+    for account_id in store::favourited_by(&data.db, status.id, 80).await? {
+        if let Some(account) = accounts::find_by_id(&data.db, account_id).await? {
+            out.push(account_json_with_counts(&data, &account).await?);
+        }
+    }
+    Ok(Json(Value::Array(out)))
+}
+
+#[derive(Deserialize, Default)]
+pub struct EditStatus {
+    status: Option<String>,
+    spoiler_text: Option<String>,
+    #[serde(default, deserialize_with = "flex_bool")]
+    sensitive: Option<bool>,
+}
+
+/// `PUT /api/v1/statuses/{id}`: edit one's own post.
+pub async fn edit(
+    data: Data<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+    Params(p): Params<EditStatus>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:statuses")?;
+    let (me, _) = auth.user()?;
+    let status = visible_status(&data, Some(me), &id).await?;
+    let status = model::edit(
+        &data,
+        me,
+        &status,
+        model::PostEdit {
+            text: p.status.unwrap_or_default(),
+            spoiler_text: p
+                .spoiler_text
+                .unwrap_or_else(|| status.spoiler_text.clone()),
+            sensitive: p.sensitive.unwrap_or(status.sensitive),
+        },
+    )
+    .await?;
+    Ok(Json(status_json(&data, &status, Some(me)).await?))
+}
+
+/// `GET /api/v1/statuses/{id}/history`: every version, oldest first.
+pub async fn history(
+    data: Data<AppState>,
+    MaybeAuth(auth): MaybeAuth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    let viewer = reader(&auth)?;
+    let status = visible_status(&data, viewer, &id).await?;
+    let author = accounts::find_by_id(&data.db, status.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let account = account_json_with_counts(&data, &author).await?;
+    let mut versions: Vec<Value> = store::edits(&data.db, status.id)
+        .await?
+        .into_iter()
+        .map(|e| {
+            json!({
+                "content": e.content,
+                "spoiler_text": e.spoiler_text,
+                "sensitive": e.sensitive,
+                "created_at": e.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                "account": account,
+                "media_attachments": [],
+                "emojis": [],
+            })
+        })
+        .collect();
+    versions.push(json!({
+        "content": status.content,
+        "spoiler_text": status.spoiler_text,
+        "sensitive": status.sensitive,
+        "created_at": status.edited_at.unwrap_or(status.created_at).to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "account": account,
+        "media_attachments": [],
+        "emojis": [],
+    }));
+    Ok(Json(Value::Array(versions)))
+}
+
+/// `GET /api/v1/statuses/{id}/source`: the text of one's own post, for editing.
+pub async fn source(
+    data: Data<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    auth.require("read:statuses")?;
+    let (me, _) = auth.user()?;
+    let status = visible_status(&data, Some(me), &id).await?;
+    if status.account_id != me.id {
+        return Err(AppError::NotFound);
+    }
+    Ok(Json(json!({
+        "id": status.id.to_string(),
+        "text": status.source_text.unwrap_or_default(),
+        "spoiler_text": status.spoiler_text,
+    })))
+}
+
+/// How far a thread is followed up and down.
+const THREAD_DEPTH: usize = 40;
+const THREAD_SIZE: usize = 200;
+
+/// `GET /api/v1/statuses/{id}/context`: the posts above and below in its thread
+/// that the viewer may see (as far as this instance knows them).
+pub async fn context(
+    data: Data<AppState>,
+    MaybeAuth(auth): MaybeAuth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    let viewer = reader(&auth)?;
+    let status = visible_status(&data, viewer, &id).await?;
+    let mut ancestors = Vec::new();
+    let mut parent = status.in_reply_to_ap_id.clone();
+    while let Some(ap_id) = parent {
+        if ancestors.len() >= THREAD_DEPTH {
+            break;
+        }
+        let Some(s) = store::find_by_ap_id(&data.db, &ap_id).await? else {
+            break;
+        };
+        parent = s.in_reply_to_ap_id.clone();
+        if model::can_see(&data, viewer, &s).await? {
+            ancestors.push(s);
+        }
+    }
+    ancestors.reverse();
+    let mut descendants = Vec::new();
+    let mut frontier = vec![status.ap_id.clone()];
+    for _ in 0..THREAD_DEPTH {
+        let mut next = Vec::new();
+        for ap_id in &frontier {
+            for reply in store::replies(&data.db, ap_id, 100).await? {
+                next.push(reply.ap_id.clone());
+                if model::can_see(&data, viewer, &reply).await? {
+                    descendants.push(reply);
+                }
+            }
+        }
+        if next.is_empty() || descendants.len() >= THREAD_SIZE {
+            break;
+        }
+        frontier = next;
+    }
+    let mut up = Vec::new();
+    for s in &ancestors {
+        up.push(status_json(&data, s, viewer).await?);
+    }
+    let mut down = Vec::new();
+    for s in descendants.iter().take(THREAD_SIZE) {
+        down.push(status_json(&data, s, viewer).await?);
+    }
+    Ok(Json(json!({ "ancestors": up, "descendants": down })))
 }

@@ -126,6 +126,52 @@ pub fn delete_activity(
     }))
 }
 
+/// `Update` of an edited local post.
+pub fn update_activity(
+    id: &Url,
+    status: &Status,
+    author: &Account,
+    mentioned: &[Account],
+) -> Value {
+    let note = note_json(status, author, mentioned);
+    json!({
+        "@context": context(),
+        "id": id.as_str(),
+        "type": "Update",
+        "actor": author.ap_id.as_str(),
+        "to": note["to"],
+        "cc": note["cc"],
+        "object": note,
+    })
+}
+
+/// `Like` of a post, sent to its author.
+pub fn like_activity(id: &Url, who: &Account, status: &Status) -> Value {
+    json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": id.as_str(),
+        "type": "Like",
+        "actor": who.ap_id.as_str(),
+        "object": status.ap_id,
+    })
+}
+
+/// `Undo` of a `Like`.
+pub fn undo_like_activity(id: &Url, like_id: &Url, who: &Account, status: &Status) -> Value {
+    json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": id.as_str(),
+        "type": "Undo",
+        "actor": who.ap_id.as_str(),
+        "object": {
+            "id": like_id.as_str(),
+            "type": "Like",
+            "actor": who.ap_id.as_str(),
+            "object": status.ap_id,
+        },
+    })
+}
+
 /// `GET /users/{name}/statuses/{id}`: the Note of a public or unlisted post.
 pub async fn note(
     data: Data<AppState>,
@@ -180,6 +226,8 @@ pub struct NoteJson {
     pub sensitive: Option<bool>,
     #[serde(default)]
     pub published: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub updated: Option<DateTime<Utc>>,
     #[serde(default)]
     pub url: Option<Value>,
     #[serde(default)]
@@ -518,5 +566,183 @@ mod tests {
                 .unwrap();
         assert_eq!(by_id.0, tomb.0);
         assert!(serde_json::from_str::<DeletedObject>("42").is_err());
+    }
+}
+
+// ----- incoming likes and edits -----
+
+/// An id, or an object with an id.
+fn id_of(v: &Value) -> Option<Url> {
+    match v {
+        Value::String(s) => Url::parse(s).ok(),
+        Value::Object(o) => o
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|s| Url::parse(s).ok()),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Like {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::LikeType,
+    pub actor: ObjectId<Account>,
+    pub object: Value,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UndoLike {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::UndoType,
+    pub actor: ObjectId<Account>,
+    pub object: Like,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateNote {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::UpdateType,
+    pub actor: ObjectId<Account>,
+    pub object: NoteJson,
+}
+
+#[async_trait::async_trait]
+impl Activity for Like {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        id_of(&self.object)
+            .map(|_| ())
+            .ok_or_else(|| AppError::bad_request("Like without an object"))
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        let Some(object) = id_of(&self.object) else {
+            return Ok(());
+        };
+        // Likes of posts we do not have are none of our business.
+        let Some(status) = store::find_by_ap_id(&data.db, object.as_str()).await? else {
+            return Ok(());
+        };
+        let who = self.actor.dereference(data).await?;
+        if !crate::posts::model::can_see(data, Some(&who), &status).await? {
+            return Err(AppError::Forbidden("That post is not for you".into()));
+        }
+        store::add_favourite(&data.db, who.id, status.id, self.id.as_str()).await?;
+        Ok(())
+    }
+}
+
+#[async_trait::async_trait]
+impl Activity for UndoLike {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        if self.object.actor.inner() != self.actor.inner() {
+            return Err(AppError::bad_request("Only who liked can undo the like"));
+        }
+        Ok(())
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        if let Some(who) = accounts::find_by_ap_id(&data.db, self.actor.inner()).await? {
+            store::remove_favourite_by_ap_id(&data.db, self.object.id.as_str(), who.id).await?;
+            // Some servers undo with a new Like id: match the post instead.
+            if let Some(object) = id_of(&self.object.object)
+                && let Some(status) = store::find_by_ap_id(&data.db, object.as_str()).await?
+            {
+                store::remove_favourite(&data.db, who.id, status.id).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[async_trait::async_trait]
+impl Activity for UpdateNote {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        if self.object.author().as_ref() != Some(self.actor.inner())
+            || !same_origin(&self.object.id, self.actor.inner())
+        {
+            return Err(AppError::bad_request("Only the author can edit a post"));
+        }
+        if self
+            .object
+            .content
+            .as_ref()
+            .is_some_and(|c| c.len() > MAX_REMOTE_CONTENT_BYTES)
+        {
+            return Err(AppError::PayloadTooLarge("The post is too long".into()));
+        }
+        Ok(())
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        let Some(status) = store::find_by_ap_id(&data.db, self.object.id.as_str()).await? else {
+            return Ok(());
+        };
+        let author = self.actor.dereference(data).await?;
+        if status.account_id != author.id {
+            return Err(AppError::Forbidden(
+                "Only the author can edit a post".into(),
+            ));
+        }
+        let note = self.object;
+        let content = crate::web::sanitize_html(note.content.as_deref().unwrap_or_default());
+        let spoiler: String = note
+            .summary
+            .clone()
+            .unwrap_or_default()
+            .chars()
+            .take(1000)
+            .collect();
+        let edited_at = note.updated.unwrap_or_else(Utc::now).min(Utc::now());
+        store::edit(
+            &data.db,
+            &status,
+            &content,
+            None,
+            &spoiler,
+            note.sensitive.unwrap_or(false),
+            edited_at,
+        )
+        .await?;
+        Ok(())
     }
 }

@@ -300,6 +300,121 @@ pub async fn can_see(
     }
 }
 
+// ----- favourites -----
+
+/// A local person favourites a post they can see; a remote author's server gets a Like.
+pub async fn favourite(state: &AppState, who: &Account, status: &Status) -> AppResult<()> {
+    let id = crate::follows::model::new_activity_id(state, "like")?;
+    let added = store::add_favourite(&state.db, who.id, status.id, id.as_str()).await?;
+    if !added || status.local {
+        return Ok(());
+    }
+    let author = accounts::find_by_id(&state.db, status.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let activity = apub::like_activity(&id, who, status);
+    queue::deliver(
+        state,
+        &id,
+        &who.ap_id,
+        &activity,
+        std::slice::from_ref(&author),
+    )
+    .await
+}
+
+/// Takes a favourite back; a remote author's server gets an Undo.
+pub async fn unfavourite(state: &AppState, who: &Account, status: &Status) -> AppResult<()> {
+    let Some(like_id) = store::remove_favourite(&state.db, who.id, status.id).await? else {
+        return Ok(());
+    };
+    if status.local {
+        return Ok(());
+    }
+    let author = accounts::find_by_id(&state.db, status.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let like_id = Url::parse(&like_id).map_err(|e| AppError::Internal(e.into()))?;
+    let id = crate::follows::model::new_activity_id(state, "undo")?;
+    let activity = apub::undo_like_activity(&id, &like_id, who, status);
+    queue::deliver(
+        state,
+        &id,
+        &who.ap_id,
+        &activity,
+        std::slice::from_ref(&author),
+    )
+    .await
+}
+
+// ----- edits -----
+
+/// What an author changes in a post.
+pub struct PostEdit {
+    pub text: String,
+    pub spoiler_text: String,
+    pub sensitive: bool,
+}
+
+/// Edits a local post: the old version goes to its history, everyone who got the
+/// post gets an Update.
+pub async fn edit(
+    data: &Data<AppState>,
+    author: &Account,
+    status: &Status,
+    change: PostEdit,
+) -> AppResult<Status> {
+    if status.account_id != author.id || !status.local {
+        return Err(AppError::NotFound);
+    }
+    let text = change.text.trim().to_string();
+    if text.is_empty() {
+        return Err(AppError::validation("Text can't be blank"));
+    }
+    if text.chars().count() > MAX_POST_CHARS || change.spoiler_text.chars().count() > MAX_POST_CHARS
+    {
+        return Err(AppError::validation(format!(
+            "Text character limit of {MAX_POST_CHARS} exceeded"
+        )));
+    }
+    // Mentions stay those of the post; new handles render as links when known.
+    let mentioned = mentioned_accounts(data, status).await?;
+    let handles: Vec<(String, Account)> = mention_handles(&text)
+        .into_iter()
+        .filter_map(|h| {
+            mentioned
+                .iter()
+                .find(|a| {
+                    h.eq_ignore_ascii_case(&a.acct())
+                        || h.split('@')
+                            .next()
+                            .is_some_and(|n| n.eq_ignore_ascii_case(&a.username))
+                })
+                .map(|a| (h.clone(), a.clone()))
+        })
+        .collect();
+    let content = render_text(&text, &handles);
+    let spoiler = change.spoiler_text.trim();
+    store::edit(
+        &data.db,
+        status,
+        &content,
+        Some(&text),
+        spoiler,
+        change.sensitive || !spoiler.is_empty(),
+        Utc::now(),
+    )
+    .await?;
+    let status = store::find(&data.db, status.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let recipients = recipients(data, &status, author, &mentioned).await?;
+    let id = crate::follows::model::new_activity_id(data, "update")?;
+    let activity = apub::update_activity(&id, &status, author, &mentioned);
+    queue::deliver(data, &id, &author.ap_id, &activity, &recipients).await?;
+    Ok(status)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -313,3 +313,192 @@ pub async fn count_by_account(db: &Db, account_id: i64) -> Result<i64, sqlx::Err
         .await
     })
 }
+
+// ----- favourites -----
+
+/// Records a favourite; false when it was there already.
+pub async fn add_favourite(
+    db: &Db,
+    account_id: i64,
+    status_id: i64,
+    ap_id: &str,
+) -> Result<bool, sqlx::Error> {
+    let now = Utc::now();
+    let inserted = with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO favourites (account_id, status_id, ap_id, created_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(account_id)
+        .bind(status_id)
+        .bind(ap_id)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(inserted == 1)
+}
+
+/// Removes a favourite; returns the Like's id when there was one.
+pub async fn remove_favourite(
+    db: &Db,
+    account_id: i64,
+    status_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let ap_id: Option<String> = with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "DELETE FROM favourites WHERE account_id = $1 AND status_id = $2 RETURNING ap_id",
+        )
+        .bind(account_id)
+        .bind(status_id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(ap_id)
+}
+
+/// Removes a favourite by its Like's id, only if `account_id` made it.
+pub async fn remove_favourite_by_ap_id(
+    db: &Db,
+    ap_id: &str,
+    account_id: i64,
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("DELETE FROM favourites WHERE ap_id = $1 AND account_id = $2")
+            .bind(ap_id)
+            .bind(account_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// (favourites, whether `viewer` is among them)
+pub async fn favourite_state(
+    db: &Db,
+    status_id: i64,
+    viewer: Option<i64>,
+) -> Result<(i64, bool), sqlx::Error> {
+    let (count, mine): (i64, i64) = with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT COUNT(*), COUNT(CASE WHEN account_id = $2 THEN 1 END) \
+             FROM favourites WHERE status_id = $1",
+        )
+        .bind(status_id)
+        .bind(viewer.unwrap_or(-1))
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok((count, mine > 0))
+}
+
+/// Ids of the accounts that favourited a post, newest first.
+pub async fn favourited_by(db: &Db, status_id: i64, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT account_id FROM favourites WHERE status_id = $1 ORDER BY id DESC LIMIT $2",
+        )
+        .bind(status_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+// ----- edits -----
+
+db_row! {
+    #[derive(Debug, Clone)]
+    pub struct StatusEdit {
+        pub content: String,
+        pub spoiler_text: String,
+        pub sensitive: bool,
+        pub created_at: DateTime<Utc>,
+    }
+}
+
+/// Keeps the current version of a post in its history, then replaces it.
+pub async fn edit(
+    db: &Db,
+    status: &Status,
+    content: &str,
+    source_text: Option<&str>,
+    spoiler_text: &str,
+    sensitive: bool,
+    edited_at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let version_time = status.edited_at.unwrap_or(status.created_at);
+    with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO status_edits (status_id, content, spoiler_text, sensitive, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(status.id)
+        .bind(&status.content)
+        .bind(&status.spoiler_text)
+        .bind(status.sensitive)
+        .bind(version_time)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE statuses SET content = $1, source_text = $2, spoiler_text = $3, \
+             sensitive = $4, edited_at = $5 WHERE id = $6",
+        )
+        .bind(content)
+        .bind(source_text)
+        .bind(spoiler_text)
+        .bind(sensitive)
+        .bind(edited_at)
+        .bind(status.id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Earlier versions of a post, oldest first.
+pub async fn edits(db: &Db, status_id: i64) -> Result<Vec<StatusEdit>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT content, spoiler_text, sensitive, created_at FROM status_edits \
+             WHERE status_id = $1 ORDER BY id",
+        )
+        .bind(status_id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Direct replies to a post (visible or not: callers filter), oldest first.
+pub async fn replies(db: &Db, ap_id: &str, limit: i64) -> Result<Vec<Status>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s WHERE s.in_reply_to_ap_id = $1 AND s.deleted_at IS NULL \
+             ORDER BY s.id LIMIT $2"
+        ))
+        .bind(ap_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// How many replies a post has.
+pub async fn reply_count(db: &Db, ap_id: &str) -> Result<i64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM statuses WHERE in_reply_to_ap_id = $1 AND deleted_at IS NULL",
+        )
+        .bind(ap_id)
+        .fetch_one(pool)
+        .await
+    })
+}

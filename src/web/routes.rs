@@ -102,8 +102,25 @@ pub fn router() -> Router<()> {
         .route("/api/v1/statuses", post(posts_api::create))
         .route(
             "/api/v1/statuses/{id}",
-            get(posts_api::show).delete(posts_api::delete),
+            get(posts_api::show)
+                .delete(posts_api::delete)
+                .put(posts_api::edit),
         )
+        .route(
+            "/api/v1/statuses/{id}/favourite",
+            post(posts_api::favourite),
+        )
+        .route(
+            "/api/v1/statuses/{id}/unfavourite",
+            post(posts_api::unfavourite),
+        )
+        .route(
+            "/api/v1/statuses/{id}/favourited_by",
+            get(posts_api::favourited_by),
+        )
+        .route("/api/v1/statuses/{id}/history", get(posts_api::history))
+        .route("/api/v1/statuses/{id}/source", get(posts_api::source))
+        .route("/api/v1/statuses/{id}/context", get(posts_api::context))
         .route("/api/v1/timelines/home", get(posts_api::home))
         .route("/api/v1/timelines/public", get(posts_api::public))
         .route("/api/v1/accounts/{id}/statuses", get(posts_api::by_account))

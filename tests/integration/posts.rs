@@ -418,3 +418,155 @@ async fn a_mastodon_post_is_stored_sanitised_and_shown_to_the_mentioned() {
     assert_eq!(res.status(), StatusCode::ACCEPTED);
     assert!(home_contents(&a, &anna).await.is_empty());
 }
+
+#[tokio::test]
+async fn likes_edits_and_threads_federate() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let anna = person(&a, "anna").await;
+    let bob = person(&b, "bob").await;
+    let (_, anna_on_b) = b
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=anna@{}", a.domain),
+            &bob,
+        )
+        .await;
+    let anna_on_b = anna_on_b["id"].as_str().unwrap().to_string();
+    b.client
+        .post(b.url(&format!("/api/v1/accounts/{anna_on_b}/follow")))
+        .bearer_auth(&bob)
+        .send()
+        .await
+        .unwrap();
+    eventually("bob follows anna", || async {
+        let (_, rels) = b
+            .get_authed(
+                &format!("/api/v1/accounts/relationships?id[]={anna_on_b}"),
+                &bob,
+            )
+            .await;
+        rels[0]["following"] == true
+    })
+    .await;
+    let (_, post) = post_status(&a, &anna, json!({"status": "First draft"})).await;
+    let post_id = post["id"].as_str().unwrap().to_string();
+    let mut on_b = String::new();
+    eventually("the post reaches B", || async {
+        !home_contents(&b, &bob).await.is_empty()
+    })
+    .await;
+    let (_, home) = b.get_authed("/api/v1/timelines/home", &bob).await;
+    on_b.push_str(home[0]["id"].as_str().unwrap());
+
+    // A like from B reaches A, and its undo too.
+    let res = b
+        .client
+        .post(b.url(&format!("/api/v1/statuses/{on_b}/favourite")))
+        .bearer_auth(&bob)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let liked: Value = res.json().await.unwrap();
+    assert_eq!(liked["favourited"], true);
+    assert_eq!(liked["favourites_count"], 1);
+    eventually("the like reaches A", || async {
+        let (_, s) = a
+            .get_authed(&format!("/api/v1/statuses/{post_id}"), &anna)
+            .await;
+        s["favourites_count"] == 1
+    })
+    .await;
+    let (_, by) = a
+        .get_json(&format!("/api/v1/statuses/{post_id}/favourited_by"))
+        .await;
+    assert_eq!(by[0]["acct"], format!("bob@{}", b.domain));
+    b.client
+        .post(b.url(&format!("/api/v1/statuses/{on_b}/unfavourite")))
+        .bearer_auth(&bob)
+        .send()
+        .await
+        .unwrap();
+    eventually("the unlike reaches A", || async {
+        let (_, s) = a
+            .get_authed(&format!("/api/v1/statuses/{post_id}"), &anna)
+            .await;
+        s["favourites_count"] == 0
+    })
+    .await;
+
+    // An edit reaches B, with its history.
+    let res = a
+        .client
+        .put(a.url(&format!("/api/v1/statuses/{post_id}")))
+        .bearer_auth(&anna)
+        .json(&json!({"status": "Final version"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let edited: Value = res.json().await.unwrap();
+    assert!(edited["edited_at"].is_string());
+    eventually("the edit reaches B", || async {
+        let (_, s) = b
+            .get_authed(&format!("/api/v1/statuses/{on_b}"), &bob)
+            .await;
+        s["content"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Final version")
+    })
+    .await;
+    let (_, history) = b
+        .get_json(&format!("/api/v1/statuses/{on_b}/history"))
+        .await;
+    let versions: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["content"].as_str().unwrap())
+        .collect();
+    assert_eq!(versions.len(), 2);
+    assert!(versions[0].contains("First draft") && versions[1].contains("Final version"));
+    let (_, source) = a
+        .get_authed(&format!("/api/v1/statuses/{post_id}/source"), &anna)
+        .await;
+    assert_eq!(source["text"], "Final version");
+
+    // Only the author edits.
+    let res = b
+        .client
+        .put(b.url(&format!("/api/v1/statuses/{on_b}")))
+        .bearer_auth(&bob)
+        .json(&json!({"status": "Hijacked"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    // A reply from B shows in the thread on both sides.
+    let (_, reply) = post_status(
+        &b,
+        &bob,
+        json!({"status": format!("@anna@{} nice", a.domain), "in_reply_to_id": on_b}),
+    )
+    .await;
+    let (_, context) = b
+        .get_json(&format!(
+            "/api/v1/statuses/{}/context",
+            reply["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(context["ancestors"][0]["id"], on_b);
+    eventually("the reply is in A's thread", || async {
+        let (_, context) = a
+            .get_json(&format!("/api/v1/statuses/{post_id}/context"))
+            .await;
+        context["descendants"]
+            .as_array()
+            .is_some_and(|d| d.len() == 1 && d[0]["content"].as_str().unwrap().contains("nice"))
+    })
+    .await;
+    let (_, s) = a.get_json(&format!("/api/v1/statuses/{post_id}")).await;
+    assert_eq!(s["replies_count"], 1);
+}
