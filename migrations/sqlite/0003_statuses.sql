@@ -16,6 +16,8 @@ CREATE TABLE statuses (
     visibility TEXT NOT NULL,
     language TEXT,
     in_reply_to_ap_id TEXT,
+    -- set on a boost: the post it shares (the boost's ap_id is its Announce)
+    reblog_of_id BIGINT REFERENCES statuses (id) ON DELETE CASCADE,
     idempotency_key TEXT,
     created_at TEXT NOT NULL,
     edited_at TEXT,
@@ -23,6 +25,7 @@ CREATE TABLE statuses (
 );
 CREATE INDEX statuses_account ON statuses (account_id, id);
 CREATE UNIQUE INDEX statuses_idempotency ON statuses (account_id, idempotency_key);
+CREATE INDEX statuses_reblog_of ON statuses (reblog_of_id);
 
 CREATE TABLE status_mentions (
     status_id BIGINT NOT NULL REFERENCES statuses (id) ON DELETE CASCADE,

@@ -21,14 +21,55 @@ use crate::{
     },
 };
 
-/// Mastodon's Status entity, as `viewer` sees it.
+/// Mastodon's Status entity, as `viewer` sees it. A boost is a Status of its own
+/// whose `reblog` is the boosted post.
 pub async fn status_json(
     state: &AppState,
     status: &Status,
     viewer: Option<&Account>,
 ) -> AppResult<Value> {
+    if let Some(original_id) = status.reblog_of_id {
+        let original = store::find(&state.db, original_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let inner = Box::pin(status_json(state, &original, viewer)).await?;
+        let booster = accounts::find_by_id(&state.db, status.account_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        return Ok(json!({
+            "id": status.id.to_string(),
+            "uri": status.ap_id,
+            "url": status.url,
+            "created_at": status.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            "edited_at": null,
+            "account": account_json_with_counts(state, &booster).await?,
+            "content": "",
+            "visibility": status.visibility,
+            "sensitive": false,
+            "spoiler_text": "",
+            "language": null,
+            "in_reply_to_id": null,
+            "in_reply_to_account_id": null,
+            "mentions": [],
+            "media_attachments": [],
+            "tags": [],
+            "emojis": [],
+            "reblogs_count": 0,
+            "favourites_count": 0,
+            "replies_count": 0,
+            "reblog": inner,
+            "poll": null,
+            "card": null,
+            "favourited": inner["favourited"],
+            "reblogged": inner["reblogged"],
+            "muted": false,
+            "bookmarked": false,
+        }));
+    }
     let (favourites, favourited) =
         store::favourite_state(&state.db, status.id, viewer.map(|v| v.id)).await?;
+    let (reblogs, reblogged) =
+        store::reblog_state(&state.db, status.id, viewer.map(|v| v.id)).await?;
     let replies = store::reply_count(&state.db, &status.ap_id).await?;
     let author = accounts::find_by_id(&state.db, status.account_id)
         .await?
@@ -61,14 +102,14 @@ pub async fn status_json(
         "media_attachments": [],
         "tags": [],
         "emojis": [],
-        "reblogs_count": 0,
+        "reblogs_count": reblogs,
         "favourites_count": favourites,
         "replies_count": replies,
         "reblog": null,
         "poll": null,
         "card": null,
         "favourited": favourited,
-        "reblogged": false,
+        "reblogged": reblogged,
         "muted": false,
         "bookmarked": false,
     }))
@@ -232,7 +273,12 @@ async fn timeline_page(
 ) -> AppResult<Response> {
     let mut items = Vec::with_capacity(statuses.len());
     for s in &statuses {
-        items.push(status_json(state, s, viewer).await?);
+        match status_json(state, s, viewer).await {
+            Ok(item) => items.push(item),
+            // A boost whose post is gone meanwhile: leave it out.
+            Err(AppError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
     }
     let mut response = Json(Value::Array(items)).into_response();
     if let (Some(first), Some(last)) = (statuses.first(), statuses.last()) {
@@ -524,4 +570,47 @@ pub async fn context(
         down.push(status_json(&data, s, viewer).await?);
     }
     Ok(Json(json!({ "ancestors": up, "descendants": down })))
+}
+
+/// `POST /api/v1/statuses/{id}/reblog`: answers with the boost, as Mastodon does.
+pub async fn reblog(
+    data: Data<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:statuses")?;
+    let (me, _) = auth.user()?;
+    let original = visible_status(&data, Some(me), &id).await?;
+    let boost = model::reblog(&data, me, &original).await?;
+    Ok(Json(status_json(&data, &boost, Some(me)).await?))
+}
+
+/// `POST /api/v1/statuses/{id}/unreblog`: answers with the post.
+pub async fn unreblog(
+    data: Data<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:statuses")?;
+    let (me, _) = auth.user()?;
+    let original = visible_status(&data, Some(me), &id).await?;
+    model::unreblog(&data, me, &original).await?;
+    Ok(Json(status_json(&data, &original, Some(me)).await?))
+}
+
+/// `GET /api/v1/statuses/{id}/reblogged_by`
+pub async fn reblogged_by(
+    data: Data<AppState>,
+    MaybeAuth(auth): MaybeAuth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    let viewer = reader(&auth)?;
+    let status = visible_status(&data, viewer, &id).await?;
+    let mut out = Vec::new();
+    for account_id in store::reblogged_by(&data.db, status.id, 80).await? {
+        if let Some(account) = accounts::find_by_id(&data.db, account_id).await? {
+            out.push(account_json_with_counts(&data, &account).await?);
+        }
+    }
+    Ok(Json(Value::Array(out)))
 }

@@ -394,70 +394,81 @@ impl Activity for CreateNote {
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
         let author = self.actor.dereference(data).await?;
-        let note = self.object;
-        if let Some(existing_author) = store::author_of(&data.db, note.id.as_str()).await? {
-            // Already here: only its author could send it again, and it stays as it is.
-            if existing_author != author.id {
-                return Err(AppError::Forbidden(
-                    "That post belongs to someone else".into(),
-                ));
-            }
-            return Ok(());
-        }
-        // People here the post is for: its Mention tags, and (for servers that
-        // address without tagging) anyone here it is addressed to.
-        let mut mention_ids = Vec::new();
-        let addressed = note
-            .to
-            .iter()
-            .chain(&note.cc)
-            .filter_map(|a| Url::parse(a).ok());
-        for href in note.mention_hrefs().into_iter().chain(addressed).take(100) {
-            if let Some(account) = accounts::find_by_ap_id(&data.db, &href).await?
-                && !mention_ids.contains(&account.id)
-                && (account.is_local() || note.mention_hrefs().contains(&href))
-            {
-                mention_ids.push(account.id);
-            }
-        }
-        let content = crate::web::sanitize_html(note.content.as_deref().unwrap_or_default());
-        let spoiler: String = note
-            .summary
-            .clone()
-            .unwrap_or_default()
-            .chars()
-            .take(1000)
-            .collect();
-        // Only an http(s) address on the post's own server is a link we show.
-        let url = note
-            .url()
-            .and_then(|u| Url::parse(&u).ok())
-            .filter(|u| matches!(u.scheme(), "http" | "https") && same_origin(u, &note.id))
-            .map(|u| u.to_string());
-        let in_reply_to = note.in_reply_to();
-        let language = note.language();
-        store::insert(
-            &data.db,
-            &NewStatus {
-                ap_id: note.id.as_str(),
-                url: url.as_deref(),
-                account_id: author.id,
-                local: false,
-                content: &content,
-                source_text: None,
-                spoiler_text: &spoiler,
-                sensitive: note.sensitive.unwrap_or(false),
-                visibility: note.visibility(author.followers_url.as_deref()),
-                language: language.as_deref(),
-                in_reply_to_ap_id: in_reply_to.as_deref(),
-                idempotency_key: None,
-                created_at: note.published.unwrap_or_else(Utc::now).min(Utc::now()),
-            },
-            &mention_ids,
-        )
-        .await?;
+        store_remote_note(data, self.object, &author).await?;
         Ok(())
     }
+}
+
+/// Stores a Note from another server, checked by the caller to be `author`'s.
+/// A post we have already is kept as it is (if it is really the author's).
+pub async fn store_remote_note(
+    data: &Data<AppState>,
+    note: NoteJson,
+    author: &Account,
+) -> Result<(), AppError> {
+    if let Some(existing_author) = store::author_of(&data.db, note.id.as_str()).await? {
+        // Already here: only its author could send it again, and it stays as it is.
+        if existing_author != author.id {
+            return Err(AppError::Forbidden(
+                "That post belongs to someone else".into(),
+            ));
+        }
+        return Ok(());
+    }
+    // People here the post is for: its Mention tags, and (for servers that
+    // address without tagging) anyone here it is addressed to.
+    let mut mention_ids = Vec::new();
+    let addressed = note
+        .to
+        .iter()
+        .chain(&note.cc)
+        .filter_map(|a| Url::parse(a).ok());
+    for href in note.mention_hrefs().into_iter().chain(addressed).take(100) {
+        if let Some(account) = accounts::find_by_ap_id(&data.db, &href).await?
+            && !mention_ids.contains(&account.id)
+            && (account.is_local() || note.mention_hrefs().contains(&href))
+        {
+            mention_ids.push(account.id);
+        }
+    }
+    let content = crate::web::sanitize_html(note.content.as_deref().unwrap_or_default());
+    let spoiler: String = note
+        .summary
+        .clone()
+        .unwrap_or_default()
+        .chars()
+        .take(1000)
+        .collect();
+    // Only an http(s) address on the post's own server is a link we show.
+    let url = note
+        .url()
+        .and_then(|u| Url::parse(&u).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https") && same_origin(u, &note.id))
+        .map(|u| u.to_string());
+    let in_reply_to = note.in_reply_to();
+    let language = note.language();
+    store::insert(
+        &data.db,
+        &NewStatus {
+            ap_id: note.id.as_str(),
+            url: url.as_deref(),
+            account_id: author.id,
+            local: false,
+            content: &content,
+            source_text: None,
+            spoiler_text: &spoiler,
+            sensitive: note.sensitive.unwrap_or(false),
+            visibility: note.visibility(author.followers_url.as_deref()),
+            language: language.as_deref(),
+            in_reply_to_ap_id: in_reply_to.as_deref(),
+            reblog_of_id: None,
+            idempotency_key: None,
+            created_at: note.published.unwrap_or_else(Utc::now).min(Utc::now()),
+        },
+        &mention_ids,
+    )
+    .await?;
+    Ok(())
 }
 
 #[async_trait::async_trait]
@@ -743,6 +754,194 @@ impl Activity for UpdateNote {
             edited_at,
         )
         .await?;
+        Ok(())
+    }
+}
+
+// ----- boosts -----
+
+/// `Announce` of a post (a boost), public, to the booster's followers and the author.
+pub fn announce_activity(
+    boost: &Status,
+    booster: &Account,
+    original: &Status,
+    author: &Account,
+) -> Value {
+    let followers = booster
+        .followers_url
+        .clone()
+        .unwrap_or_else(|| format!("{}/followers", booster.ap_id));
+    json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": boost.ap_id,
+        "type": "Announce",
+        "actor": booster.ap_id.as_str(),
+        "published": boost.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "to": [PUBLIC],
+        "cc": [author.ap_id.as_str(), followers],
+        "object": original.ap_id,
+    })
+}
+
+/// `Undo` of a boost.
+pub fn undo_announce_activity(
+    boost: &Status,
+    booster: &Account,
+    original: &Status,
+    author: &Account,
+) -> Value {
+    let announce = announce_activity(boost, booster, original, author);
+    json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}#undo", boost.ap_id),
+        "type": "Undo",
+        "actor": booster.ap_id.as_str(),
+        "to": announce["to"],
+        "cc": announce["cc"],
+        "object": announce,
+    })
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Announce {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::AnnounceType,
+    pub actor: ObjectId<Account>,
+    pub object: Value,
+    #[serde(default)]
+    pub published: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UndoAnnounce {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::UndoType,
+    pub actor: ObjectId<Account>,
+    pub object: Announce,
+}
+
+/// The post a boost shares: known already, or fetched (signed) from its server.
+async fn shared_post(data: &Data<AppState>, object: &Url) -> AppResult<Option<Status>> {
+    if let Some(status) = store::find_by_ap_id(&data.db, object.as_str()).await? {
+        return Ok(Some(status));
+    }
+    if crate::federation::is_local(data, object) {
+        return Ok(None);
+    }
+    let fetched =
+        activitypub_federation::fetch::fetch_object_http::<AppState, NoteJson>(object, data)
+            .await?;
+    let note = fetched.object;
+    let author_id = note
+        .author()
+        .filter(|a| same_origin(a, &note.id))
+        .ok_or_else(|| AppError::bad_request("The shared post has no author on its server"))?;
+    if note
+        .content
+        .as_ref()
+        .is_some_and(|c| c.len() > MAX_REMOTE_CONTENT_BYTES)
+    {
+        return Err(AppError::PayloadTooLarge(
+            "The shared post is too long".into(),
+        ));
+    }
+    let author = ObjectId::<Account>::from(author_id)
+        .dereference(data)
+        .await?;
+    store_remote_note(data, note, &author).await?;
+    Ok(store::find_by_ap_id(&data.db, object.as_str()).await?)
+}
+
+#[async_trait::async_trait]
+impl Activity for Announce {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        id_of(&self.object)
+            .map(|_| ())
+            .ok_or_else(|| AppError::bad_request("Announce without an object"))
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        let Some(object) = id_of(&self.object) else {
+            return Ok(());
+        };
+        let Some(original) = shared_post(data, &object).await? else {
+            return Ok(());
+        };
+        if !matches!(original.visibility.as_str(), "public" | "unlisted") {
+            return Err(AppError::Forbidden(
+                "Only public posts can be boosted".into(),
+            ));
+        }
+        let booster = self.actor.dereference(data).await?;
+        store::insert(
+            &data.db,
+            &NewStatus {
+                ap_id: self.id.as_str(),
+                url: None,
+                account_id: booster.id,
+                local: false,
+                content: "",
+                source_text: None,
+                spoiler_text: "",
+                sensitive: false,
+                visibility: original.visibility.as_str(),
+                language: None,
+                in_reply_to_ap_id: None,
+                reblog_of_id: Some(original.id),
+                idempotency_key: None,
+                created_at: self.published.unwrap_or_else(Utc::now).min(Utc::now()),
+            },
+            &[],
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+#[async_trait::async_trait]
+impl Activity for UndoAnnounce {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        if self.object.actor.inner() != self.actor.inner() {
+            return Err(AppError::bad_request("Only who boosted can undo the boost"));
+        }
+        Ok(())
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        if let Some(boost) = store::find_by_ap_id(&data.db, self.object.id.as_str()).await?
+            && boost.reblog_of_id.is_some()
+        {
+            let actor = accounts::find_by_ap_id(&data.db, self.actor.inner()).await?;
+            if actor.is_some_and(|a| a.id == boost.account_id) {
+                store::mark_deleted(&data.db, boost.id).await?;
+            }
+        }
         Ok(())
     }
 }

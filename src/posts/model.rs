@@ -191,6 +191,7 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
             visibility: post.visibility.as_str(),
             language: post.language.as_deref(),
             in_reply_to_ap_id: post.in_reply_to.as_ref().map(|s| s.ap_id.as_str()),
+            reblog_of_id: None,
             idempotency_key: post.idempotency_key.as_deref(),
             created_at: Utc::now(),
         },
@@ -413,6 +414,86 @@ pub async fn edit(
     let activity = apub::update_activity(&id, &status, author, &mentioned);
     queue::deliver(data, &id, &author.ap_id, &activity, &recipients).await?;
     Ok(status)
+}
+
+// ----- boosts -----
+
+/// A local person boosts a public or unlisted post: their followers and the
+/// author's server get an Announce.
+pub async fn reblog(state: &AppState, who: &Account, original: &Status) -> AppResult<Status> {
+    if original.reblog_of_id.is_some() {
+        return Err(AppError::NotFound);
+    }
+    if !matches!(original.visibility.as_str(), "public" | "unlisted") {
+        return Err(AppError::validation("Only public posts can be boosted"));
+    }
+    if let Some(existing) = store::find_reblog(&state.db, who.id, original.id).await? {
+        return Ok(existing);
+    }
+    let placeholder = format!(
+        "{}/statuses/pending/{}",
+        state.settings.base_url(),
+        crate::accounts::session::random_token()
+    );
+    let boost = store::insert(
+        &state.db,
+        &NewStatus {
+            ap_id: &placeholder,
+            url: None,
+            account_id: who.id,
+            local: true,
+            content: "",
+            source_text: None,
+            spoiler_text: "",
+            sensitive: false,
+            visibility: original.visibility.as_str(),
+            language: None,
+            in_reply_to_ap_id: None,
+            reblog_of_id: Some(original.id),
+            idempotency_key: None,
+            created_at: Utc::now(),
+        },
+        &[],
+    )
+    .await?
+    .ok_or_else(|| AppError::Internal(anyhow::anyhow!("post id collision")))?;
+    let ap_id = format!("{}/statuses/{}/activity", who.ap_id, boost.id);
+    let url = format!(
+        "{}/@{}/{}",
+        state.settings.base_url(),
+        who.username,
+        boost.id
+    );
+    store::set_addresses(&state.db, boost.id, &ap_id, &url).await?;
+    let boost = store::find(&state.db, boost.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let author = accounts::find_by_id(&state.db, original.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let activity = apub::announce_activity(&boost, who, original, &author);
+    let mut recipients = follows::followers(&state.db, who.id).await?;
+    recipients.push(author);
+    let id = Url::parse(&ap_id).map_err(|e| AppError::Internal(e.into()))?;
+    queue::deliver(state, &id, &who.ap_id, &activity, &recipients).await?;
+    Ok(boost)
+}
+
+/// Takes a boost back: the servers that got it get an Undo.
+pub async fn unreblog(state: &AppState, who: &Account, original: &Status) -> AppResult<()> {
+    let Some(boost) = store::find_reblog(&state.db, who.id, original.id).await? else {
+        return Ok(());
+    };
+    store::mark_deleted(&state.db, boost.id).await?;
+    let author = accounts::find_by_id(&state.db, original.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let activity = apub::undo_announce_activity(&boost, who, original, &author);
+    let mut recipients = follows::followers(&state.db, who.id).await?;
+    recipients.push(author);
+    let id =
+        Url::parse(&format!("{}#undo", boost.ap_id)).map_err(|e| AppError::Internal(e.into()))?;
+    queue::deliver(state, &id, &who.ap_id, &activity, &recipients).await
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ macro_rules! status_columns {
     () => {
         "s.id, s.ap_id, s.url, s.account_id, s.local, s.content, s.source_text, \
          s.spoiler_text, s.sensitive, s.visibility, s.language, s.in_reply_to_ap_id, \
-         s.created_at, s.edited_at"
+         s.reblog_of_id, s.created_at, s.edited_at"
     };
 }
 
@@ -27,6 +27,7 @@ db_row! {
         pub visibility: String,
         pub language: Option<String>,
         pub in_reply_to_ap_id: Option<String>,
+        pub reblog_of_id: Option<i64>,
         pub created_at: DateTime<Utc>,
         pub edited_at: Option<DateTime<Utc>>,
     }
@@ -45,6 +46,7 @@ pub struct NewStatus<'a> {
     pub visibility: &'a str,
     pub language: Option<&'a str>,
     pub in_reply_to_ap_id: Option<&'a str>,
+    pub reblog_of_id: Option<i64>,
     pub idempotency_key: Option<&'a str>,
     pub created_at: DateTime<Utc>,
 }
@@ -60,8 +62,8 @@ pub async fn insert(
         sqlx::query_scalar(
             "INSERT INTO statuses (ap_id, url, account_id, local, content, source_text, \
              spoiler_text, sensitive, visibility, language, in_reply_to_ap_id, \
-             idempotency_key, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+             idempotency_key, created_at, reblog_of_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
              ON CONFLICT (ap_id) DO NOTHING RETURNING id",
         )
         .bind(s.ap_id)
@@ -77,6 +79,7 @@ pub async fn insert(
         .bind(s.in_reply_to_ap_id)
         .bind(s.idempotency_key)
         .bind(s.created_at)
+        .bind(s.reblog_of_id)
         .fetch_optional(pool)
         .await
     })?;
@@ -169,9 +172,20 @@ pub async fn find_by_idempotency_key(
     })
 }
 
-/// Marks a post deleted (it stays as a Tombstone: replies keep their parent id).
+/// Marks a post deleted (it stays as a Tombstone: replies keep their parent id),
+/// and its boosts with it.
 pub async fn mark_deleted(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     let now = Utc::now();
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE statuses SET deleted_at = $1 WHERE reblog_of_id = $2 AND deleted_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
     with_db!(db, |pool| {
         sqlx::query(
             "UPDATE statuses SET deleted_at = $1, content = '', source_text = NULL WHERE id = $2",
@@ -250,7 +264,7 @@ pub async fn public(
             "SELECT ",
             status_columns!(),
             " FROM statuses s WHERE s.deleted_at IS NULL AND s.visibility = 'public' \
-             AND (s.local OR NOT $1) AND s.id < $2 AND s.id > $3 \
+             AND s.reblog_of_id IS NULL AND (s.local OR NOT $1) AND s.id < $2 AND s.id > $3 \
              ORDER BY CASE WHEN $5 THEN s.id ELSE -s.id END LIMIT $4"
         ))
         .bind(local_only)
@@ -499,6 +513,61 @@ pub async fn reply_count(db: &Db, ap_id: &str) -> Result<i64, sqlx::Error> {
         )
         .bind(ap_id)
         .fetch_one(pool)
+        .await
+    })
+}
+
+// ----- boosts -----
+
+/// A person's boost of a post, if any.
+pub async fn find_reblog(
+    db: &Db,
+    account_id: i64,
+    status_id: i64,
+) -> Result<Option<Status>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s WHERE s.account_id = $1 AND s.reblog_of_id = $2 \
+             AND s.deleted_at IS NULL"
+        ))
+        .bind(account_id)
+        .bind(status_id)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+/// (boosts, whether `viewer` boosted)
+pub async fn reblog_state(
+    db: &Db,
+    status_id: i64,
+    viewer: Option<i64>,
+) -> Result<(i64, bool), sqlx::Error> {
+    let (count, mine): (i64, i64) = with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT COUNT(*), COUNT(CASE WHEN account_id = $2 THEN 1 END) FROM statuses \
+             WHERE reblog_of_id = $1 AND deleted_at IS NULL",
+        )
+        .bind(status_id)
+        .bind(viewer.unwrap_or(-1))
+        .fetch_one(pool)
+        .await
+    })?;
+    Ok((count, mine > 0))
+}
+
+/// Ids of the accounts that boosted a post, newest first.
+pub async fn reblogged_by(db: &Db, status_id: i64, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT account_id FROM statuses WHERE reblog_of_id = $1 AND deleted_at IS NULL \
+             ORDER BY id DESC LIMIT $2",
+        )
+        .bind(status_id)
+        .bind(limit)
+        .fetch_all(pool)
         .await
     })
 }

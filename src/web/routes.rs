@@ -118,6 +118,12 @@ pub fn router() -> Router<()> {
             "/api/v1/statuses/{id}/favourited_by",
             get(posts_api::favourited_by),
         )
+        .route("/api/v1/statuses/{id}/reblog", post(posts_api::reblog))
+        .route("/api/v1/statuses/{id}/unreblog", post(posts_api::unreblog))
+        .route(
+            "/api/v1/statuses/{id}/reblogged_by",
+            get(posts_api::reblogged_by),
+        )
         .route("/api/v1/statuses/{id}/history", get(posts_api::history))
         .route("/api/v1/statuses/{id}/source", get(posts_api::source))
         .route("/api/v1/statuses/{id}/context", get(posts_api::context))

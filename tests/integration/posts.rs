@@ -570,3 +570,124 @@ async fn likes_edits_and_threads_federate() {
     let (_, s) = a.get_json(&format!("/api/v1/statuses/{post_id}")).await;
     assert_eq!(s["replies_count"], 1);
 }
+
+/// `follower` on `their` instance follows `acct` and waits until accepted.
+async fn follow_and_wait(their: &TestInstance, token: &str, acct: &str) {
+    let (_, target) = their
+        .get_authed(&format!("/api/v1/accounts/lookup?acct={acct}"), token)
+        .await;
+    let id = target["id"].as_str().unwrap().to_string();
+    their
+        .client
+        .post(their.url(&format!("/api/v1/accounts/{id}/follow")))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    eventually("the follow is accepted", || async {
+        let (_, rels) = their
+            .get_authed(&format!("/api/v1/accounts/relationships?id[]={id}"), token)
+            .await;
+        rels[0]["following"] == true
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn boosts_travel_to_the_boosters_followers() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let c = TestInstance::start().await;
+    let anna = person(&a, "anna").await;
+    let bob = person(&b, "bob").await;
+    let carol = person(&c, "carol").await;
+    follow_and_wait(&b, &bob, &format!("anna@{}", a.domain)).await;
+    follow_and_wait(&c, &carol, &format!("bob@{}", b.domain)).await;
+
+    let (_, post) = post_status(&a, &anna, json!({"status": "Worth sharing"})).await;
+    let post_id = post["id"].as_str().unwrap().to_string();
+    eventually("the post reaches B", || async {
+        !home_contents(&b, &bob).await.is_empty()
+    })
+    .await;
+    let (_, home) = b.get_authed("/api/v1/timelines/home", &bob).await;
+    let on_b = home[0]["id"].as_str().unwrap().to_string();
+
+    let res = b
+        .client
+        .post(b.url(&format!("/api/v1/statuses/{on_b}/reblog")))
+        .bearer_auth(&bob)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    let boost: Value = res.json().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{boost}");
+    assert_eq!(boost["reblog"]["id"], on_b);
+    assert_eq!(boost["reblog"]["reblogged"], true);
+
+    // C never had anna's post: it fetches it to show bob's boost.
+    eventually("carol sees the boost", || async {
+        let (_, home) = c.get_authed("/api/v1/timelines/home", &carol).await;
+        home.as_array().is_some_and(|h| {
+            h.iter().any(|s| {
+                s["reblog"]["content"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains("Worth sharing")
+                    && s["account"]["acct"] == format!("bob@{}", b.domain)
+            })
+        })
+    })
+    .await;
+    eventually("A counts the boost", || async {
+        let (_, s) = a.get_json(&format!("/api/v1/statuses/{post_id}")).await;
+        s["reblogs_count"] == 1
+    })
+    .await;
+    let (_, by) = a
+        .get_json(&format!("/api/v1/statuses/{post_id}/reblogged_by"))
+        .await;
+    assert_eq!(by[0]["acct"], format!("bob@{}", b.domain));
+    let (_, public_on_c) = c.get_json("/api/v1/timelines/public").await;
+    assert!(
+        public_on_c
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["reblog"].is_null()),
+        "boosts are not in public timelines"
+    );
+
+    b.client
+        .post(b.url(&format!("/api/v1/statuses/{on_b}/unreblog")))
+        .bearer_auth(&bob)
+        .send()
+        .await
+        .unwrap();
+    eventually("the boost is gone on C and A", || async {
+        let (_, home) = c.get_authed("/api/v1/timelines/home", &carol).await;
+        let (_, s) = a.get_json(&format!("/api/v1/statuses/{post_id}")).await;
+        home.as_array().is_some_and(|h| h.is_empty()) && s["reblogs_count"] == 0
+    })
+    .await;
+
+    // Followers-only posts cannot be boosted.
+    let (_, private) = post_status(
+        &a,
+        &anna,
+        json!({"status": "Ours only", "visibility": "private"}),
+    )
+    .await;
+    let res = a
+        .client
+        .post(a.url(&format!(
+            "/api/v1/statuses/{}/reblog",
+            private["id"].as_str().unwrap()
+        )))
+        .bearer_auth(&anna)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
