@@ -10,6 +10,7 @@ pub mod error;
 pub mod federation;
 pub mod follows;
 pub mod instance;
+pub mod notifications;
 pub mod posts;
 pub mod web;
 

@@ -1,4 +1,5 @@
--- Posts (statuses): local and remote, with their mentions, favourites and edits.
+-- Posts (statuses): local and remote, with their mentions, favourites and edits;
+-- and notifications for local people.
 
 CREATE TABLE statuses (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -55,3 +56,15 @@ CREATE TABLE status_edits (
     created_at TEXT NOT NULL
 );
 CREATE INDEX status_edits_status ON status_edits (status_id, id);
+
+CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    -- the local person notified
+    account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    from_account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    -- follow, follow_request, mention, favourite, reblog
+    kind TEXT NOT NULL,
+    status_id BIGINT REFERENCES statuses (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX notifications_account ON notifications (account_id, id);

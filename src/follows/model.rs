@@ -17,6 +17,7 @@ use crate::{
         apub::{AcceptFollow, Follow as FollowActivity, FollowRef, RejectFollow, UndoFollow},
         store::{self, Follow},
     },
+    notifications::{self, Kind},
 };
 
 /// A fresh id for an activity made here.
@@ -55,6 +56,12 @@ pub async fn follow(state: &AppState, follower: &Account, target: &Account) -> A
     let id = new_activity_id(state, "follow")?;
     let accepted = target.is_local() && !target.locked;
     let follow = store::insert(&state.db, follower.id, target.id, id.as_str(), accepted).await?;
+    let kind = if accepted {
+        Kind::Follow
+    } else {
+        Kind::FollowRequest
+    };
+    notifications::notify(&state.db, target, follower, kind, None).await?;
     if !target.is_local() {
         let activity = WithContext::new_default(follow_activity(&follow, follower, target)?);
         queue::deliver(
@@ -75,6 +82,7 @@ pub async fn unfollow(state: &AppState, follower: &Account, target: &Account) ->
         return Ok(());
     };
     store::delete(&state.db, follow.id).await?;
+    notifications::withdraw(&state.db, target.id, follower.id, Kind::FollowRequest).await?;
     if !target.is_local() {
         let id = new_activity_id(state, "undo")?;
         let activity = WithContext::new_default(UndoFollow {
@@ -155,14 +163,21 @@ pub async fn receive_follow(
         // Already following: a repeated Follow (new id) just gets accepted again.
         Some(f) => f,
         None => {
-            store::insert(
+            let follow = store::insert(
                 &state.db,
                 follower.id,
                 target.id,
                 follow_id.as_str(),
                 !target.locked,
             )
-            .await?
+            .await?;
+            let kind = if follow.accepted {
+                Kind::Follow
+            } else {
+                Kind::FollowRequest
+            };
+            notifications::notify(&state.db, target, follower, kind, None).await?;
+            follow
         }
     };
     if follow.accepted {
@@ -225,6 +240,8 @@ pub async fn receive_undo(
             ));
         }
         store::delete(&state.db, follow.id).await?;
+        notifications::withdraw(&state.db, follow.followed_id, actor.id, Kind::FollowRequest)
+            .await?;
     }
     Ok(())
 }
@@ -236,6 +253,8 @@ pub async fn authorize(state: &AppState, target: &Account, follower: &Account) -
         .filter(|f| !f.accepted)
         .ok_or(AppError::NotFound)?;
     store::accept(&state.db, follow.id).await?;
+    notifications::withdraw(&state.db, target.id, follower.id, Kind::FollowRequest).await?;
+    notifications::notify(&state.db, target, follower, Kind::Follow, None).await?;
     answer(state, &follow, follower, target, true).await
 }
 
@@ -245,5 +264,6 @@ pub async fn reject(state: &AppState, target: &Account, follower: &Account) -> A
         .await?
         .ok_or(AppError::NotFound)?;
     store::delete(&state.db, follow.id).await?;
+    notifications::withdraw(&state.db, target.id, follower.id, Kind::FollowRequest).await?;
     answer(state, &follow, follower, target, false).await
 }

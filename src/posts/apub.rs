@@ -20,6 +20,7 @@ use crate::{
     accounts::{model::Account, store as accounts},
     error::{AppError, AppResult},
     federation::same_origin,
+    notifications::{self, Kind},
     posts::{
         model::{PUBLIC, mentioned_accounts},
         store::{self, NewStatus, Status},
@@ -447,7 +448,7 @@ pub async fn store_remote_note(
         .map(|u| u.to_string());
     let in_reply_to = note.in_reply_to();
     let language = note.language();
-    store::insert(
+    let inserted = store::insert(
         &data.db,
         &NewStatus {
             ap_id: note.id.as_str(),
@@ -468,6 +469,14 @@ pub async fn store_remote_note(
         &mention_ids,
     )
     .await?;
+    if let Some(status) = inserted {
+        for id in &mention_ids {
+            if let Some(account) = accounts::find_by_id(&data.db, *id).await? {
+                notifications::notify(&data.db, &account, author, Kind::Mention, Some(status.id))
+                    .await?;
+            }
+        }
+    }
     Ok(())
 }
 
@@ -655,7 +664,12 @@ impl Activity for Like {
         if !crate::posts::model::can_see(data, Some(&who), &status).await? {
             return Err(AppError::Forbidden("That post is not for you".into()));
         }
-        store::add_favourite(&data.db, who.id, status.id, self.id.as_str()).await?;
+        if store::add_favourite(&data.db, who.id, status.id, self.id.as_str()).await?
+            && let Some(author) = accounts::find_by_id(&data.db, status.account_id).await?
+        {
+            notifications::notify(&data.db, &author, &who, Kind::Favourite, Some(status.id))
+                .await?;
+        }
         Ok(())
     }
 }
@@ -888,7 +902,7 @@ impl Activity for Announce {
             ));
         }
         let booster = self.actor.dereference(data).await?;
-        store::insert(
+        let inserted = store::insert(
             &data.db,
             &NewStatus {
                 ap_id: self.id.as_str(),
@@ -909,6 +923,12 @@ impl Activity for Announce {
             &[],
         )
         .await?;
+        if inserted.is_some()
+            && let Some(author) = accounts::find_by_id(&data.db, original.account_id).await?
+        {
+            notifications::notify(&data.db, &author, &booster, Kind::Reblog, Some(original.id))
+                .await?;
+        }
         Ok(())
     }
 }

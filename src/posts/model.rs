@@ -11,6 +11,7 @@ use crate::{
     error::{AppError, AppResult},
     federation::queue,
     follows::store as follows,
+    notifications::{self, Kind},
     posts::{
         apub,
         store::{self, NewStatus, Status},
@@ -224,6 +225,9 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
         .await?
         .ok_or(AppError::NotFound)?;
     let mentioned: Vec<Account> = mentioned.into_iter().map(|(_, a)| a).collect();
+    for account in &mentioned {
+        notifications::notify(&data.db, account, author, Kind::Mention, Some(status.id)).await?;
+    }
     let activity = apub::create_activity(data, &status, author, &mentioned)?;
     let recipients = recipients(data, &status, author, &mentioned).await?;
     let activity_id =
@@ -307,12 +311,15 @@ pub async fn can_see(
 pub async fn favourite(state: &AppState, who: &Account, status: &Status) -> AppResult<()> {
     let id = crate::follows::model::new_activity_id(state, "like")?;
     let added = store::add_favourite(&state.db, who.id, status.id, id.as_str()).await?;
-    if !added || status.local {
-        return Ok(());
-    }
     let author = accounts::find_by_id(&state.db, status.account_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    if added {
+        notifications::notify(&state.db, &author, who, Kind::Favourite, Some(status.id)).await?;
+    }
+    if !added || status.local {
+        return Ok(());
+    }
     let activity = apub::like_activity(&id, who, status);
     queue::deliver(
         state,
@@ -471,6 +478,7 @@ pub async fn reblog(state: &AppState, who: &Account, original: &Status) -> AppRe
     let author = accounts::find_by_id(&state.db, original.account_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    notifications::notify(&state.db, &author, who, Kind::Reblog, Some(original.id)).await?;
     let activity = apub::announce_activity(&boost, who, original, &author);
     let mut recipients = follows::followers(&state.db, who.id).await?;
     recipients.push(author);

@@ -12,6 +12,7 @@ use crate::{
     federation::{discovery, inbox},
     follows::api as follows_api,
     instance::{api as instance_api, pages as instance_pages},
+    notifications::api as notifications_api,
     posts::{api as posts_api, apub as posts_apub},
     web,
 };
@@ -128,6 +129,16 @@ pub fn router() -> Router<()> {
         .route("/api/v1/statuses/{id}/source", get(posts_api::source))
         .route("/api/v1/statuses/{id}/context", get(posts_api::context))
         .route("/api/v1/timelines/home", get(posts_api::home))
+        .route("/api/v1/notifications", get(notifications_api::list))
+        .route(
+            "/api/v1/notifications/clear",
+            post(notifications_api::clear),
+        )
+        .route("/api/v1/notifications/{id}", get(notifications_api::show))
+        .route(
+            "/api/v1/notifications/{id}/dismiss",
+            post(notifications_api::dismiss),
+        )
         .route("/api/v1/timelines/public", get(posts_api::public))
         .route("/api/v1/accounts/{id}/statuses", get(posts_api::by_account))
         .route(

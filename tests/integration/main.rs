@@ -10,6 +10,7 @@ mod federation;
 mod follows;
 mod harness;
 mod inbox;
+mod notifications;
 mod oauth;
 mod pages;
 mod peer;
