@@ -50,6 +50,9 @@ pub struct FederationSettings {
     pub allow_local_addresses: bool,
     /// Timeout for one outgoing request, in seconds.
     pub request_timeout_seconds: u64,
+    /// Require a valid HTTP signature on GETs of actors, posts and collections
+    /// (Mastodon's "secure mode"). The instance actor stays readable by anyone.
+    pub authorized_fetch: bool,
 }
 
 impl Default for Settings {
@@ -87,6 +90,7 @@ impl Default for FederationSettings {
         FederationSettings {
             allow_local_addresses: false,
             request_timeout_seconds: 10,
+            authorized_fetch: false,
         }
     }
 }
@@ -197,6 +201,9 @@ impl Settings {
         if let Some(v) = get("COLLEGIUM_ALLOW_LOCAL_ADDRESSES") {
             self.federation.allow_local_addresses =
                 parse_bool("COLLEGIUM_ALLOW_LOCAL_ADDRESSES", &v)?;
+        }
+        if let Some(v) = get("COLLEGIUM_AUTHORIZED_FETCH") {
+            self.federation.authorized_fetch = parse_bool("COLLEGIUM_AUTHORIZED_FETCH", &v)?;
         }
         if let Some(v) = get("COLLEGIUM_REQUEST_TIMEOUT_SECONDS") {
             self.federation.request_timeout_seconds =

@@ -7,7 +7,7 @@ use activitypub_federation::{
 use axum::{
     Form,
     extract::{Path, Query},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -22,7 +22,7 @@ use crate::{
         store,
     },
     error::AppError,
-    federation::wants_activity_json,
+    federation::{signed_fetch::require_signature, wants_activity_json},
     web::PageError,
 };
 
@@ -51,6 +51,8 @@ pub fn user_context(current: &Option<(Account, model::User)>) -> minijinja::Valu
 pub async fn profile(
     data: Data<AppState>,
     headers: HeaderMap,
+    method: Method,
+    uri: Uri,
     CurrentUser(current): CurrentUser,
     Path(name): Path<String>,
 ) -> Result<Response, PageError> {
@@ -65,6 +67,9 @@ pub async fn profile(
         return Err(page_error(&data, AppError::NotFound));
     };
     if json {
+        if let Err(e) = require_signature(&data, &headers, &method, &uri).await {
+            return Ok(e.into_response());
+        }
         let context = actor_context(&data);
         let mut response = match account.into_json(&data).await {
             Ok(actor) => FederationJson(WithContext::new(actor, context)).into_response(),
@@ -111,9 +116,13 @@ pub struct PageQuery {
 /// Mastodon pages them.
 pub async fn collection(
     data: Data<AppState>,
+    headers: HeaderMap,
+    method: Method,
+    uri: Uri,
     Path((name, which)): Path<(String, String)>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
+    require_signature(&data, &headers, &method, &uri).await?;
     if !matches!(which.as_str(), "outbox" | "followers" | "following") {
         return Err(AppError::NotFound);
     }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod discovery;
 pub mod inbox;
 pub mod queue;
+pub mod signed_fetch;
 pub mod signing;
 
 use std::time::Duration;

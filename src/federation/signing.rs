@@ -1,5 +1,6 @@
-//! Signing outgoing POSTs. Signing is most of a delivery's cost, so it lives
-//! behind this one function and can be made faster without touching the rest.
+//! Signing outgoing POSTs and checking signatures on incoming GETs. Signing is
+//! most of a delivery's cost and verifying most of a request's, so each lives
+//! behind one function here and can be made faster without touching the rest.
 
 use std::{sync::LazyLock, time::Duration};
 
@@ -8,7 +9,10 @@ use http_signature_normalization_reqwest::{
     DefaultSpawner,
     prelude::{Config, SignExt},
 };
-use rsa::{Pkcs1v15Sign, RsaPrivateKey, pkcs8::DecodePrivateKey};
+use rsa::{
+    Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey,
+    pkcs8::{DecodePrivateKey, DecodePublicKey},
+};
 use sha2::{Digest, Sha256};
 use url::Url;
 
@@ -77,4 +81,21 @@ pub async fn signed_post(
             },
         )
         .await
+}
+
+/// Whether `signature` (base64) is `public_key_pem`'s RSA-SHA256 signature of
+/// `signing_string`.
+pub fn verify(public_key_pem: &str, signature: &str, signing_string: &str) -> bool {
+    let Ok(key) = RsaPublicKey::from_public_key_pem(public_key_pem) else {
+        return false;
+    };
+    let Ok(signature) = STANDARD.decode(signature) else {
+        return false;
+    };
+    key.verify(
+        Pkcs1v15Sign::new::<Sha256>(),
+        &Sha256::digest(signing_string.as_bytes()),
+        &signature,
+    )
+    .is_ok()
 }

@@ -176,8 +176,12 @@ pub fn undo_like_activity(id: &Url, like_id: &Url, who: &Account, status: &Statu
 /// `GET /users/{name}/statuses/{id}`: the Note of a public or unlisted post.
 pub async fn note(
     data: Data<AppState>,
+    headers: axum::http::HeaderMap,
+    method: axum::http::Method,
+    uri: axum::http::Uri,
     Path((name, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
+    crate::federation::signed_fetch::require_signature(&data, &headers, &method, &uri).await?;
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let status = store::find(&data.db, id).await?.ok_or(AppError::NotFound)?;
     let author = accounts::find_by_id(&data.db, status.account_id)

@@ -192,3 +192,70 @@ async fn forged_actor_documents_are_refused() {
     let known: Value = a.get_json("/api/v1/instance").await.1;
     assert_eq!(known["stats"]["domain_count"], 0);
 }
+
+#[tokio::test]
+async fn authorized_fetch_requires_signed_gets() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start_with(|s| s.federation.authorized_fetch = true).await;
+    let password = a.user("anna", Role::Member).await;
+    let anna = a.token("anna", &password, "read").await;
+    let bob_password = b.user("bob", Role::Member).await;
+    let bob = b.token("bob", &bob_password, "read write").await;
+    let res = b
+        .client
+        .post(b.url("/api/v1/statuses"))
+        .bearer_auth(&bob)
+        .json(&json!({"status": "Public, but only to signed fetches"}))
+        .send()
+        .await
+        .unwrap();
+    let post: Value = res.json().await.unwrap();
+    let note_path = format!("/users/bob/statuses/{}", post["id"].as_str().unwrap());
+
+    for path in [
+        "/users/bob",
+        "/users/bob/outbox",
+        "/users/bob/followers?page=1",
+        note_path.as_str(),
+    ] {
+        let (status, body) = b.get_ap(path).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}: {body}");
+    }
+    let forged = b
+        .client
+        .get(b.url("/users/bob"))
+        .header("Accept", "application/activity+json")
+        .header("Date", httpdate::fmt_http_date(std::time::SystemTime::now()))
+        .header(
+            "Signature",
+            format!(
+                "keyId=\"{}/actor#main-key\",algorithm=\"rsa-sha256\",headers=\"(request-target) host date\",signature=\"AAAA\"",
+                a.base
+            ),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
+    // The page for people and the instance actor stay open.
+    let page = b
+        .client
+        .get(b.url("/users/bob"))
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let (status, _) = b.get_ap("/actor").await;
+    assert_eq!(status, StatusCode::OK);
+
+    // A's fetch is signed by its instance actor, which B fetches to check it.
+    let (status, bob_on_a) = a
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=bob@{}", b.domain),
+            &anna,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{bob_on_a}");
+    assert_eq!(bob_on_a["acct"], format!("bob@{}", b.domain));
+}
