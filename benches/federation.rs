@@ -267,6 +267,7 @@ async fn bench_delivery(base: &str, state: &AppState, n: usize) -> f64 {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
+    let queued = started.elapsed();
     while received.load(Ordering::Relaxed) < n {
         assert!(
             started.elapsed() < Duration::from_secs(600),
@@ -275,6 +276,7 @@ async fn bench_delivery(base: &str, state: &AppState, n: usize) -> f64 {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let rate = n as f64 / started.elapsed().as_secs_f64();
+    println!("  (writing the post and queueing its {n} deliveries took {queued:.2?} of that)");
     // Every one is recorded as delivered (just after its answer arrives).
     loop {
         let delivered: i64 = with_db!(&state.db, |pool| {
@@ -286,7 +288,10 @@ async fn bench_delivery(base: &str, state: &AppState, n: usize) -> f64 {
         if delivered as usize == n {
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(600), "deliveries not recorded");
+        assert!(
+            started.elapsed() < Duration::from_secs(600),
+            "deliveries not recorded"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     rate

@@ -217,8 +217,13 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>) {
     loop {
         let free = in_flight.available_permits();
         if free == 0 {
-            // Every slot is busy: claim nothing until one is free again.
-            tokio::time::sleep(Duration::from_millis(50)).await;
+            // Every slot is busy: claim nothing until one is free again (a
+            // finished delivery wakes us).
+            tokio::select! {
+                _ = state.delivery_wakeup.0.notified() => {}
+                _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+                _ = shutdown.notified() => return,
+            }
             continue;
         }
         let busy: Vec<String> = per_instance
@@ -278,6 +283,8 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>) {
                     }
                 }
                 drop(permit);
+                // A slot is free: claim again now rather than at the next tick.
+                state.delivery_wakeup.notify();
             });
         }
     }
@@ -391,80 +398,70 @@ async fn first_bytes(mut response: reqwest::Response, limit: usize) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// Makes sure an instance has a row, so its counters can be updated.
-async fn ensure_instance(db: &Db, domain: &str) -> Result<(), sqlx::Error> {
-    with_db!(db, |pool| {
-        sqlx::query("INSERT INTO instances (domain) VALUES ($1) ON CONFLICT (domain) DO NOTHING")
-            .bind(domain)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected())
-    })?;
-    Ok(())
-}
-
+/// Records how a delivery went, and what that says about its instance, in one
+/// transaction (one write lock on SQLite). Only the claim that sent it may write.
 async fn record(db: &Db, job: &Job, outcome: Outcome) -> Result<(), sqlx::Error> {
     let now = Utc::now();
-    ensure_instance(db, &job.domain).await?;
-    match outcome {
-        Outcome::Delivered => {
-            with_db!(db, |pool| {
-                sqlx::query(
-                    "UPDATE deliveries SET state = 'delivered', locked_until = NULL, \
-                     last_status = NULL, last_error = NULL, updated_at = $1 \
-                     WHERE id = $2 AND claim_token = $3",
-                )
-                .bind(now)
-                .bind(job.id)
-                .bind(&job.claim_token)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-            })?;
-            with_db!(db, |pool| {
-                sqlx::query(
-                    "UPDATE instances SET delivered_count = delivered_count + 1, \
-                     last_delivered_at = $1, unreachable_since = NULL WHERE domain = $2",
-                )
-                .bind(now)
-                .bind(&job.domain)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-            })?;
-        }
-        Outcome::Refused(status) => {
-            with_db!(db, |pool| {
-                sqlx::query(
-                    "UPDATE deliveries SET state = 'refused', locked_until = NULL, \
-                     last_status = $1, updated_at = $2 WHERE id = $3 AND claim_token = $4",
-                )
-                .bind(i64::from(status))
-                .bind(now)
-                .bind(job.id)
-                .bind(&job.claim_token)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-            })?;
-            with_db!(db, |pool| {
-                sqlx::query(
-                    "UPDATE instances SET refused_count = refused_count + 1, \
-                     last_refused_at = $1 WHERE domain = $2",
-                )
-                .bind(now)
-                .bind(&job.domain)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-            })?;
-        }
-        Outcome::Retry(status, error) => {
-            let index = usize::try_from(job.attempts - 1).unwrap_or(0);
-            match BACKOFF_SECONDS.get(index) {
-                Some(wait) => {
-                    let next = now + chrono::Duration::seconds(*wait);
-                    with_db!(db, |pool| {
+    // Retries wait longer each time; after the last one the delivery is given up.
+    let retry_at = match &outcome {
+        Outcome::Retry(..) => usize::try_from(job.attempts - 1)
+            .ok()
+            .and_then(|i| BACKOFF_SECONDS.get(i))
+            .map(|wait| now + chrono::Duration::seconds(*wait)),
+        _ => None,
+    };
+    if let (Outcome::Retry(_, error), None) = (&outcome, retry_at) {
+        tracing::warn!(inbox = %job.inbox_url, %error, "delivery given up");
+    }
+    with_db!(db, |pool| {
+        async {
+            let mut tx = pool.begin().await?;
+            match &outcome {
+                Outcome::Delivered => {
+                    sqlx::query(
+                        "UPDATE deliveries SET state = 'delivered', locked_until = NULL, \
+                         last_status = NULL, last_error = NULL, updated_at = $1 \
+                         WHERE id = $2 AND claim_token = $3",
+                    )
+                    .bind(now)
+                    .bind(job.id)
+                    .bind(&job.claim_token)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query(
+                        "INSERT INTO instances (domain, delivered_count, last_delivered_at) \
+                         VALUES ($1, 1, $2) ON CONFLICT (domain) DO UPDATE SET \
+                         delivered_count = instances.delivered_count + 1, \
+                         last_delivered_at = $2, unreachable_since = NULL",
+                    )
+                    .bind(&job.domain)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                Outcome::Refused(status) => {
+                    sqlx::query(
+                        "UPDATE deliveries SET state = 'refused', locked_until = NULL, \
+                         last_status = $1, updated_at = $2 WHERE id = $3 AND claim_token = $4",
+                    )
+                    .bind(i64::from(*status))
+                    .bind(now)
+                    .bind(job.id)
+                    .bind(&job.claim_token)
+                    .execute(&mut *tx)
+                    .await?;
+                    sqlx::query(
+                        "INSERT INTO instances (domain, refused_count, last_refused_at) \
+                         VALUES ($1, 1, $2) ON CONFLICT (domain) DO UPDATE SET \
+                         refused_count = instances.refused_count + 1, last_refused_at = $2",
+                    )
+                    .bind(&job.domain)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                Outcome::Retry(status, error) => match retry_at {
+                    Some(next) => {
                         sqlx::query(
                             "UPDATE deliveries SET locked_until = NULL, next_attempt_at = $1, \
                              last_status = $2, last_error = $3, updated_at = $4 \
@@ -472,48 +469,42 @@ async fn record(db: &Db, job: &Job, outcome: Outcome) -> Result<(), sqlx::Error>
                         )
                         .bind(next)
                         .bind(status.map(i64::from))
-                        .bind(&error)
+                        .bind(error)
                         .bind(now)
                         .bind(job.id)
                         .bind(&job.claim_token)
-                        .execute(pool)
-                        .await
-                        .map(|r| r.rows_affected())
-                    })?;
-                }
-                None => {
-                    tracing::warn!(inbox = %job.inbox_url, %error, "delivery given up");
-                    with_db!(db, |pool| {
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    None => {
                         sqlx::query(
                             "UPDATE deliveries SET state = 'failed', locked_until = NULL, \
                              last_status = $1, last_error = $2, updated_at = $3 \
                              WHERE id = $4 AND claim_token = $5",
                         )
                         .bind(status.map(i64::from))
-                        .bind(&error)
+                        .bind(error)
                         .bind(now)
                         .bind(job.id)
                         .bind(&job.claim_token)
-                        .execute(pool)
-                        .await
-                        .map(|r| r.rows_affected())
-                    })?;
-                    with_db!(db, |pool| {
+                        .execute(&mut *tx)
+                        .await?;
                         sqlx::query(
-                            "UPDATE instances SET unreachable_since = $1 \
-                             WHERE domain = $2 AND unreachable_since IS NULL",
+                            "INSERT INTO instances (domain, unreachable_since) VALUES ($1, $2) \
+                             ON CONFLICT (domain) DO UPDATE SET \
+                             unreachable_since = COALESCE(instances.unreachable_since, $2)",
                         )
-                        .bind(now)
                         .bind(&job.domain)
-                        .execute(pool)
-                        .await
-                        .map(|r| r.rows_affected())
-                    })?;
-                }
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                },
             }
+            tx.commit().await
         }
-    }
-    Ok(())
+        .await
+    })
 }
 
 /// We heard from an instance (it sent us a valid activity): it is reachable again.
