@@ -228,3 +228,43 @@ async fn a_dead_instance_does_not_hold_up_the_others() {
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn two_processes_drain_one_queue_without_sending_twice() {
+    let a = TestInstance::start().await;
+    let (_second, _stop) = a.second_process().await;
+    a.user("anna", Role::Member).await;
+    let peer = crate::peer::Peer::start().await;
+    let signer = Url::parse(&a.url("/users/anna")).unwrap();
+    let inbox = Url::parse(&format!("{}/inbox", peer.base)).unwrap();
+    let n = 120;
+    for i in 0..n {
+        let id = Url::parse(&a.url(&format!("/activities/test/{i}"))).unwrap();
+        let body = json!({"id": id, "type": "Note"}).to_string();
+        queue::enqueue(&a.state, &id, &signer, &body, std::slice::from_ref(&inbox))
+            .await
+            .unwrap();
+    }
+    eventually("every delivery arrives", || async {
+        peer.inbox_posts().len() >= n
+    })
+    .await;
+    // Give a duplicate the chance to show up, then count each activity.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut ids: Vec<String> = peer
+        .inbox_posts()
+        .iter()
+        .map(|r| r.json()["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    let before = ids.len();
+    ids.dedup();
+    assert_eq!(before, n, "no delivery was sent twice");
+    assert_eq!(ids.len(), n);
+    let states = deliveries(&a).await;
+    assert!(
+        states
+            .iter()
+            .all(|(state, attempts, _)| state == "delivered" && *attempts == 1)
+    );
+}

@@ -119,6 +119,20 @@ impl TestInstance {
         (tx, serving)
     }
 
+    /// A second `serve` process of the same instance (same domain and database),
+    /// listening on a port of its own, as when several processes share PostgreSQL.
+    pub async fn second_process(&self) -> (AppState, oneshot::Sender<()>) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let db = Db::connect(&self.database_url)
+            .await
+            .expect("open database");
+        let mut settings = (*self.state.settings).clone();
+        settings.listen = listener.local_addr().expect("addr");
+        let state = AppState::with_db(settings, db).await.expect("state");
+        let (shutdown, _serving) = Self::serve(listener, state.clone());
+        (state, shutdown)
+    }
+
     /// Stops serving (the database stays), as if the process went down.
     pub async fn stop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
