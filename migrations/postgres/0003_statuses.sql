@@ -68,3 +68,11 @@ CREATE TABLE notifications (
     created_at TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX notifications_account ON notifications (account_id, id);
+
+-- Hashtags of posts, lower case without the #.
+CREATE TABLE status_tags (
+    status_id BIGINT NOT NULL REFERENCES statuses (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    PRIMARY KEY (status_id, name)
+);
+CREATE INDEX status_tags_name ON status_tags (name, status_id);

@@ -75,6 +75,12 @@ pub async fn status_json(
         .await?
         .ok_or(AppError::NotFound)?;
     let mentioned = model::mentioned_accounts(state, status).await?;
+    let base = state.settings.base_url();
+    let tags: Vec<Value> = store::tags(&state.db, status.id)
+        .await?
+        .into_iter()
+        .map(|t| json!({ "name": t, "url": format!("{base}/tags/{t}") }))
+        .collect();
     let in_reply_to = match &status.in_reply_to_ap_id {
         Some(ap_id) => store::find_by_ap_id(&state.db, ap_id).await?,
         None => None,
@@ -100,7 +106,7 @@ pub async fn status_json(
             "url": a.profile_url(),
         })).collect::<Vec<_>>(),
         "media_attachments": [],
-        "tags": [],
+        "tags": tags,
         "emojis": [],
         "reblogs_count": reblogs,
         "favourites_count": favourites,
@@ -613,4 +619,29 @@ pub async fn reblogged_by(
         }
     }
     Ok(Json(Value::Array(out)))
+}
+
+/// `GET /api/v1/timelines/tag/{hashtag}` (`local=true` for this instance only)
+pub async fn tag(
+    data: Data<AppState>,
+    MaybeAuth(auth): MaybeAuth,
+    Path(hashtag): Path<String>,
+    Query(q): Query<TimelineQuery>,
+) -> AppResult<Response> {
+    let viewer = reader(&auth)?;
+    let Some(tag) = model::normalize_tag(&hashtag) else {
+        return Ok(Json(Value::Array(vec![])).into_response());
+    };
+    let (max, min, _) = q.bounds();
+    let local = q.local.unwrap_or(false);
+    let statuses = store::tagged(&data.db, &tag, local, max, min, q.limit()).await?;
+    timeline_page(
+        &data,
+        viewer,
+        &format!("/api/v1/timelines/tag/{tag}"),
+        statuses,
+        q.limit(),
+        false,
+    )
+    .await
 }

@@ -57,14 +57,24 @@ fn addressing(
 }
 
 /// The Note of a local post.
-pub fn note_json(status: &Status, author: &Account, mentioned: &[Account]) -> Value {
+pub fn note_json(
+    status: &Status,
+    author: &Account,
+    mentioned: &[Account],
+    hashtags: &[String],
+    base: &str,
+) -> Value {
     let (to, cc) = addressing(status, author, mentioned);
+    let hashtag_tags = hashtags.iter().map(|t| {
+        json!({ "type": "Hashtag", "href": format!("{base}/tags/{t}"), "name": format!("#{t}") })
+    });
     let tags: Vec<Value> = mentioned
         .iter()
         .map(|a| {
             let host = crate::federation::origin(&a.ap_id).unwrap_or_default();
             json!({ "type": "Mention", "href": a.ap_id.as_str(), "name": format!("@{}@{host}", a.username) })
         })
+        .chain(hashtag_tags)
         .collect();
     let mut note = json!({
         "id": status.ap_id,
@@ -91,12 +101,19 @@ pub fn note_json(status: &Status, author: &Account, mentioned: &[Account]) -> Va
 
 /// `Create` of a local post, with its context.
 pub fn create_activity(
-    _state: &AppState,
+    state: &AppState,
     status: &Status,
     author: &Account,
     mentioned: &[Account],
+    hashtags: &[String],
 ) -> AppResult<Value> {
-    let note = note_json(status, author, mentioned);
+    let note = note_json(
+        status,
+        author,
+        mentioned,
+        hashtags,
+        &state.settings.base_url(),
+    );
     Ok(json!({
         "@context": context(),
         "id": format!("{}/activity", status.ap_id),
@@ -133,8 +150,10 @@ pub fn update_activity(
     status: &Status,
     author: &Account,
     mentioned: &[Account],
+    hashtags: &[String],
+    base: &str,
 ) -> Value {
-    let note = note_json(status, author, mentioned);
+    let note = note_json(status, author, mentioned, hashtags, base);
     json!({
         "@context": context(),
         "id": id.as_str(),
@@ -192,7 +211,14 @@ pub async fn note(
         return Err(AppError::NotFound);
     }
     let mentioned = mentioned_accounts(&data, &status).await?;
-    let mut note = note_json(&status, &author, &mentioned);
+    let tags = store::tags(&data.db, status.id).await?;
+    let mut note = note_json(
+        &status,
+        &author,
+        &mentioned,
+        &tags,
+        &data.settings.base_url(),
+    );
     note["@context"] = context();
     Ok((
         [(header::CONTENT_TYPE, FEDERATION_CONTENT_TYPE)],
@@ -296,6 +322,25 @@ impl NoteJson {
             .filter_map(|t| t.get("href").and_then(Value::as_str))
             .filter_map(|h| Url::parse(h).ok())
             .collect()
+    }
+
+    /// Hashtags from `Hashtag` tags, normalized.
+    fn hashtags(&self) -> Vec<String> {
+        let tags = match &self.tag {
+            Some(Value::Array(items)) => items.clone(),
+            Some(v @ Value::Object(_)) => vec![v.clone()],
+            _ => vec![],
+        };
+        let mut out: Vec<String> = tags
+            .iter()
+            .filter(|t| t.get("type").and_then(Value::as_str) == Some("Hashtag"))
+            .filter_map(|t| t.get("name").and_then(Value::as_str))
+            .filter_map(crate::posts::model::normalize_tag)
+            .take(30)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 
     fn language(&self) -> Option<String> {
@@ -452,6 +497,7 @@ pub async fn store_remote_note(
         .map(|u| u.to_string());
     let in_reply_to = note.in_reply_to();
     let language = note.language();
+    let note_tags = note.hashtags();
     let inserted = store::insert(
         &data.db,
         &NewStatus {
@@ -474,6 +520,7 @@ pub async fn store_remote_note(
     )
     .await?;
     if let Some(status) = inserted {
+        store::add_tags(&data.db, status.id, &note_tags).await?;
         for id in &mention_ids {
             if let Some(account) = accounts::find_by_id(&data.db, *id).await? {
                 notifications::notify(&data.db, &account, author, Kind::Mention, Some(status.id))

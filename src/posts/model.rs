@@ -95,9 +95,47 @@ pub fn mention_handles(text: &str) -> Vec<String> {
     out
 }
 
-/// Turns typed text into safe HTML: escaped, links and mentions made links,
-/// paragraphs at blank lines and line breaks inside them.
+/// A hashtag name as stored: letters, digits and underscores, lower case.
+pub fn normalize_tag(raw: &str) -> Option<String> {
+    let tag: String = raw.trim_start_matches('#').to_lowercase();
+    let ok = !tag.is_empty()
+        && tag.chars().count() <= 100
+        && tag.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && !tag.chars().all(|c| c.is_ascii_digit());
+    ok.then_some(tag)
+}
+
+/// `#tags` in a text, normalized, without repeats.
+pub fn hashtags(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace()) {
+        if let Some(rest) = word.strip_prefix('#') {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if let Some(tag) = normalize_tag(&name)
+                && !out.contains(&tag)
+            {
+                out.push(tag);
+            }
+        }
+    }
+    out
+}
+
+/// Turns typed text into safe HTML: escaped, links, mentions and hashtags made
+/// links, paragraphs at blank lines and line breaks inside them.
 pub fn render_text(text: &str, mentions: &[(String, Account)]) -> String {
+    render_text_with_base(text, mentions, None)
+}
+
+/// [`render_text`], with hashtags linked to `base`'s tag pages.
+pub fn render_text_with_base(
+    text: &str,
+    mentions: &[(String, Account)],
+    base: Option<&str>,
+) -> String {
     let render_word = |word: &str| -> String {
         if word.starts_with("https://") || word.starts_with("http://") {
             let trimmed = word.trim_end_matches(['.', ',', ')', '!', '?', ';', ':']);
@@ -107,6 +145,22 @@ pub fn render_text(text: &str, mentions: &[(String, Account)]) -> String {
                     "<a href=\"{0}\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">{0}</a>{1}",
                     escape(trimmed),
                     escape(rest)
+                );
+            }
+        }
+        if let (Some(rest), Some(base)) = (word.strip_prefix('#'), base) {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if let Some(tag) = normalize_tag(&name) {
+                let tail = &rest[name.len()..];
+                return format!(
+                    "<a href=\"{}/tags/{}\" class=\"mention hashtag\" rel=\"tag\">#<span>{}</span></a>{}",
+                    escape(base),
+                    escape(&tag),
+                    escape(&name),
+                    escape(tail)
                 );
             }
         }
@@ -171,7 +225,9 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
             mentioned.push((handle, account));
         }
     }
-    let content = render_text(&text, &mentioned);
+    let base = data.settings.base_url();
+    let content = render_text_with_base(&text, &mentioned, Some(&base));
+    let tags = hashtags(&text);
     let mention_ids: Vec<i64> = mentioned.iter().map(|(_, a)| a.id).collect();
     let placeholder = format!(
         "{}/statuses/pending/{}",
@@ -213,6 +269,7 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
         }
         Err(e) => return Err(e.into()),
     };
+    store::add_tags(&data.db, status.id, &tags).await?;
     let ap_id = format!("{}/statuses/{}", author.ap_id, status.id);
     let url = format!(
         "{}/@{}/{}",
@@ -228,7 +285,7 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
     for account in &mentioned {
         notifications::notify(&data.db, account, author, Kind::Mention, Some(status.id)).await?;
     }
-    let activity = apub::create_activity(data, &status, author, &mentioned)?;
+    let activity = apub::create_activity(data, &status, author, &mentioned, &tags)?;
     let recipients = recipients(data, &status, author, &mentioned).await?;
     let activity_id =
         Url::parse(&format!("{ap_id}/activity")).map_err(|e| AppError::Internal(e.into()))?;
@@ -401,7 +458,9 @@ pub async fn edit(
                 .map(|a| (h.clone(), a.clone()))
         })
         .collect();
-    let content = render_text(&text, &handles);
+    let base = data.settings.base_url();
+    let content = render_text_with_base(&text, &handles, Some(&base));
+    let tags = hashtags(&text);
     let spoiler = change.spoiler_text.trim();
     store::edit(
         &data.db,
@@ -413,12 +472,14 @@ pub async fn edit(
         Utc::now(),
     )
     .await?;
+    store::add_tags(&data.db, status.id, &tags).await?;
     let status = store::find(&data.db, status.id)
         .await?
         .ok_or(AppError::NotFound)?;
     let recipients = recipients(data, &status, author, &mentioned).await?;
     let id = crate::follows::model::new_activity_id(data, "update")?;
-    let activity = apub::update_activity(&id, &status, author, &mentioned);
+    let tags = store::tags(&data.db, status.id).await?;
+    let activity = apub::update_activity(&id, &status, author, &mentioned, &tags, &base);
     queue::deliver(data, &id, &author.ap_id, &activity, &recipients).await?;
     Ok(status)
 }
@@ -515,6 +576,16 @@ mod tests {
             vec!["anna", "bob@b.example:8080"]
         );
         assert!(mention_handles("no@mention here").is_empty());
+    }
+
+    #[test]
+    fn hashtags_are_found_and_normalized() {
+        assert_eq!(
+            hashtags("Trying #STEM and #stem, #digital_pedagogy! #2026 #"),
+            vec!["stem", "digital_pedagogy"]
+        );
+        assert_eq!(normalize_tag("#Ökologie").as_deref(), Some("ökologie"));
+        assert!(normalize_tag("#no-dash").is_none());
     }
 
     #[test]

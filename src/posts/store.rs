@@ -571,3 +571,59 @@ pub async fn reblogged_by(db: &Db, status_id: i64, limit: i64) -> Result<Vec<i64
         .await
     })
 }
+
+// ----- hashtags -----
+
+/// Records a post's hashtags (lower case, without `#`).
+pub async fn add_tags(db: &Db, status_id: i64, tags: &[String]) -> Result<(), sqlx::Error> {
+    for tag in tags {
+        with_db!(db, |pool| {
+            sqlx::query(
+                "INSERT INTO status_tags (status_id, name) VALUES ($1, $2) \
+                 ON CONFLICT (status_id, name) DO NOTHING",
+            )
+            .bind(status_id)
+            .bind(tag)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+pub async fn tags(db: &Db, status_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT name FROM status_tags WHERE status_id = $1 ORDER BY name")
+            .bind(status_id)
+            .fetch_all(pool)
+            .await
+    })
+}
+
+/// Public posts with a hashtag, newest first.
+pub async fn tagged(
+    db: &Db,
+    tag: &str,
+    local_only: bool,
+    max_id: i64,
+    min_id: i64,
+    limit: i64,
+) -> Result<Vec<Status>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s JOIN status_tags t ON t.status_id = s.id WHERE t.name = $1 \
+             AND s.deleted_at IS NULL AND s.visibility = 'public' AND (s.local OR NOT $2) \
+             AND s.id < $3 AND s.id > $4 ORDER BY s.id DESC LIMIT $5"
+        ))
+        .bind(tag)
+        .bind(local_only)
+        .bind(max_id)
+        .bind(min_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}

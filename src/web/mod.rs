@@ -42,6 +42,7 @@ impl Templates {
             "authorize.html",
             "oauth_code.html",
             "error.html",
+            "tag.html",
         );
         Ok(Templates { env: Arc::new(env) })
     }

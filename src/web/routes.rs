@@ -54,6 +54,7 @@ pub fn router() -> Router<()> {
             "/auth/sign_up",
             get(accounts_pages::sign_up_page).post(accounts_pages::sign_up),
         )
+        .route("/tags/{tag}", get(crate::posts::pages::tag))
         .route("/static/style.css", get(web::stylesheet))
         .route("/static/logo.svg", get(web::logo));
 
@@ -140,6 +141,7 @@ pub fn router() -> Router<()> {
             post(notifications_api::dismiss),
         )
         .route("/api/v1/timelines/public", get(posts_api::public))
+        .route("/api/v1/timelines/tag/{hashtag}", get(posts_api::tag))
         .route("/api/v1/accounts/{id}/statuses", get(posts_api::by_account))
         .route(
             "/api/v1/follow_requests/{id}/authorize",

@@ -691,3 +691,58 @@ async fn boosts_travel_to_the_boosters_followers() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn hashtags_link_federate_and_have_timelines() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let anna = person(&a, "anna").await;
+    let bob = person(&b, "bob").await;
+    follow_and_wait(&b, &bob, &format!("anna@{}", a.domain)).await;
+    let (_, post) = post_status(
+        &a,
+        &anna,
+        json!({"status": "Our #STEM club meets today #Robotics"}),
+    )
+    .await;
+    assert!(post["content"].as_str().unwrap().contains(&format!(
+        "<a href=\"{}/tags/stem\" class=\"mention hashtag\" rel=\"tag\">#<span>STEM</span></a>",
+        a.base
+    )));
+    let names: Vec<&str> = post["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, vec!["robotics", "stem"]);
+    let (_, note) = a
+        .get_ap(&format!(
+            "/users/anna/statuses/{}",
+            post["id"].as_str().unwrap()
+        ))
+        .await;
+    assert!(
+        note["tag"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["type"] == "Hashtag" && t["name"] == "#stem")
+    );
+
+    eventually("B files the post under #stem", || async {
+        let (_, tagged) = b.get_json("/api/v1/timelines/tag/stem").await;
+        tagged.as_array().is_some_and(|t| t.len() == 1)
+    })
+    .await;
+    let (_, local_only) = b.get_json("/api/v1/timelines/tag/stem?local=true").await;
+    assert!(local_only.as_array().unwrap().is_empty());
+    let (_, none) = b.get_json("/api/v1/timelines/tag/nothing_here").await;
+    assert!(none.as_array().unwrap().is_empty());
+
+    let page = a.client.get(a.url("/tags/STEM")).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<h1>#stem</h1>"));
+    assert!(html.contains("club meets today"));
+}
