@@ -12,6 +12,7 @@ pub mod follows;
 pub mod instance;
 pub mod notifications;
 pub mod posts;
+pub mod search;
 pub mod web;
 
 use std::sync::Arc;

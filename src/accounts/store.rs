@@ -574,3 +574,31 @@ pub async fn instance_keys(
     })?;
     Ok(keys)
 }
+
+/// Accounts whose user name, `name@domain` or display name contains `text`
+/// (ignoring case), people here first.
+pub async fn search(db: &Db, text: &str, limit: i64) -> Result<Vec<Account>, sqlx::Error> {
+    let pattern = format!(
+        "%{}%",
+        text.to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let rows: Vec<AccountRow> = with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            account_columns!(),
+            " FROM accounts a WHERE a.actor_type <> 'Application' AND ( \
+             lower(a.username) LIKE $1 ESCAPE '\\' \
+             OR lower(a.username || '@' || COALESCE(a.domain, '')) LIKE $1 ESCAPE '\\' \
+             OR lower(a.display_name) LIKE $1 ESCAPE '\\') \
+             ORDER BY CASE WHEN a.domain IS NULL THEN 0 ELSE 1 END, a.id LIMIT $2"
+        ))
+        .bind(pattern)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })?;
+    rows.into_iter().map(Account::try_from).collect()
+}

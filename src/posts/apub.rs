@@ -1016,3 +1016,11 @@ impl Activity for UndoAnnounce {
         Ok(())
     }
 }
+
+/// A post by its id, fetched (signed) from its server when we do not have it.
+pub async fn resolve_post(data: &Data<AppState>, id: &Url) -> AppResult<Option<Status>> {
+    if let Some(status) = store::find_by_uri_or_url(&data.db, id.as_str()).await? {
+        return Ok(Some(status));
+    }
+    shared_post(data, id).await
+}

@@ -627,3 +627,39 @@ pub async fn tagged(
         .await
     })
 }
+
+/// A post by its id or its web address.
+pub async fn find_by_uri_or_url(db: &Db, uri: &str) -> Result<Option<Status>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s WHERE (s.ap_id = $1 OR s.url = $1) AND s.deleted_at IS NULL \
+             AND s.reblog_of_id IS NULL"
+        ))
+        .bind(uri)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+/// Hashtags in use that start with `prefix`, most used first.
+pub async fn hashtags_like(db: &Db, prefix: &str, limit: i64) -> Result<Vec<String>, sqlx::Error> {
+    let pattern = format!(
+        "{}%",
+        prefix
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT name FROM status_tags WHERE name LIKE $1 ESCAPE '\\' GROUP BY name \
+             ORDER BY COUNT(*) DESC, name LIMIT $2",
+        )
+        .bind(pattern)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}

@@ -82,6 +82,11 @@ pub fn router() -> Router<()> {
             "/api/v1/accounts/relationships",
             get(follows_api::relationships),
         )
+        .route(
+            "/api/v1/accounts/search",
+            get(crate::search::accounts_search),
+        )
+        .route("/api/v2/search", get(crate::search::search))
         .route("/api/v1/accounts/{id}", get(accounts_api::show))
         .route("/api/v1/accounts/{id}/follow", post(follows_api::follow))
         .route(

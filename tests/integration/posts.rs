@@ -746,3 +746,51 @@ async fn hashtags_link_federate_and_have_timelines() {
     assert!(html.contains("<h1>#stem</h1>"));
     assert!(html.contains("club meets today"));
 }
+
+#[tokio::test]
+async fn search_finds_and_resolves_people_posts_and_hashtags() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let anna = person(&a, "anna").await;
+    let bob = person(&b, "bob").await;
+    let (_, bob_post) = post_status(&b, &bob, json!({"status": "A #geometry worksheet"})).await;
+    let acct = format!("bob@{}", b.domain);
+
+    // Strangers cannot make A fetch; anna can.
+    let (_, found) = a
+        .get_json(&format!("/api/v2/search?q={acct}&resolve=true"))
+        .await;
+    assert_eq!(found["accounts"], json!([]));
+    let (status, found) = a
+        .get_authed(&format!("/api/v2/search?q={acct}&resolve=true"), &anna)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{found}");
+    assert_eq!(found["accounts"][0]["acct"], acct);
+    let (_, by_name) = a.get_json("/api/v1/accounts/search?q=bo").await;
+    assert_eq!(by_name[0]["acct"], acct);
+    let (_, mine) = a.get_json("/api/v2/search?q=ann&type=accounts").await;
+    assert_eq!(mine["accounts"][0]["username"], "anna");
+
+    // A post by its address, fetched from B.
+    let uri = bob_post["uri"].as_str().unwrap();
+    let (_, found) = a
+        .get_authed(
+            &format!("/api/v2/search?q={uri}&resolve=true&type=statuses"),
+            &anna,
+        )
+        .await;
+    assert!(
+        found["statuses"][0]["content"]
+            .as_str()
+            .unwrap()
+            .contains("worksheet")
+    );
+    assert_eq!(found["statuses"][0]["account"]["acct"], acct);
+    let (_, tags) = a.get_json("/api/v2/search?q=%23geo&type=hashtags").await;
+    assert_eq!(tags["hashtags"][0]["name"], "geometry");
+
+    let (status, _) = a.get_json("/api/v2/search?q=").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, nothing) = a.get_json("/api/v2/search?q=%25").await;
+    assert_eq!(nothing["accounts"], json!([]));
+}
