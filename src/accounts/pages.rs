@@ -80,6 +80,32 @@ pub async fn profile(
             .insert(header::VARY, HeaderValue::from_static("Accept"));
         return Ok(response);
     }
+    let viewer = current.as_ref().map(|(a, _)| a);
+    let (followers, following) = crate::follows::store::counts(&data.db, account.id)
+        .await
+        .map_err(|e| page_error(&data, e.into()))?;
+    let relationship = match viewer {
+        Some(v) => crate::follows::store::find(&data.db, v.id, account.id)
+            .await
+            .map_err(|e| page_error(&data, e.into()))?
+            .map(|f| if f.accepted { "following" } else { "requested" })
+            .unwrap_or("none"),
+        None => "none",
+    };
+    let visible: &[&str] = if viewer.is_some_and(|v| v.id == account.id) {
+        &["public", "unlisted", "private", "direct"]
+    } else if relationship == "following" {
+        &["public", "unlisted", "private"]
+    } else {
+        &["public", "unlisted"]
+    };
+    let statuses = crate::posts::store::by_account(&data.db, account.id, visible, i64::MAX, 20)
+        .await
+        .map_err(|e| page_error(&data, e.into()))?;
+    let posts = crate::posts::pages::post_views(&data, &statuses, viewer)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    let csrf = CsrfToken::from_headers(&data, &headers);
     let html = data
         .templates
         .render(
@@ -88,7 +114,12 @@ pub async fn profile(
                 instance_name => data.settings.instance.name,
                 domain => data.settings.domain,
                 user => user_context(&current),
+                csrf => csrf.token,
+                posts => posts,
                 person => minijinja::context! {
+                    followers => followers,
+                    following => following,
+                    relationship => relationship,
                     username => account.username,
                     name => account.shown_name(),
                     note_html => account.note_html,
@@ -101,7 +132,46 @@ pub async fn profile(
             },
         )
         .map_err(|e| page_error(&data, e))?;
-    Ok(([(header::VARY, "Accept")], Html(html)).into_response())
+    let mut response = ([(header::VARY, "Accept")], Html(html)).into_response();
+    if let Some(c) = csrf.cookie(&data) {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+pub struct FollowForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    action: String,
+}
+
+/// `POST /@{name}/follow`: the follow button on a profile page.
+pub async fn follow_form(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(name): Path<String>,
+    Form(form): Form<FollowForm>,
+) -> Result<Response, PageError> {
+    let Some((me, _)) = current else {
+        return Ok(Redirect::to(&format!("/auth/sign_in?next=/@{name}")).into_response());
+    };
+    session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    let target = store::find_local_by_username(&data.db, &name)
+        .await
+        .map_err(|e| page_error(&data, e.into()))?
+        .ok_or_else(|| page_error(&data, AppError::NotFound))?;
+    let result = if form.action == "unfollow" {
+        crate::follows::model::unfollow(&data, &me, &target).await
+    } else {
+        crate::follows::model::follow(&data, &me, &target)
+            .await
+            .map(|_| ())
+    };
+    result.map_err(|e| page_error(&data, e))?;
+    Ok(Redirect::to(&format!("/@{}", target.username)).into_response())
 }
 
 /// Items per page of an ActivityPub collection.

@@ -1,16 +1,28 @@
-//! Pages about posts: the public posts of a hashtag.
+//! Pages about posts: the home timeline with the composer, a thread, the public
+//! posts of a hashtag.
 
 use activitypub_federation::config::Data;
 use axum::{
+    Form,
     extract::Path,
-    response::{Html, IntoResponse, Response},
+    http::{HeaderMap, StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
 };
+use serde::Deserialize;
 
 use crate::{
     AppState,
-    accounts::{pages::user_context, session::CurrentUser, store as accounts},
-    error::AppError,
-    posts::{model::normalize_tag, store},
+    accounts::{
+        model::Account,
+        pages::user_context,
+        session::{CsrfToken, CurrentUser, verify_csrf},
+        store as accounts,
+    },
+    error::{AppError, AppResult},
+    posts::{
+        model::{self, NewPost, Visibility, normalize_tag},
+        store::{self, Status},
+    },
     web::PageError,
 };
 
@@ -20,11 +32,7 @@ pub async fn tag(
     CurrentUser(current): CurrentUser,
     Path(tag): Path<String>,
 ) -> Result<Response, PageError> {
-    let page_error = |error| PageError {
-        error,
-        templates: data.templates.clone(),
-        instance_name: data.settings.instance.name.clone(),
-    };
+    let page_error = |error| page_error(&data, error);
     let tag = normalize_tag(&tag).ok_or_else(|| page_error(AppError::NotFound))?;
     let statuses = store::tagged(&data.db, &tag, false, i64::MAX, 0, 40)
         .await
@@ -59,4 +67,282 @@ pub async fn tag(
         )
         .map_err(page_error)?;
     Ok(Html(html).into_response())
+}
+
+/// What a page shows of one post (a boost shows the boosted post).
+pub async fn post_view(
+    state: &AppState,
+    status: &Status,
+    viewer: Option<&Account>,
+) -> AppResult<Option<minijinja::Value>> {
+    let (shown, boosted_by) = match status.reblog_of_id {
+        Some(original) => {
+            let Some(original) = store::find(&state.db, original).await? else {
+                return Ok(None);
+            };
+            let booster = accounts::find_by_id(&state.db, status.account_id).await?;
+            (original, booster.map(|b| b.shown_name().to_string()))
+        }
+        None => (status.clone(), None),
+    };
+    if !model::can_see(state, viewer, &shown).await? {
+        return Ok(None);
+    }
+    let Some(author) = accounts::find_by_id(&state.db, shown.account_id).await? else {
+        return Ok(None);
+    };
+    let (favourites, _) = store::favourite_state(&state.db, shown.id, None).await?;
+    let (reblogs, _) = store::reblog_state(&state.db, shown.id, None).await?;
+    let replies = store::reply_count(&state.db, &shown.ap_id).await?;
+    let acct = if author.is_local() {
+        format!("{}@{}", author.username, state.settings.domain)
+    } else {
+        author.acct()
+    };
+    let thread_url = if author.is_local() {
+        format!("/@{}/{}", author.username, shown.id)
+    } else {
+        format!(
+            "/@{}@{}/{}",
+            author.username,
+            author.domain.clone().unwrap_or_default(),
+            shown.id
+        )
+    };
+    let visibility_label = match shown.visibility.as_str() {
+        "unlisted" => "unlisted",
+        "private" => "followers only",
+        "direct" => "mentioned people only",
+        _ => "public",
+    };
+    Ok(Some(minijinja::context! {
+        id => shown.id,
+        name => author.shown_name(),
+        acct => acct,
+        profile_url => author.profile_url(),
+        thread_url => thread_url,
+        content => shown.content,
+        spoiler_text => shown.spoiler_text,
+        visibility => shown.visibility,
+        visibility_label => visibility_label,
+        created_at => shown.created_at.to_rfc3339(),
+        created_day => shown.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        favourites => favourites,
+        reblogs => reblogs,
+        replies => replies,
+        boosted_by => boosted_by,
+    }))
+}
+
+/// Views of several posts, leaving out what the viewer may not see.
+pub async fn post_views(
+    state: &AppState,
+    statuses: &[Status],
+    viewer: Option<&Account>,
+) -> AppResult<Vec<minijinja::Value>> {
+    let mut out = Vec::new();
+    for s in statuses {
+        if let Some(v) = post_view(state, s, viewer).await? {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
+    PageError {
+        error,
+        templates: data.templates.clone(),
+        instance_name: data.settings.instance.name.clone(),
+    }
+}
+
+async fn render_home(
+    data: &Data<AppState>,
+    headers: &HeaderMap,
+    me: &(Account, crate::accounts::model::User),
+    error: Option<&str>,
+) -> AppResult<Response> {
+    let statuses = store::home(&data.db, me.0.id, i64::MAX, 0, 40, false).await?;
+    let posts = post_views(data, &statuses, Some(&me.0)).await?;
+    let csrf = CsrfToken::from_headers(data, headers);
+    let html = data.templates.render(
+        "timeline.html",
+        minijinja::context! {
+            instance_name => data.settings.instance.name,
+            user => user_context(&Some(me.clone())),
+            csrf => csrf.token,
+            posts => posts,
+            error => error,
+        },
+    )?;
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let mut response = (status, Html(html)).into_response();
+    if let Some(c) = csrf.cookie(data) {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
+/// `GET /home`: the composer and the home timeline.
+pub async fn home(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+) -> Result<Response, PageError> {
+    let Some(me) = current else {
+        return Ok(Redirect::to("/auth/sign_in?next=/home").into_response());
+    };
+    render_home(&data, &headers, &me, None)
+        .await
+        .map_err(|e| page_error(&data, e))
+}
+
+#[derive(Deserialize)]
+pub struct ComposeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    spoiler_text: String,
+    #[serde(default)]
+    visibility: String,
+    #[serde(default)]
+    in_reply_to_id: Option<String>,
+}
+
+/// `POST /home`: writes a post (or a reply) from the composer.
+pub async fn compose(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Form(form): Form<ComposeForm>,
+) -> Result<Response, PageError> {
+    let Some(me) = current else {
+        return Ok(Redirect::to("/auth/sign_in?next=/home").into_response());
+    };
+    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    let visibility = Visibility::parse(&form.visibility).unwrap_or(Visibility::Public);
+    let in_reply_to = match form
+        .in_reply_to_id
+        .as_deref()
+        .and_then(|i| i.parse::<i64>().ok())
+    {
+        Some(id) => {
+            let parent = store::find(&data.db, id)
+                .await
+                .map_err(|e| page_error(&data, e.into()))?;
+            match parent {
+                Some(p)
+                    if model::can_see(&data, Some(&me.0), &p)
+                        .await
+                        .map_err(|e| page_error(&data, e))? =>
+                {
+                    Some(p)
+                }
+                _ => return Err(page_error(&data, AppError::NotFound)),
+            }
+        }
+        None => None,
+    };
+    let parent_id = in_reply_to.as_ref().map(|p| p.id);
+    let created = model::create(
+        &data,
+        &me.0,
+        NewPost {
+            text: form.status,
+            visibility,
+            spoiler_text: form.spoiler_text,
+            sensitive: false,
+            language: None,
+            in_reply_to,
+            idempotency_key: None,
+        },
+    )
+    .await;
+    match created {
+        Ok(status) => {
+            let target = match parent_id {
+                Some(_) => format!("/@{}/{}", me.0.username, status.id),
+                None => "/home".to_string(),
+            };
+            Ok(Redirect::to(&target).into_response())
+        }
+        Err(AppError::Unprocessable(message)) => render_home(&data, &headers, &me, Some(&message))
+            .await
+            .map_err(|e| page_error(&data, e)),
+        Err(e) => Err(page_error(&data, e)),
+    }
+}
+
+/// `GET /@{name}/{id}`: a post with the thread around it.
+pub async fn thread(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path((_name, id)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let viewer = current.as_ref().map(|(a, _)| a);
+    let id: i64 = id
+        .parse()
+        .map_err(|_| page_error(&data, AppError::NotFound))?;
+    let status = store::find(&data.db, id)
+        .await
+        .map_err(|e| page_error(&data, e.into()))?
+        .filter(|s| s.reblog_of_id.is_none())
+        .ok_or_else(|| page_error(&data, AppError::NotFound))?;
+    let main = post_view(&data, &status, viewer)
+        .await
+        .map_err(|e| page_error(&data, e))?
+        .ok_or_else(|| page_error(&data, AppError::NotFound))?;
+    let mut ancestors = Vec::new();
+    let mut parent = status.in_reply_to_ap_id.clone();
+    while let Some(ap_id) = parent {
+        if ancestors.len() >= 40 {
+            break;
+        }
+        let Some(p) = store::find_by_ap_id(&data.db, &ap_id)
+            .await
+            .map_err(|e| page_error(&data, e.into()))?
+        else {
+            break;
+        };
+        parent = p.in_reply_to_ap_id.clone();
+        ancestors.push(p);
+    }
+    ancestors.reverse();
+    let replies = store::replies(&data.db, &status.ap_id, 100)
+        .await
+        .map_err(|e| page_error(&data, e.into()))?;
+    let ancestors = post_views(&data, &ancestors, viewer)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    let descendants = post_views(&data, &replies, viewer)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    let csrf = CsrfToken::from_headers(&data, &headers);
+    let html = data
+        .templates
+        .render(
+            "thread.html",
+            minijinja::context! {
+                instance_name => data.settings.instance.name,
+                user => user_context(&current),
+                csrf => csrf.token,
+                main => main,
+                ancestors => ancestors,
+                descendants => descendants,
+            },
+        )
+        .map_err(|e| page_error(&data, e))?;
+    let mut response = Html(html).into_response();
+    if let Some(c) = csrf.cookie(&data) {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(response)
 }

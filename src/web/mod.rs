@@ -43,6 +43,9 @@ impl Templates {
             "oauth_code.html",
             "error.html",
             "tag.html",
+            "post.html",
+            "timeline.html",
+            "thread.html",
         );
         Ok(Templates { env: Arc::new(env) })
     }

@@ -31,6 +31,8 @@ pub fn router() -> Router<()> {
     let people = Router::new()
         .route("/users/{name}", get(accounts_pages::profile))
         .route("/@{name}", get(accounts_pages::profile))
+        .route("/@{name}/{id}", get(crate::posts::pages::thread))
+        .route("/@{name}/follow", post(accounts_pages::follow_form))
         .route(
             "/users/{name}/{collection}",
             get(accounts_pages::collection),
@@ -55,6 +57,10 @@ pub fn router() -> Router<()> {
             get(accounts_pages::sign_up_page).post(accounts_pages::sign_up),
         )
         .route("/tags/{tag}", get(crate::posts::pages::tag))
+        .route(
+            "/home",
+            get(crate::posts::pages::home).post(crate::posts::pages::compose),
+        )
         .route("/static/style.css", get(web::stylesheet))
         .route("/static/logo.svg", get(web::logo));
 

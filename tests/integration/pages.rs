@@ -273,3 +273,185 @@ async fn sign_up_only_when_registrations_are_open() {
     let (_, info) = open.get_json("/nodeinfo/2.0").await;
     assert_eq!(info["usage"]["users"]["total"], 1);
 }
+
+/// Signs `name` in on the web; returns the cookies to send and the CSRF token.
+async fn web_sign_in(a: &TestInstance, name: &str, password: &str) -> (String, String) {
+    let res = a.client.get(a.url("/auth/sign_in")).send().await.unwrap();
+    let csrf = set_cookie_value(&res, "collegium_csrf").unwrap();
+    let res = a
+        .client
+        .post(a.url("/auth/sign_in"))
+        .header("cookie", format!("collegium_csrf={csrf}"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("login", name),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let session = set_cookie_value(&res, "collegium_session").unwrap();
+    let csrf = set_cookie_value(&res, "collegium_csrf").unwrap();
+    (
+        format!("collegium_csrf={csrf}; collegium_session={session}"),
+        csrf,
+    )
+}
+
+#[tokio::test]
+async fn the_web_pages_post_follow_and_show_threads() {
+    let a = TestInstance::start().await;
+    let anna_pw = a.user("anna", Role::Member).await;
+    let bruno_pw = a.user("bruno", Role::Member).await;
+    let res = a.client.get(a.url("/home")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "home needs signing in");
+
+    let (anna, anna_csrf) = web_sign_in(&a, "anna", &anna_pw).await;
+    let page = a
+        .client
+        .get(a.url("/home"))
+        .header("cookie", &anna)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("Write a post"));
+    let res = a
+        .client
+        .post(a.url("/home"))
+        .header("cookie", &anna)
+        .form(&[
+            ("csrf", anna_csrf.as_str()),
+            ("status", "Hello from the web #pedagogy"),
+            ("visibility", "public"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let home = a
+        .client
+        .get(a.url("/home"))
+        .header("cookie", &anna)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains("Hello from the web"));
+    let res = a
+        .client
+        .post(a.url("/home"))
+        .header("cookie", &anna)
+        .form(&[
+            ("csrf", anna_csrf.as_str()),
+            ("status", "   "),
+            ("visibility", "public"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = a
+        .client
+        .post(a.url("/home"))
+        .header("cookie", &anna)
+        .form(&[("csrf", "forged"), ("status", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    // bruno follows anna from her profile page and replies in the thread.
+    let (bruno, bruno_csrf) = web_sign_in(&a, "bruno", &bruno_pw).await;
+    let profile = a
+        .client
+        .get(a.url("/@anna"))
+        .header("cookie", &bruno)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(profile.contains(">Follow</button>"));
+    assert!(profile.contains("Hello from the web"));
+    let res = a
+        .client
+        .post(a.url("/@anna/follow"))
+        .header("cookie", &bruno)
+        .form(&[("csrf", bruno_csrf.as_str()), ("action", "follow")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let profile = a
+        .client
+        .get(a.url("/@anna"))
+        .header("cookie", &bruno)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(profile.contains("Unfollow"));
+    assert!(profile.contains("1 followers"));
+    let bruno_home = a
+        .client
+        .get(a.url("/home"))
+        .header("cookie", &bruno)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(bruno_home.contains("Hello from the web"));
+
+    let (_, statuses) = a.get_json("/api/v1/timelines/public").await;
+    let post_id = statuses[0]["id"].as_str().unwrap().to_string();
+    let thread = a
+        .client
+        .get(a.url(&format!("/@anna/{post_id}")))
+        .header("cookie", &bruno)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(thread.status(), StatusCode::OK);
+    assert!(
+        thread
+            .text()
+            .await
+            .unwrap()
+            .contains("name=\"in_reply_to_id\"")
+    );
+    let res = a
+        .client
+        .post(a.url("/home"))
+        .header("cookie", &bruno)
+        .form(&[
+            ("csrf", bruno_csrf.as_str()),
+            ("status", "@anna Count me in"),
+            ("visibility", "public"),
+            ("in_reply_to_id", post_id.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let thread = a
+        .client
+        .get(a.url(&format!("/@anna/{post_id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(thread.contains("Count me in"));
+    assert!(thread.contains("1 reply"));
+    let res = a.client.get(a.url("/@anna/999999")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
