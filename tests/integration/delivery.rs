@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use url::Url;
 
-use crate::harness::{TestInstance, eventually};
+use crate::harness::{TestInstance, eventually, eventually_within};
 
 async fn person(instance: &TestInstance, name: &str, role: Role) -> String {
     let password = instance.user(name, role).await;
@@ -78,7 +78,8 @@ async fn an_instance_that_was_down_gets_everything_once_when_back() {
     .await;
 
     b.restart().await;
-    eventually("both follows reach B", || async {
+    // The first retry is 5 s after the failure, the next 30 s after that.
+    eventually_within("both follows reach B", 60, || async {
         followers_of(&b, &bob).await == 1 && followers_of(&b, &carla).await == 1
     })
     .await;
@@ -125,9 +126,11 @@ async fn an_instance_that_was_down_gets_everything_once_when_back() {
     a.stop().await;
     b.restart().await;
     a.restart().await;
-    eventually("dora's follow reaches B after both restarts", || async {
-        followers_of(&b, &bob).await == 2
-    })
+    eventually_within(
+        "dora's follow reaches B after both restarts",
+        60,
+        || async { followers_of(&b, &bob).await == 2 },
+    )
     .await;
 }
 

@@ -333,12 +333,21 @@ pub fn form_field(html: &str, name: &str) -> Option<String> {
 }
 
 /// Polls `check` until it returns true (deliveries are asynchronous), at most 15 s.
-pub async fn eventually<F, Fut>(what: &str, mut check: F)
+pub async fn eventually<F, Fut>(what: &str, check: F)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
 {
-    for _ in 0..150 {
+    eventually_within(what, 15, check).await
+}
+
+/// Like [`eventually`], for waits that include a retry's back-off.
+pub async fn eventually_within<F, Fut>(what: &str, seconds: u64, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..seconds * 10 {
         if check().await {
             return;
         }
