@@ -188,6 +188,17 @@ pub async fn create(
     Ok(Json(status_json(&data, &status, Some(me)).await?))
 }
 
+/// Account entities for account ids (ids of accounts gone meanwhile are skipped).
+async fn accounts_json(state: &AppState, ids: Vec<i64>) -> AppResult<Value> {
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(account) = accounts::find_by_id(&state.db, id).await? {
+            out.push(account_json_with_counts(state, &account).await?);
+        }
+    }
+    Ok(Value::Array(out))
+}
+
 /// The person a request reads as: a token must carry `read:statuses` for that.
 fn reader(auth: &Option<Auth>) -> AppResult<Option<&Account>> {
     match auth {
@@ -421,13 +432,8 @@ pub async fn favourited_by(
 ) -> AppResult<Json<Value>> {
     let viewer = reader(&auth)?;
     let status = visible_status(&data, viewer, &id).await?;
-    let mut out = Vec::new();
-    for account_id in store::favourited_by(&data.db, status.id, 80).await? {
-        if let Some(account) = accounts::find_by_id(&data.db, account_id).await? {
-            out.push(account_json_with_counts(&data, &account).await?);
-        }
-    }
-    Ok(Json(Value::Array(out)))
+    let ids = store::favourited_by(&data.db, status.id, 80).await?;
+    Ok(Json(accounts_json(&data, ids).await?))
 }
 
 #[derive(Deserialize, Default)]
@@ -612,13 +618,8 @@ pub async fn reblogged_by(
 ) -> AppResult<Json<Value>> {
     let viewer = reader(&auth)?;
     let status = visible_status(&data, viewer, &id).await?;
-    let mut out = Vec::new();
-    for account_id in store::reblogged_by(&data.db, status.id, 80).await? {
-        if let Some(account) = accounts::find_by_id(&data.db, account_id).await? {
-            out.push(account_json_with_counts(&data, &account).await?);
-        }
-    }
-    Ok(Json(Value::Array(out)))
+    let ids = store::reblogged_by(&data.db, status.id, 80).await?;
+    Ok(Json(accounts_json(&data, ids).await?))
 }
 
 /// `GET /api/v1/timelines/tag/{hashtag}` (`local=true` for this instance only)
