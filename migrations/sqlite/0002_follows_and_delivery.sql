@@ -9,6 +9,8 @@ CREATE TABLE follows (
     ap_id TEXT NOT NULL UNIQUE,
     -- FALSE while it is a request waiting for approval
     accepted BOOLEAN NOT NULL DEFAULT FALSE,
+    -- the follower asked to be told of every new post
+    notify BOOLEAN NOT NULL DEFAULT FALSE,
     created_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX follows_pair ON follows (follower_id, followed_id);

@@ -504,3 +504,55 @@ mod tests {
         assert_eq!(actor.attachment.len(), 2);
     }
 }
+
+/// `Update` of an actor (a changed profile or key): we fetch it again from its
+/// server rather than trusting the copy in the activity.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateActor {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::UpdateType,
+    pub actor: activitypub_federation::fetch::object_id::ObjectId<Account>,
+    pub object: ActorRef,
+}
+
+/// The actor in an Update: only its id matters.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct ActorRef {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+#[async_trait::async_trait]
+impl activitypub_federation::traits::Activity for UpdateActor {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        if &self.object.id != self.actor.inner() {
+            return Err(AppError::bad_request("Only an actor can update itself"));
+        }
+        if !matches!(
+            self.object.kind.as_str(),
+            "Person" | "Service" | "Application" | "Group" | "Organization"
+        ) {
+            return Err(AppError::bad_request("Object is not an actor"));
+        }
+        Ok(())
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        self.actor.dereference_forced(data).await?;
+        Ok(())
+    }
+}

@@ -30,7 +30,7 @@ pub async fn relationship(state: &AppState, me: &Account, other: &Account) -> Ap
         "followed_by": theirs.as_ref().is_some_and(|f| f.accepted),
         "requested_by": theirs.as_ref().is_some_and(|f| !f.accepted),
         "showing_reblogs": mine.is_some(),
-        "notifying": false,
+        "notifying": mine.as_ref().is_some_and(|f| f.notify),
         "languages": null,
         "blocking": false,
         "blocked_by": false,
@@ -53,12 +53,18 @@ fn require_follow_write(auth: &Auth) -> AppResult<()> {
     auth.require_any(&["write:follows", "follow"])
 }
 
-/// `POST /api/v1/accounts/{id}/follow`
+#[derive(Deserialize, Default)]
+pub struct FollowParams {
+    #[serde(default, deserialize_with = "crate::api::flex_bool")]
+    notify: Option<bool>,
+}
+
+/// `POST /api/v1/accounts/{id}/follow` (`notify=true`: be told of every new post)
 pub async fn follow(
     data: Data<AppState>,
     auth: Auth,
     Path(id): Path<String>,
-    Params(_): Params<Value>,
+    Params(p): Params<FollowParams>,
 ) -> AppResult<Json<Value>> {
     require_follow_write(&auth)?;
     let (me, _) = auth.user()?;
@@ -66,7 +72,10 @@ pub async fn follow(
     if target.actor_type == "Application" {
         return Err(AppError::validation("This account cannot be followed"));
     }
-    model::follow(&data, me, &target).await?;
+    let follow = model::follow(&data, me, &target).await?;
+    if let Some(notify) = p.notify {
+        store::set_notify(&data.db, follow.id, notify).await?;
+    }
     Ok(Json(relationship(&data, me, &target).await?))
 }
 

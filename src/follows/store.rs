@@ -16,6 +16,7 @@ db_row! {
         pub followed_id: i64,
         pub ap_id: String,
         pub accepted: bool,
+        pub notify: bool,
         pub created_at: DateTime<Utc>,
     }
 }
@@ -27,7 +28,7 @@ pub async fn find(
 ) -> Result<Option<Follow>, sqlx::Error> {
     with_db!(db, |pool| {
         sqlx::query_as(
-            "SELECT id, follower_id, followed_id, ap_id, accepted, created_at FROM follows \
+            "SELECT id, follower_id, followed_id, ap_id, accepted, notify, created_at FROM follows \
              WHERE follower_id = $1 AND followed_id = $2",
         )
         .bind(follower_id)
@@ -40,7 +41,7 @@ pub async fn find(
 pub async fn find_by_ap_id(db: &Db, ap_id: &str) -> Result<Option<Follow>, sqlx::Error> {
     with_db!(db, |pool| {
         sqlx::query_as(
-            "SELECT id, follower_id, followed_id, ap_id, accepted, created_at FROM follows \
+            "SELECT id, follower_id, followed_id, ap_id, accepted, notify, created_at FROM follows \
              WHERE ap_id = $1",
         )
         .bind(ap_id)
@@ -164,4 +165,36 @@ pub async fn followers(db: &Db, account_id: i64) -> Result<Vec<Account>, sqlx::E
         .into_iter()
         .map(|(_, a)| a)
         .collect())
+}
+
+/// Whether the follower is told of every new post.
+pub async fn set_notify(db: &Db, id: i64, notify: bool) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE follows SET notify = $1 WHERE id = $2")
+            .bind(notify)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Followers of `account_id` who asked to be told of its new posts.
+pub async fn subscribers(db: &Db, account_id: i64) -> Result<Vec<Account>, sqlx::Error> {
+    let ids: Vec<i64> = with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT follower_id FROM follows WHERE followed_id = $1 AND accepted AND notify",
+        )
+        .bind(account_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(a) = accounts::find_by_id(db, id).await? {
+            out.push(a);
+        }
+    }
+    Ok(out)
 }

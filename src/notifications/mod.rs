@@ -16,6 +16,8 @@ pub enum Kind {
     Mention,
     Favourite,
     Reblog,
+    /// A new post by someone the person asked to be told about.
+    Status,
 }
 
 impl Kind {
@@ -26,15 +28,17 @@ impl Kind {
             Kind::Mention => "mention",
             Kind::Favourite => "favourite",
             Kind::Reblog => "reblog",
+            Kind::Status => "status",
         }
     }
 
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Follow,
         Kind::FollowRequest,
         Kind::Mention,
         Kind::Favourite,
         Kind::Reblog,
+        Kind::Status,
     ];
 }
 
@@ -83,6 +87,18 @@ pub async fn notify(
     Ok(())
 }
 
+/// Tells the author's subscribers (followers who asked for it) of a new post.
+pub async fn notify_subscribers(
+    db: &Db,
+    author: &Account,
+    status_id: i64,
+) -> Result<(), sqlx::Error> {
+    for subscriber in crate::follows::store::subscribers(db, author.id).await? {
+        notify(db, &subscriber, author, Kind::Status, Some(status_id)).await?;
+    }
+    Ok(())
+}
+
 /// Withdraws a follow request's notification (the request was answered or taken back).
 pub async fn withdraw(
     db: &Db,
@@ -125,13 +141,13 @@ pub async fn list(
     min_id: i64,
     limit: i64,
 ) -> Result<Vec<Notification>, sqlx::Error> {
-    // Five kinds at most: bind them as five parameters.
+    // Six kinds at most: bind them as six parameters.
     let k = |i: usize| kinds.get(i).map(|k| k.as_str()).unwrap_or("");
     with_db!(db, |pool| {
         sqlx::query_as(
             "SELECT id, account_id, from_account_id, kind, status_id, created_at \
-             FROM notifications WHERE account_id = $1 AND kind IN ($2, $3, $4, $5, $6) \
-             AND id < $7 AND id > $8 ORDER BY id DESC LIMIT $9",
+             FROM notifications WHERE account_id = $1 AND kind IN ($2, $3, $4, $5, $6, $7) \
+             AND id < $8 AND id > $9 ORDER BY id DESC LIMIT $10",
         )
         .bind(account_id)
         .bind(k(0))
@@ -139,6 +155,7 @@ pub async fn list(
         .bind(k(2))
         .bind(k(3))
         .bind(k(4))
+        .bind(k(5))
         .bind(max_id)
         .bind(min_id)
         .bind(limit)

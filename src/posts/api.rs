@@ -257,6 +257,8 @@ pub struct TimelineQuery {
     limit: Option<String>,
     #[serde(default, deserialize_with = "flex_bool")]
     local: Option<bool>,
+    #[serde(default, deserialize_with = "flex_bool")]
+    remote: Option<bool>,
 }
 
 impl TimelineQuery {
@@ -347,7 +349,9 @@ pub async fn public(
     let viewer = reader(&auth)?;
     let (max, min, oldest_first) = q.bounds();
     let local = q.local.unwrap_or(false);
-    let statuses = store::public(&data.db, local, max, min, q.limit(), oldest_first).await?;
+    let remote = q.remote.unwrap_or(false);
+    let statuses =
+        store::public(&data.db, local, remote, max, min, q.limit(), oldest_first).await?;
     timeline_page(
         &data,
         viewer,

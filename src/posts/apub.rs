@@ -521,6 +521,9 @@ pub async fn store_remote_note(
     .await?;
     if let Some(status) = inserted {
         store::add_tags(&data.db, status.id, &note_tags).await?;
+        if status.visibility != "direct" && status.in_reply_to_ap_id.is_none() {
+            notifications::notify_subscribers(&data.db, author, status.id).await?;
+        }
         for id in &mention_ids {
             if let Some(account) = accounts::find_by_id(&data.db, *id).await? {
                 notifications::notify(&data.db, &account, author, Kind::Mention, Some(status.id))

@@ -285,6 +285,9 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
     for account in &mentioned {
         notifications::notify(&data.db, account, author, Kind::Mention, Some(status.id)).await?;
     }
+    if status.visibility != "direct" {
+        notifications::notify_subscribers(&data.db, author, status.id).await?;
+    }
     let activity = apub::create_activity(data, &status, author, &mentioned, &tags)?;
     let recipients = recipients(data, &status, author, &mentioned).await?;
     let activity_id =

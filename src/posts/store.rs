@@ -250,10 +250,12 @@ fn newest_first(mut rows: Vec<Status>, reversed: bool) -> Vec<Status> {
     rows
 }
 
-/// Public posts, newest first; `local_only` limits them to this instance.
+/// Public posts, newest first; `local_only` limits them to this instance,
+/// `remote_only` to other servers.
 pub async fn public(
     db: &Db,
     local_only: bool,
+    remote_only: bool,
     max_id: i64,
     min_id: i64,
     limit: i64,
@@ -264,7 +266,8 @@ pub async fn public(
             "SELECT ",
             status_columns!(),
             " FROM statuses s WHERE s.deleted_at IS NULL AND s.visibility = 'public' \
-             AND s.reblog_of_id IS NULL AND (s.local OR NOT $1) AND s.id < $2 AND s.id > $3 \
+             AND s.reblog_of_id IS NULL AND (s.local OR NOT $1) AND (NOT s.local OR NOT $6) \
+             AND s.id < $2 AND s.id > $3 \
              ORDER BY CASE WHEN $5 THEN s.id ELSE -s.id END LIMIT $4"
         ))
         .bind(local_only)
@@ -272,6 +275,7 @@ pub async fn public(
         .bind(min_id)
         .bind(limit)
         .bind(oldest_first)
+        .bind(remote_only)
         .fetch_all(pool)
         .await
     })

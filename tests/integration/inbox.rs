@@ -83,6 +83,38 @@ async fn a_mastodon_follow_is_accepted_answered_and_undone() {
     assert_eq!(res.status(), StatusCode::ACCEPTED);
     assert_eq!(followers_count(&a, "anna").await, 0);
 
+    // A profile update makes A fetch the actor again; only an actor updates itself.
+    let fetches = || {
+        peer.received()
+            .iter()
+            .filter(|r| r.path == "/users/spy")
+            .count()
+    };
+    let before = fetches();
+    let update = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}#updates/1", peer.actor_id),
+        "type": "Update",
+        "actor": peer.actor_id,
+        "object": {"id": peer.actor_id, "type": "Person", "name": "New name"},
+    });
+    let res = peer
+        .send(&a.url("/inbox"), update.to_string().as_bytes())
+        .await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    assert_eq!(fetches(), before + 1);
+    let spoofed = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}#updates/2", peer.actor_id),
+        "type": "Update",
+        "actor": peer.actor_id,
+        "object": {"id": target, "type": "Person", "name": "Hijacked"},
+    });
+    let res = peer
+        .send(&a.url("/inbox"), spoofed.to_string().as_bytes())
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+
     // Activities we do not act on yet are acknowledged once their signature holds.
     let like = json!({
         "@context": "https://www.w3.org/ns/activitystreams",

@@ -176,3 +176,44 @@ async fn follow_requests_notify_until_answered() {
         .unwrap();
     assert_eq!(kinds(&a, &carla, "").await, vec!["follow"]);
 }
+
+#[tokio::test]
+async fn subscribers_are_told_of_new_posts() {
+    let a = TestInstance::start().await;
+    let anna = person(&a, "anna").await;
+    let bruno = person(&a, "bruno").await;
+    let (_, anna_account) = a.get_json("/api/v1/accounts/lookup?acct=anna").await;
+    let anna_id = anna_account["id"].as_str().unwrap();
+    let res = a
+        .client
+        .post(a.url(&format!("/api/v1/accounts/{anna_id}/follow")))
+        .bearer_auth(&bruno)
+        .json(&json!({"notify": true}))
+        .send()
+        .await
+        .unwrap();
+    let rel: Value = res.json().await.unwrap();
+    assert_eq!(rel["notifying"], true);
+    for (text, visibility) in [
+        ("New worksheet online", "public"),
+        ("Just between us", "direct"),
+    ] {
+        a.client
+            .post(a.url("/api/v1/statuses"))
+            .bearer_auth(&anna)
+            .json(&json!({"status": text, "visibility": visibility}))
+            .send()
+            .await
+            .unwrap();
+    }
+    let (_, list) = a
+        .get_authed("/api/v1/notifications?types[]=status", &bruno)
+        .await;
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    assert!(
+        list[0]["status"]["content"]
+            .as_str()
+            .unwrap()
+            .contains("New worksheet")
+    );
+}

@@ -392,6 +392,8 @@ async fn a_mastodon_post_is_stored_sanitised_and_shown_to_the_mentioned() {
     );
     let (_, local) = a.get_json("/api/v1/timelines/public?local=true").await;
     assert!(local.as_array().unwrap().is_empty());
+    let (_, remote) = a.get_json("/api/v1/timelines/public?remote=true").await;
+    assert_eq!(remote.as_array().unwrap().len(), 1);
 
     // Only the author may delete it.
     let forged_delete = json!({
