@@ -27,6 +27,9 @@ use crate::{
     },
 };
 
+/// How many fetches one incoming post may cause to read its thread upwards.
+const MAX_THREAD_FETCHES: u32 = 5;
+
 /// Largest post content we accept from another server.
 const MAX_REMOTE_CONTENT_BYTES: usize = 100_000;
 
@@ -496,6 +499,18 @@ pub async fn store_remote_note(
         .filter(|u| matches!(u.scheme(), "http" | "https") && same_origin(u, &note.id))
         .map(|u| u.to_string());
     let in_reply_to = note.in_reply_to();
+    // A reply to a post we do not have: fetch the parent too, so the thread reads
+    // (bounded by the crate's limit of fetches per incoming request).
+    if let Some(parent) = in_reply_to.as_deref().and_then(|p| Url::parse(p).ok())
+        && data.request_count() < MAX_THREAD_FETCHES
+        && store::find_by_uri_or_url(&data.db, parent.as_str())
+            .await?
+            .is_none()
+        && !crate::federation::is_local(data, &parent)
+        && let Err(e) = Box::pin(shared_post(data, &parent)).await
+    {
+        tracing::debug!(%parent, error = %e, "could not fetch the post replied to");
+    }
     let language = note.language();
     let note_tags = note.hashtags();
     let inserted = store::insert(

@@ -796,3 +796,49 @@ async fn search_finds_and_resolves_people_posts_and_hashtags() {
     let (_, nothing) = a.get_json("/api/v2/search?q=%25").await;
     assert_eq!(nothing["accounts"], json!([]));
 }
+
+#[tokio::test]
+async fn a_reply_brings_its_parent_along() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let c = TestInstance::start().await;
+    let anna = person(&a, "anna").await;
+    let bob = person(&b, "bob").await;
+    let carol = person(&c, "carol").await;
+    let (_, original) = post_status(&a, &anna, json!({"status": "Original idea"})).await;
+    let uri = original["uri"].as_str().unwrap();
+    let (_, found) = b
+        .get_authed(
+            &format!("/api/v2/search?q={uri}&resolve=true&type=statuses"),
+            &bob,
+        )
+        .await;
+    let on_b = found["statuses"][0]["id"].as_str().unwrap().to_string();
+    follow_and_wait(&c, &carol, &format!("bob@{}", b.domain)).await;
+    let (status, _) = post_status(
+        &b,
+        &bob,
+        json!({"status": "Building on it", "in_reply_to_id": on_b}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    eventually("the reply reaches carol", || async {
+        home_contents(&c, &carol)
+            .await
+            .iter()
+            .any(|s| s.contains("Building on it"))
+    })
+    .await;
+    let (_, home) = c.get_authed("/api/v1/timelines/home", &carol).await;
+    let reply_id = home[0]["id"].as_str().unwrap().to_string();
+    let (_, context) = c
+        .get_authed(&format!("/api/v1/statuses/{reply_id}/context"), &carol)
+        .await;
+    assert!(
+        context["ancestors"][0]["content"]
+            .as_str()
+            .unwrap()
+            .contains("Original idea")
+    );
+    assert_eq!(home[0]["in_reply_to_id"], context["ancestors"][0]["id"]);
+}
