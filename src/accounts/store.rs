@@ -602,3 +602,14 @@ pub async fn search(db: &Db, text: &str, limit: i64) -> Result<Vec<Account>, sql
     })?;
     rows.into_iter().map(Account::try_from).collect()
 }
+
+/// The servers we know accounts on, by name.
+pub async fn known_domains(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT DISTINCT lower(domain) FROM accounts WHERE domain IS NOT NULL ORDER BY 1",
+        )
+        .fetch_all(pool)
+        .await
+    })
+}

@@ -1,6 +1,8 @@
 //! Glue for the Mastodon-compatible client API: parameters in any of the encodings
 //! apps send, bearer-token authentication and scope checks.
 
+pub mod compat;
+
 use activitypub_federation::config::{Data, FederationConfig};
 use axum::{
     extract::{FromRequest, FromRequestParts, Multipart, Request},

@@ -167,6 +167,16 @@ pub fn router() -> Router<()> {
             get(crate::federation::admin::federation_state),
         )
         .route("/api/v1/instance", get(instance_api::instance_v1))
+        .route("/api/v1/instance/peers", get(crate::api::compat::peers))
+        .route(
+            "/api/v1/custom_emojis",
+            get(crate::api::compat::custom_emojis),
+        )
+        .route("/api/v1/preferences", get(crate::api::compat::preferences))
+        .route("/api/v1/lists", get(crate::api::compat::none_yet))
+        .route("/api/v1/filters", get(crate::api::compat::none_yet))
+        .route("/api/v2/filters", get(crate::api::compat::none_yet))
+        .route("/api/v1/announcements", get(crate::api::compat::none_yet))
         .route("/api/v2/instance", get(instance_api::instance_v2));
 
     Router::new()

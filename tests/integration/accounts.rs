@@ -274,3 +274,30 @@ async fn sqlite_runs_in_wal_mode_with_a_busy_timeout() {
         assert!(timeout >= 5000, "{timeout}");
     }
 }
+
+#[tokio::test]
+async fn app_start_up_endpoints_answer_truthfully() {
+    let a = TestInstance::start().await;
+    let password = a.user("anna", Role::Member).await;
+    let token = a.token("anna", &password, "read").await;
+    let (status, emojis) = a.get_json("/api/v1/custom_emojis").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(emojis, json!([]));
+    for path in [
+        "/api/v1/lists",
+        "/api/v1/filters",
+        "/api/v2/filters",
+        "/api/v1/announcements",
+    ] {
+        let (status, body) = a.get_authed(path, &token).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(body, json!([]), "{path}");
+        let (status, _) = a.get_json(path).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+    }
+    let (status, prefs) = a.get_authed("/api/v1/preferences", &token).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(prefs["posting:default:visibility"], "public");
+    let (_, peers) = a.get_json("/api/v1/instance/peers").await;
+    assert_eq!(peers, json!([]));
+}
