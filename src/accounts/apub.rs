@@ -143,6 +143,38 @@ pub struct ActorJson {
         deserialize_with = "deserialize_skip_error"
     )]
     pub school: Option<String>,
+    // A community's Group (FEP-1b12, Lemmy's terms, and ours).
+    /// The moderators collection, as Lemmy names it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
+    pub attributed_to: Option<Url>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
+    pub featured: Option<Url>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
+    pub posting_restricted_to_mods: Option<bool>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text_or_none"
+    )]
+    pub rules: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "deserialize_skip_error"
+    )]
+    pub languages: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -216,6 +248,9 @@ pub fn actor_context(state: &AppState) -> Value {
             "toot": "http://joinmastodon.org/ns#",
             "discoverable": "toot:discoverable",
             "indexable": "toot:indexable",
+            "featured": { "@id": "toot:featured", "@type": "@id" },
+            "lemmy": "https://join-lemmy.org/ns#",
+            "postingRestrictedToMods": "lemmy:postingRestrictedToMods",
             "schema": "http://schema.org#",
             "PropertyValue": "schema:PropertyValue",
             "value": "schema:value"
@@ -272,6 +307,11 @@ impl Object for Account {
 
     async fn into_json(self, data: &Data<AppState>) -> Result<ActorJson, AppError> {
         let is_person = self.actor_type == "Person";
+        let community = if self.is_local() {
+            crate::communities::model::of_account(&data.db, &self).await?
+        } else {
+            None
+        };
         let attachment = self
             .profile
             .labelled()
@@ -322,6 +362,24 @@ impl Object for Account {
             country: self.profile.country.clone(),
             region: self.profile.region.clone(),
             school: self.profile.school.clone(),
+            attributed_to: community
+                .as_ref()
+                .and_then(|c| Url::parse(&c.moderators_url()).ok()),
+            featured: community
+                .as_ref()
+                .and_then(|c| Url::parse(&c.featured_url()).ok()),
+            posting_restricted_to_mods: community
+                .as_ref()
+                .map(|c| c.settings.posting_restricted_to_mods),
+            rules: community
+                .as_ref()
+                .map(|c| c.settings.rules.clone())
+                .filter(|r| !r.is_empty()),
+            languages: if community.is_some() {
+                self.profile.languages.clone()
+            } else {
+                vec![]
+            },
             id: self.ap_id,
         })
     }
@@ -376,7 +434,7 @@ impl Object for Account {
         Ok(())
     }
 
-    async fn from_json(json: ActorJson, data: &Data<AppState>) -> Result<Self, AppError> {
+    async fn from_json(mut json: ActorJson, data: &Data<AppState>) -> Result<Self, AppError> {
         let domain = federation::origin(&json.id)
             .ok_or_else(|| AppError::bad_request("Actor id has no host"))?;
         let summary = json.summary.unwrap_or_default();
@@ -394,6 +452,14 @@ impl Object for Account {
             .endpoints
             .and_then(|e| e.shared_inbox)
             .filter(|u| same_origin(u, &json.id));
+        let is_group = json.kind == "Group";
+        let group_facts = (
+            json.attributed_to.clone(),
+            json.featured.clone(),
+            json.posting_restricted_to_mods,
+            json.rules.clone(),
+            json.languages.clone(),
+        );
         let account = NewAccount {
             username: json.preferred_username,
             domain: Some(domain),
@@ -419,6 +485,21 @@ impl Object for Account {
             indexable: json.indexable.unwrap_or(false),
         };
         let mut stored = store::upsert_remote(&data.db, account).await?;
+        if is_group {
+            let (moderators, featured, restricted, rules, languages) = group_facts;
+            crate::communities::apub::remember_remote_group(
+                data,
+                &stored,
+                moderators,
+                featured,
+                restricted.unwrap_or(false),
+                rules.unwrap_or_default(),
+            )
+            .await?;
+            if !languages.is_empty() && json.teaching_languages.is_empty() {
+                json.teaching_languages = languages;
+            }
+        }
         // Profile facts from another Collegium instance, kept within our limits.
         let list = |v: Vec<String>| {
             v.into_iter()

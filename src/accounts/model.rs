@@ -331,7 +331,9 @@ static CPU_HEAVY: LazyLock<Semaphore> =
     LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
 
 /// Runs CPU-heavy work off the async threads, a bounded number at a time.
-async fn cpu_heavy<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
+pub(crate) async fn cpu_heavy<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> AppResult<T> {
     let _permit = CPU_HEAVY
         .acquire()
         .await

@@ -386,6 +386,46 @@ pub async fn create_local_user(
     }
 }
 
+/// Inserts a local actor that nobody signs in as (a community's Group).
+pub async fn create_local_actor(db: &Db, account: NewAccount) -> Result<Account, CreateUserError> {
+    let now = Utc::now();
+    let result: Result<i64, sqlx::Error> = with_db!(db, |pool| {
+        bind_new_account!(
+            sqlx::query_scalar(concat!(insert_account_sql!(), " RETURNING id")),
+            account,
+            now,
+            None::<DateTime<Utc>>
+        )
+        .fetch_one(pool)
+        .await
+    });
+    let id = match result {
+        Ok(id) => id,
+        Err(e) if is_unique_violation(&e) => return Err(CreateUserError::Taken),
+        Err(e) => return Err(CreateUserError::Db(e)),
+    };
+    match find_by_id(db, id).await {
+        Ok(Some(a)) => Ok(a),
+        Ok(None) => Err(CreateUserError::Db(sqlx::Error::RowNotFound)),
+        Err(e) => Err(CreateUserError::Db(e)),
+    }
+}
+
+/// Removes a local actor nobody signs in as (a community whose set-up failed).
+pub async fn delete_local_actor(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "DELETE FROM accounts WHERE id = $1 AND domain IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM users WHERE users.account_id = accounts.id)",
+        )
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
 /// Forgets a remote account (its server said it is gone).
 pub async fn delete_remote(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     with_db!(db, |pool| {

@@ -185,6 +185,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "statuses",
         include_str!("../../migrations/sqlite/0003_statuses.sql"),
     ),
+    (
+        4,
+        "communities",
+        include_str!("../../migrations/sqlite/0004_communities.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -202,6 +207,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         3,
         "statuses",
         include_str!("../../migrations/postgres/0003_statuses.sql"),
+    ),
+    (
+        4,
+        "communities",
+        include_str!("../../migrations/postgres/0004_communities.sql"),
     ),
 ];
 

@@ -56,6 +56,7 @@ async fn webfinger_target(data: &Data<AppState>, resource: &str) -> AppResult<Op
         };
         let name = path
             .strip_prefix("/users/")
+            .or_else(|| path.strip_prefix("/c/"))
             .or_else(|| path.strip_prefix("/@"))
             .filter(|n| !n.contains('/'));
         return match name {
@@ -224,6 +225,11 @@ pub async fn context(data: Data<AppState>) -> Response {
             "country": "collegium:country",
             "region": "collegium:region",
             "school": "collegium:school",
+            "rules": "collegium:rules",
+            "languages": "collegium:languages",
+            "topics": "collegium:topics",
+            "audience": { "@id": "as:audience", "@type": "@id" },
+            "commentsEnabled": "collegium:commentsEnabled",
         }
     });
     (

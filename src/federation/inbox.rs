@@ -248,3 +248,16 @@ pub async fn person_inbox(
         .ok_or(AppError::NotFound)?;
     receive(&data, request).await
 }
+
+/// `POST /c/{name}/inbox`: a community's inbox.
+pub async fn community_inbox(
+    data: Data<AppState>,
+    Path(name): Path<String>,
+    request: Request,
+) -> AppResult<StatusCode> {
+    accounts::find_local_by_username(&data.db, &name)
+        .await?
+        .filter(|a| a.actor_type == "Group")
+        .ok_or(AppError::NotFound)?;
+    receive(&data, request).await
+}

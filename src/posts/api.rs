@@ -182,6 +182,8 @@ pub async fn create(
             language,
             in_reply_to,
             idempotency_key,
+            community: None,
+            title: None,
         },
     )
     .await?;

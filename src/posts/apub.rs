@@ -40,23 +40,36 @@ fn context() -> Value {
     ])
 }
 
-/// `to` and `cc` for a post, as Mastodon addresses each visibility.
+/// `to` and `cc` for a post, as Mastodon addresses each visibility; a post in a
+/// community is addressed to its Group too (as Lemmy addresses it).
 fn addressing(
     status: &Status,
     author: &Account,
     mentioned: &[Account],
+    community: Option<&Account>,
 ) -> (Vec<String>, Vec<String>) {
     let followers = author
         .followers_url
         .clone()
         .unwrap_or_else(|| format!("{}/followers", author.ap_id));
     let mentions: Vec<String> = mentioned.iter().map(|a| a.ap_id.to_string()).collect();
+    if let Some(group) = community {
+        let mut cc = vec![followers];
+        cc.extend(mentions.into_iter().filter(|m| m != group.ap_id.as_str()));
+        return (vec![PUBLIC.into(), group.ap_id.to_string()], cc);
+    }
     match status.visibility.as_str() {
         "public" => (vec![PUBLIC.into()], [vec![followers], mentions].concat()),
         "unlisted" => (vec![followers], [vec![PUBLIC.into()], mentions].concat()),
         "private" => (vec![followers], mentions),
         _ => (mentions, vec![]),
     }
+}
+
+/// What a thread's title looks like at the head of its content, so software that
+/// ignores `name` (Mastodon) still shows it; receivers take it off again.
+fn title_html(title: &str) -> String {
+    format!("<p><strong>{}</strong></p>", crate::web::escape(title))
 }
 
 /// The Note of a local post.
@@ -66,8 +79,9 @@ pub fn note_json(
     mentioned: &[Account],
     hashtags: &[String],
     base: &str,
+    community: Option<&Account>,
 ) -> Value {
-    let (to, cc) = addressing(status, author, mentioned);
+    let (to, cc) = addressing(status, author, mentioned, community);
     let hashtag_tags = hashtags.iter().map(|t| {
         json!({ "type": "Hashtag", "href": format!("{base}/tags/{t}"), "name": format!("#{t}") })
     });
@@ -93,8 +107,19 @@ pub fn note_json(
         "cc": cc,
         "tag": tags,
     });
+    if let Some(title) = &status.title {
+        let content = format!("{}{}", title_html(title), status.content);
+        note["name"] = json!(title);
+        note["content"] = json!(content);
+    }
+    if let Some(group) = community {
+        note["audience"] = json!(group.ap_id.as_str());
+        if status.in_reply_to_ap_id.is_none() {
+            note["commentsEnabled"] = json!(!status.locked);
+        }
+    }
     if let Some(language) = &status.language {
-        note["contentMap"] = json!({ language: status.content });
+        note["contentMap"] = json!({ language: note["content"] });
     }
     if let Some(edited) = status.edited_at {
         note["updated"] = json!(edited.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
@@ -109,6 +134,7 @@ pub fn create_activity(
     author: &Account,
     mentioned: &[Account],
     hashtags: &[String],
+    community: Option<&Account>,
 ) -> AppResult<Value> {
     let note = note_json(
         status,
@@ -116,6 +142,7 @@ pub fn create_activity(
         mentioned,
         hashtags,
         &state.settings.base_url(),
+        community,
     );
     Ok(json!({
         "@context": context(),
@@ -135,7 +162,7 @@ pub fn delete_activity(
     author: &Account,
     mentioned: &[Account],
 ) -> AppResult<Value> {
-    let (to, cc) = addressing(status, author, mentioned);
+    let (to, cc) = addressing(status, author, mentioned, None);
     Ok(json!({
         "@context": context(),
         "id": format!("{}#delete", status.ap_id),
@@ -155,8 +182,9 @@ pub fn update_activity(
     mentioned: &[Account],
     hashtags: &[String],
     base: &str,
+    community: Option<&Account>,
 ) -> Value {
-    let note = note_json(status, author, mentioned, hashtags, base);
+    let note = note_json(status, author, mentioned, hashtags, base, community);
     json!({
         "@context": context(),
         "id": id.as_str(),
@@ -215,12 +243,14 @@ pub async fn note(
     }
     let mentioned = mentioned_accounts(&data, &status).await?;
     let tags = store::tags(&data.db, status.id).await?;
+    let community = crate::posts::model::community_of(&data, &status).await?;
     let mut note = note_json(
         &status,
         &author,
         &mentioned,
         &tags,
         &data.settings.base_url(),
+        community.as_ref(),
     );
     note["@context"] = context();
     Ok((
@@ -274,6 +304,12 @@ pub struct NoteJson {
     pub tag: Option<Value>,
     #[serde(default)]
     pub content_map: Option<Value>,
+    /// A thread's title (Lemmy's and our posts carry one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Value>,
+    /// The community a post is in (FEP-1b12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Value>,
 }
 
 impl NoteJson {
@@ -312,6 +348,36 @@ impl NoteJson {
             }),
             _ => None,
         }
+    }
+
+    /// The thread title, when it is text.
+    pub fn title(&self) -> Option<String> {
+        match &self.name {
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                Some(s.trim().chars().take(200).collect())
+            }
+            _ => None,
+        }
+    }
+
+    /// Every address the post is for: `to`, `cc`, `audience` and its mentions.
+    pub fn addressed(&self) -> Vec<Url> {
+        let mut out: Vec<Url> = self
+            .to
+            .iter()
+            .chain(&self.cc)
+            .filter_map(|a| Url::parse(a).ok())
+            .collect();
+        if let Some(a) = self.audience.as_ref().and_then(id_of) {
+            out.push(a);
+        }
+        out.extend(self.mention_hrefs());
+        out.dedup();
+        out
+    }
+
+    pub fn in_reply_to_id(&self) -> Option<String> {
+        self.in_reply_to()
     }
 
     fn mention_hrefs(&self) -> Vec<Url> {
@@ -447,7 +513,27 @@ impl Activity for CreateNote {
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
         let author = self.actor.dereference(data).await?;
-        store_remote_note(data, self.object, &author).await?;
+        // Posted into a community here: its rules decide, and its Group announces it.
+        let parent = match self.object.in_reply_to() {
+            Some(p) => store::find_by_ap_id(&data.db, &p).await?,
+            None => None,
+        };
+        let community = crate::communities::model::local_target(
+            data,
+            &self.object.addressed(),
+            parent.as_ref(),
+        )
+        .await?;
+        if let Some(community) = community {
+            return crate::communities::apub::receive_post(data, &community, self, &author, parent)
+                .await;
+        }
+        let parent_community = parent.as_ref().and_then(|p| p.community_id);
+        let status = store_remote_note(data, self.object, &author).await?;
+        if let (Some(status), Some(community_id)) = (status, parent_community) {
+            crate::communities::store::set_post_community(&data.db, status.id, community_id, None)
+                .await?;
+        }
         Ok(())
     }
 }
@@ -458,7 +544,7 @@ pub async fn store_remote_note(
     data: &Data<AppState>,
     note: NoteJson,
     author: &Account,
-) -> Result<(), AppError> {
+) -> Result<Option<Status>, AppError> {
     if let Some(existing_author) = store::author_of(&data.db, note.id.as_str()).await? {
         // Already here: only its author could send it again, and it stays as it is.
         if existing_author != author.id {
@@ -466,8 +552,9 @@ pub async fn store_remote_note(
                 "That post belongs to someone else".into(),
             ));
         }
-        return Ok(());
+        return Ok(store::find_by_ap_id(&data.db, note.id.as_str()).await?);
     }
+    let title = note.title();
     // People here the post is for: its Mention tags, and (for servers that
     // address without tagging) anyone here it is addressed to.
     let mut mention_ids = Vec::new();
@@ -484,7 +571,13 @@ pub async fn store_remote_note(
             mention_ids.push(account.id);
         }
     }
-    let content = crate::web::sanitize_html(note.content.as_deref().unwrap_or_default());
+    let raw = note.content.as_deref().unwrap_or_default();
+    // The title at the head of the content is shown apart from it.
+    let raw = match &title {
+        Some(t) => raw.strip_prefix(&title_html(t)).unwrap_or(raw),
+        None => raw,
+    };
+    let content = crate::web::sanitize_html(raw);
     let spoiler: String = note
         .summary
         .clone()
@@ -534,7 +627,12 @@ pub async fn store_remote_note(
         &mention_ids,
     )
     .await?;
-    if let Some(status) = inserted {
+    if let Some(status) = &inserted
+        && let Some(title) = &title
+    {
+        store::set_title(&data.db, status.id, title).await?;
+    }
+    if let Some(status) = &inserted {
         store::add_tags(&data.db, status.id, &note_tags).await?;
         if status.visibility != "direct" && status.in_reply_to_ap_id.is_none() {
             notifications::notify_subscribers(&data.db, author, status.id).await?;
@@ -546,7 +644,10 @@ pub async fn store_remote_note(
             }
         }
     }
-    Ok(())
+    Ok(match inserted {
+        Some(s) => store::find(&data.db, s.id).await?,
+        None => None,
+    })
 }
 
 #[async_trait::async_trait]
@@ -578,6 +679,7 @@ impl Activity for DeleteObject {
             match actor {
                 Some(actor) if actor.id == status.account_id => {
                     store::mark_deleted(&data.db, status.id).await?;
+                    crate::communities::apub::pass_on(data, &status, &self).await?;
                 }
                 _ => {
                     return Err(AppError::Forbidden(
@@ -661,7 +763,7 @@ mod tests {
 // ----- incoming likes and edits -----
 
 /// An id, or an object with an id.
-fn id_of(v: &Value) -> Option<Url> {
+pub(crate) fn id_of(v: &Value) -> Option<Url> {
     match v {
         Value::String(s) => Url::parse(s).ok(),
         Value::Object(o) => o
@@ -733,11 +835,12 @@ impl Activity for Like {
         if !crate::posts::model::can_see(data, Some(&who), &status).await? {
             return Err(AppError::Forbidden("That post is not for you".into()));
         }
-        if store::add_favourite(&data.db, who.id, status.id, self.id.as_str()).await?
-            && let Some(author) = accounts::find_by_id(&data.db, status.account_id).await?
-        {
-            notifications::notify(&data.db, &author, &who, Kind::Favourite, Some(status.id))
-                .await?;
+        if store::add_favourite(&data.db, who.id, status.id, self.id.as_str()).await? {
+            if let Some(author) = accounts::find_by_id(&data.db, status.account_id).await? {
+                notifications::notify(&data.db, &author, &who, Kind::Favourite, Some(status.id))
+                    .await?;
+            }
+            crate::communities::apub::pass_on(data, &status, &self).await?;
         }
         Ok(())
     }
@@ -817,8 +920,24 @@ impl Activity for UpdateNote {
                 "Only the author can edit a post".into(),
             ));
         }
-        let note = self.object;
-        let content = crate::web::sanitize_html(note.content.as_deref().unwrap_or_default());
+        apply_edit(data, &status, self.object.clone()).await?;
+        crate::communities::apub::pass_on(data, &status, &self).await
+    }
+}
+
+/// Takes a new version of a remote post (checked by the caller to be its author's).
+pub(crate) async fn apply_edit(
+    data: &Data<AppState>,
+    status: &Status,
+    note: NoteJson,
+) -> AppResult<()> {
+    {
+        let raw = note.content.as_deref().unwrap_or_default();
+        let raw = match note.title() {
+            Some(t) => raw.strip_prefix(&title_html(&t)).unwrap_or(raw),
+            None => raw,
+        };
+        let content = crate::web::sanitize_html(raw);
         let spoiler: String = note
             .summary
             .clone()
@@ -829,7 +948,7 @@ impl Activity for UpdateNote {
         let edited_at = note.updated.unwrap_or_else(Utc::now).min(Utc::now());
         store::edit(
             &data.db,
-            &status,
+            status,
             &content,
             None,
             &spoiler,
@@ -908,7 +1027,7 @@ pub struct UndoAnnounce {
 }
 
 /// The post a boost shares: known already, or fetched (signed) from its server.
-async fn shared_post(data: &Data<AppState>, object: &Url) -> AppResult<Option<Status>> {
+pub(crate) async fn shared_post(data: &Data<AppState>, object: &Url) -> AppResult<Option<Status>> {
     if let Some(status) = store::find_by_ap_id(&data.db, object.as_str()).await? {
         return Ok(Some(status));
     }
@@ -959,22 +1078,38 @@ impl Activity for Announce {
     }
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        let booster = self.actor.dereference(data).await?;
+        // A community's Group passing on what was posted or done in it.
+        if booster.actor_type == "Group" {
+            return crate::communities::apub::receive_announce(data, &booster, self).await;
+        }
         let Some(object) = id_of(&self.object) else {
             return Ok(());
         };
         let Some(original) = shared_post(data, &object).await? else {
             return Ok(());
         };
+        store_boost(data, &self, &booster, &original).await
+    }
+}
+
+/// Records a boost of `original` by `booster`, and tells the author.
+pub(crate) async fn store_boost(
+    data: &Data<AppState>,
+    announce: &Announce,
+    booster: &Account,
+    original: &Status,
+) -> AppResult<()> {
+    {
         if !matches!(original.visibility.as_str(), "public" | "unlisted") {
             return Err(AppError::Forbidden(
                 "Only public posts can be boosted".into(),
             ));
         }
-        let booster = self.actor.dereference(data).await?;
         let inserted = store::insert(
             &data.db,
             &NewStatus {
-                ap_id: self.id.as_str(),
+                ap_id: announce.id.as_str(),
                 url: None,
                 account_id: booster.id,
                 local: false,
@@ -987,7 +1122,7 @@ impl Activity for Announce {
                 in_reply_to_ap_id: None,
                 reblog_of_id: Some(original.id),
                 idempotency_key: None,
-                created_at: self.published.unwrap_or_else(Utc::now).min(Utc::now()),
+                created_at: announce.published.unwrap_or_else(Utc::now).min(Utc::now()),
             },
             &[],
         )
@@ -995,7 +1130,7 @@ impl Activity for Announce {
         if inserted.is_some()
             && let Some(author) = accounts::find_by_id(&data.db, original.account_id).await?
         {
-            notifications::notify(&data.db, &author, &booster, Kind::Reblog, Some(original.id))
+            notifications::notify(&data.db, &author, booster, Kind::Reblog, Some(original.id))
                 .await?;
         }
         Ok(())

@@ -62,6 +62,11 @@ pub struct NewPost {
     pub language: Option<String>,
     pub in_reply_to: Option<Status>,
     pub idempotency_key: Option<String>,
+    /// The community (a Group) it is posted into; a mentioned Group, or the
+    /// community of the post replied to, count too.
+    pub community: Option<Account>,
+    /// The thread title, for a post that opens a thread in a community.
+    pub title: Option<String>,
 }
 
 /// `@name` and `@name@domain` in a text, in order, without repeats.
@@ -225,6 +230,35 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
             mentioned.push((handle, account));
         }
     }
+    // Into a community: the one named, else a mentioned Group, else the one the
+    // post replied to is in.
+    let community_account = match post.community.clone() {
+        Some(c) => Some(c),
+        None => match mentioned.iter().find(|(_, a)| a.actor_type == "Group") {
+            Some((_, a)) => Some(a.clone()),
+            None => match post.in_reply_to.as_ref().and_then(|p| p.community_id) {
+                Some(id) => accounts::find_by_id(&data.db, id).await?,
+                None => None,
+            },
+        },
+    };
+    let community = match &community_account {
+        Some(a) => crate::communities::model::of_account(&data.db, a).await?,
+        None => None,
+    };
+    let title = post
+        .title
+        .clone()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty() && post.in_reply_to.is_none());
+    if let Some(community) = &community {
+        crate::communities::model::check_title(&title)?;
+        if post.visibility != Visibility::Public {
+            return Err(AppError::validation("Posts in a community are public"));
+        }
+        crate::communities::model::may_post(data, community, author, post.in_reply_to.as_ref())
+            .await?;
+    }
     let base = data.settings.base_url();
     let content = render_text_with_base(&text, &mentioned, Some(&base));
     let tags = hashtags(&text);
@@ -270,6 +304,15 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
         Err(e) => return Err(e.into()),
     };
     store::add_tags(&data.db, status.id, &tags).await?;
+    if let Some(community) = &community {
+        crate::communities::store::set_post_community(
+            &data.db,
+            status.id,
+            community.account.id,
+            title.as_deref(),
+        )
+        .await?;
+    }
     let ap_id = format!("{}/statuses/{}", author.ap_id, status.id);
     let url = format!(
         "{}/@{}/{}",
@@ -288,11 +331,17 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
     if status.visibility != "direct" {
         notifications::notify_subscribers(&data.db, author, status.id).await?;
     }
-    let activity = apub::create_activity(data, &status, author, &mentioned, &tags)?;
-    let recipients = recipients(data, &status, author, &mentioned).await?;
+    let community_account = community.as_ref().map(|c| &c.account);
+    let activity =
+        apub::create_activity(data, &status, author, &mentioned, &tags, community_account)?;
+    let mut recipients = recipients(data, &status, author, &mentioned).await?;
+    recipients.extend(community_account.cloned());
     let activity_id =
         Url::parse(&format!("{ap_id}/activity")).map_err(|e| AppError::Internal(e.into()))?;
     queue::deliver(data, &activity_id, &author.ap_id, &activity, &recipients).await?;
+    if let Some(community) = &community {
+        crate::communities::model::announce(data, community, &activity, &[]).await?;
+    }
     Ok(status)
 }
 
@@ -308,6 +357,14 @@ async fn recipients(
         out.extend(follows::followers(&state.db, author.id).await?);
     }
     Ok(out)
+}
+
+/// The community (Group account) a post is in.
+pub async fn community_of(state: &AppState, status: &Status) -> AppResult<Option<Account>> {
+    match status.community_id {
+        Some(id) => Ok(accounts::find_by_id(&state.db, id).await?),
+        None => Ok(None),
+    }
 }
 
 /// The accounts a post mentions.
@@ -327,12 +384,21 @@ pub async fn delete(state: &AppState, author: &Account, status: &Status) -> AppR
         return Err(AppError::Forbidden("This action is not allowed".into()));
     }
     let mentioned = mentioned_accounts(state, status).await?;
-    let recipients = recipients(state, status, author, &mentioned).await?;
+    let mut recipients = recipients(state, status, author, &mentioned).await?;
+    let community = community_of(state, status).await?;
+    recipients.extend(community.clone());
     store::mark_deleted(&state.db, status.id).await?;
     let activity = apub::delete_activity(status, author, &mentioned)?;
     let activity_id = Url::parse(&format!("{}#delete", status.ap_id))
         .map_err(|e| AppError::Internal(e.into()))?;
-    queue::deliver(state, &activity_id, &author.ap_id, &activity, &recipients).await
+    queue::deliver(state, &activity_id, &author.ap_id, &activity, &recipients).await?;
+    if let Some(community) = community
+        && let Some(community) =
+            crate::communities::model::of_account(&state.db, &community).await?
+    {
+        crate::communities::model::announce(state, &community, &activity, &[]).await?;
+    }
+    Ok(())
 }
 
 /// Whether `viewer` (None: anonymous) may see a post.
@@ -377,18 +443,27 @@ pub async fn favourite(state: &AppState, who: &Account, status: &Status) -> AppR
     if added {
         notifications::notify(&state.db, &author, who, Kind::Favourite, Some(status.id)).await?;
     }
-    if !added || status.local {
+    let community = community_of(state, status).await?;
+    if !added || (status.local && community.as_ref().is_none_or(Account::is_local)) {
+        if added
+            && let Some(c) = &community
+            && let Some(c) = crate::communities::model::of_account(&state.db, c).await?
+        {
+            let activity = apub::like_activity(&id, who, status);
+            crate::communities::model::announce(state, &c, &activity, &[]).await?;
+        }
         return Ok(());
     }
     let activity = apub::like_activity(&id, who, status);
-    queue::deliver(
-        state,
-        &id,
-        &who.ap_id,
-        &activity,
-        std::slice::from_ref(&author),
-    )
-    .await
+    let mut recipients = vec![author];
+    recipients.extend(community.clone());
+    queue::deliver(state, &id, &who.ap_id, &activity, &recipients).await?;
+    if let Some(c) = &community
+        && let Some(c) = crate::communities::model::of_account(&state.db, c).await?
+    {
+        crate::communities::model::announce(state, &c, &activity, &[]).await?;
+    }
+    Ok(())
 }
 
 /// Takes a favourite back; a remote author's server gets an Undo.
@@ -479,11 +554,26 @@ pub async fn edit(
     let status = store::find(&data.db, status.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let recipients = recipients(data, &status, author, &mentioned).await?;
+    let mut recipients = recipients(data, &status, author, &mentioned).await?;
+    let community = community_of(data, &status).await?;
+    recipients.extend(community.clone());
     let id = crate::follows::model::new_activity_id(data, "update")?;
     let tags = store::tags(&data.db, status.id).await?;
-    let activity = apub::update_activity(&id, &status, author, &mentioned, &tags, &base);
+    let activity = apub::update_activity(
+        &id,
+        &status,
+        author,
+        &mentioned,
+        &tags,
+        &base,
+        community.as_ref(),
+    );
     queue::deliver(data, &id, &author.ap_id, &activity, &recipients).await?;
+    if let Some(community) = community
+        && let Some(community) = crate::communities::model::of_account(&data.db, &community).await?
+    {
+        crate::communities::model::announce(data, &community, &activity, &[]).await?;
+    }
     Ok(status)
 }
 

@@ -262,6 +262,8 @@ pub async fn compose(
             language: None,
             in_reply_to,
             idempotency_key: None,
+            community: None,
+            title: None,
         },
     )
     .await;

@@ -8,7 +8,8 @@ macro_rules! status_columns {
     () => {
         "s.id, s.ap_id, s.url, s.account_id, s.local, s.content, s.source_text, \
          s.spoiler_text, s.sensitive, s.visibility, s.language, s.in_reply_to_ap_id, \
-         s.reblog_of_id, s.created_at, s.edited_at"
+         s.reblog_of_id, s.created_at, s.edited_at, s.community_id, s.title, s.locked, \
+         s.pinned_at"
     };
 }
 
@@ -30,6 +31,10 @@ db_row! {
         pub reblog_of_id: Option<i64>,
         pub created_at: DateTime<Utc>,
         pub edited_at: Option<DateTime<Utc>>,
+        pub community_id: Option<i64>,
+        pub title: Option<String>,
+        pub locked: bool,
+        pub pinned_at: Option<DateTime<Utc>>,
     }
 }
 
@@ -119,6 +124,19 @@ pub async fn set_addresses(db: &Db, id: i64, ap_id: &str, url: &str) -> Result<(
         sqlx::query("UPDATE statuses SET ap_id = $1, url = $2 WHERE id = $3")
             .bind(ap_id)
             .bind(url)
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Sets the thread title of a post.
+pub async fn set_title(db: &Db, id: i64, title: &str) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE statuses SET title = $1 WHERE id = $2")
+            .bind(title)
             .bind(id)
             .execute(pool)
             .await

@@ -46,6 +46,9 @@ impl Templates {
             "post.html",
             "timeline.html",
             "thread.html",
+            "communities.html",
+            "community.html",
+            "moderation.html",
         );
         Ok(Templates { env: Arc::new(env) })
     }

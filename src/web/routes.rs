@@ -3,12 +3,13 @@
 use axum::{
     Router,
     extract::DefaultBodyLimit,
-    routing::{get, patch, post},
+    routing::{delete, get, patch, post},
 };
 
 use crate::{
     accounts::{api as accounts_api, oauth, pages as accounts_pages},
     api::MAX_BODY_BYTES,
+    communities::{api as communities_api, apub as communities_apub, pages as community_pages},
     federation::{discovery, inbox},
     follows::api as follows_api,
     instance::{api as instance_api, pages as instance_pages},
@@ -40,6 +41,93 @@ pub fn router() -> Router<()> {
         .route("/users/{name}/inbox", post(inbox::person_inbox))
         .route("/users/{name}/statuses/{id}", get(posts_apub::note))
         .route("/inbox", post(inbox::shared_inbox));
+
+    let communities = Router::new()
+        .route(
+            "/communities",
+            get(community_pages::directory_page).post(community_pages::create_form),
+        )
+        .route("/c/{name}", get(community_pages::community))
+        .route("/c/{name}/inbox", post(inbox::community_inbox))
+        .route("/c/{name}/join", post(community_pages::join_form))
+        .route("/c/{name}/posts", post(community_pages::post_form))
+        .route(
+            "/c/{name}/moderation",
+            get(community_pages::moderation_page),
+        )
+        .route(
+            "/c/{name}/moderation/requests",
+            post(community_pages::request_form),
+        )
+        .route("/c/{name}/{collection}", get(communities_apub::collection))
+        .route(
+            "/api/collegium/v1/communities",
+            get(communities_api::list).post(communities_api::create),
+        )
+        .route(
+            "/api/collegium/v1/communities/lookup",
+            get(communities_api::lookup),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}",
+            get(communities_api::show).patch(communities_api::update),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/join",
+            post(communities_api::join),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/leave",
+            post(communities_api::leave),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/members",
+            get(communities_api::members),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/requests",
+            get(communities_api::requests),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/requests/{account_id}/{answer}",
+            post(communities_api::answer_request),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/posts",
+            get(communities_api::threads).post(communities_api::create_post),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/posts/{post_id}/{action}",
+            post(communities_api::moderate_post),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/bans",
+            get(communities_api::bans).post(communities_api::ban),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/bans/{account_id}",
+            delete(communities_api::unban),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/facilitators",
+            post(communities_api::add_facilitator),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/facilitators/{account_id}",
+            delete(communities_api::remove_facilitator),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/moderation_log",
+            get(communities_api::moderation_log),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/reports",
+            get(communities_api::reports).post(communities_api::report),
+        )
+        .route(
+            "/api/collegium/v1/communities/{id}/reports/{report_id}/resolve",
+            post(communities_api::resolve_report),
+        );
 
     let pages = Router::new()
         .route("/", get(instance_pages::home))
@@ -182,6 +270,7 @@ pub fn router() -> Router<()> {
     Router::new()
         .merge(discovery)
         .merge(people)
+        .merge(communities)
         .merge(pages)
         .merge(oauth)
         .merge(api)

@@ -1,0 +1,569 @@
+//! Communities on the wire: the Group's collections, posts arriving for a local
+//! community, and what a remote community's Group announces to us (FEP-1b12).
+//!
+//! Whatever a Group announces is believed only as far as its own instance
+//! speaks for it: moderation (Delete with a reason, Lock, Block, Add, Remove)
+//! must come from an actor on the community's instance, or, for a post's own
+//! Delete and Update, from its author. Posts by people on third servers are never
+//! taken from the embedded copy: they are fetched from their own server.
+
+use activitypub_federation::{
+    config::Data, fetch::object_id::ObjectId, protocol::context::WithContext,
+};
+use axum::{
+    extract::Path,
+    http::{HeaderMap, Method, Uri},
+    response::{IntoResponse, Response},
+};
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use url::Url;
+
+use crate::{
+    AppState,
+    accounts::{model::Account, store as accounts},
+    communities::{
+        model::{self, Community, speaks_for},
+        store,
+    },
+    error::{AppError, AppResult},
+    federation::{same_origin, signed_fetch::require_signature},
+    posts::{
+        apub::{
+            Announce, CreateNote, NoteJson, id_of, shared_post, store_boost, store_remote_note,
+        },
+        model::PUBLIC,
+        store::{self as posts, Status},
+    },
+};
+
+/// How many recent posts are read from a remote community's outbox on joining.
+const BACKFILL_ITEMS: usize = 20;
+
+// ----- incoming posts for a local community -----
+
+/// A post from another server for a community here: checked against the
+/// community's rules, stored, and announced by the Group to every member's server.
+pub async fn receive_post(
+    data: &Data<AppState>,
+    community: &Community,
+    create: CreateNote,
+    author: &Account,
+    parent: Option<Status>,
+) -> AppResult<()> {
+    if let Some(p) = &parent
+        && p.community_id.is_some_and(|id| id != community.account.id)
+    {
+        return Err(AppError::Forbidden(
+            "The post replied to is in another community".into(),
+        ));
+    }
+    let public = create
+        .object
+        .to
+        .iter()
+        .chain(&create.object.cc)
+        .any(|a| a == PUBLIC || a == "as:Public" || a == "Public");
+    if !public {
+        return Err(AppError::Forbidden(
+            "Posts in a community are public".into(),
+        ));
+    }
+    // Already here (a repeat with a new activity id): nothing more to do.
+    if let Some(existing) = posts::find_by_ap_id(&data.db, create.object.id.as_str()).await?
+        && existing.community_id == Some(community.account.id)
+    {
+        return Ok(());
+    }
+    model::may_post(data, community, author, parent.as_ref()).await?;
+    let title = if parent.is_none() {
+        create.object.title()
+    } else {
+        None
+    };
+    model::check_title(&title)?;
+    let status = store_remote_note(data, create.object.clone(), author)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !store::set_post_community(&data.db, status.id, community.account.id, title.as_deref())
+        .await?
+    {
+        return Err(AppError::Forbidden(
+            "That post is in another community".into(),
+        ));
+    }
+    let activity = serde_json::to_value(&create).map_err(|e| AppError::Internal(e.into()))?;
+    model::announce(data, community, &activity, &[]).await
+}
+
+/// An author's Update, Delete or Like of a post in a community here reached us:
+/// once applied, the Group passes it on to the members' servers.
+pub async fn pass_on<A: serde::Serialize>(
+    data: &Data<AppState>,
+    status: &Status,
+    activity: &A,
+) -> AppResult<()> {
+    let Some(id) = status.community_id else {
+        return Ok(());
+    };
+    let Some(community) = model::find(&data.db, id).await?.filter(Community::is_local) else {
+        return Ok(());
+    };
+    let activity = serde_json::to_value(activity).map_err(|e| AppError::Internal(e.into()))?;
+    model::announce(data, &community, &activity, &[]).await
+}
+
+// ----- what a remote community's Group announces -----
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+/// An Announce by a Group: a post of the community (Mastodon's shape), or an
+/// activity in it (FEP-1b12's shape).
+pub async fn receive_announce(
+    data: &Data<AppState>,
+    group: &Account,
+    announce: Announce,
+) -> AppResult<()> {
+    let Some(community) = model::of_account(&data.db, group).await? else {
+        return Ok(());
+    };
+    let object = announce.object.clone();
+    let kind = object.get("type").and_then(Value::as_str).unwrap_or("");
+    let is_post = object.is_string() || matches!(kind, "Note" | "Page" | "Article" | "Question");
+    if is_post {
+        let id =
+            id_of(&object).ok_or_else(|| AppError::bad_request("Announce without an object"))?;
+        let Some(original) = shared_post(data, &id).await? else {
+            return Ok(());
+        };
+        claim_for(data, &community, &original).await?;
+        return store_boost(data, &announce, group, &original).await;
+    }
+    receive_inner(data, &community, &object).await
+}
+
+/// Puts a post into the community that announced it, unless it is in another.
+async fn claim_for(data: &Data<AppState>, community: &Community, status: &Status) -> AppResult<()> {
+    let title = if status.in_reply_to_ap_id.is_none() {
+        status.title.clone()
+    } else {
+        None
+    };
+    if store::set_post_community(&data.db, status.id, community.account.id, title.as_deref())
+        .await?
+    {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "That post is in another community".into(),
+        ))
+    }
+}
+
+/// A post of the community by its id: known, and in this community.
+async fn post_in(
+    data: &Data<AppState>,
+    community: &Community,
+    object: &Value,
+) -> AppResult<Option<Status>> {
+    let Some(id) = id_of(object) else {
+        return Err(AppError::bad_request("Activity without an object"));
+    };
+    let status = posts::find_by_ap_id(&data.db, id.as_str()).await?;
+    match status {
+        Some(s) if s.community_id == Some(community.account.id) => Ok(Some(s)),
+        Some(_) => Err(AppError::Forbidden(
+            "That post is not in this community".into(),
+        )),
+        None => Ok(None),
+    }
+}
+
+fn require_community_instance(community: &Community, actor: &Url) -> AppResult<()> {
+    if speaks_for(community, actor) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "Only the community's instance can moderate it".into(),
+        ))
+    }
+}
+
+async fn person(data: &Data<AppState>, v: &Value) -> AppResult<Account> {
+    let id = id_of(v).ok_or_else(|| AppError::bad_request("Activity without a person"))?;
+    Ok(ObjectId::<Account>::from(id).dereference(data).await?)
+}
+
+/// An activity the Group announced, checked by who may do it.
+async fn receive_inner(
+    data: &Data<AppState>,
+    community: &Community,
+    inner: &Value,
+) -> AppResult<()> {
+    let kind = text(inner, "type").unwrap_or_default();
+    let actor = inner
+        .get("actor")
+        .and_then(id_of)
+        .ok_or_else(|| AppError::bad_request("Announced activity without an actor"))?;
+    if let Some(id) = inner.get("id").and_then(id_of)
+        && !same_origin(&id, &actor)
+    {
+        return Err(AppError::bad_request(
+            "Announced activity id is not on its actor's server",
+        ));
+    }
+    let object = inner.get("object").cloned().unwrap_or(Value::Null);
+    match kind.as_str() {
+        "Create" | "Update" => {
+            let id =
+                id_of(&object).ok_or_else(|| AppError::bad_request("Create without an object"))?;
+            if !same_origin(&id, &actor) {
+                return Err(AppError::bad_request(
+                    "The post is not on its author's server",
+                ));
+            }
+            let status = if kind == "Update" {
+                refetch(data, &id).await?
+            } else {
+                shared_post(data, &id).await?
+            };
+            if let Some(status) = status {
+                let author = accounts::find_by_id(&data.db, status.account_id).await?;
+                if author.is_none_or(|a| a.ap_id != actor) {
+                    return Err(AppError::Forbidden(
+                        "Only the author can post or edit a post".into(),
+                    ));
+                }
+                claim_for(data, community, &status).await?;
+            }
+            Ok(())
+        }
+        "Delete" => {
+            let Some(status) = post_in(data, community, &object).await? else {
+                return Ok(());
+            };
+            let author = accounts::find_by_id(&data.db, status.account_id).await?;
+            if author.is_some_and(|a| a.ap_id == actor) {
+                posts::mark_deleted(&data.db, status.id).await?;
+                return Ok(());
+            }
+            require_community_instance(community, &actor)?;
+            let moderator = accounts::find_by_ap_id(&data.db, &actor).await?;
+            let reason = text(inner, "summary").unwrap_or_default();
+            let reason: String = reason.chars().take(1000).collect();
+            model::apply_removal(data, community, moderator.as_ref(), &status, &reason).await
+        }
+        "Like" => {
+            let Some(status) = post_in(data, community, &object).await? else {
+                return Ok(());
+            };
+            let who = ObjectId::<Account>::from(actor).dereference(data).await?;
+            let like_id =
+                text(inner, "id").ok_or_else(|| AppError::bad_request("Like without an id"))?;
+            posts::add_favourite(&data.db, who.id, status.id, &like_id).await?;
+            Ok(())
+        }
+        "Lock" => {
+            require_community_instance(community, &actor)?;
+            if let Some(status) = post_in(data, community, &object).await? {
+                store::set_locked(&data.db, status.id, true).await?;
+            }
+            Ok(())
+        }
+        "Block" => {
+            require_community_instance(community, &actor)?;
+            if let Some(target) = inner.get("target").and_then(id_of)
+                && target != community.account.ap_id
+            {
+                return Err(AppError::bad_request("The ban is not for this community"));
+            }
+            let who = person(data, &object).await?;
+            let reason: String = text(inner, "summary")
+                .unwrap_or_default()
+                .chars()
+                .take(1000)
+                .collect();
+            let expires = text(inner, "endTime").and_then(|t| t.parse::<DateTime<Utc>>().ok());
+            store::ban(&data.db, community.account.id, who.id, &reason, expires).await?;
+            Ok(())
+        }
+        "Undo" => {
+            let inner_kind = text(&object, "type").unwrap_or_default();
+            let inner_actor = object.get("actor").and_then(id_of);
+            if inner_actor.as_ref() != Some(&actor) {
+                return Err(AppError::bad_request("Only who did it can undo it"));
+            }
+            match inner_kind.as_str() {
+                "Lock" => {
+                    require_community_instance(community, &actor)?;
+                    if let Some(status) = post_in(
+                        data,
+                        community,
+                        object.get("object").unwrap_or(&Value::Null),
+                    )
+                    .await?
+                    {
+                        store::set_locked(&data.db, status.id, false).await?;
+                    }
+                    Ok(())
+                }
+                "Block" => {
+                    require_community_instance(community, &actor)?;
+                    let who = person(data, object.get("object").unwrap_or(&Value::Null)).await?;
+                    store::unban(&data.db, community.account.id, who.id).await?;
+                    Ok(())
+                }
+                "Like" => {
+                    if let Some(status) = post_in(
+                        data,
+                        community,
+                        object.get("object").unwrap_or(&Value::Null),
+                    )
+                    .await?
+                        && let Some(who) = accounts::find_by_ap_id(&data.db, &actor).await?
+                    {
+                        posts::remove_favourite(&data.db, who.id, status.id).await?;
+                    }
+                    Ok(())
+                }
+                _ => Ok(()),
+            }
+        }
+        "Add" | "Remove" => {
+            require_community_instance(community, &actor)?;
+            let target = inner.get("target").and_then(id_of).map(|u| u.to_string());
+            let adding = kind == "Add";
+            if target.as_deref() == Some(community.featured_url().as_str()) {
+                if let Some(status) = post_in(data, community, &object).await? {
+                    store::set_pinned(&data.db, status.id, adding).await?;
+                }
+            } else if target.as_deref() == Some(community.moderators_url().as_str()) {
+                let who = person(data, &object).await?;
+                if adding {
+                    store::add_facilitator(&data.db, community.account.id, who.id).await?;
+                } else {
+                    store::remove_facilitator(&data.db, community.account.id, who.id).await?;
+                }
+            }
+            Ok(())
+        }
+        other => {
+            tracing::debug!(
+                kind = other,
+                "announced activity acknowledged, not acted on"
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Fetches a post again from its own server and takes its new version.
+async fn refetch(data: &Data<AppState>, id: &Url) -> AppResult<Option<Status>> {
+    let Some(status) = posts::find_by_ap_id(&data.db, id.as_str()).await? else {
+        return shared_post(data, id).await;
+    };
+    let fetched =
+        activitypub_federation::fetch::fetch_object_http::<AppState, NoteJson>(id, data).await?;
+    let note = fetched.object;
+    crate::posts::apub::apply_edit(data, &status, note).await?;
+    Ok(posts::find(&data.db, status.id).await?)
+}
+
+// ----- reading a remote community's history -----
+
+/// Reads the recent posts of a remote community from its outbox (after one of
+/// our people joined it). Posts by people on other servers are fetched from there.
+pub async fn backfill(data: &Data<AppState>, community: &Community) -> AppResult<usize> {
+    let Some(outbox) = community
+        .account
+        .outbox_url
+        .as_deref()
+        .and_then(|u| Url::parse(u).ok())
+        .filter(|u| same_origin(u, &community.account.ap_id))
+    else {
+        return Ok(0);
+    };
+    let collection: Value =
+        activitypub_federation::fetch::fetch_object_http::<AppState, Value>(&outbox, data)
+            .await?
+            .object;
+    let mut items = collection
+        .get("orderedItems")
+        .cloned()
+        .unwrap_or(Value::Null);
+    if !items.is_array()
+        && let Some(first) = collection.get("first")
+    {
+        items = match first {
+            Value::Object(page) => page.get("orderedItems").cloned().unwrap_or(Value::Null),
+            Value::String(url) => match Url::parse(url) {
+                Ok(url) if same_origin(&url, &outbox) => {
+                    activitypub_federation::fetch::fetch_object_http::<AppState, Value>(&url, data)
+                        .await?
+                        .object
+                        .get("orderedItems")
+                        .cloned()
+                        .unwrap_or(Value::Null)
+                }
+                _ => Value::Null,
+            },
+            _ => Value::Null,
+        };
+    }
+    let mut read = 0;
+    for item in items.as_array().into_iter().flatten().take(BACKFILL_ITEMS) {
+        // Announce{Create{Note}}, Create{Note}, or the post itself.
+        let mut object = item.clone();
+        for _ in 0..2 {
+            match object.get("type").and_then(Value::as_str) {
+                Some("Announce" | "Create") => {
+                    object = object.get("object").cloned().unwrap_or(Value::Null)
+                }
+                _ => break,
+            }
+        }
+        let Some(id) = id_of(&object) else { continue };
+        // A fresh allowance of fetches for each item.
+        let item_data = data.reset_request_count();
+        match shared_post(&item_data, &id).await {
+            Ok(Some(status)) => {
+                if claim_for(data, community, &status).await.is_ok() {
+                    read += 1;
+                }
+            }
+            Ok(None) => {}
+            Err(e) => tracing::debug!(%id, error = %e, "could not read a community post"),
+        }
+    }
+    Ok(read)
+}
+
+// ----- the Group's collections -----
+
+/// The Create of a post of the community, as its outbox lists it.
+async fn create_of(
+    state: &AppState,
+    community: &Community,
+    status: &Status,
+) -> AppResult<Option<Value>> {
+    let Some(author) = accounts::find_by_id(&state.db, status.account_id).await? else {
+        return Ok(None);
+    };
+    if author.is_local() {
+        let mentioned = crate::posts::model::mentioned_accounts(state, status).await?;
+        let tags = posts::tags(&state.db, status.id).await?;
+        let mut create = crate::posts::apub::create_activity(
+            state,
+            status,
+            &author,
+            &mentioned,
+            &tags,
+            Some(&community.account),
+        )?;
+        if let Some(o) = create.as_object_mut() {
+            o.remove("@context");
+        }
+        Ok(Some(create))
+    } else {
+        // Someone else's post: its id alone, to be read from its own server.
+        Ok(Some(json!({
+            "type": "Create",
+            "actor": author.ap_id.as_str(),
+            "object": status.ap_id,
+        })))
+    }
+}
+
+/// `GET /c/{name}/{collection}`: followers (a count), outbox (recent posts as
+/// Announces of their Creates), featured (pinned threads) and moderators.
+pub async fn collection(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    method: Method,
+    uri: Uri,
+    Path((name, which)): Path<(String, String)>,
+) -> AppResult<Response> {
+    require_signature(&data, &headers, &method, &uri).await?;
+    let account = accounts::find_local_by_username(&data.db, &name)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let community = model::of_account(&data.db, &account)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let id = format!("{}/{which}", account.ap_id);
+    let body = match which.as_str() {
+        "followers" => {
+            let (followers, _) = crate::follows::store::counts(&data.db, account.id).await?;
+            json!({ "id": id, "type": "OrderedCollection", "totalItems": followers })
+        }
+        "moderators" => {
+            let mut items = Vec::new();
+            for fid in store::facilitator_ids(&data.db, account.id).await? {
+                if let Some(a) = accounts::find_by_id(&data.db, fid).await? {
+                    items.push(json!(a.ap_id.as_str()));
+                }
+            }
+            json!({ "id": id, "type": "OrderedCollection", "totalItems": items.len(), "orderedItems": items })
+        }
+        "featured" => {
+            let mut items = Vec::new();
+            for status in store::pinned(&data.db, account.id).await? {
+                if let Some(create) = create_of(&data, &community, &status).await? {
+                    items.push(create["object"].clone());
+                }
+            }
+            json!({ "id": id, "type": "OrderedCollection", "totalItems": items.len(), "orderedItems": items })
+        }
+        "outbox" => {
+            let total = store::post_count(&data.db, account.id).await?;
+            let mut items = Vec::new();
+            for status in store::recent_posts(&data.db, account.id, BACKFILL_ITEMS as i64).await? {
+                if let Some(create) = create_of(&data, &community, &status).await? {
+                    items.push(json!({
+                        "id": format!("{}/announce/{}", account.ap_id, status.id),
+                        "type": "Announce",
+                        "actor": account.ap_id.as_str(),
+                        "to": [PUBLIC],
+                        "cc": [community.followers_url()],
+                        "object": create,
+                    }));
+                }
+            }
+            json!({ "id": id, "type": "OrderedCollection", "totalItems": total, "orderedItems": items })
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    let body = WithContext::new(body, json!("https://www.w3.org/ns/activitystreams"));
+    Ok(activitypub_federation::axum::json::FederationJson(body).into_response())
+}
+
+/// What a remote Group document tells of the community, kept beside its account.
+pub async fn remember_remote_group(
+    state: &AppState,
+    account: &Account,
+    moderators: Option<Url>,
+    featured: Option<Url>,
+    posting_restricted_to_mods: bool,
+    rules: String,
+) -> AppResult<()> {
+    let on_origin = |u: Option<Url>| {
+        u.filter(|u| same_origin(u, &account.ap_id))
+            .map(|u| u.to_string())
+    };
+    let existing = store::find(&state.db, account.id).await?;
+    store::upsert(
+        &state.db,
+        &store::CommunityRow {
+            account_id: account.id,
+            rules: rules.chars().take(10_000).collect(),
+            posting_restricted_to_mods,
+            moderators_url: on_origin(moderators),
+            featured_url: on_origin(featured),
+            created_at: existing.map(|e| e.created_at).unwrap_or_else(Utc::now),
+        },
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,1058 @@
+//! The rules of communities: who may open one, who may post where, what
+//! facilitators may do, and which activity tells the other servers.
+//!
+//! A community is a `Group` actor (a row in `accounts`) with its settings in
+//! `communities`. Membership is following the Group. The community's own instance
+//! is the authority: it checks every post and comment, stores it, and has the
+//! Group `Announce` it to every member's server (FEP-1b12).
+
+use activitypub_federation::config::Data;
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use url::Url;
+
+use crate::{
+    AppState,
+    accounts::{
+        model::{Account, Role, TeacherProfile, Username, cpu_heavy},
+        store::{self as accounts, CreateUserError, NewAccount},
+    },
+    communities::store::{self, CommunityRow, NewLogEntry},
+    error::{AppError, AppResult},
+    federation::{queue, same_origin},
+    follows::{model::new_activity_id, store as follows},
+    posts::{
+        model::{NewPost, PUBLIC, Visibility},
+        store::{self as posts, Status},
+    },
+};
+
+pub const MAX_TITLE_CHARS: usize = 200;
+const MAX_SUMMARY_CHARS: usize = 5000;
+const MAX_RULES_CHARS: usize = 10_000;
+const MAX_LIST: usize = 20;
+/// How far up a thread we walk to find the post that opened it.
+const MAX_THREAD_DEPTH: usize = 64;
+
+/// A community: its Group actor and its settings.
+#[derive(Debug, Clone)]
+pub struct Community {
+    pub account: Account,
+    pub settings: CommunityRow,
+}
+
+impl Community {
+    pub fn is_local(&self) -> bool {
+        self.account.is_local()
+    }
+
+    pub fn moderators_url(&self) -> String {
+        self.settings
+            .moderators_url
+            .clone()
+            .unwrap_or_else(|| format!("{}/moderators", self.account.ap_id))
+    }
+
+    pub fn featured_url(&self) -> String {
+        self.settings
+            .featured_url
+            .clone()
+            .unwrap_or_else(|| format!("{}/featured", self.account.ap_id))
+    }
+
+    pub fn followers_url(&self) -> String {
+        self.account
+            .followers_url
+            .clone()
+            .unwrap_or_else(|| format!("{}/followers", self.account.ap_id))
+    }
+}
+
+/// The community whose Group this account is.
+pub async fn of_account(db: &crate::db::Db, account: &Account) -> AppResult<Option<Community>> {
+    if account.actor_type != "Group" {
+        return Ok(None);
+    }
+    let settings = match store::find(db, account.id).await? {
+        Some(s) => s,
+        // A remote Group we knew before it was a community to us.
+        None => CommunityRow {
+            account_id: account.id,
+            rules: String::new(),
+            posting_restricted_to_mods: false,
+            moderators_url: None,
+            featured_url: None,
+            created_at: account.created_at,
+        },
+    };
+    Ok(Some(Community {
+        account: account.clone(),
+        settings,
+    }))
+}
+
+/// The community with this account id.
+pub async fn find(db: &crate::db::Db, id: i64) -> AppResult<Option<Community>> {
+    match accounts::find_by_id(db, id).await? {
+        Some(a) => of_account(db, &a).await,
+        None => Ok(None),
+    }
+}
+
+/// What a facilitator fills in for a new community, or changes later.
+#[derive(Debug, Clone, Default)]
+pub struct CommunityForm {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub rules: Option<String>,
+    pub languages: Option<Vec<String>>,
+    pub topics: Option<Vec<String>>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub posting_restricted_to_mods: Option<bool>,
+    /// Joining needs a facilitator's approval.
+    pub manually_approves_members: Option<bool>,
+    pub discoverable: Option<bool>,
+}
+
+fn clean_list(items: Vec<String>, what: &str) -> AppResult<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let item = item.trim().to_string();
+        if item.is_empty() {
+            continue;
+        }
+        if item.chars().count() > 100 {
+            return Err(AppError::validation(format!("{what} {item:?} is too long")));
+        }
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    if out.len() > MAX_LIST {
+        return Err(AppError::validation(format!(
+            "at most {MAX_LIST} {what}s are allowed"
+        )));
+    }
+    Ok(out)
+}
+
+fn clean_language(tag: &str) -> AppResult<String> {
+    let tag = tag.trim();
+    let ok = !tag.is_empty()
+        && tag.len() <= 16
+        && tag
+            .split('-')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if ok {
+        Ok(tag.to_ascii_lowercase())
+    } else {
+        Err(AppError::validation(format!(
+            "language {tag:?} is not a language tag such as de or pt-BR"
+        )))
+    }
+}
+
+fn clean_country(code: &str) -> AppResult<Option<String>> {
+    let code = code.trim();
+    if code.is_empty() {
+        return Ok(None);
+    }
+    if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+        Ok(Some(code.to_ascii_uppercase()))
+    } else {
+        Err(AppError::validation(format!(
+            "country {code:?} is not a two-letter country code"
+        )))
+    }
+}
+
+/// Applies a form to an account and its settings, checking every field.
+fn apply_form(
+    account: &mut Account,
+    settings: &mut CommunityRow,
+    form: CommunityForm,
+) -> AppResult<()> {
+    if let Some(title) = form.title {
+        let title = title.trim().to_string();
+        if title.is_empty() {
+            return Err(AppError::validation("Title can't be blank"));
+        }
+        if title.chars().count() > MAX_TITLE_CHARS {
+            return Err(AppError::validation(format!(
+                "Title is longer than {MAX_TITLE_CHARS} characters"
+            )));
+        }
+        account.display_name = title;
+    }
+    if let Some(summary) = form.summary {
+        if summary.chars().count() > MAX_SUMMARY_CHARS {
+            return Err(AppError::validation(format!(
+                "Summary is longer than {MAX_SUMMARY_CHARS} characters"
+            )));
+        }
+        account.note_html = crate::web::text_to_html(summary.trim());
+        account.note_source = summary.trim().to_string();
+    }
+    if let Some(rules) = form.rules {
+        if rules.chars().count() > MAX_RULES_CHARS {
+            return Err(AppError::validation(format!(
+                "Rules are longer than {MAX_RULES_CHARS} characters"
+            )));
+        }
+        settings.rules = rules.trim().to_string();
+    }
+    if let Some(languages) = form.languages {
+        let languages = clean_list(languages, "language")?
+            .iter()
+            .map(|l| clean_language(l))
+            .collect::<AppResult<Vec<_>>>()?;
+        account.profile.languages = languages;
+    }
+    if let Some(topics) = form.topics {
+        account.profile.subjects = clean_list(topics, "topic")?;
+    }
+    if let Some(country) = form.country {
+        account.profile.country = clean_country(&country)?;
+    }
+    if let Some(region) = form.region {
+        let region = region.trim().to_string();
+        if region.chars().count() > 100 {
+            return Err(AppError::validation("Region is longer than 100 characters"));
+        }
+        account.profile.region = (!region.is_empty()).then_some(region);
+    }
+    if let Some(v) = form.posting_restricted_to_mods {
+        settings.posting_restricted_to_mods = v;
+    }
+    if let Some(v) = form.manually_approves_members {
+        account.locked = v;
+    }
+    if let Some(v) = form.discoverable {
+        account.discoverable = v;
+        account.indexable = v;
+    }
+    Ok(())
+}
+
+/// Whether a person's instance role lets them open communities.
+pub fn may_open_communities(role: Role) -> bool {
+    matches!(role, Role::Facilitator | Role::Moderator | Role::Admin)
+}
+
+/// Opens a local community with `facilitator` as its first facilitator.
+pub async fn create(
+    state: &AppState,
+    facilitator: &Account,
+    name: &str,
+    form: CommunityForm,
+) -> AppResult<Community> {
+    if !facilitator.is_local() || facilitator.actor_type != "Person" {
+        return Err(AppError::validation(
+            "A facilitator must be a person on this instance",
+        ));
+    }
+    let name = Username::parse(name)
+        .map_err(|e| AppError::validation(e.replace("user name", "community name")))?;
+    if form.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        return Err(AppError::validation("Title can't be blank"));
+    }
+    if accounts::find_local_by_username(&state.db, name.as_str())
+        .await?
+        .is_some()
+    {
+        return Err(AppError::validation(format!(
+            "the name {name} is already taken"
+        )));
+    }
+    let keypair = cpu_heavy(activitypub_federation::http_signatures::generate_actor_keypair)
+        .await?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let base = state.settings.base_url();
+    let id = format!("{base}/c/{name}");
+    let mut account = accounts::create_local_actor(
+        &state.db,
+        NewAccount {
+            username: name.to_string(),
+            domain: None,
+            actor_type: "Group".into(),
+            ap_id: id.clone(),
+            url: Some(id.clone()),
+            display_name: String::new(),
+            note_html: String::new(),
+            avatar_url: None,
+            inbox_url: format!("{id}/inbox"),
+            outbox_url: Some(format!("{id}/outbox")),
+            shared_inbox_url: Some(format!("{base}/inbox")),
+            followers_url: Some(format!("{id}/followers")),
+            following_url: None,
+            public_key_pem: keypair.public_key,
+            private_key_pem: Some(keypair.private_key),
+            locked: false,
+            bot: false,
+            discoverable: true,
+            indexable: true,
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        CreateUserError::Taken => AppError::validation(format!("the name {name} is already taken")),
+        CreateUserError::Db(e) => e.into(),
+    })?;
+    let mut settings = CommunityRow {
+        account_id: account.id,
+        rules: String::new(),
+        posting_restricted_to_mods: false,
+        moderators_url: Some(format!("{id}/moderators")),
+        featured_url: Some(format!("{id}/featured")),
+        created_at: Utc::now(),
+    };
+    account.profile = TeacherProfile::default();
+    if let Err(e) = apply_form(&mut account, &mut settings, form) {
+        accounts::delete_local_actor(&state.db, account.id).await?;
+        return Err(e);
+    }
+    accounts::save_profile(&state.db, &account).await?;
+    store::upsert(&state.db, &settings).await?;
+    store::add_facilitator(&state.db, account.id, facilitator.id).await?;
+    store::log(
+        &state.db,
+        &NewLogEntry {
+            community_id: account.id,
+            moderator_id: Some(facilitator.id),
+            action: "create",
+            target_account_id: None,
+            target_status_id: None,
+            reason: "",
+        },
+    )
+    .await?;
+    Ok(Community { account, settings })
+}
+
+/// A facilitator changes a local community; members' servers get an Update.
+pub async fn update(
+    state: &AppState,
+    community: &Community,
+    by: &Account,
+    by_role: Option<Role>,
+    form: CommunityForm,
+) -> AppResult<Community> {
+    require_moderator(state, community, by, by_role).await?;
+    let mut account = community.account.clone();
+    let mut settings = community.settings.clone();
+    apply_form(&mut account, &mut settings, form)?;
+    accounts::save_profile(&state.db, &account).await?;
+    store::upsert(&state.db, &settings).await?;
+    let updated = Community { account, settings };
+    let id = new_activity_id(state, "update")?;
+    let activity = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": id.as_str(),
+        "type": "Update",
+        "actor": updated.account.ap_id.as_str(),
+        "to": [PUBLIC],
+        "cc": [updated.followers_url()],
+        "object": { "id": updated.account.ap_id.as_str(), "type": "Group" },
+    });
+    let followers = follows::followers(&state.db, updated.account.id).await?;
+    queue::deliver(state, &id, &updated.account.ap_id, &activity, &followers).await?;
+    Ok(updated)
+}
+
+// ----- who may do what -----
+
+/// Whether `who` facilitates the community.
+pub async fn is_facilitator(
+    state: &AppState,
+    community: &Community,
+    who: &Account,
+) -> AppResult<bool> {
+    Ok(store::is_facilitator(&state.db, community.account.id, who.id).await?)
+}
+
+/// Facilitators of a local community, and the instance's admins and moderators,
+/// may moderate it.
+pub async fn require_moderator(
+    state: &AppState,
+    community: &Community,
+    who: &Account,
+    role: Option<Role>,
+) -> AppResult<()> {
+    if !community.is_local() {
+        return Err(AppError::Forbidden(
+            "This community is moderated on its own instance".into(),
+        ));
+    }
+    if matches!(role, Some(Role::Admin | Role::Moderator))
+        || is_facilitator(state, community, who).await?
+    {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "Only the community's facilitators can do that".into(),
+        ))
+    }
+}
+
+/// Whether `who` is a member (an accepted follower of the Group).
+pub async fn is_member(state: &AppState, community: &Community, who: &Account) -> AppResult<bool> {
+    Ok(follows::find(&state.db, who.id, community.account.id)
+        .await?
+        .is_some_and(|f| f.accepted))
+}
+
+/// The post that opened the thread `status` is in (itself when it opened one).
+pub async fn thread_root(state: &AppState, status: &Status) -> AppResult<Status> {
+    let mut current = status.clone();
+    for _ in 0..MAX_THREAD_DEPTH {
+        let Some(parent) = current.in_reply_to_ap_id.clone() else {
+            break;
+        };
+        match posts::find_by_ap_id(&state.db, &parent).await? {
+            Some(p) => current = p,
+            None => break,
+        }
+    }
+    Ok(current)
+}
+
+/// Checks that `author` may post into the community (a thread when `parent` is
+/// none, else a comment under it): not banned, a member or facilitator, the thread
+/// not locked, and only facilitators opening threads where that is the rule.
+pub async fn may_post(
+    state: &AppState,
+    community: &Community,
+    author: &Account,
+    parent: Option<&Status>,
+) -> AppResult<()> {
+    if let Some(ban) = store::active_ban(&state.db, community.account.id, author.id).await? {
+        let until = ban
+            .expires_at
+            .map(|t| format!(" until {}", t.format("%Y-%m-%d %H:%M UTC")))
+            .unwrap_or_default();
+        return Err(AppError::Forbidden(format!(
+            "You are banned from this community{until}"
+        )));
+    }
+    if let Some(parent) = parent {
+        let root = thread_root(state, parent).await?;
+        if root.locked || parent.locked {
+            return Err(AppError::Forbidden("This thread is locked".into()));
+        }
+    }
+    // What we know of a remote community's rules is checked by its own instance.
+    if !community.is_local() {
+        return Ok(());
+    }
+    let facilitator = is_facilitator(state, community, author).await?;
+    if !facilitator && !is_member(state, community, author).await? {
+        return Err(AppError::Forbidden(
+            "Only members can post in this community: join it first".into(),
+        ));
+    }
+    if parent.is_none() && community.settings.posting_restricted_to_mods && !facilitator {
+        return Err(AppError::Forbidden(
+            "Only facilitators can open threads in this community".into(),
+        ));
+    }
+    Ok(())
+}
+
+// ----- posting -----
+
+/// A local person posts a thread (or, with `in_reply_to`, a comment) into a community.
+pub async fn post(
+    data: &Data<AppState>,
+    author: &Account,
+    community: &Community,
+    title: Option<String>,
+    text: String,
+    in_reply_to: Option<Status>,
+    language: Option<String>,
+) -> AppResult<Status> {
+    if let Some(parent) = &in_reply_to
+        && parent.community_id != Some(community.account.id)
+    {
+        return Err(AppError::validation("That post is not in this community"));
+    }
+    let title = title
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
+    if in_reply_to.is_none() && title.is_none() {
+        return Err(AppError::validation("A thread needs a title"));
+    }
+    crate::posts::model::create(
+        data,
+        author,
+        NewPost {
+            text,
+            visibility: Visibility::Public,
+            spoiler_text: String::new(),
+            sensitive: false,
+            language,
+            in_reply_to,
+            idempotency_key: None,
+            community: Some(community.account.clone()),
+            title: if title.is_some() { title } else { None },
+        },
+    )
+    .await
+}
+
+/// Checks a title for a thread.
+pub fn check_title(title: &Option<String>) -> AppResult<()> {
+    if title
+        .as_deref()
+        .is_some_and(|t| t.chars().count() > MAX_TITLE_CHARS)
+    {
+        return Err(AppError::validation(format!(
+            "Title is longer than {MAX_TITLE_CHARS} characters"
+        )));
+    }
+    Ok(())
+}
+
+/// The Group of a local community `Announce`s an activity to its members' servers
+/// (and `extra` recipients): the activity itself for FEP-1b12 servers, and, for a
+/// Create, the post itself too, so that Mastodon shows it as a boost.
+pub async fn announce(
+    state: &AppState,
+    community: &Community,
+    activity: &Value,
+    extra: &[Account],
+) -> AppResult<()> {
+    if !community.is_local() {
+        return Ok(());
+    }
+    let mut recipients = follows::followers(&state.db, community.account.id).await?;
+    recipients.extend(extra.iter().cloned());
+    let group = &community.account.ap_id;
+    let followers = community.followers_url();
+    let mut inner = activity.clone();
+    if let Some(obj) = inner.as_object_mut() {
+        obj.remove("@context");
+    }
+    let id = new_activity_id(state, "announce")?;
+    let wrapped = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": id.as_str(),
+        "type": "Announce",
+        "actor": group.as_str(),
+        "to": [PUBLIC],
+        "cc": [followers],
+        "object": inner,
+    });
+    queue::deliver(state, &id, group, &wrapped, &recipients).await?;
+    if activity.get("type").and_then(Value::as_str) == Some("Create")
+        && let Some(object_id) = activity
+            .get("object")
+            .and_then(|o| o.get("id"))
+            .and_then(Value::as_str)
+    {
+        let id = new_activity_id(state, "announce")?;
+        let boost = json!({
+            "@context": "https://www.w3.org/ns/activitystreams",
+            "id": id.as_str(),
+            "type": "Announce",
+            "actor": group.as_str(),
+            "published": Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            "to": [PUBLIC],
+            "cc": [followers],
+            "object": object_id,
+        });
+        queue::deliver(state, &id, group, &boost, &recipients).await?;
+    }
+    Ok(())
+}
+
+// ----- moderation -----
+
+fn check_reason(reason: &str) -> AppResult<String> {
+    let reason = reason.trim();
+    if reason.chars().count() > 1000 {
+        return Err(AppError::validation(
+            "Reason is longer than 1000 characters",
+        ));
+    }
+    Ok(reason.to_string())
+}
+
+async fn log_action(
+    state: &AppState,
+    community: &Community,
+    moderator: Option<&Account>,
+    action: &str,
+    target_account: Option<i64>,
+    target_status: Option<i64>,
+    reason: &str,
+) -> AppResult<()> {
+    store::log(
+        &state.db,
+        &NewLogEntry {
+            community_id: community.account.id,
+            moderator_id: moderator.map(|m| m.id),
+            action,
+            target_account_id: target_account,
+            target_status_id: target_status,
+            reason,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+fn post_in(community: &Community, status: &Status) -> AppResult<()> {
+    if status.community_id == Some(community.account.id) && status.reblog_of_id.is_none() {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// A facilitator removes a post or comment, with a reason; every member's server
+/// gets the Group's Announce of a Delete with that reason (as Lemmy sends it).
+pub async fn remove_post(
+    state: &AppState,
+    community: &Community,
+    moderator: &Account,
+    role: Option<Role>,
+    status: &Status,
+    reason: &str,
+) -> AppResult<()> {
+    require_moderator(state, community, moderator, role).await?;
+    post_in(community, status)?;
+    let reason = check_reason(reason)?;
+    let author = accounts::find_by_id(&state.db, status.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    apply_removal(state, community, Some(moderator), status, &reason).await?;
+    let id = new_activity_id(state, "delete")?;
+    let delete = json!({
+        "id": id.as_str(),
+        "type": "Delete",
+        "actor": moderator.ap_id.as_str(),
+        "to": [PUBLIC],
+        "cc": [community.account.ap_id.as_str()],
+        "audience": community.account.ap_id.as_str(),
+        "object": status.ap_id,
+        "summary": reason,
+    });
+    announce(state, community, &delete, std::slice::from_ref(&author)).await
+}
+
+/// Marks a post removed by the community's moderators (here, or as their
+/// instance told us).
+pub async fn apply_removal(
+    state: &AppState,
+    community: &Community,
+    moderator: Option<&Account>,
+    status: &Status,
+    reason: &str,
+) -> AppResult<()> {
+    posts::mark_deleted(&state.db, status.id).await?;
+    store::set_removed_reason(&state.db, status.id, reason).await?;
+    log_action(
+        state,
+        community,
+        moderator,
+        "remove_post",
+        Some(status.account_id),
+        Some(status.id),
+        reason,
+    )
+    .await
+}
+
+/// A facilitator locks or unlocks a thread: no more comments while it is locked.
+pub async fn set_lock(
+    state: &AppState,
+    community: &Community,
+    moderator: &Account,
+    role: Option<Role>,
+    status: &Status,
+    locked: bool,
+) -> AppResult<()> {
+    require_moderator(state, community, moderator, role).await?;
+    post_in(community, status)?;
+    store::set_locked(&state.db, status.id, locked).await?;
+    let action = if locked { "lock" } else { "unlock" };
+    log_action(
+        state,
+        community,
+        Some(moderator),
+        action,
+        Some(status.account_id),
+        Some(status.id),
+        "",
+    )
+    .await?;
+    let lock_id = new_activity_id(state, "lock")?;
+    let lock = json!({
+        "id": lock_id.as_str(),
+        "type": "Lock",
+        "actor": moderator.ap_id.as_str(),
+        "to": [PUBLIC],
+        "cc": [community.account.ap_id.as_str()],
+        "audience": community.account.ap_id.as_str(),
+        "object": status.ap_id,
+    });
+    let activity = if locked {
+        lock
+    } else {
+        let id = new_activity_id(state, "undo")?;
+        json!({
+            "id": id.as_str(),
+            "type": "Undo",
+            "actor": moderator.ap_id.as_str(),
+            "to": [PUBLIC],
+            "cc": [community.account.ap_id.as_str()],
+            "audience": community.account.ap_id.as_str(),
+            "object": lock,
+        })
+    };
+    announce(state, community, &activity, &[]).await
+}
+
+/// A facilitator pins a thread to the community (its `featured` collection) or
+/// takes the pin away.
+pub async fn set_pin(
+    state: &AppState,
+    community: &Community,
+    moderator: &Account,
+    role: Option<Role>,
+    status: &Status,
+    pinned: bool,
+) -> AppResult<()> {
+    require_moderator(state, community, moderator, role).await?;
+    post_in(community, status)?;
+    if status.in_reply_to_ap_id.is_some() {
+        return Err(AppError::validation(
+            "Only threads can be pinned, not comments",
+        ));
+    }
+    store::set_pinned(&state.db, status.id, pinned).await?;
+    let action = if pinned { "pin" } else { "unpin" };
+    log_action(
+        state,
+        community,
+        Some(moderator),
+        action,
+        Some(status.account_id),
+        Some(status.id),
+        "",
+    )
+    .await?;
+    let id = new_activity_id(state, if pinned { "add" } else { "remove" })?;
+    let activity = json!({
+        "id": id.as_str(),
+        "type": if pinned { "Add" } else { "Remove" },
+        "actor": moderator.ap_id.as_str(),
+        "to": [PUBLIC],
+        "cc": [community.account.ap_id.as_str()],
+        "audience": community.account.ap_id.as_str(),
+        "object": status.ap_id,
+        "target": community.featured_url(),
+    });
+    announce(state, community, &activity, &[]).await
+}
+
+/// A facilitator bans a person from the community (until `expires_at`, or until
+/// lifted); the Group announces a Block with the community as its target.
+pub async fn ban(
+    state: &AppState,
+    community: &Community,
+    moderator: &Account,
+    role: Option<Role>,
+    person: &Account,
+    reason: &str,
+    expires_at: Option<DateTime<Utc>>,
+) -> AppResult<()> {
+    require_moderator(state, community, moderator, role).await?;
+    if is_facilitator(state, community, person).await? {
+        return Err(AppError::validation("Remove them as a facilitator first"));
+    }
+    if expires_at.is_some_and(|t| t <= Utc::now()) {
+        return Err(AppError::validation("The ban must end in the future"));
+    }
+    let reason = check_reason(reason)?;
+    store::ban(
+        &state.db,
+        community.account.id,
+        person.id,
+        &reason,
+        expires_at,
+    )
+    .await?;
+    log_action(
+        state,
+        community,
+        Some(moderator),
+        "ban",
+        Some(person.id),
+        None,
+        &reason,
+    )
+    .await?;
+    let activity = block_activity(state, community, moderator, person, &reason, expires_at)?;
+    announce(state, community, &activity, std::slice::from_ref(person)).await
+}
+
+fn block_activity(
+    state: &AppState,
+    community: &Community,
+    moderator: &Account,
+    person: &Account,
+    reason: &str,
+    expires_at: Option<DateTime<Utc>>,
+) -> AppResult<Value> {
+    let id = new_activity_id(state, "block")?;
+    let mut block = json!({
+        "id": id.as_str(),
+        "type": "Block",
+        "actor": moderator.ap_id.as_str(),
+        "to": [PUBLIC],
+        "cc": [community.account.ap_id.as_str()],
+        "audience": community.account.ap_id.as_str(),
+        "object": person.ap_id.as_str(),
+        "target": community.account.ap_id.as_str(),
+        "summary": reason,
+    });
+    if let Some(t) = expires_at {
+        block["endTime"] = json!(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    }
+    Ok(block)
+}
+
+/// Lifts a ban; the Group announces an Undo of the Block.
+pub async fn unban(
+    state: &AppState,
+    community: &Community,
+    moderator: &Account,
+    role: Option<Role>,
+    person: &Account,
+) -> AppResult<()> {
+    require_moderator(state, community, moderator, role).await?;
+    if !store::unban(&state.db, community.account.id, person.id).await? {
+        return Err(AppError::NotFound);
+    }
+    log_action(
+        state,
+        community,
+        Some(moderator),
+        "unban",
+        Some(person.id),
+        None,
+        "",
+    )
+    .await?;
+    let block = block_activity(state, community, moderator, person, "", None)?;
+    let id = new_activity_id(state, "undo")?;
+    let undo = json!({
+        "id": id.as_str(),
+        "type": "Undo",
+        "actor": moderator.ap_id.as_str(),
+        "to": [PUBLIC],
+        "cc": [community.account.ap_id.as_str()],
+        "audience": community.account.ap_id.as_str(),
+        "object": block,
+    });
+    announce(state, community, &undo, std::slice::from_ref(person)).await
+}
+
+/// Adds or removes a facilitator (a local person, or a member from elsewhere);
+/// the Group announces an Add or Remove on its moderators collection.
+pub async fn set_facilitator(
+    state: &AppState,
+    community: &Community,
+    moderator: &Account,
+    role: Option<Role>,
+    person: &Account,
+    facilitator: bool,
+) -> AppResult<()> {
+    require_moderator(state, community, moderator, role).await?;
+    if person.actor_type != "Person" {
+        return Err(AppError::validation(
+            "Only people can facilitate a community",
+        ));
+    }
+    let changed = if facilitator {
+        store::add_facilitator(&state.db, community.account.id, person.id).await?
+    } else {
+        if store::facilitator_ids(&state.db, community.account.id)
+            .await?
+            .len()
+            <= 1
+        {
+            return Err(AppError::validation(
+                "A community needs at least one facilitator",
+            ));
+        }
+        store::remove_facilitator(&state.db, community.account.id, person.id).await?
+    };
+    if !changed {
+        return Ok(());
+    }
+    let action = if facilitator {
+        "add_facilitator"
+    } else {
+        "remove_facilitator"
+    };
+    log_action(
+        state,
+        community,
+        Some(moderator),
+        action,
+        Some(person.id),
+        None,
+        "",
+    )
+    .await?;
+    let id = new_activity_id(state, if facilitator { "add" } else { "remove" })?;
+    let activity = json!({
+        "id": id.as_str(),
+        "type": if facilitator { "Add" } else { "Remove" },
+        "actor": moderator.ap_id.as_str(),
+        "to": [PUBLIC],
+        "cc": [community.account.ap_id.as_str()],
+        "audience": community.account.ap_id.as_str(),
+        "object": person.ap_id.as_str(),
+        "target": community.moderators_url(),
+    });
+    announce(state, community, &activity, &[]).await
+}
+
+// ----- reports -----
+
+/// Anyone reports a post or a person. The report is kept for the community's
+/// facilitators when the community is here, and a `Flag` from the instance actor
+/// goes to the community's instance and the author's instance when they are not.
+pub async fn report(
+    state: &AppState,
+    reporter: &Account,
+    community: Option<&Community>,
+    target: &Account,
+    status: Option<&Status>,
+    reason: &str,
+) -> AppResult<i64> {
+    let reason = check_reason(reason)?;
+    if reason.is_empty() {
+        return Err(AppError::validation("Say what is wrong"));
+    }
+    let id = new_activity_id(state, "flag")?;
+    let report_id = store::add_report(
+        &state.db,
+        &store::NewReport {
+            ap_id: id.as_str(),
+            community_id: community.map(|c| c.account.id),
+            reporter_id: Some(reporter.id),
+            target_account_id: Some(target.id),
+            target_status_id: status.map(|s| s.id),
+            reason: &reason,
+        },
+    )
+    .await?
+    .ok_or_else(|| AppError::Internal(anyhow::anyhow!("report id collision")))?;
+    let mut objects = vec![json!(target.ap_id.as_str())];
+    if let Some(s) = status {
+        objects.push(json!(s.ap_id));
+    }
+    let mut flag = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": id.as_str(),
+        "type": "Flag",
+        "actor": state.instance_actor.ap_id.as_str(),
+        "object": objects,
+        "content": reason,
+    });
+    let mut recipients: Vec<Account> = Vec::new();
+    if let Some(c) = community {
+        flag["target"] = json!(c.account.ap_id.as_str());
+        flag["audience"] = json!(c.account.ap_id.as_str());
+        if !c.is_local() {
+            recipients.push(c.account.clone());
+        }
+    }
+    if !target.is_local() {
+        recipients.push(target.clone());
+    }
+    queue::deliver(state, &id, &state.instance_actor.ap_id, &flag, &recipients).await?;
+    Ok(report_id)
+}
+
+/// A `Flag` from another instance: kept for the facilitators of the local
+/// community it names (or that the reported post is in).
+pub async fn receive_report(
+    state: &AppState,
+    flag_id: &Url,
+    sender: &Account,
+    community: Option<Community>,
+    target: Option<Account>,
+    status: Option<Status>,
+    reason: &str,
+) -> AppResult<()> {
+    let community = match (community, &status) {
+        (Some(c), _) => Some(c),
+        (None, Some(s)) => match s.community_id {
+            Some(id) => find(&state.db, id).await?,
+            None => None,
+        },
+        _ => None,
+    };
+    let Some(community) = community.filter(Community::is_local) else {
+        // Not about a community here: nothing for our facilitators.
+        return Ok(());
+    };
+    let reason: String = reason.chars().take(1000).collect();
+    store::add_report(
+        &state.db,
+        &store::NewReport {
+            ap_id: flag_id.as_str(),
+            community_id: Some(community.account.id),
+            reporter_id: Some(sender.id),
+            target_account_id: target
+                .map(|t| t.id)
+                .or(status.as_ref().map(|s| s.account_id)),
+            target_status_id: status.map(|s| s.id),
+            reason: &reason,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+// ----- incoming posts -----
+
+/// The local community a post from another server is posted into: a local Group
+/// it addresses or mentions, or the community of the post it replies to.
+pub async fn local_target(
+    state: &AppState,
+    addressed: &[Url],
+    parent: Option<&Status>,
+) -> AppResult<Option<Community>> {
+    for url in addressed.iter().take(50) {
+        if crate::federation::origin(url).as_deref() != Some(state.settings.domain.as_str()) {
+            continue;
+        }
+        if let Some(account) = accounts::find_by_ap_id(&state.db, url).await?
+            && account.is_local()
+            && let Some(c) = of_account(&state.db, &account).await?
+        {
+            return Ok(Some(c));
+        }
+    }
+    if let Some(parent) = parent
+        && let Some(id) = parent.community_id
+        && let Some(c) = find(&state.db, id).await?
+        && c.is_local()
+    {
+        return Ok(Some(c));
+    }
+    Ok(None)
+}
+
+/// Whether an inner activity's actor speaks for the community: it is on the
+/// community's own instance.
+pub fn speaks_for(community: &Community, actor: &Url) -> bool {
+    same_origin(actor, &community.account.ap_id)
+}

@@ -1,0 +1,503 @@
+//! Community pages: the directory with filters, a community's page (its Group
+//! document for ActivityPub clients) with its threads, the join button and the
+//! thread composer, and the facilitators' moderation queue.
+
+use activitypub_federation::{
+    axum::json::FederationJson, config::Data, protocol::context::WithContext, traits::Object,
+};
+use axum::{
+    Form,
+    extract::{Path, Query},
+    http::{HeaderMap, HeaderValue, Method, Uri, header},
+    response::{Html, IntoResponse, Redirect, Response},
+};
+use serde::Deserialize;
+
+use crate::{
+    AppState,
+    accounts::{
+        apub::actor_context,
+        model::{Account, Role},
+        pages::user_context,
+        session::{CsrfToken, CurrentUser, verify_csrf},
+        store as accounts,
+    },
+    communities::{
+        api::{ListQuery, directory},
+        model::{self, Community},
+        store,
+    },
+    error::AppError,
+    federation::{signed_fetch::require_signature, wants_activity_json},
+    posts::store as posts,
+    web::PageError,
+};
+
+fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
+    PageError {
+        error,
+        templates: data.templates.clone(),
+        instance_name: data.settings.instance.name.clone(),
+    }
+}
+
+fn community_view(c: &Community, members: i64) -> minijinja::Value {
+    let a = &c.account;
+    minijinja::context! {
+        id => a.id,
+        name => a.username,
+        acct => a.acct(),
+        title => a.shown_name(),
+        summary_html => a.note_html,
+        url => if a.is_local() { format!("/c/{}", a.username) } else { a.profile_url() },
+        local => a.is_local(),
+        languages => a.profile.languages,
+        topics => a.profile.subjects,
+        country => a.profile.country,
+        region => a.profile.region,
+        members => members,
+        manual => a.locked,
+        restricted => c.settings.posting_restricted_to_mods,
+        rules => c.settings.rules.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect::<Vec<_>>(),
+        actor_url => a.ap_id.as_str(),
+    }
+}
+
+/// `GET /communities`: the directory, filtered by text, language, country, topic.
+pub async fn directory_page(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, PageError> {
+    let communities = directory(&data, &q)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    let mut views = Vec::new();
+    for c in &communities {
+        let (members, _) = crate::follows::store::counts(&data.db, c.account.id)
+            .await
+            .map_err(|e| page_error(&data, e.into()))?;
+        views.push(community_view(c, members));
+    }
+    let may_open = current
+        .as_ref()
+        .is_some_and(|(_, u)| model::may_open_communities(u.role));
+    let csrf = CsrfToken::from_headers(&data, &headers);
+    let html = data
+        .templates
+        .render(
+            "communities.html",
+            minijinja::context! {
+                instance_name => data.settings.instance.name,
+                domain => data.settings.domain,
+                user => user_context(&current),
+                communities => views,
+                filters => q.filters(),
+                may_open => may_open,
+                csrf => csrf.token,
+            },
+        )
+        .map_err(|e| page_error(&data, e))?;
+    let mut response = Html(html).into_response();
+    if let Some(c) = csrf.cookie(&data) {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+pub struct NewCommunityForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    languages: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    topics: String,
+}
+
+fn comma_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// `POST /communities`: a facilitator opens a community from the directory page.
+pub async fn create_form(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Form(form): Form<NewCommunityForm>,
+) -> Result<Response, PageError> {
+    let Some((me, user)) = current else {
+        return Ok(Redirect::to("/auth/sign_in?next=/communities").into_response());
+    };
+    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    if !model::may_open_communities(user.role) {
+        return Err(page_error(
+            &data,
+            AppError::Forbidden("Only facilitators and admins can open communities".into()),
+        ));
+    }
+    let community = model::create(
+        &data,
+        &me,
+        &form.name,
+        model::CommunityForm {
+            title: Some(form.title),
+            summary: Some(form.summary),
+            languages: Some(comma_list(&form.languages)),
+            country: Some(form.country),
+            topics: Some(comma_list(&form.topics)),
+            ..Default::default()
+        },
+    )
+    .await
+    .map_err(|e| page_error(&data, e))?;
+    Ok(Redirect::to(&format!("/c/{}", community.account.username)).into_response())
+}
+
+/// `GET /c/{name}`: the Group document for ActivityPub clients, the community's
+/// page for browsers.
+pub async fn community(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    method: Method,
+    uri: Uri,
+    CurrentUser(current): CurrentUser,
+    Path(name): Path<String>,
+) -> Result<Response, PageError> {
+    let json = wants_activity_json(&headers);
+    let found = match accounts::find_local_by_username(&data.db, &name).await {
+        Ok(Some(a)) => model::of_account(&data.db, &a)
+            .await
+            .map_err(|e| page_error(&data, e))?,
+        Ok(None) => None,
+        Err(e) => return Err(page_error(&data, e.into())),
+    };
+    let Some(community) = found else {
+        if json {
+            return Ok(AppError::NotFound.into_response());
+        }
+        return Err(page_error(&data, AppError::NotFound));
+    };
+    if json {
+        if let Err(e) = require_signature(&data, &headers, &method, &uri).await {
+            return Ok(e.into_response());
+        }
+        let context = actor_context(&data);
+        let mut response = match community.account.clone().into_json(&data).await {
+            Ok(actor) => FederationJson(WithContext::new(actor, context)).into_response(),
+            Err(e) => e.into_response(),
+        };
+        response
+            .headers_mut()
+            .insert(header::VARY, HeaderValue::from_static("Accept"));
+        return Ok(response);
+    }
+    let viewer = current.as_ref().map(|(a, _)| a);
+    let role = current.as_ref().map(|(_, u)| u.role);
+    let page_err = |e: AppError| page_error(&data, e);
+    let (members, _) = crate::follows::store::counts(&data.db, community.account.id)
+        .await
+        .map_err(|e| page_err(e.into()))?;
+    let membership = match viewer {
+        Some(v) => crate::follows::store::find(&data.db, v.id, community.account.id)
+            .await
+            .map_err(|e| page_err(e.into()))?
+            .map(|f| if f.accepted { "member" } else { "requested" })
+            .unwrap_or("none"),
+        None => "none",
+    };
+    let moderator = match viewer {
+        Some(v) => model::require_moderator(&data, &community, v, role)
+            .await
+            .is_ok(),
+        None => false,
+    };
+    let threads = store::threads(&data.db, community.account.id, i64::MAX, 40)
+        .await
+        .map_err(|e| page_err(e.into()))?;
+    let mut thread_views = Vec::new();
+    for t in &threads {
+        let author = accounts::find_by_id(&data.db, t.account_id)
+            .await
+            .map_err(|e| page_err(e.into()))?;
+        let comments = posts::reply_count(&data.db, &t.ap_id)
+            .await
+            .map_err(|e| page_err(e.into()))?;
+        let link = match &author {
+            Some(a) if a.is_local() => format!("/@{}/{}", a.username, t.id),
+            _ => t.url.clone().unwrap_or_else(|| t.ap_id.clone()),
+        };
+        thread_views.push(minijinja::context! {
+            id => t.id,
+            title => t.title.clone().unwrap_or_else(|| "(untitled)".into()),
+            author => author.as_ref().map(Account::acct),
+            comments => comments,
+            locked => t.locked,
+            pinned => t.pinned_at.is_some(),
+            link => link,
+            when => t.created_at.format("%Y-%m-%d").to_string(),
+        });
+    }
+    let log = store::log_entries(&data.db, community.account.id, 20)
+        .await
+        .map_err(|e| page_err(e.into()))?;
+    let mut log_views = Vec::new();
+    for e in log {
+        let who = match e.moderator_id {
+            Some(id) => accounts::find_by_id(&data.db, id)
+                .await
+                .map_err(|e| page_err(e.into()))?
+                .map(|a| a.acct()),
+            None => None,
+        };
+        log_views.push(minijinja::context! {
+            action => e.action.replace('_', " "),
+            who => who,
+            reason => e.reason,
+            when => e.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        });
+    }
+    let csrf = CsrfToken::from_headers(&data, &headers);
+    let html = data
+        .templates
+        .render(
+            "community.html",
+            minijinja::context! {
+                instance_name => data.settings.instance.name,
+                domain => data.settings.domain,
+                user => user_context(&current),
+                csrf => csrf.token,
+                community => community_view(&community, members),
+                membership => membership,
+                moderator => moderator,
+                threads => thread_views,
+                log => log_views,
+            },
+        )
+        .map_err(page_err)?;
+    let mut response = ([(header::VARY, "Accept")], Html(html)).into_response();
+    if let Some(c) = csrf.cookie(&data) {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
+async fn local_community(data: &Data<AppState>, name: &str) -> Result<Community, PageError> {
+    let account = accounts::find_local_by_username(&data.db, name)
+        .await
+        .map_err(|e| page_error(data, e.into()))?
+        .ok_or_else(|| page_error(data, AppError::NotFound))?;
+    model::of_account(&data.db, &account)
+        .await
+        .map_err(|e| page_error(data, e))?
+        .ok_or_else(|| page_error(data, AppError::NotFound))
+}
+
+#[derive(Deserialize)]
+pub struct JoinForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    action: String,
+}
+
+/// `POST /c/{name}/join`: the join (and leave) button.
+pub async fn join_form(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(name): Path<String>,
+    Form(form): Form<JoinForm>,
+) -> Result<Response, PageError> {
+    let Some((me, _)) = current else {
+        return Ok(Redirect::to(&format!("/auth/sign_in?next=/c/{name}")).into_response());
+    };
+    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    let community = local_community(&data, &name).await?;
+    let result = if form.action == "leave" {
+        crate::follows::model::unfollow(&data, &me, &community.account).await
+    } else if store::active_ban(&data.db, community.account.id, me.id)
+        .await
+        .map_err(|e| page_error(&data, e.into()))?
+        .is_some()
+    {
+        Err(AppError::Forbidden(
+            "You are banned from this community".into(),
+        ))
+    } else {
+        crate::follows::model::follow(&data, &me, &community.account)
+            .await
+            .map(|_| ())
+    };
+    result.map_err(|e| page_error(&data, e))?;
+    Ok(Redirect::to(&format!("/c/{}", community.account.username)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ThreadForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// `POST /c/{name}/posts`: the thread composer.
+pub async fn post_form(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(name): Path<String>,
+    Form(form): Form<ThreadForm>,
+) -> Result<Response, PageError> {
+    let Some((me, _)) = current else {
+        return Ok(Redirect::to(&format!("/auth/sign_in?next=/c/{name}")).into_response());
+    };
+    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    let community = local_community(&data, &name).await?;
+    let status = model::post(
+        &data,
+        &me,
+        &community,
+        Some(form.title),
+        form.body,
+        None,
+        None,
+    )
+    .await
+    .map_err(|e| page_error(&data, e))?;
+    Ok(Redirect::to(&format!("/@{}/{}", me.username, status.id)).into_response())
+}
+
+/// `GET /c/{name}/moderation`: the facilitators' queue: reports, join requests, bans.
+pub async fn moderation_page(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(name): Path<String>,
+) -> Result<Response, PageError> {
+    let Some((me, user)) = current.clone() else {
+        return Ok(
+            Redirect::to(&format!("/auth/sign_in?next=/c/{name}/moderation")).into_response(),
+        );
+    };
+    let community = local_community(&data, &name).await?;
+    model::require_moderator(&data, &community, &me, Some(user.role))
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    let page_err = |e: AppError| page_error(&data, e);
+    let mut reports = Vec::new();
+    for r in store::reports(&data.db, community.account.id, true)
+        .await
+        .map_err(|e| page_err(e.into()))?
+    {
+        reports.push(
+            crate::communities::api::report_json(&data, &r)
+                .await
+                .map_err(page_err)?,
+        );
+    }
+    let mut requests = Vec::new();
+    for (_, a) in
+        crate::follows::store::list(&data.db, community.account.id, true, false, None, 200)
+            .await
+            .map_err(|e| page_err(e.into()))?
+    {
+        requests.push(minijinja::context! { id => a.id, acct => a.acct(), name => a.shown_name() });
+    }
+    let mut bans = Vec::new();
+    for b in store::bans(&data.db, community.account.id)
+        .await
+        .map_err(|e| page_err(e.into()))?
+    {
+        let who = accounts::find_by_id(&data.db, b.account_id)
+            .await
+            .map_err(|e| page_err(e.into()))?;
+        bans.push(minijinja::context! {
+            acct => who.map(|a| a.acct()),
+            reason => b.reason,
+            until => b.expires_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+        });
+    }
+    let csrf = CsrfToken::from_headers(&data, &headers);
+    let (members, _) = crate::follows::store::counts(&data.db, community.account.id)
+        .await
+        .map_err(|e| page_err(e.into()))?;
+    let html = data
+        .templates
+        .render(
+            "moderation.html",
+            minijinja::context! {
+                instance_name => data.settings.instance.name,
+                domain => data.settings.domain,
+                user => user_context(&current),
+                csrf => csrf.token,
+                community => community_view(&community, members),
+                reports => reports,
+                requests => requests,
+                bans => bans,
+            },
+        )
+        .map_err(page_err)?;
+    let mut response = Html(html).into_response();
+    if let Some(c) = csrf.cookie(&data) {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+pub struct RequestForm {
+    #[serde(default)]
+    csrf: String,
+    account_id: String,
+    #[serde(default)]
+    action: String,
+}
+
+/// `POST /c/{name}/moderation/requests`: approve or turn down a join request.
+pub async fn request_form(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(name): Path<String>,
+    Form(form): Form<RequestForm>,
+) -> Result<Response, PageError> {
+    let Some((me, user)) = current else {
+        return Ok(Redirect::to("/auth/sign_in").into_response());
+    };
+    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    let community = local_community(&data, &name).await?;
+    let role: Option<Role> = Some(user.role);
+    model::require_moderator(&data, &community, &me, role)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    let id: i64 = form
+        .account_id
+        .parse()
+        .map_err(|_| page_error(&data, AppError::NotFound))?;
+    let person = accounts::find_by_id(&data.db, id)
+        .await
+        .map_err(|e| page_error(&data, e.into()))?
+        .ok_or_else(|| page_error(&data, AppError::NotFound))?;
+    let result = if form.action == "reject" {
+        crate::follows::model::reject(&data, &community.account, &person).await
+    } else {
+        crate::follows::model::authorize(&data, &community.account, &person).await
+    };
+    result.map_err(|e| page_error(&data, e))?;
+    Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
+}
