@@ -4,6 +4,7 @@
 mod accounts;
 mod cli;
 mod clients;
+mod communities;
 mod delivery;
 mod discovery;
 mod federation;

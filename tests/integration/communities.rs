@@ -1,0 +1,605 @@
+//! Learning communities across instances: Group actors that people on other
+//! Collegium instances and on Mastodon join, post into and see moderated.
+
+use collegium::accounts::model::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::{
+    harness::{TestInstance, eventually},
+    peer::Peer,
+};
+
+const API: &str = "/api/collegium/v1/communities";
+
+async fn person(instance: &TestInstance, name: &str, role: Role) -> String {
+    let password = instance.user(name, role).await;
+    instance.token(name, &password, "read write follow").await
+}
+
+async fn post_json(
+    instance: &TestInstance,
+    token: &str,
+    path: &str,
+    body: Value,
+) -> (StatusCode, Value) {
+    let res = instance
+        .client
+        .post(instance.url(path))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+/// A facilitator opens the STEM community; returns its id.
+async fn open_community(a: &TestInstance, token: &str) -> String {
+    let (status, community) = post_json(
+        a,
+        token,
+        API,
+        json!({
+            "name": "stem_crossborder",
+            "title": "STEM teachers cross-border",
+            "summary": "Robotics, maths and science across borders.",
+            "rules": "Be kind.\nShare what you can.",
+            "languages": ["de", "it"],
+            "country": "AT",
+            "region": "Tyrol",
+            "topics": ["STEM"],
+        }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{community}");
+    community["id"].as_str().unwrap().to_string()
+}
+
+/// Someone on `their` instance finds the community by its handle and joins it;
+/// returns the community's id on their instance.
+async fn join_remote(their: &TestInstance, token: &str, home: &TestInstance) -> String {
+    let (status, community) = their
+        .get_authed(
+            &format!("{API}/lookup?acct=@stem_crossborder@{}", home.domain),
+            token,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{community}");
+    assert_eq!(community["local"], false);
+    assert_eq!(community["title"], "STEM teachers cross-border");
+    assert_eq!(community["languages"], json!(["de", "it"]));
+    let id = community["id"].as_str().unwrap().to_string();
+    let (status, joined) = post_json(their, token, &format!("{API}/{id}/join"), json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{joined}");
+    eventually("the community accepts the member", || async {
+        let (_, c) = their.get_authed(&format!("{API}/{id}"), token).await;
+        c["membership"] == "member"
+    })
+    .await;
+    id
+}
+
+async fn titles(instance: &TestInstance, id: &str) -> Vec<String> {
+    let (_, posts) = instance.get_json(&format!("{API}/{id}/posts")).await;
+    posts
+        .as_array()
+        .map(|p| {
+            p.iter()
+                .map(|s| {
+                    s["collegium"]["title"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn thread_id(instance: &TestInstance, id: &str, title: &str) -> Option<String> {
+    let (_, posts) = instance.get_json(&format!("{API}/{id}/posts")).await;
+    posts.as_array()?.iter().find_map(|s| {
+        (s["collegium"]["title"] == title).then(|| s["id"].as_str().unwrap_or_default().to_string())
+    })
+}
+
+async fn comments(instance: &TestInstance, status_id: &str) -> Vec<String> {
+    let (_, context) = instance
+        .get_json(&format!("/api/v1/statuses/{status_id}/context"))
+        .await;
+    context["descendants"]
+        .as_array()
+        .map(|d| {
+            d.iter()
+                .map(|s| s["content"].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_community_federates_across_three_instances() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let c = TestInstance::start().await;
+    let fran = person(&a, "fran", Role::Facilitator).await;
+    let bea = person(&b, "bea", Role::Member).await;
+    let carl = person(&c, "carl", Role::Member).await;
+
+    // Members cannot open communities; facilitators can.
+    let (status, _) = post_json(&b, &bea, API, json!({"name": "x", "title": "X"})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let id_a = open_community(&a, &fran).await;
+
+    // WebFinger and the Group document.
+    let (status, finger) = a
+        .get_json(&format!(
+            "/.well-known/webfinger?resource=acct:stem_crossborder@{}",
+            a.domain
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(finger["links"][1]["href"], a.url("/c/stem_crossborder"));
+    let (status, group) = a.get_ap("/c/stem_crossborder").await;
+    assert_eq!(status, StatusCode::OK, "{group}");
+    assert_eq!(group["type"], "Group");
+    assert_eq!(group["name"], "STEM teachers cross-border");
+    assert_eq!(
+        group["attributedTo"],
+        a.url("/c/stem_crossborder/moderators")
+    );
+    assert_eq!(group["featured"], a.url("/c/stem_crossborder/featured"));
+    assert_eq!(group["postingRestrictedToMods"], false);
+    assert_eq!(group["manuallyApprovesFollowers"], false);
+    assert_eq!(group["country"], "AT");
+    let (_, moderators) = a.get_ap("/c/stem_crossborder/moderators").await;
+    assert_eq!(moderators["orderedItems"], json!([a.url("/users/fran")]));
+    // In the Mastodon API it is an account with group: true.
+    let (_, account) = a
+        .get_json("/api/v1/accounts/lookup?acct=stem_crossborder")
+        .await;
+    assert_eq!(account["group"], true);
+
+    let id_b = join_remote(&b, &bea, &a).await;
+    let id_c = join_remote(&c, &carl, &a).await;
+    let (_, on_a) = a.get_json(&format!("{API}/{id_a}")).await;
+    assert_eq!(on_a["members_count"], 2);
+
+    // A thread from C reaches B through the community.
+    let (status, thread) = post_json(
+        &c,
+        &carl,
+        &format!("{API}/{id_c}/posts"),
+        json!({"title": "Robotics club", "body": "We built line followers with year 7."}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{thread}");
+    assert_eq!(thread["collegium"]["title"], "Robotics club");
+    let thread_on_c = thread["id"].as_str().unwrap().to_string();
+    eventually("the thread is in the community on A", || async {
+        titles(&a, &id_a)
+            .await
+            .contains(&"Robotics club".to_string())
+    })
+    .await;
+    eventually("the thread reaches B", || async {
+        titles(&b, &id_b)
+            .await
+            .contains(&"Robotics club".to_string())
+    })
+    .await;
+    let thread_on_b = thread_id(&b, &id_b, "Robotics club").await.unwrap();
+    let (_, shown) = b.get_json(&format!("/api/v1/statuses/{thread_on_b}")).await;
+    assert!(
+        shown["content"]
+            .as_str()
+            .unwrap()
+            .contains("line followers")
+    );
+    assert!(
+        !shown["content"]
+            .as_str()
+            .unwrap()
+            .contains("<strong>Robotics")
+    );
+
+    // A comment from B reaches C.
+    let (status, comment) = post_json(
+        &b,
+        &bea,
+        &format!("{API}/{id_b}/posts"),
+        json!({"in_reply_to_id": thread_on_b, "body": "Great idea, we will try it"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{comment}");
+    let comment_on_b = comment["id"].as_str().unwrap().to_string();
+    eventually("the comment reaches C", || async {
+        comments(&c, &thread_on_c)
+            .await
+            .iter()
+            .any(|t| t.contains("Great idea"))
+    })
+    .await;
+
+    // The facilitator removes the comment: gone on B and C, logged on A.
+    let thread_on_a = thread_id(&a, &id_a, "Robotics club").await.unwrap();
+    let comment_on_a = {
+        let (_, context) = a
+            .get_json(&format!("/api/v1/statuses/{thread_on_a}/context"))
+            .await;
+        context["descendants"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // Nobody else may.
+    let (status, _) = post_json(
+        &b,
+        &bea,
+        &format!("{API}/{id_b}/posts/{comment_on_b}/remove"),
+        json!({"reason": "mine"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, removed) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id_a}/posts/{comment_on_a}/remove"),
+        json!({"reason": "Off topic"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{removed}");
+    eventually("the removal reaches C", || async {
+        comments(&c, &thread_on_c).await.is_empty()
+    })
+    .await;
+    eventually("the removal reaches B", || async {
+        b.get_json(&format!("/api/v1/statuses/{comment_on_b}"))
+            .await
+            .0
+            == StatusCode::NOT_FOUND
+    })
+    .await;
+    let (_, log) = a.get_json(&format!("{API}/{id_a}/moderation_log")).await;
+    assert_eq!(log[0]["action"], "remove_post");
+    assert_eq!(log[0]["reason"], "Off topic");
+    assert_eq!(log[0]["moderator"], "fran");
+
+    // Lock: C learns of it and refuses comments itself.
+    let (status, _) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id_a}/posts/{thread_on_a}/lock"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    eventually("the lock reaches C", || async {
+        let (_, posts) = c.get_json(&format!("{API}/{id_c}/posts")).await;
+        posts[0]["collegium"]["locked"] == true
+    })
+    .await;
+    let (status, refused) = post_json(
+        &c,
+        &carl,
+        &format!("{API}/{id_c}/posts"),
+        json!({"in_reply_to_id": thread_on_c, "body": "One more thing"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{refused}");
+    assert!(refused["error"].as_str().unwrap().contains("locked"));
+
+    // A ban on carl: C learns of it, and carl's new posts are refused.
+    let (_, carl_on_a) = a
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=carl@{}", c.domain),
+            &fran,
+        )
+        .await;
+    let (status, ban) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id_a}/bans"),
+        json!({"account_id": carl_on_a["id"], "reason": "Spam"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{ban}");
+    eventually("the ban reaches C", || async {
+        let (_, community) = c.get_authed(&format!("{API}/{id_c}"), &carl).await;
+        community["banned"] == true
+    })
+    .await;
+    let (status, refused) = post_json(
+        &c,
+        &carl,
+        &format!("{API}/{id_c}/posts"),
+        json!({"title": "Buy now", "body": "Cheap robots"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{refused}");
+    assert!(!titles(&a, &id_a).await.contains(&"Buy now".to_string()));
+}
+
+#[tokio::test]
+async fn a_mastodon_server_follows_the_community_and_posts_into_it() {
+    let a = TestInstance::start().await;
+    let fran = person(&a, "fran", Role::Facilitator).await;
+    let id = open_community(&a, &fran).await;
+    let group = a.url("/c/stem_crossborder");
+    let peer = Peer::start().await;
+
+    // Mastodon's Follow of the Group is accepted by the Group.
+    let follow = include_str!("../fixtures/mastodon_follow.json")
+        .replace("{peer}", &peer.base)
+        .replace("{actor}", &peer.actor_id)
+        .replace("{target}", &group);
+    let res = peer
+        .send(&a.url("/c/stem_crossborder/inbox"), follow.as_bytes())
+        .await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    eventually("the Group accepts the follow", || async {
+        peer.inbox_posts()
+            .iter()
+            .any(|r| r.json()["type"] == "Accept" && r.json()["actor"] == group)
+    })
+    .await;
+
+    // A new thread reaches Mastodon as the Group's Announce of the Note itself.
+    let (status, thread) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id}/posts"),
+        json!({"title": "Welcome", "body": "Introduce yourselves!"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{thread}");
+    let note_id = thread["uri"].as_str().unwrap().to_string();
+    eventually(
+        "Mastodon gets Announce{Note} and Announce{Create}",
+        || async {
+            let posts = peer.inbox_posts();
+            let plain = posts
+                .iter()
+                .any(|r| r.json()["type"] == "Announce" && r.json()["object"] == note_id);
+            let wrapped = posts.iter().any(|r| {
+                let j = r.json();
+                j["type"] == "Announce"
+                    && j["object"]["type"] == "Create"
+                    && j["object"]["object"]["id"] == note_id
+            });
+            plain && wrapped
+        },
+    )
+    .await;
+    let wrapped = peer
+        .inbox_posts()
+        .into_iter()
+        .map(|r| r.json())
+        .find(|j| j["object"]["type"] == "Create")
+        .unwrap();
+    assert_eq!(wrapped["actor"], group);
+    let note = &wrapped["object"]["object"];
+    assert_eq!(note["name"], "Welcome");
+    assert_eq!(note["audience"], group);
+    assert!(note["to"].as_array().unwrap().contains(&json!(group)));
+    assert!(
+        note["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("<p><strong>Welcome</strong></p>")
+    );
+
+    // Mastodon's post mentioning the Group is taken into the community and announced.
+    let create = include_str!("../fixtures/mastodon_create_note.json")
+        .replace("{peer}", &peer.base)
+        .replace("{actor}", &peer.actor_id)
+        .replace("{target_host}", &a.domain)
+        .replace("{target}", &group);
+    let res = peer.send(&a.url("/inbox"), create.as_bytes()).await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let mastodon_note = format!("{}/statuses/113581020393749151", peer.actor_id);
+    let (_, posts) = a.get_json(&format!("{API}/{id}/posts")).await;
+    assert!(
+        posts
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["uri"] == mastodon_note),
+        "{posts}"
+    );
+    eventually("the Group announces the Mastodon post", || async {
+        peer.inbox_posts()
+            .iter()
+            .any(|r| r.json()["type"] == "Announce" && r.json()["object"] == mastodon_note)
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_community_input_is_refused_and_changes_nothing() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let fran = person(&a, "fran", Role::Facilitator).await;
+    let bea = person(&b, "bea", Role::Member).await;
+    let id = open_community(&a, &fran).await;
+    let group = a.url("/c/stem_crossborder");
+    let peer = Peer::start().await;
+
+    // Bad API input.
+    let (status, _) = post_json(
+        &a,
+        &fran,
+        API,
+        json!({"name": "stem_crossborder", "title": "Again"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = post_json(&a, &fran, API, json!({"name": "bad name!", "title": "T"})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = post_json(
+        &a,
+        &fran,
+        API,
+        json!({"name": "lang", "title": "T", "languages": ["not a tag"]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = post_json(&a, &fran, API, json!({"name": "types", "title": 42})).await;
+    assert!(status.is_client_error());
+    let (status, _) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id}/posts"),
+        json!({"body": "no title"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // A non-member's post into the community is refused.
+    let create = include_str!("../fixtures/mastodon_create_note.json")
+        .replace("{peer}", &peer.base)
+        .replace("{actor}", &peer.actor_id)
+        .replace("{target_host}", &a.domain)
+        .replace("{target}", &group);
+    let res = peer.send(&a.url("/inbox"), create.as_bytes()).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(titles(&a, &id).await.is_empty());
+    let (_, public) = a.get_json("/api/v1/timelines/public").await;
+    assert!(
+        public.as_array().unwrap().is_empty(),
+        "nothing stored: {public}"
+    );
+
+    // The peer joins; bea on B joins too.
+    let follow = include_str!("../fixtures/mastodon_follow.json")
+        .replace("{peer}", &peer.base)
+        .replace("{actor}", &peer.actor_id)
+        .replace("{target}", &group);
+    let res = peer.send(&a.url("/inbox"), follow.as_bytes()).await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let id_b = join_remote(&b, &bea, &a).await;
+
+    // A locked thread takes no comments.
+    let (_, thread) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id}/posts"),
+        json!({"title": "Closed topic", "body": "Read only."}),
+    )
+    .await;
+    let thread_id_a = thread["id"].as_str().unwrap().to_string();
+    let thread_uri = thread["uri"].as_str().unwrap().to_string();
+    let (status, _) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id}/posts/{thread_id_a}/lock"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let reply = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}/statuses/2/activity", peer.actor_id),
+        "type": "Create",
+        "actor": peer.actor_id,
+        "to": ["https://www.w3.org/ns/activitystreams#Public"],
+        "cc": [group],
+        "object": {
+            "id": format!("{}/statuses/2", peer.actor_id),
+            "type": "Note",
+            "attributedTo": peer.actor_id,
+            "inReplyTo": thread_uri,
+            "content": "<p>But I have more to say</p>",
+            "to": ["https://www.w3.org/ns/activitystreams#Public"],
+            "cc": [group],
+        }
+    });
+    let res = peer
+        .send(&a.url("/inbox"), reply.to_string().as_bytes())
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(comments(&a, &thread_id_a).await.is_empty());
+
+    // Moderation from a third instance: the peer deletes a post that is not its own.
+    let delete = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}/activities/delete/1", peer.base),
+        "type": "Delete",
+        "actor": peer.actor_id,
+        "object": thread_uri,
+        "summary": "I decide here",
+    });
+    let res = peer
+        .send(&a.url("/inbox"), delete.to_string().as_bytes())
+        .await;
+    assert!(res.status().is_client_error());
+    let res = peer
+        .send(&b.url("/inbox"), delete.to_string().as_bytes())
+        .await;
+    assert!(res.status().is_client_error());
+    assert_eq!(titles(&a, &id).await, vec!["Closed topic"]);
+    eventually("B has the thread", || async {
+        titles(&b, &id_b).await == vec!["Closed topic"]
+    })
+    .await;
+
+    // A forged Announce: the Group's name on an activity the peer signed.
+    let forged = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{group}/activities/announce/forged"),
+        "type": "Announce",
+        "actor": group,
+        "to": ["https://www.w3.org/ns/activitystreams#Public"],
+        "object": {
+            "id": format!("{group}/activities/delete/forged"),
+            "type": "Delete",
+            "actor": a.url("/users/fran"),
+            "object": thread_uri,
+            "summary": "forged",
+        },
+    });
+    let res = peer
+        .send(&b.url("/inbox"), forged.to_string().as_bytes())
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // The peer announcing a removal as itself is not the community's instance either.
+    let as_peer = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}/activities/announce/2", peer.base),
+        "type": "Announce",
+        "actor": peer.actor_id,
+        "object": {
+            "id": format!("{}/activities/delete/2", peer.base),
+            "type": "Delete",
+            "actor": peer.actor_id,
+            "object": thread_uri,
+        },
+    });
+    peer.send(&b.url("/inbox"), as_peer.to_string().as_bytes())
+        .await;
+    assert_eq!(titles(&b, &id_b).await, vec!["Closed topic"]);
+
+    // A banned member's new posts are refused.
+    let (_, spy) = a
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=spy@localhost:{}", peer.port),
+            &fran,
+        )
+        .await;
+    let (status, _) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id}/bans"),
+        json!({"account_id": spy["id"], "reason": "Spam", "expires_at": "2099-01-01T00:00:00Z"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let fresh = create.replace("113581020393749151", "113581020393749152");
+    let res = peer.send(&a.url("/inbox"), fresh.as_bytes()).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(titles(&a, &id).await, vec!["Closed topic"]);
+    let (_, bans) = a.get_authed(&format!("{API}/{id}/bans"), &fran).await;
+    assert_eq!(bans[0]["expires_at"], "2099-01-01T00:00:00Z");
+}
