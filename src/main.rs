@@ -40,6 +40,11 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Manage learning communities
+    Community {
+        #[command(subcommand)]
+        command: CommunityCommand,
+    },
     /// Look after the instance
     Admin {
         #[command(subcommand)]
@@ -51,6 +56,26 @@ enum Command {
 enum AdminCommand {
     /// The delivery queue per instance: pending, delivered, refused, failed
     Federation,
+}
+
+#[derive(Subcommand)]
+enum CommunityCommand {
+    /// Open a community with a local person as its first facilitator
+    Create {
+        /// The community's name, its address @NAME@domain (letters, digits, underscores)
+        name: String,
+        /// The title people see
+        #[arg(long)]
+        title: String,
+        /// User name of the first facilitator
+        #[arg(long)]
+        facilitator: String,
+        /// What the community is about
+        #[arg(long, default_value = "")]
+        summary: String,
+    },
+    /// List the communities of this instance
+    List,
 }
 
 #[derive(Subcommand)]
@@ -159,6 +184,15 @@ async fn run(cli: Cli) -> Result<(), String> {
             db.close().await;
             Ok(())
         }
+        Command::Community { command } => {
+            let db = open(&settings).await?;
+            let state = AppState::with_db(settings, db)
+                .await
+                .map_err(|e| format!("{e:#}"))?;
+            let result = community_command(&state, command).await;
+            state.db.close().await;
+            result
+        }
         Command::User { command } => {
             let db = open(&settings).await?;
             let state = AppState::with_db(settings, db)
@@ -167,6 +201,51 @@ async fn run(cli: Cli) -> Result<(), String> {
             let result = user_command(&state, command).await;
             state.db.close().await;
             result
+        }
+    }
+}
+
+async fn community_command(state: &AppState, command: CommunityCommand) -> Result<(), String> {
+    use collegium::communities::model;
+    match command {
+        CommunityCommand::Create {
+            name,
+            title,
+            facilitator,
+            summary,
+        } => {
+            let person =
+                collegium::accounts::store::find_local_by_username(&state.db, &facilitator)
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .filter(|a| a.actor_type == "Person")
+                    .ok_or_else(|| format!("there is no person called {facilitator} here"))?;
+            let community = model::create(
+                state,
+                &person,
+                &name,
+                model::CommunityForm {
+                    title: Some(title),
+                    summary: Some(summary),
+                    ..Default::default()
+                },
+            )
+            .await
+            .map_err(|e| e.client_message())?;
+            println!(
+                "opened {} at {} with facilitator {}",
+                community.account.username, community.account.ap_id, person.username
+            );
+            Ok(())
+        }
+        CommunityCommand::List => {
+            let communities = collegium::communities::store::list(&state.db, None, true, 10_000, 0)
+                .await
+                .map_err(|e| e.to_string())?;
+            for c in communities {
+                println!("{:<30} {}", c.username, c.display_name);
+            }
+            Ok(())
         }
     }
 }

@@ -193,7 +193,7 @@ fn require_community_instance(community: &Community, actor: &Url) -> AppResult<(
 
 async fn person(data: &Data<AppState>, v: &Value) -> AppResult<Account> {
     let id = id_of(v).ok_or_else(|| AppError::bad_request("Activity without a person"))?;
-    Ok(ObjectId::<Account>::from(id).dereference(data).await?)
+    ObjectId::<Account>::from(id).dereference(data).await
 }
 
 /// An activity the Group announced, checked by who may do it.
@@ -566,4 +566,80 @@ pub async fn remember_remote_group(
     )
     .await?;
     Ok(())
+}
+
+// ----- reports from other instances -----
+
+/// A report (`Flag`), as Mastodon and Lemmy send it: from an instance actor or a
+/// person, about a person and their posts.
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Flag {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::FlagType,
+    pub actor: ObjectId<Account>,
+    pub object: Value,
+    #[serde(default)]
+    pub content: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub target: Option<Value>,
+    #[serde(default)]
+    pub audience: Option<Value>,
+}
+
+#[async_trait::async_trait]
+impl activitypub_federation::traits::Activity for Flag {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        let objects = match &self.object {
+            Value::Array(items) => items.len(),
+            _ => 1,
+        };
+        if objects > 50 {
+            return Err(AppError::bad_request("A report names too many objects"));
+        }
+        Ok(())
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        let sender = self.actor.dereference(data).await?;
+        let objects: Vec<Url> = match &self.object {
+            Value::Array(items) => items.iter().filter_map(id_of).collect(),
+            other => id_of(other).into_iter().collect(),
+        };
+        let mut target = None;
+        let mut status = None;
+        // Only what we know is looked at: a report never makes us fetch.
+        for url in &objects {
+            if let Some(s) = posts::find_by_ap_id(&data.db, url.as_str()).await? {
+                status.get_or_insert(s);
+            } else if let Some(a) = accounts::find_by_ap_id(&data.db, url).await? {
+                target.get_or_insert(a);
+            }
+        }
+        let mut community = None;
+        for v in [&self.target, &self.audience].into_iter().flatten() {
+            if let Some(url) = id_of(v)
+                && let Some(a) = accounts::find_by_ap_id(&data.db, &url).await?
+                && a.is_local()
+            {
+                community = model::of_account(&data.db, &a).await?;
+            }
+        }
+        let reason = self.content.or(self.summary).unwrap_or_default();
+        model::receive_report(data, &self.id, &sender, community, target, status, &reason).await
+    }
 }

@@ -494,7 +494,7 @@ pub async fn post(
             in_reply_to,
             idempotency_key: None,
             community: Some(community.account.clone()),
-            title: if title.is_some() { title } else { None },
+            title,
         },
     )
     .await

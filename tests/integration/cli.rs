@@ -282,3 +282,75 @@ async fn serve_works_with_no_config_file() {
         );
     }
 }
+
+#[tokio::test]
+async fn facilitators_open_communities_from_the_command_line() {
+    let cli = Cli::new().await;
+    let (code, _, err) = cli.run(
+        &[
+            "user",
+            "create",
+            "fran",
+            "--email",
+            "fran@school.example",
+            "--role",
+            "facilitator",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = cli.run(
+        &[
+            "community",
+            "create",
+            "digital_pedagogy",
+            "--title",
+            "Digital Pedagogy — Tyrol",
+            "--facilitator",
+            "fran",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("/c/digital_pedagogy"), "{out}");
+    let (code, out, _) = cli.run(&["community", "list"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("digital_pedagogy") && out.contains("Digital Pedagogy — Tyrol"));
+
+    // The same name twice, an unknown facilitator, a bad name: one line each, nothing made.
+    for args in [
+        &[
+            "community",
+            "create",
+            "digital_pedagogy",
+            "--title",
+            "Again",
+            "--facilitator",
+            "fran",
+        ][..],
+        &[
+            "community",
+            "create",
+            "stem",
+            "--title",
+            "STEM",
+            "--facilitator",
+            "nobody",
+        ][..],
+        &[
+            "community",
+            "create",
+            "bad name",
+            "--title",
+            "Bad",
+            "--facilitator",
+            "fran",
+        ][..],
+    ] {
+        let (code, _, err) = cli.run(args, None);
+        assert_ne!(code, 0);
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+    }
+    let (_, out, _) = cli.run(&["community", "list"], None);
+    assert_eq!(out.lines().count(), 1, "{out}");
+}

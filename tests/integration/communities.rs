@@ -162,7 +162,20 @@ async fn a_community_federates_across_three_instances() {
         .await;
     assert_eq!(account["group"], true);
 
+    // A thread from before B joined comes along (from the outbox) when B joins.
+    let (status, _) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id_a}/posts"),
+        json!({"title": "Welcome", "body": "Introduce yourselves!"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
     let id_b = join_remote(&b, &bea, &a).await;
+    eventually("B reads the community's history", || async {
+        titles(&b, &id_b).await.contains(&"Welcome".to_string())
+    })
+    .await;
     let id_c = join_remote(&c, &carl, &a).await;
     let (_, on_a) = a.get_json(&format!("{API}/{id_a}")).await;
     assert_eq!(on_a["members_count"], 2);
@@ -204,6 +217,23 @@ async fn a_community_federates_across_three_instances() {
             .unwrap()
             .contains("<strong>Robotics")
     );
+
+    // bea reports it: the community's instance keeps the report for its facilitators.
+    let (status, report) = post_json(
+        &b,
+        &bea,
+        &format!("{API}/{id_b}/reports"),
+        json!({"status_id": thread_on_b, "reason": "Is this an advert?"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    eventually("A gets the report", || async {
+        let (_, reports) = a.get_authed(&format!("{API}/{id_a}/reports"), &fran).await;
+        reports[0]["reason"] == "Is this an advert?"
+    })
+    .await;
+    let (status, _) = a.get_authed(&format!("{API}/{id_a}/reports"), &bea).await;
+    assert!(status.is_client_error());
 
     // A comment from B reaches C.
     let (status, comment) = post_json(
