@@ -177,6 +177,53 @@ async fn a_community_federates_across_three_instances() {
     })
     .await;
     let id_c = join_remote(&c, &carl, &a).await;
+
+    // The directory filters, here and for known remote communities on B.
+    for (instance, query, found) in [
+        (&a, "?q=stem&language=de&country=AT&topic=stem", true),
+        (&a, "?q=STEM%20teachers", true),
+        (&a, "?language=fr", false),
+        (&a, "?country=IT", false),
+        (&b, "?q=stem", true),
+        (&b, "?q=stem&local=true", false),
+        (&a, "?q=100%25_", false),
+    ] {
+        let (status, list) = instance.get_json(&format!("{API}{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{query}: {list}");
+        assert_eq!(
+            list.as_array().unwrap().len(),
+            usize::from(found),
+            "{query}: {list}"
+        );
+    }
+    let (status, _) = a.get_json(&format!("{API}?limit=lots")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // The pages: the directory and the community with its threads.
+    let page = a
+        .client
+        .get(a.url("/communities?language=de"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(
+        page.text()
+            .await
+            .unwrap()
+            .contains("STEM teachers cross-border")
+    );
+    let page = a
+        .client
+        .get(a.url("/c/stem_crossborder"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("Welcome") && html.contains("Be kind."),
+        "{html}"
+    );
     let (_, on_a) = a.get_json(&format!("{API}/{id_a}")).await;
     assert_eq!(on_a["members_count"], 2);
 
