@@ -610,6 +610,27 @@ fn post_in(community: &Community, status: &Status) -> AppResult<()> {
     }
 }
 
+/// An activity by a facilitator about the community, addressed as Lemmy addresses
+/// moderation: public, to the Group, with the Group as its `audience`.
+fn moderation_activity(
+    state: &AppState,
+    community: &Community,
+    moderator: &Account,
+    kind: &str,
+    object: Value,
+) -> AppResult<Value> {
+    let id = new_activity_id(state, &kind.to_ascii_lowercase())?;
+    Ok(json!({
+        "id": id.as_str(),
+        "type": kind,
+        "actor": moderator.ap_id.as_str(),
+        "to": [PUBLIC],
+        "cc": [community.account.ap_id.as_str()],
+        "audience": community.account.ap_id.as_str(),
+        "object": object,
+    }))
+}
+
 /// A facilitator removes a post or comment, with a reason; every member's server
 /// gets the Group's Announce of a Delete with that reason (as Lemmy sends it).
 pub async fn remove_post(
@@ -627,17 +648,9 @@ pub async fn remove_post(
         .await?
         .ok_or(AppError::NotFound)?;
     apply_removal(state, community, Some(moderator), status, &reason).await?;
-    let id = new_activity_id(state, "delete")?;
-    let delete = json!({
-        "id": id.as_str(),
-        "type": "Delete",
-        "actor": moderator.ap_id.as_str(),
-        "to": [PUBLIC],
-        "cc": [community.account.ap_id.as_str()],
-        "audience": community.account.ap_id.as_str(),
-        "object": status.ap_id,
-        "summary": reason,
-    });
+    let mut delete =
+        moderation_activity(state, community, moderator, "Delete", json!(status.ap_id))?;
+    delete["summary"] = json!(reason);
     announce(state, community, &delete, std::slice::from_ref(&author)).await
 }
 
@@ -687,29 +700,11 @@ pub async fn set_lock(
         "",
     )
     .await?;
-    let lock_id = new_activity_id(state, "lock")?;
-    let lock = json!({
-        "id": lock_id.as_str(),
-        "type": "Lock",
-        "actor": moderator.ap_id.as_str(),
-        "to": [PUBLIC],
-        "cc": [community.account.ap_id.as_str()],
-        "audience": community.account.ap_id.as_str(),
-        "object": status.ap_id,
-    });
+    let lock = moderation_activity(state, community, moderator, "Lock", json!(status.ap_id))?;
     let activity = if locked {
         lock
     } else {
-        let id = new_activity_id(state, "undo")?;
-        json!({
-            "id": id.as_str(),
-            "type": "Undo",
-            "actor": moderator.ap_id.as_str(),
-            "to": [PUBLIC],
-            "cc": [community.account.ap_id.as_str()],
-            "audience": community.account.ap_id.as_str(),
-            "object": lock,
-        })
+        moderation_activity(state, community, moderator, "Undo", lock)?
     };
     announce(state, community, &activity, &[]).await
 }
@@ -743,17 +738,9 @@ pub async fn set_pin(
         "",
     )
     .await?;
-    let id = new_activity_id(state, if pinned { "add" } else { "remove" })?;
-    let activity = json!({
-        "id": id.as_str(),
-        "type": if pinned { "Add" } else { "Remove" },
-        "actor": moderator.ap_id.as_str(),
-        "to": [PUBLIC],
-        "cc": [community.account.ap_id.as_str()],
-        "audience": community.account.ap_id.as_str(),
-        "object": status.ap_id,
-        "target": community.featured_url(),
-    });
+    let kind = if pinned { "Add" } else { "Remove" };
+    let mut activity = moderation_activity(state, community, moderator, kind, json!(status.ap_id))?;
+    activity["target"] = json!(community.featured_url());
     announce(state, community, &activity, &[]).await
 }
 
@@ -806,18 +793,15 @@ fn block_activity(
     reason: &str,
     expires_at: Option<DateTime<Utc>>,
 ) -> AppResult<Value> {
-    let id = new_activity_id(state, "block")?;
-    let mut block = json!({
-        "id": id.as_str(),
-        "type": "Block",
-        "actor": moderator.ap_id.as_str(),
-        "to": [PUBLIC],
-        "cc": [community.account.ap_id.as_str()],
-        "audience": community.account.ap_id.as_str(),
-        "object": person.ap_id.as_str(),
-        "target": community.account.ap_id.as_str(),
-        "summary": reason,
-    });
+    let mut block = moderation_activity(
+        state,
+        community,
+        moderator,
+        "Block",
+        json!(person.ap_id.as_str()),
+    )?;
+    block["target"] = json!(community.account.ap_id.as_str());
+    block["summary"] = json!(reason);
     if let Some(t) = expires_at {
         block["endTime"] = json!(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
     }
@@ -847,16 +831,7 @@ pub async fn unban(
     )
     .await?;
     let block = block_activity(state, community, moderator, person, "", None)?;
-    let id = new_activity_id(state, "undo")?;
-    let undo = json!({
-        "id": id.as_str(),
-        "type": "Undo",
-        "actor": moderator.ap_id.as_str(),
-        "to": [PUBLIC],
-        "cc": [community.account.ap_id.as_str()],
-        "audience": community.account.ap_id.as_str(),
-        "object": block,
-    });
+    let undo = moderation_activity(state, community, moderator, "Undo", block)?;
     announce(state, community, &undo, std::slice::from_ref(person)).await
 }
 
@@ -908,17 +883,15 @@ pub async fn set_facilitator(
         "",
     )
     .await?;
-    let id = new_activity_id(state, if facilitator { "add" } else { "remove" })?;
-    let activity = json!({
-        "id": id.as_str(),
-        "type": if facilitator { "Add" } else { "Remove" },
-        "actor": moderator.ap_id.as_str(),
-        "to": [PUBLIC],
-        "cc": [community.account.ap_id.as_str()],
-        "audience": community.account.ap_id.as_str(),
-        "object": person.ap_id.as_str(),
-        "target": community.moderators_url(),
-    });
+    let kind = if facilitator { "Add" } else { "Remove" };
+    let mut activity = moderation_activity(
+        state,
+        community,
+        moderator,
+        kind,
+        json!(person.ap_id.as_str()),
+    )?;
+    activity["target"] = json!(community.moderators_url());
     announce(state, community, &activity, &[]).await
 }
 

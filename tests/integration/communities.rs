@@ -344,6 +344,57 @@ async fn a_community_federates_across_three_instances() {
     assert_eq!(log[0]["reason"], "Off topic");
     assert_eq!(log[0]["moderator"], "fran");
 
+    // Pinning reaches C; a new facilitator (bea, on B) shows in the moderators collection.
+    let (status, _) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id_a}/posts/{thread_on_a}/pin"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    eventually("the pin reaches C", || async {
+        let (_, posts) = c.get_json(&format!("{API}/{id_c}/posts")).await;
+        posts[0]["collegium"]["pinned"] == true && posts[0]["id"] == thread_on_c
+    })
+    .await;
+    let (_, bea_on_a) = a
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=bea@{}", b.domain),
+            &fran,
+        )
+        .await;
+    let (status, with_bea) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id_a}/facilitators"),
+        json!({"account_id": bea_on_a["id"]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{with_bea}");
+    assert_eq!(with_bea["facilitators"].as_array().unwrap().len(), 2);
+    let (_, moderators) = a.get_ap("/c/stem_crossborder/moderators").await;
+    assert_eq!(moderators["totalItems"], 2);
+    eventually("C learns of the new facilitator", || async {
+        let (_, community) = c.get_json(&format!("{API}/{id_c}")).await;
+        community["facilitators"]
+            .as_array()
+            .is_some_and(|f| f.iter().any(|x| x["acct"] == format!("bea@{}", b.domain)))
+    })
+    .await;
+    let (status, _) = a
+        .client
+        .delete(a.url(&format!(
+            "{API}/{id_a}/facilitators/{}",
+            bea_on_a["id"].as_str().unwrap()
+        )))
+        .bearer_auth(&fran)
+        .send()
+        .await
+        .map(|r| (r.status(), ()))
+        .unwrap();
+    assert_eq!(status, StatusCode::OK);
+
     // Lock: C learns of it and refuses comments itself.
     let (status, _) = post_json(
         &a,
