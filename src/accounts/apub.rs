@@ -452,14 +452,19 @@ impl Object for Account {
             .endpoints
             .and_then(|e| e.shared_inbox)
             .filter(|u| same_origin(u, &json.id));
-        let is_group = json.kind == "Group";
-        let group_facts = (
-            json.attributed_to.clone(),
-            json.featured.clone(),
-            json.posting_restricted_to_mods,
-            json.rules.clone(),
-            json.languages.clone(),
-        );
+        // A community's Group: its own facts are kept beside the account, and its
+        // languages stand where a person's teaching languages do.
+        let group = (json.kind == "Group").then(|| {
+            (
+                json.attributed_to.take(),
+                json.featured.take(),
+                json.posting_restricted_to_mods.unwrap_or(false),
+                json.rules.take().unwrap_or_default(),
+            )
+        });
+        if group.is_some() && json.teaching_languages.is_empty() {
+            json.teaching_languages = std::mem::take(&mut json.languages);
+        }
         let account = NewAccount {
             username: json.preferred_username,
             domain: Some(domain),
@@ -485,20 +490,11 @@ impl Object for Account {
             indexable: json.indexable.unwrap_or(false),
         };
         let mut stored = store::upsert_remote(&data.db, account).await?;
-        if is_group {
-            let (moderators, featured, restricted, rules, languages) = group_facts;
+        if let Some((moderators, featured, restricted, rules)) = group {
             crate::communities::apub::remember_remote_group(
-                data,
-                &stored,
-                moderators,
-                featured,
-                restricted.unwrap_or(false),
-                rules.unwrap_or_default(),
+                data, &stored, moderators, featured, restricted, rules,
             )
             .await?;
-            if !languages.is_empty() && json.teaching_languages.is_empty() {
-                json.teaching_languages = languages;
-            }
         }
         // Profile facts from another Collegium instance, kept within our limits.
         let list = |v: Vec<String>| {

@@ -67,18 +67,7 @@ pub async fn profile(
         return Err(page_error(&data, AppError::NotFound));
     };
     if json {
-        if let Err(e) = require_signature(&data, &headers, &method, &uri).await {
-            return Ok(e.into_response());
-        }
-        let context = actor_context(&data);
-        let mut response = match account.into_json(&data).await {
-            Ok(actor) => FederationJson(WithContext::new(actor, context)).into_response(),
-            Err(e) => e.into_response(),
-        };
-        response
-            .headers_mut()
-            .insert(header::VARY, HeaderValue::from_static("Accept"));
-        return Ok(response);
+        return Ok(actor_document(&data, &headers, &method, &uri, account).await);
     }
     let viewer = current.as_ref().map(|(a, _)| a);
     let (followers, following) = crate::follows::store::counts(&data.db, account.id)
@@ -137,6 +126,29 @@ pub async fn profile(
         response.headers_mut().append(header::SET_COOKIE, c);
     }
     Ok(response)
+}
+
+/// The actor document of a local account (a person or a community's Group), for
+/// an ActivityPub client that asked for JSON; signed fetches when required.
+pub async fn actor_document(
+    data: &Data<AppState>,
+    headers: &HeaderMap,
+    method: &Method,
+    uri: &Uri,
+    account: Account,
+) -> Response {
+    if let Err(e) = require_signature(data, headers, method, uri).await {
+        return e.into_response();
+    }
+    let context = actor_context(data);
+    let mut response = match account.into_json(data).await {
+        Ok(actor) => FederationJson(WithContext::new(actor, context)).into_response(),
+        Err(e) => e.into_response(),
+    };
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept"));
+    response
 }
 
 #[derive(Deserialize)]

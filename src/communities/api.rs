@@ -179,9 +179,7 @@ pub async fn update(
     Path(id): Path<String>,
     Params(p): Params<CommunityParams>,
 ) -> AppResult<Json<Value>> {
-    auth.require("write")?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["write"], &id).await?;
     let (name, form) = p.form();
     if name.is_some_and(|n| n != community.account.username) {
         return Err(AppError::validation("A community's name cannot change"));
@@ -352,9 +350,7 @@ pub async fn join(
     auth: Auth,
     Path(id): Path<String>,
 ) -> AppResult<Json<Value>> {
-    auth.require_any(&["write:follows", "follow", "write"])?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["write:follows", "follow", "write"], &id).await?;
     if store::active_ban(&data.db, community.account.id, me.id)
         .await?
         .is_some()
@@ -373,9 +369,7 @@ pub async fn leave(
     auth: Auth,
     Path(id): Path<String>,
 ) -> AppResult<Json<Value>> {
-    auth.require_any(&["write:follows", "follow", "write"])?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["write:follows", "follow", "write"], &id).await?;
     follows_model::unfollow(&data, me, &community.account).await?;
     Ok(Json(community_json(&data, &community, Some(me)).await?))
 }
@@ -386,9 +380,7 @@ pub async fn members(
     auth: Auth,
     Path(id): Path<String>,
 ) -> AppResult<Json<Value>> {
-    auth.require("read")?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["read"], &id).await?;
     let allowed = model::is_member(&data, &community, me).await?
         || model::is_facilitator(&data, &community, me).await?
         || matches!(role(&auth), Some(Role::Admin | Role::Moderator));
@@ -420,10 +412,21 @@ pub async fn members(
     Ok(Json(Value::Array(out)))
 }
 
-async fn moderator_of(data: &AppState, auth: &Auth, id: &str) -> AppResult<(Community, Account)> {
-    auth.require("write")?;
+/// The person a token acts for and the community they act on, once the token
+/// allows one of `scopes`.
+async fn acting<'a>(
+    state: &AppState,
+    auth: &'a Auth,
+    scopes: &[&str],
+    id: &str,
+) -> AppResult<(&'a Account, Community)> {
+    auth.require_any(scopes)?;
     let (me, _) = auth.user()?;
-    let community = community_by_id(data, id).await?;
+    Ok((me, community_by_id(state, id).await?))
+}
+
+async fn moderator_of(data: &AppState, auth: &Auth, id: &str) -> AppResult<(Community, Account)> {
+    let (me, community) = acting(data, auth, &["write"], id).await?;
     model::require_moderator(data, &community, me, role(auth)).await?;
     Ok((community, me.clone()))
 }
@@ -522,9 +525,7 @@ pub async fn create_post(
     Path(id): Path<String>,
     Params(p): Params<NewPostParams>,
 ) -> AppResult<Json<Value>> {
-    auth.require_any(&["write:statuses", "write"])?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["write:statuses", "write"], &id).await?;
     let in_reply_to = match p.in_reply_to_id.as_deref().filter(|s| !s.is_empty()) {
         Some(pid) => {
             let pid: i64 = pid.parse().map_err(|_| AppError::NotFound)?;
@@ -571,9 +572,7 @@ pub async fn moderate_post(
     Path((id, post_id, action)): Path<(String, String, String)>,
     Params(p): Params<ReasonParams>,
 ) -> AppResult<Json<Value>> {
-    auth.require("write")?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["write"], &id).await?;
     let status = post_of(&data, &community, &post_id).await?;
     let r = role(&auth);
     match action.as_str() {
@@ -613,9 +612,7 @@ pub async fn ban(
     Path(id): Path<String>,
     Params(p): Params<BanParams>,
 ) -> AppResult<Json<Value>> {
-    auth.require("write")?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["write"], &id).await?;
     let person_id = p
         .account_id
         .ok_or_else(|| AppError::validation("account_id is required"))?;
@@ -653,9 +650,7 @@ pub async fn unban(
     auth: Auth,
     Path((id, account_id)): Path<(String, String)>,
 ) -> AppResult<Json<Value>> {
-    auth.require("write")?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["write"], &id).await?;
     let person = account_by_id(&data, &account_id).await?;
     model::unban(&data, &community, me, role(&auth), &person).await?;
     Ok(Json(json!({ "ok": true })))
@@ -673,9 +668,7 @@ pub async fn add_facilitator(
     Path(id): Path<String>,
     Params(p): Params<AccountParams>,
 ) -> AppResult<Json<Value>> {
-    auth.require("write")?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["write"], &id).await?;
     let person_id = p
         .account_id
         .ok_or_else(|| AppError::validation("account_id is required"))?;
@@ -690,9 +683,7 @@ pub async fn remove_facilitator(
     auth: Auth,
     Path((id, account_id)): Path<(String, String)>,
 ) -> AppResult<Json<Value>> {
-    auth.require("write")?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["write"], &id).await?;
     let person = account_by_id(&data, &account_id).await?;
     model::set_facilitator(&data, &community, me, role(&auth), &person, false).await?;
     Ok(Json(community_json(&data, &community, Some(me)).await?))
@@ -739,9 +730,7 @@ pub async fn report(
     Path(id): Path<String>,
     Params(p): Params<ReportParams>,
 ) -> AppResult<Json<Value>> {
-    auth.require_any(&["write:reports", "write"])?;
-    let (me, _) = auth.user()?;
-    let community = community_by_id(&data, &id).await?;
+    let (me, community) = acting(&data, &auth, &["write:reports", "write"], &id).await?;
     let status = match p.status_id.as_deref().filter(|s| !s.is_empty()) {
         Some(sid) => Some(post_of(&data, &community, sid).await?),
         None => None,

@@ -129,19 +129,19 @@ pub async fn receive_announce(
     let Some(community) = model::of_account(&data.db, group).await? else {
         return Ok(());
     };
-    let object = announce.object.clone();
+    let object = &announce.object;
     let kind = object.get("type").and_then(Value::as_str).unwrap_or("");
     let is_post = object.is_string() || matches!(kind, "Note" | "Page" | "Article" | "Question");
     if is_post {
         let id =
-            id_of(&object).ok_or_else(|| AppError::bad_request("Announce without an object"))?;
+            id_of(object).ok_or_else(|| AppError::bad_request("Announce without an object"))?;
         let Some(original) = shared_post(data, &id).await? else {
             return Ok(());
         };
         claim_for(data, &community, &original).await?;
         return store_boost(data, &announce, group, &original).await;
     }
-    receive_inner(data, &community, &object).await
+    receive_inner(data, &community, object).await
 }
 
 /// Puts a post into the community that announced it, unless it is in another.
@@ -214,11 +214,11 @@ async fn receive_inner(
             "Announced activity id is not on its actor's server",
         ));
     }
-    let object = inner.get("object").cloned().unwrap_or(Value::Null);
+    let object = inner.get("object").unwrap_or(&Value::Null);
     match kind.as_str() {
         "Create" | "Update" => {
             let id =
-                id_of(&object).ok_or_else(|| AppError::bad_request("Create without an object"))?;
+                id_of(object).ok_or_else(|| AppError::bad_request("Create without an object"))?;
             if !same_origin(&id, &actor) {
                 return Err(AppError::bad_request(
                     "The post is not on its author's server",
@@ -241,7 +241,7 @@ async fn receive_inner(
             Ok(())
         }
         "Delete" => {
-            let Some(status) = post_in(data, community, &object).await? else {
+            let Some(status) = post_in(data, community, object).await? else {
                 return Ok(());
             };
             let author = accounts::find_by_id(&data.db, status.account_id).await?;
@@ -256,7 +256,7 @@ async fn receive_inner(
             model::apply_removal(data, community, moderator.as_ref(), &status, &reason).await
         }
         "Like" => {
-            let Some(status) = post_in(data, community, &object).await? else {
+            let Some(status) = post_in(data, community, object).await? else {
                 return Ok(());
             };
             let who = ObjectId::<Account>::from(actor).dereference(data).await?;
@@ -267,7 +267,7 @@ async fn receive_inner(
         }
         "Lock" => {
             require_community_instance(community, &actor)?;
-            if let Some(status) = post_in(data, community, &object).await? {
+            if let Some(status) = post_in(data, community, object).await? {
                 store::set_locked(&data.db, status.id, true).await?;
             }
             Ok(())
@@ -279,7 +279,7 @@ async fn receive_inner(
             {
                 return Err(AppError::bad_request("The ban is not for this community"));
             }
-            let who = person(data, &object).await?;
+            let who = person(data, object).await?;
             let reason: String = text(inner, "summary")
                 .unwrap_or_default()
                 .chars()
@@ -290,38 +290,29 @@ async fn receive_inner(
             Ok(())
         }
         "Undo" => {
-            let inner_kind = text(&object, "type").unwrap_or_default();
+            let inner_kind = text(object, "type").unwrap_or_default();
             let inner_actor = object.get("actor").and_then(id_of);
             if inner_actor.as_ref() != Some(&actor) {
                 return Err(AppError::bad_request("Only who did it can undo it"));
             }
+            // What the undone activity was about.
+            let undone = object.get("object").unwrap_or(&Value::Null);
             match inner_kind.as_str() {
                 "Lock" => {
                     require_community_instance(community, &actor)?;
-                    if let Some(status) = post_in(
-                        data,
-                        community,
-                        object.get("object").unwrap_or(&Value::Null),
-                    )
-                    .await?
-                    {
+                    if let Some(status) = post_in(data, community, undone).await? {
                         store::set_locked(&data.db, status.id, false).await?;
                     }
                     Ok(())
                 }
                 "Block" => {
                     require_community_instance(community, &actor)?;
-                    let who = person(data, object.get("object").unwrap_or(&Value::Null)).await?;
+                    let who = person(data, undone).await?;
                     store::unban(&data.db, community.account.id, who.id).await?;
                     Ok(())
                 }
                 "Like" => {
-                    if let Some(status) = post_in(
-                        data,
-                        community,
-                        object.get("object").unwrap_or(&Value::Null),
-                    )
-                    .await?
+                    if let Some(status) = post_in(data, community, undone).await?
                         && let Some(who) = accounts::find_by_ap_id(&data.db, &actor).await?
                     {
                         posts::remove_favourite(&data.db, who.id, status.id).await?;
@@ -336,11 +327,11 @@ async fn receive_inner(
             let target = inner.get("target").and_then(id_of).map(|u| u.to_string());
             let adding = kind == "Add";
             if target.as_deref() == Some(community.featured_url().as_str()) {
-                if let Some(status) = post_in(data, community, &object).await? {
+                if let Some(status) = post_in(data, community, object).await? {
                     store::set_pinned(&data.db, status.id, adding).await?;
                 }
             } else if target.as_deref() == Some(community.moderators_url().as_str()) {
-                let who = person(data, &object).await?;
+                let who = person(data, object).await?;
                 if adding {
                     store::add_facilitator(&data.db, community.account.id, who.id).await?;
                 } else {
@@ -367,7 +358,7 @@ async fn refetch(data: &Data<AppState>, id: &Url) -> AppResult<Option<Status>> {
     let fetched =
         activitypub_federation::fetch::fetch_object_http::<AppState, NoteJson>(id, data).await?;
     let note = fetched.object;
-    crate::posts::apub::apply_edit(data, &status, note).await?;
+    crate::posts::apub::apply_edit(data, &status, &note).await?;
     Ok(posts::find(&data.db, status.id).await?)
 }
 

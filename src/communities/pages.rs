@@ -2,13 +2,11 @@
 //! document for ActivityPub clients) with its threads, the join button and the
 //! thread composer, and the facilitators' moderation queue.
 
-use activitypub_federation::{
-    axum::json::FederationJson, config::Data, protocol::context::WithContext, traits::Object,
-};
+use activitypub_federation::config::Data;
 use axum::{
     Form,
     extract::{Path, Query},
-    http::{HeaderMap, HeaderValue, Method, Uri, header},
+    http::{HeaderMap, Method, Uri, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -16,9 +14,8 @@ use serde::Deserialize;
 use crate::{
     AppState,
     accounts::{
-        apub::actor_context,
         model::{Account, Role},
-        pages::user_context,
+        pages::{actor_document, user_context},
         session::{CsrfToken, CurrentUser, verify_csrf},
         store as accounts,
     },
@@ -28,7 +25,7 @@ use crate::{
         store,
     },
     error::AppError,
-    federation::{signed_fetch::require_signature, wants_activity_json},
+    federation::wants_activity_json,
     posts::store as posts,
     web::PageError,
 };
@@ -191,18 +188,8 @@ pub async fn community(
         return Err(page_error(&data, AppError::NotFound));
     };
     if json {
-        if let Err(e) = require_signature(&data, &headers, &method, &uri).await {
-            return Ok(e.into_response());
-        }
-        let context = actor_context(&data);
-        let mut response = match community.account.clone().into_json(&data).await {
-            Ok(actor) => FederationJson(WithContext::new(actor, context)).into_response(),
-            Err(e) => e.into_response(),
-        };
-        response
-            .headers_mut()
-            .insert(header::VARY, HeaderValue::from_static("Accept"));
-        return Ok(response);
+        let account = community.account.clone();
+        return Ok(actor_document(&data, &headers, &method, &uri, account).await);
     }
     let viewer = current.as_ref().map(|(a, _)| a);
     let role = current.as_ref().map(|(_, u)| u.role);

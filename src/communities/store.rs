@@ -7,7 +7,7 @@ use crate::{
     accounts::{model::Account, store as accounts},
     db::Db,
     db_row,
-    posts::store::Status,
+    posts::store::{Status, status_columns},
     with_db,
 };
 
@@ -473,15 +473,6 @@ pub async fn set_removed_reason(db: &Db, status_id: i64, reason: &str) -> Result
     Ok(())
 }
 
-macro_rules! community_status_columns {
-    () => {
-        "s.id, s.ap_id, s.url, s.account_id, s.local, s.content, s.source_text, \
-         s.spoiler_text, s.sensitive, s.visibility, s.language, s.in_reply_to_ap_id, \
-         s.reblog_of_id, s.created_at, s.edited_at, s.community_id, s.title, s.locked, \
-         s.pinned_at"
-    };
-}
-
 /// The threads of a community (posts that reply to nothing), pinned first, then
 /// newest first; `max_id` pages back.
 pub async fn threads(
@@ -493,7 +484,7 @@ pub async fn threads(
     with_db!(db, |pool| {
         sqlx::query_as(concat!(
             "SELECT ",
-            community_status_columns!(),
+            status_columns!(),
             " FROM statuses s WHERE s.community_id = $1 AND s.deleted_at IS NULL \
              AND s.reblog_of_id IS NULL AND s.in_reply_to_ap_id IS NULL AND s.id < $2 \
              ORDER BY (s.pinned_at IS NULL), s.pinned_at DESC, s.id DESC LIMIT $3"
@@ -511,7 +502,7 @@ pub async fn pinned(db: &Db, community_id: i64) -> Result<Vec<Status>, sqlx::Err
     with_db!(db, |pool| {
         sqlx::query_as(concat!(
             "SELECT ",
-            community_status_columns!(),
+            status_columns!(),
             " FROM statuses s WHERE s.community_id = $1 AND s.deleted_at IS NULL \
              AND s.pinned_at IS NOT NULL ORDER BY s.pinned_at DESC LIMIT 20"
         ))
@@ -530,7 +521,7 @@ pub async fn recent_posts(
     with_db!(db, |pool| {
         sqlx::query_as(concat!(
             "SELECT ",
-            community_status_columns!(),
+            status_columns!(),
             " FROM statuses s WHERE s.community_id = $1 AND s.deleted_at IS NULL \
              AND s.reblog_of_id IS NULL ORDER BY s.id DESC LIMIT $2"
         ))

@@ -250,7 +250,7 @@ pub async fn note(
         &mentioned,
         &tags,
         &data.settings.base_url(),
-        community.as_ref(),
+        community.as_ref().map(|c| &c.account),
     );
     note["@context"] = context();
     Ok((
@@ -372,12 +372,19 @@ impl NoteJson {
             out.push(a);
         }
         out.extend(self.mention_hrefs());
+        out.sort();
         out.dedup();
         out
     }
 
-    pub fn in_reply_to_id(&self) -> Option<String> {
-        self.in_reply_to()
+    /// The content without the title at its head (we send a thread's title there
+    /// for software that ignores `name`), not yet sanitised.
+    fn body_html(&self) -> &str {
+        let raw = self.content.as_deref().unwrap_or_default();
+        match self.title() {
+            Some(t) => raw.strip_prefix(&title_html(&t)).unwrap_or(raw),
+            None => raw,
+        }
     }
 
     fn mention_hrefs(&self) -> Vec<Url> {
@@ -571,13 +578,7 @@ pub async fn store_remote_note(
             mention_ids.push(account.id);
         }
     }
-    let raw = note.content.as_deref().unwrap_or_default();
-    // The title at the head of the content is shown apart from it.
-    let raw = match &title {
-        Some(t) => raw.strip_prefix(&title_html(t)).unwrap_or(raw),
-        None => raw,
-    };
-    let content = crate::web::sanitize_html(raw);
+    let content = crate::web::sanitize_html(note.body_html());
     let spoiler: String = note
         .summary
         .clone()
@@ -627,12 +628,10 @@ pub async fn store_remote_note(
         &mention_ids,
     )
     .await?;
-    if let Some(status) = &inserted
-        && let Some(title) = &title
-    {
-        store::set_title(&data.db, status.id, title).await?;
-    }
     if let Some(status) = &inserted {
+        if let Some(title) = &title {
+            store::set_title(&data.db, status.id, title).await?;
+        }
         store::add_tags(&data.db, status.id, &note_tags).await?;
         if status.visibility != "direct" && status.in_reply_to_ap_id.is_none() {
             notifications::notify_subscribers(&data.db, author, status.id).await?;
@@ -920,7 +919,7 @@ impl Activity for UpdateNote {
                 "Only the author can edit a post".into(),
             ));
         }
-        apply_edit(data, &status, self.object.clone()).await?;
+        apply_edit(data, &status, &self.object).await?;
         crate::communities::apub::pass_on(data, &status, &self).await
     }
 }
@@ -929,35 +928,28 @@ impl Activity for UpdateNote {
 pub(crate) async fn apply_edit(
     data: &Data<AppState>,
     status: &Status,
-    note: NoteJson,
+    note: &NoteJson,
 ) -> AppResult<()> {
-    {
-        let raw = note.content.as_deref().unwrap_or_default();
-        let raw = match note.title() {
-            Some(t) => raw.strip_prefix(&title_html(&t)).unwrap_or(raw),
-            None => raw,
-        };
-        let content = crate::web::sanitize_html(raw);
-        let spoiler: String = note
-            .summary
-            .clone()
-            .unwrap_or_default()
-            .chars()
-            .take(1000)
-            .collect();
-        let edited_at = note.updated.unwrap_or_else(Utc::now).min(Utc::now());
-        store::edit(
-            &data.db,
-            status,
-            &content,
-            None,
-            &spoiler,
-            note.sensitive.unwrap_or(false),
-            edited_at,
-        )
-        .await?;
-        Ok(())
-    }
+    let content = crate::web::sanitize_html(note.body_html());
+    let spoiler: String = note
+        .summary
+        .clone()
+        .unwrap_or_default()
+        .chars()
+        .take(1000)
+        .collect();
+    let edited_at = note.updated.unwrap_or_else(Utc::now).min(Utc::now());
+    store::edit(
+        &data.db,
+        status,
+        &content,
+        None,
+        &spoiler,
+        note.sensitive.unwrap_or(false),
+        edited_at,
+    )
+    .await?;
+    Ok(())
 }
 
 // ----- boosts -----
@@ -1100,41 +1092,38 @@ pub(crate) async fn store_boost(
     booster: &Account,
     original: &Status,
 ) -> AppResult<()> {
-    {
-        if !matches!(original.visibility.as_str(), "public" | "unlisted") {
-            return Err(AppError::Forbidden(
-                "Only public posts can be boosted".into(),
-            ));
-        }
-        let inserted = store::insert(
-            &data.db,
-            &NewStatus {
-                ap_id: announce.id.as_str(),
-                url: None,
-                account_id: booster.id,
-                local: false,
-                content: "",
-                source_text: None,
-                spoiler_text: "",
-                sensitive: false,
-                visibility: original.visibility.as_str(),
-                language: None,
-                in_reply_to_ap_id: None,
-                reblog_of_id: Some(original.id),
-                idempotency_key: None,
-                created_at: announce.published.unwrap_or_else(Utc::now).min(Utc::now()),
-            },
-            &[],
-        )
-        .await?;
-        if inserted.is_some()
-            && let Some(author) = accounts::find_by_id(&data.db, original.account_id).await?
-        {
-            notifications::notify(&data.db, &author, booster, Kind::Reblog, Some(original.id))
-                .await?;
-        }
-        Ok(())
+    if !matches!(original.visibility.as_str(), "public" | "unlisted") {
+        return Err(AppError::Forbidden(
+            "Only public posts can be boosted".into(),
+        ));
     }
+    let inserted = store::insert(
+        &data.db,
+        &NewStatus {
+            ap_id: announce.id.as_str(),
+            url: None,
+            account_id: booster.id,
+            local: false,
+            content: "",
+            source_text: None,
+            spoiler_text: "",
+            sensitive: false,
+            visibility: original.visibility.as_str(),
+            language: None,
+            in_reply_to_ap_id: None,
+            reblog_of_id: Some(original.id),
+            idempotency_key: None,
+            created_at: announce.published.unwrap_or_else(Utc::now).min(Utc::now()),
+        },
+        &[],
+    )
+    .await?;
+    if inserted.is_some()
+        && let Some(author) = accounts::find_by_id(&data.db, original.account_id).await?
+    {
+        notifications::notify(&data.db, &author, booster, Kind::Reblog, Some(original.id)).await?;
+    }
+    Ok(())
 }
 
 #[async_trait::async_trait]

@@ -8,6 +8,7 @@ use url::Url;
 use crate::{
     AppState,
     accounts::{api::resolve_acct, model::Account, store as accounts},
+    communities::model::Community,
     error::{AppError, AppResult},
     federation::queue,
     follows::store as follows,
@@ -339,9 +340,7 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
     let activity_id =
         Url::parse(&format!("{ap_id}/activity")).map_err(|e| AppError::Internal(e.into()))?;
     queue::deliver(data, &activity_id, &author.ap_id, &activity, &recipients).await?;
-    if let Some(community) = &community {
-        crate::communities::model::announce(data, community, &activity, &[]).await?;
-    }
+    announce_in(data, community.as_ref(), &activity).await?;
     Ok(status)
 }
 
@@ -359,11 +358,24 @@ async fn recipients(
     Ok(out)
 }
 
-/// The community (Group account) a post is in.
-pub async fn community_of(state: &AppState, status: &Status) -> AppResult<Option<Account>> {
+/// The community a post is in.
+pub async fn community_of(state: &AppState, status: &Status) -> AppResult<Option<Community>> {
     match status.community_id {
-        Some(id) => Ok(accounts::find_by_id(&state.db, id).await?),
+        Some(id) => crate::communities::model::find(&state.db, id).await,
         None => Ok(None),
+    }
+}
+
+/// A post's activity in a community here is passed on by its Group (nothing to
+/// do for a community elsewhere: its own instance announces it).
+async fn announce_in(
+    state: &AppState,
+    community: Option<&Community>,
+    activity: &serde_json::Value,
+) -> AppResult<()> {
+    match community {
+        Some(c) => crate::communities::model::announce(state, c, activity, &[]).await,
+        None => Ok(()),
     }
 }
 
@@ -386,19 +398,13 @@ pub async fn delete(state: &AppState, author: &Account, status: &Status) -> AppR
     let mentioned = mentioned_accounts(state, status).await?;
     let mut recipients = recipients(state, status, author, &mentioned).await?;
     let community = community_of(state, status).await?;
-    recipients.extend(community.clone());
+    recipients.extend(community.iter().map(|c| c.account.clone()));
     store::mark_deleted(&state.db, status.id).await?;
     let activity = apub::delete_activity(status, author, &mentioned)?;
     let activity_id = Url::parse(&format!("{}#delete", status.ap_id))
         .map_err(|e| AppError::Internal(e.into()))?;
     queue::deliver(state, &activity_id, &author.ap_id, &activity, &recipients).await?;
-    if let Some(community) = community
-        && let Some(community) =
-            crate::communities::model::of_account(&state.db, &community).await?
-    {
-        crate::communities::model::announce(state, &community, &activity, &[]).await?;
-    }
-    Ok(())
+    announce_in(state, community.as_ref(), &activity).await
 }
 
 /// Whether `viewer` (None: anonymous) may see a post.
@@ -443,27 +449,17 @@ pub async fn favourite(state: &AppState, who: &Account, status: &Status) -> AppR
     if added {
         notifications::notify(&state.db, &author, who, Kind::Favourite, Some(status.id)).await?;
     }
-    let community = community_of(state, status).await?;
-    if !added || (status.local && community.as_ref().is_none_or(Account::is_local)) {
-        if added
-            && let Some(c) = &community
-            && let Some(c) = crate::communities::model::of_account(&state.db, c).await?
-        {
-            let activity = apub::like_activity(&id, who, status);
-            crate::communities::model::announce(state, &c, &activity, &[]).await?;
-        }
+    if !added {
         return Ok(());
     }
+    // A remote author's server, and a remote community's, get the Like; a
+    // community here announces it (local recipients are skipped by the queue).
+    let community = community_of(state, status).await?;
     let activity = apub::like_activity(&id, who, status);
     let mut recipients = vec![author];
-    recipients.extend(community.clone());
+    recipients.extend(community.iter().map(|c| c.account.clone()));
     queue::deliver(state, &id, &who.ap_id, &activity, &recipients).await?;
-    if let Some(c) = &community
-        && let Some(c) = crate::communities::model::of_account(&state.db, c).await?
-    {
-        crate::communities::model::announce(state, &c, &activity, &[]).await?;
-    }
-    Ok(())
+    announce_in(state, community.as_ref(), &activity).await
 }
 
 /// Takes a favourite back; a remote author's server gets an Undo.
@@ -556,7 +552,7 @@ pub async fn edit(
         .ok_or(AppError::NotFound)?;
     let mut recipients = recipients(data, &status, author, &mentioned).await?;
     let community = community_of(data, &status).await?;
-    recipients.extend(community.clone());
+    recipients.extend(community.iter().map(|c| c.account.clone()));
     let id = crate::follows::model::new_activity_id(data, "update")?;
     let tags = store::tags(&data.db, status.id).await?;
     let activity = apub::update_activity(
@@ -566,14 +562,10 @@ pub async fn edit(
         &mentioned,
         &tags,
         &base,
-        community.as_ref(),
+        community.as_ref().map(|c| &c.account),
     );
     queue::deliver(data, &id, &author.ap_id, &activity, &recipients).await?;
-    if let Some(community) = community
-        && let Some(community) = crate::communities::model::of_account(&data.db, &community).await?
-    {
-        crate::communities::model::announce(data, &community, &activity, &[]).await?;
-    }
+    announce_in(data, community.as_ref(), &activity).await?;
     Ok(status)
 }
 

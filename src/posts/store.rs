@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use crate::{db::Db, db_row, with_db};
 
+/// The columns a [`Status`] decodes from, on a table aliased `s`.
 macro_rules! status_columns {
     () => {
         "s.id, s.ap_id, s.url, s.account_id, s.local, s.content, s.source_text, \
@@ -12,6 +13,8 @@ macro_rules! status_columns {
          s.pinned_at"
     };
 }
+/// For other features' queries that decode a [`Status`].
+pub(crate) use status_columns;
 
 db_row! {
     #[derive(Debug, Clone)]
