@@ -19,7 +19,7 @@ use crate::{
     },
     api::{Auth, MaybeAuth, Params, flex_bool, flex_list},
     communities::{
-        model::{self, Community, CommunityForm},
+        model::{self, Community, CommunityForm, Moderator},
         store,
     },
     error::{AppError, AppResult},
@@ -574,13 +574,13 @@ pub async fn moderate_post(
 ) -> AppResult<Json<Value>> {
     let (me, community) = acting(&data, &auth, &["write"], &id).await?;
     let status = post_of(&data, &community, &post_id).await?;
-    let r = role(&auth);
+    let by = Moderator::here(me, role(&auth));
     match action.as_str() {
-        "remove" => model::remove_post(&data, &community, me, r, &status, &p.reason).await?,
-        "lock" => model::set_lock(&data, &community, me, r, &status, true).await?,
-        "unlock" => model::set_lock(&data, &community, me, r, &status, false).await?,
-        "pin" => model::set_pin(&data, &community, me, r, &status, true).await?,
-        "unpin" => model::set_pin(&data, &community, me, r, &status, false).await?,
+        "remove" => model::remove_post(&data, &community, &by, &status, &p.reason).await?,
+        "lock" => model::set_lock(&data, &community, &by, &status, true).await?,
+        "unlock" => model::set_lock(&data, &community, &by, &status, false).await?,
+        "pin" => model::set_pin(&data, &community, &by, &status, true).await?,
+        "unpin" => model::set_pin(&data, &community, &by, &status, false).await?,
         _ => return Err(AppError::NotFound),
     }
     Ok(Json(
@@ -620,8 +620,7 @@ pub async fn ban(
     model::ban(
         &data,
         &community,
-        me,
-        role(&auth),
+        &Moderator::here(me, role(&auth)),
         &person,
         &p.reason,
         p.expires_at,
@@ -652,7 +651,13 @@ pub async fn unban(
 ) -> AppResult<Json<Value>> {
     let (me, community) = acting(&data, &auth, &["write"], &id).await?;
     let person = account_by_id(&data, &account_id).await?;
-    model::unban(&data, &community, me, role(&auth), &person).await?;
+    model::unban(
+        &data,
+        &community,
+        &Moderator::here(me, role(&auth)),
+        &person,
+    )
+    .await?;
     Ok(Json(json!({ "ok": true })))
 }
 
@@ -673,7 +678,14 @@ pub async fn add_facilitator(
         .account_id
         .ok_or_else(|| AppError::validation("account_id is required"))?;
     let person = account_by_id(&data, &person_id).await?;
-    model::set_facilitator(&data, &community, me, role(&auth), &person, true).await?;
+    model::set_facilitator(
+        &data,
+        &community,
+        &Moderator::here(me, role(&auth)),
+        &person,
+        true,
+    )
+    .await?;
     Ok(Json(community_json(&data, &community, Some(me)).await?))
 }
 
@@ -685,7 +697,14 @@ pub async fn remove_facilitator(
 ) -> AppResult<Json<Value>> {
     let (me, community) = acting(&data, &auth, &["write"], &id).await?;
     let person = account_by_id(&data, &account_id).await?;
-    model::set_facilitator(&data, &community, me, role(&auth), &person, false).await?;
+    model::set_facilitator(
+        &data,
+        &community,
+        &Moderator::here(me, role(&auth)),
+        &person,
+        false,
+    )
+    .await?;
     Ok(Json(community_json(&data, &community, Some(me)).await?))
 }
 

@@ -39,6 +39,8 @@ use crate::{
 
 /// How many recent posts are read from a remote community's outbox on joining.
 const BACKFILL_ITEMS: usize = 20;
+/// How many facilitators of a remote community we read from its collection.
+const MAX_FACILITATORS: usize = 50;
 
 // ----- incoming posts for a local community -----
 
@@ -181,14 +183,84 @@ async fn post_in(
     }
 }
 
-fn require_community_instance(community: &Community, actor: &Url) -> AppResult<()> {
-    if speaks_for(community, actor) {
+/// Whether an announced moderation action may be believed: its actor is on the
+/// community's instance, or is one of its facilitators. Who facilitates is what
+/// the community's moderators collection says; it is read again once when the
+/// actor is not among the facilitators we know.
+async fn require_authority(
+    data: &Data<AppState>,
+    community: &Community,
+    actor: &Url,
+) -> AppResult<()> {
+    if speaks_for(community, actor) || knows_facilitator(data, community, actor).await? {
+        return Ok(());
+    }
+    if let Err(e) = sync_facilitators(data, community).await {
+        tracing::debug!(community = %community.account.ap_id, error = %e, "could not read the moderators");
+    }
+    if knows_facilitator(data, community, actor).await? {
         Ok(())
     } else {
         Err(AppError::Forbidden(
-            "Only the community's instance can moderate it".into(),
+            "Only the community's instance or its facilitators can moderate it".into(),
         ))
     }
+}
+
+async fn knows_facilitator(
+    data: &Data<AppState>,
+    community: &Community,
+    actor: &Url,
+) -> AppResult<bool> {
+    match accounts::find_by_ap_id(&data.db, actor).await? {
+        Some(a) => model::is_facilitator(data, community, &a).await,
+        None => Ok(false),
+    }
+}
+
+/// Reads a remote community's moderators collection and takes it as the list of
+/// its facilitators. A person who cannot be read now is not dropped.
+pub async fn sync_facilitators(data: &Data<AppState>, community: &Community) -> AppResult<()> {
+    let Some(url) = community
+        .settings
+        .moderators_url
+        .as_deref()
+        .and_then(|u| Url::parse(u).ok())
+        .filter(|u| same_origin(u, &community.account.ap_id))
+    else {
+        return Ok(());
+    };
+    let collection: Value =
+        activitypub_federation::fetch::fetch_object_http::<AppState, Value>(&url, data)
+            .await?
+            .object;
+    let items = collection
+        .get("orderedItems")
+        .or_else(|| collection.get("items"))
+        .and_then(Value::as_array)
+        .ok_or_else(|| AppError::bad_request("The moderators collection lists nobody"))?;
+    let mut listed = Vec::new();
+    let mut complete = true;
+    for id in items.iter().take(MAX_FACILITATORS).filter_map(id_of) {
+        match ObjectId::<Account>::from(id).dereference(data).await {
+            Ok(a) if a.actor_type == "Person" => listed.push(a.id),
+            Ok(_) => {}
+            Err(e) => {
+                complete = false;
+                tracing::debug!(error = %e, "could not read a facilitator");
+            }
+        }
+    }
+    let known = store::facilitator_ids(&data.db, community.account.id).await?;
+    for id in listed.iter().filter(|id| !known.contains(id)) {
+        store::add_facilitator(&data.db, community.account.id, *id).await?;
+    }
+    if complete {
+        for id in known.iter().filter(|id| !listed.contains(id)) {
+            store::remove_facilitator(&data.db, community.account.id, *id).await?;
+        }
+    }
+    Ok(())
 }
 
 async fn person(data: &Data<AppState>, v: &Value) -> AppResult<Account> {
@@ -207,12 +279,16 @@ async fn receive_inner(
         .get("actor")
         .and_then(id_of)
         .ok_or_else(|| AppError::bad_request("Announced activity without an actor"))?;
-    if let Some(id) = inner.get("id").and_then(id_of)
-        && !same_origin(&id, &actor)
-    {
-        return Err(AppError::bad_request(
-            "Announced activity id is not on its actor's server",
-        ));
+    if let Some(id) = inner.get("id").and_then(id_of) {
+        if !same_origin(&id, &actor) {
+            return Err(AppError::bad_request(
+                "Announced activity id is not on its actor's server",
+            ));
+        }
+        // Ours, coming back: we applied it when we sent it.
+        if crate::federation::is_local(data, &id) {
+            return Ok(());
+        }
     }
     let object = inner.get("object").unwrap_or(&Value::Null);
     match kind.as_str() {
@@ -249,7 +325,7 @@ async fn receive_inner(
                 posts::mark_deleted(&data.db, status.id).await?;
                 return Ok(());
             }
-            require_community_instance(community, &actor)?;
+            require_authority(data, community, &actor).await?;
             let moderator = accounts::find_by_ap_id(&data.db, &actor).await?;
             let reason = text(inner, "summary").unwrap_or_default();
             let reason: String = reason.chars().take(1000).collect();
@@ -266,14 +342,14 @@ async fn receive_inner(
             Ok(())
         }
         "Lock" => {
-            require_community_instance(community, &actor)?;
+            require_authority(data, community, &actor).await?;
             if let Some(status) = post_in(data, community, object).await? {
                 store::set_locked(&data.db, status.id, true).await?;
             }
             Ok(())
         }
         "Block" => {
-            require_community_instance(community, &actor)?;
+            require_authority(data, community, &actor).await?;
             if let Some(target) = inner.get("target").and_then(id_of)
                 && target != community.account.ap_id
             {
@@ -299,14 +375,14 @@ async fn receive_inner(
             let undone = object.get("object").unwrap_or(&Value::Null);
             match inner_kind.as_str() {
                 "Lock" => {
-                    require_community_instance(community, &actor)?;
+                    require_authority(data, community, &actor).await?;
                     if let Some(status) = post_in(data, community, undone).await? {
                         store::set_locked(&data.db, status.id, false).await?;
                     }
                     Ok(())
                 }
                 "Block" => {
-                    require_community_instance(community, &actor)?;
+                    require_authority(data, community, &actor).await?;
                     let who = person(data, undone).await?;
                     store::unban(&data.db, community.account.id, who.id).await?;
                     Ok(())
@@ -323,7 +399,7 @@ async fn receive_inner(
             }
         }
         "Add" | "Remove" => {
-            require_community_instance(community, &actor)?;
+            require_authority(data, community, &actor).await?;
             let target = inner.get("target").and_then(id_of).map(|u| u.to_string());
             let adding = kind == "Add";
             if target.as_deref() == Some(community.featured_url().as_str()) {
@@ -532,7 +608,7 @@ pub async fn collection(
 
 /// What a remote Group document tells of the community, kept beside its account.
 pub async fn remember_remote_group(
-    state: &AppState,
+    data: &Data<AppState>,
     account: &Account,
     moderators: Option<Url>,
     featured: Option<Url>,
@@ -543,19 +619,25 @@ pub async fn remember_remote_group(
         u.filter(|u| same_origin(u, &account.ap_id))
             .map(|u| u.to_string())
     };
-    let existing = store::find(&state.db, account.id).await?;
-    store::upsert(
-        &state.db,
-        &store::CommunityRow {
-            account_id: account.id,
-            rules: rules.chars().take(10_000).collect(),
-            posting_restricted_to_mods,
-            moderators_url: on_origin(moderators),
-            featured_url: on_origin(featured),
-            created_at: existing.map(|e| e.created_at).unwrap_or_else(Utc::now),
-        },
-    )
-    .await?;
+    let existing = store::find(&data.db, account.id).await?;
+    let settings = store::CommunityRow {
+        account_id: account.id,
+        rules: rules.chars().take(10_000).collect(),
+        posting_restricted_to_mods,
+        moderators_url: on_origin(moderators),
+        featured_url: on_origin(featured),
+        created_at: existing.map(|e| e.created_at).unwrap_or_else(Utc::now),
+    };
+    store::upsert(&data.db, &settings).await?;
+    // Whenever we read the Group, we read who facilitates it too: announced
+    // moderation by a facilitator on a third server is believed by that list.
+    let community = Community {
+        account: account.clone(),
+        settings,
+    };
+    if let Err(e) = sync_facilitators(data, &community).await {
+        tracing::debug!(community = %account.ap_id, error = %e, "could not read the moderators");
+    }
     Ok(())
 }
 
@@ -632,5 +714,230 @@ impl activitypub_federation::traits::Activity for Flag {
         }
         let reason = self.content.or(self.summary).unwrap_or_default();
         model::receive_report(data, &self.id, &sender, community, target, status, &reason).await
+    }
+}
+
+// ----- moderation sent to a community here by a facilitator elsewhere -----
+
+/// The moderation activities a facilitator's server sends to the community's
+/// instance (Lemmy's shapes). Mastodon uses the same types for other things (a
+/// person's block, a pinned post): those are not about a community here and are
+/// only acknowledged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+pub enum ModerationKind {
+    Lock,
+    Block,
+    Add,
+    Remove,
+}
+
+/// Lock, Block, Add or Remove sent straight to us.
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModerationActivity {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: ModerationKind,
+    pub actor: ObjectId<Account>,
+    pub object: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Value::is_null")]
+    pub to: Value,
+    #[serde(default, skip_serializing_if = "Value::is_null")]
+    pub cc: Value,
+}
+
+/// The Undo of a Lock or Block sent straight to us.
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UndoModeration {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::UndoType,
+    pub actor: ObjectId<Account>,
+    pub object: ModerationActivity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Value>,
+    #[serde(default, skip_serializing_if = "Value::is_null")]
+    pub to: Value,
+    #[serde(default, skip_serializing_if = "Value::is_null")]
+    pub cc: Value,
+}
+
+fn as_value<A: serde::Serialize>(activity: &A) -> AppResult<Value> {
+    serde_json::to_value(activity).map_err(|e| AppError::Internal(e.into()))
+}
+
+#[async_trait::async_trait]
+impl activitypub_federation::traits::Activity for ModerationActivity {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        Ok(())
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        receive_from_moderator(data, &as_value(&self)?).await
+    }
+}
+
+#[async_trait::async_trait]
+impl activitypub_federation::traits::Activity for UndoModeration {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        if self.object.actor.inner() != self.actor.inner() {
+            return Err(AppError::bad_request("Only who did it can undo it"));
+        }
+        Ok(())
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        receive_from_moderator(data, &as_value(&self)?).await
+    }
+}
+
+/// The community here an activity sent to us is about: the one it names as its
+/// audience, target or addressee, else the one the post it is about is in.
+async fn community_addressed(
+    data: &Data<AppState>,
+    activity: &Value,
+) -> AppResult<Option<Community>> {
+    let mut named = Vec::new();
+    for part in [activity, activity.get("object").unwrap_or(&Value::Null)] {
+        for key in ["audience", "target", "to", "cc"] {
+            match part.get(key) {
+                Some(Value::Array(items)) => named.extend(items.iter().filter_map(id_of)),
+                Some(v) => named.extend(id_of(v)),
+                None => {}
+            }
+        }
+    }
+    for url in named.iter().take(20) {
+        if crate::federation::is_local(data, url)
+            && let Some(a) = accounts::find_by_ap_id(&data.db, url).await?
+            && let Some(c) = model::of_account(&data.db, &a).await?
+        {
+            return Ok(Some(c));
+        }
+    }
+    let object = activity.get("object").unwrap_or(&Value::Null);
+    for about in [Some(object), object.get("object")].into_iter().flatten() {
+        if let Some(id) = id_of(about)
+            && let Some(status) = posts::find_by_ap_id(&data.db, id.as_str()).await?
+            && let Some(cid) = status.community_id
+        {
+            return Ok(model::find(&data.db, cid)
+                .await?
+                .filter(Community::is_local));
+        }
+    }
+    Ok(None)
+}
+
+/// A facilitator on another server removed, locked, pinned, banned or changed
+/// facilitators in a community here: applied when they facilitate it (the same
+/// rules as for a facilitator here), then announced by the Group as it came.
+pub async fn receive_from_moderator(data: &Data<AppState>, activity: &Value) -> AppResult<()> {
+    let kind = text(activity, "type").unwrap_or_default();
+    let Some(community) = community_addressed(data, activity)
+        .await?
+        .filter(Community::is_local)
+    else {
+        if kind == "Delete" {
+            return Err(AppError::Forbidden(
+                "Only the author can delete a post".into(),
+            ));
+        }
+        return Ok(());
+    };
+    let actor = activity
+        .get("actor")
+        .and_then(id_of)
+        .ok_or_else(|| AppError::bad_request("Activity without an actor"))?;
+    let actor = ObjectId::<Account>::from(actor).dereference(data).await?;
+    let by = model::Moderator::received(&actor, activity);
+    let object = activity.get("object").unwrap_or(&Value::Null);
+    let needed = |s: Option<Status>| s.ok_or(AppError::NotFound);
+    match kind.as_str() {
+        "Delete" => {
+            let status = needed(post_in(data, &community, object).await?)?;
+            let reason = text(activity, "summary").unwrap_or_default();
+            model::remove_post(data, &community, &by, &status, &reason).await
+        }
+        "Lock" => {
+            let status = needed(post_in(data, &community, object).await?)?;
+            model::set_lock(data, &community, &by, &status, true).await
+        }
+        "Block" => {
+            if let Some(target) = activity.get("target").and_then(id_of)
+                && target != community.account.ap_id
+            {
+                return Err(AppError::bad_request("The ban is not for this community"));
+            }
+            let who = person(data, object).await?;
+            let reason = text(activity, "summary").unwrap_or_default();
+            let expires = match text(activity, "endTime") {
+                Some(t) => Some(
+                    t.parse::<DateTime<Utc>>()
+                        .map_err(|_| AppError::bad_request("endTime is not a date and time"))?,
+                ),
+                None => None,
+            };
+            model::ban(data, &community, &by, &who, &reason, expires).await
+        }
+        "Add" | "Remove" => {
+            let adding = kind == "Add";
+            let target = activity.get("target").and_then(id_of).map(String::from);
+            if target.as_deref() == Some(community.featured_url().as_str()) {
+                let status = needed(post_in(data, &community, object).await?)?;
+                model::set_pin(data, &community, &by, &status, adding).await
+            } else if target.as_deref() == Some(community.moderators_url().as_str()) {
+                let who = person(data, object).await?;
+                model::set_facilitator(data, &community, &by, &who, adding).await
+            } else {
+                Ok(())
+            }
+        }
+        "Undo" => {
+            let undone = object.get("object").unwrap_or(&Value::Null);
+            match text(object, "type").as_deref() {
+                Some("Lock") => {
+                    let status = needed(post_in(data, &community, undone).await?)?;
+                    model::set_lock(data, &community, &by, &status, false).await
+                }
+                Some("Block") => {
+                    let who = person(data, undone).await?;
+                    model::unban(data, &community, &by, &who).await
+                }
+                _ => Ok(()),
+            }
+        }
+        _ => Ok(()),
     }
 }

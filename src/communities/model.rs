@@ -371,8 +371,60 @@ pub async fn is_facilitator(
     Ok(store::is_facilitator(&state.db, community.account.id, who.id).await?)
 }
 
+/// Who takes a moderation action, and how it reached us.
+pub struct Moderator<'a> {
+    pub account: &'a Account,
+    /// Their role on this instance: admins and moderators here may moderate the
+    /// communities here.
+    pub role: Option<Role>,
+    /// A remote facilitator's activity as their server sent it: applied here and
+    /// passed on as it came, so every server can check who did it.
+    pub received: Option<&'a Value>,
+}
+
+impl<'a> Moderator<'a> {
+    /// A person here, acting through the API or a page.
+    pub fn here(account: &'a Account, role: Option<Role>) -> Self {
+        Self {
+            account,
+            role,
+            received: None,
+        }
+    }
+
+    /// A facilitator on another server, whose activity reached our inbox.
+    pub fn received(account: &'a Account, activity: &'a Value) -> Self {
+        Self {
+            account,
+            role: None,
+            received: Some(activity),
+        }
+    }
+}
+
+/// Checks that `by` may take a moderation action: on a local community, its
+/// facilitators and the instance's admins and moderators; on a community
+/// elsewhere, its facilitators who are people here (the action then goes to the
+/// community's instance, which applies it and announces it to everyone).
+pub async fn may_moderate(
+    state: &AppState,
+    community: &Community,
+    by: &Moderator<'_>,
+) -> AppResult<()> {
+    if community.is_local() {
+        return require_moderator(state, community, by.account, by.role).await;
+    }
+    if by.account.is_local() && is_facilitator(state, community, by.account).await? {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "Only the community's facilitators can do that".into(),
+        ))
+    }
+}
+
 /// Facilitators of a local community, and the instance's admins and moderators,
-/// may moderate it.
+/// may moderate it here (join requests, reports, the moderation page).
 pub async fn require_moderator(
     state: &AppState,
     community: &Community,
@@ -631,27 +683,57 @@ fn moderation_activity(
     }))
 }
 
+/// Tells the other servers of a moderation action: the Group of a local community
+/// announces it (the facilitator's own activity when it came from elsewhere); the
+/// action of a facilitator here on a community elsewhere goes to that community's
+/// instance, which applies it and announces it in turn.
+async fn publish(
+    state: &AppState,
+    community: &Community,
+    by: &Moderator<'_>,
+    activity: Value,
+    extra: &[Account],
+) -> AppResult<()> {
+    if community.is_local() {
+        return announce(state, community, by.received.unwrap_or(&activity), extra).await;
+    }
+    let id = activity
+        .get("id")
+        .and_then(Value::as_str)
+        .and_then(|id| Url::parse(id).ok())
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("moderation activity without id")))?;
+    let mut activity = activity;
+    activity["@context"] = json!("https://www.w3.org/ns/activitystreams");
+    queue::deliver(
+        state,
+        &id,
+        &by.account.ap_id,
+        &activity,
+        std::slice::from_ref(&community.account),
+    )
+    .await
+}
+
 /// A facilitator removes a post or comment, with a reason; every member's server
 /// gets the Group's Announce of a Delete with that reason (as Lemmy sends it).
 pub async fn remove_post(
     state: &AppState,
     community: &Community,
-    moderator: &Account,
-    role: Option<Role>,
+    by: &Moderator<'_>,
     status: &Status,
     reason: &str,
 ) -> AppResult<()> {
-    require_moderator(state, community, moderator, role).await?;
+    may_moderate(state, community, by).await?;
     post_in(community, status)?;
     let reason = check_reason(reason)?;
     let author = accounts::find_by_id(&state.db, status.account_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    apply_removal(state, community, Some(moderator), status, &reason).await?;
+    apply_removal(state, community, Some(by.account), status, &reason).await?;
     let mut delete =
-        moderation_activity(state, community, moderator, "Delete", json!(status.ap_id))?;
+        moderation_activity(state, community, by.account, "Delete", json!(status.ap_id))?;
     delete["summary"] = json!(reason);
-    announce(state, community, &delete, std::slice::from_ref(&author)).await
+    publish(state, community, by, delete, std::slice::from_ref(&author)).await
 }
 
 /// Marks a post removed by the community's moderators (here, or as their
@@ -681,12 +763,12 @@ pub async fn apply_removal(
 pub async fn set_lock(
     state: &AppState,
     community: &Community,
-    moderator: &Account,
-    role: Option<Role>,
+    by: &Moderator<'_>,
     status: &Status,
     locked: bool,
 ) -> AppResult<()> {
-    require_moderator(state, community, moderator, role).await?;
+    may_moderate(state, community, by).await?;
+    let moderator = by.account;
     post_in(community, status)?;
     store::set_locked(&state.db, status.id, locked).await?;
     let action = if locked { "lock" } else { "unlock" };
@@ -706,7 +788,7 @@ pub async fn set_lock(
     } else {
         moderation_activity(state, community, moderator, "Undo", lock)?
     };
-    announce(state, community, &activity, &[]).await
+    publish(state, community, by, activity, &[]).await
 }
 
 /// A facilitator pins a thread to the community (its `featured` collection) or
@@ -714,12 +796,12 @@ pub async fn set_lock(
 pub async fn set_pin(
     state: &AppState,
     community: &Community,
-    moderator: &Account,
-    role: Option<Role>,
+    by: &Moderator<'_>,
     status: &Status,
     pinned: bool,
 ) -> AppResult<()> {
-    require_moderator(state, community, moderator, role).await?;
+    may_moderate(state, community, by).await?;
+    let moderator = by.account;
     post_in(community, status)?;
     if status.in_reply_to_ap_id.is_some() {
         return Err(AppError::validation(
@@ -741,7 +823,7 @@ pub async fn set_pin(
     let kind = if pinned { "Add" } else { "Remove" };
     let mut activity = moderation_activity(state, community, moderator, kind, json!(status.ap_id))?;
     activity["target"] = json!(community.featured_url());
-    announce(state, community, &activity, &[]).await
+    publish(state, community, by, activity, &[]).await
 }
 
 /// A facilitator bans a person from the community (until `expires_at`, or until
@@ -749,13 +831,13 @@ pub async fn set_pin(
 pub async fn ban(
     state: &AppState,
     community: &Community,
-    moderator: &Account,
-    role: Option<Role>,
+    by: &Moderator<'_>,
     person: &Account,
     reason: &str,
     expires_at: Option<DateTime<Utc>>,
 ) -> AppResult<()> {
-    require_moderator(state, community, moderator, role).await?;
+    may_moderate(state, community, by).await?;
+    let moderator = by.account;
     if is_facilitator(state, community, person).await? {
         return Err(AppError::validation("Remove them as a facilitator first"));
     }
@@ -782,7 +864,7 @@ pub async fn ban(
     )
     .await?;
     let activity = block_activity(state, community, moderator, person, &reason, expires_at)?;
-    announce(state, community, &activity, std::slice::from_ref(person)).await
+    publish(state, community, by, activity, std::slice::from_ref(person)).await
 }
 
 fn block_activity(
@@ -812,11 +894,11 @@ fn block_activity(
 pub async fn unban(
     state: &AppState,
     community: &Community,
-    moderator: &Account,
-    role: Option<Role>,
+    by: &Moderator<'_>,
     person: &Account,
 ) -> AppResult<()> {
-    require_moderator(state, community, moderator, role).await?;
+    may_moderate(state, community, by).await?;
+    let moderator = by.account;
     if !store::unban(&state.db, community.account.id, person.id).await? {
         return Err(AppError::NotFound);
     }
@@ -832,7 +914,7 @@ pub async fn unban(
     .await?;
     let block = block_activity(state, community, moderator, person, "", None)?;
     let undo = moderation_activity(state, community, moderator, "Undo", block)?;
-    announce(state, community, &undo, std::slice::from_ref(person)).await
+    publish(state, community, by, undo, std::slice::from_ref(person)).await
 }
 
 /// Adds or removes a facilitator (a local person, or a member from elsewhere);
@@ -840,12 +922,12 @@ pub async fn unban(
 pub async fn set_facilitator(
     state: &AppState,
     community: &Community,
-    moderator: &Account,
-    role: Option<Role>,
+    by: &Moderator<'_>,
     person: &Account,
     facilitator: bool,
 ) -> AppResult<()> {
-    require_moderator(state, community, moderator, role).await?;
+    may_moderate(state, community, by).await?;
+    let moderator = by.account;
     if person.actor_type != "Person" {
         return Err(AppError::validation(
             "Only people can facilitate a community",
@@ -892,7 +974,7 @@ pub async fn set_facilitator(
         json!(person.ap_id.as_str()),
     )?;
     activity["target"] = json!(community.moderators_url());
-    announce(state, community, &activity, &[]).await
+    publish(state, community, by, activity, &[]).await
 }
 
 // ----- reports -----

@@ -477,6 +477,15 @@ pub struct DeleteObject {
     pub kind: activitypub_federation::kinds::activity::DeleteType,
     pub actor: ObjectId<Account>,
     pub object: DeletedObject,
+    /// A facilitator's reason for removing a post from a community (Lemmy's shape).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Value>,
+    #[serde(default, skip_serializing_if = "Value::is_null")]
+    pub to: Value,
+    #[serde(default, skip_serializing_if = "Value::is_null")]
+    pub cc: Value,
 }
 
 #[async_trait::async_trait]
@@ -663,31 +672,24 @@ impl Activity for DeleteObject {
     }
 
     async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
-        if !same_origin(&self.object.0, self.actor.inner()) {
-            return Err(AppError::bad_request(
-                "The object is not on the actor's server",
-            ));
-        }
+        // Who may delete what (the author, or a facilitator of the post's
+        // community here) is checked on receipt, against the post we have.
         Ok(())
     }
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        // Only the author's own posts; deletes of things we never had change nothing.
-        if let Some(status) = store::find_by_ap_id(&data.db, self.object.0.as_str()).await? {
-            let actor = accounts::find_by_ap_id(&data.db, self.actor.inner()).await?;
-            match actor {
-                Some(actor) if actor.id == status.account_id => {
-                    store::mark_deleted(&data.db, status.id).await?;
-                    crate::communities::apub::pass_on(data, &status, &self).await?;
-                }
-                _ => {
-                    return Err(AppError::Forbidden(
-                        "Only the author can delete a post".into(),
-                    ));
-                }
-            }
+        // Deletes of things we never had change nothing.
+        let Some(status) = store::find_by_ap_id(&data.db, self.object.0.as_str()).await? else {
+            return Ok(());
+        };
+        let actor = accounts::find_by_ap_id(&data.db, self.actor.inner()).await?;
+        if actor.is_some_and(|a| a.id == status.account_id) {
+            store::mark_deleted(&data.db, status.id).await?;
+            return crate::communities::apub::pass_on(data, &status, &self).await;
         }
-        Ok(())
+        // Not the author: a facilitator removing it from a community here, or refused.
+        let activity = serde_json::to_value(&self).map_err(|e| AppError::Internal(e.into()))?;
+        crate::communities::apub::receive_from_moderator(data, &activity).await
     }
 }
 

@@ -231,7 +231,9 @@ pub async fn mentions(db: &Db, status_id: i64) -> Result<Vec<i64>, sqlx::Error> 
 }
 
 /// The home timeline of `account_id`: their own posts, posts of people they follow
-/// (not direct ones), and posts that mention them; newest first, by id. With
+/// (not direct ones), posts that mention them, and the threads of the local
+/// communities they are members of (a remote community's reach them as its Group's
+/// boosts); newest first, by id. With
 /// `oldest_first`, the page just after `min_id` is taken (then put newest first),
 /// as Mastodon's `min_id` does.
 pub async fn home(
@@ -250,7 +252,10 @@ pub async fn home(
              s.account_id = $1 \
              OR (s.visibility <> 'direct' AND s.account_id IN \
                  (SELECT followed_id FROM follows WHERE follower_id = $1 AND accepted)) \
-             OR s.id IN (SELECT status_id FROM status_mentions WHERE account_id = $1)) \
+             OR s.id IN (SELECT status_id FROM status_mentions WHERE account_id = $1) \
+             OR (s.in_reply_to_ap_id IS NULL AND s.reblog_of_id IS NULL AND s.community_id IN \
+                 (SELECT f.followed_id FROM follows f JOIN accounts g ON g.id = f.followed_id \
+                  WHERE f.follower_id = $1 AND f.accepted AND g.domain IS NULL))) \
              ORDER BY CASE WHEN $5 THEN s.id ELSE -s.id END LIMIT $4"
         ))
         .bind(account_id)

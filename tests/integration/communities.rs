@@ -451,6 +451,167 @@ async fn a_community_federates_across_three_instances() {
 }
 
 #[tokio::test]
+async fn a_facilitator_on_another_instance_moderates_from_home() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let c = TestInstance::start().await;
+    let fran = person(&a, "fran", Role::Facilitator).await;
+    let dora = person(&a, "dora", Role::Member).await;
+    let bea = person(&b, "bea", Role::Member).await;
+    let carl = person(&c, "carl", Role::Member).await;
+    let id_a = open_community(&a, &fran).await;
+    let id_b = join_remote(&b, &bea, &a).await;
+
+    // Before anyone made her one, bea cannot moderate from B.
+    let (_, bea_on_b) = b.get_json("/api/v1/accounts/lookup?acct=bea").await;
+    let (status, _) = post_json(
+        &b,
+        &bea,
+        &format!("{API}/{id_b}/facilitators"),
+        json!({"account_id": bea_on_b["id"]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // fran makes bea (on B) a facilitator; B learns of it from the Group.
+    let (_, bea_on_a) = a
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=bea@{}", b.domain),
+            &fran,
+        )
+        .await;
+    let (status, _) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{id_a}/facilitators"),
+        json!({"account_id": bea_on_a["id"]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    eventually("B learns that bea facilitates", || async {
+        let (_, community) = b.get_authed(&format!("{API}/{id_b}"), &bea).await;
+        community["facilitator"] == true
+    })
+    .await;
+
+    // C first sees the community after that: it reads the moderators collection.
+    let id_c = join_remote(&c, &carl, &a).await;
+    let (_, on_c) = c.get_json(&format!("{API}/{id_c}")).await;
+    let mut facilitators: Vec<String> = on_c["facilitators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["acct"].as_str().unwrap().to_string())
+        .collect();
+    facilitators.sort();
+    assert_eq!(
+        facilitators,
+        vec![format!("bea@{}", b.domain), format!("fran@{}", a.domain)]
+    );
+
+    // dora, a member on A, sees carl's new thread in her home timeline.
+    let (status, _) = post_json(&a, &dora, &format!("{API}/{id_a}/join"), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = post_json(
+        &c,
+        &carl,
+        &format!("{API}/{id_c}/posts"),
+        json!({"title": "Field trip", "body": "Who has been to CERN with a class?"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    eventually("the thread reaches B", || async {
+        thread_id(&b, &id_b, "Field trip").await.is_some()
+    })
+    .await;
+    let (_, home) = a.get_authed("/api/v1/timelines/home", &dora).await;
+    assert!(
+        home.as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["content"].as_str().unwrap_or_default().contains("CERN")),
+        "{home}"
+    );
+
+    // bea locks the thread from B: applied on B at once, then on A and C.
+    let thread_on_b = thread_id(&b, &id_b, "Field trip").await.unwrap();
+    let (status, locked) = post_json(
+        &b,
+        &bea,
+        &format!("{API}/{id_b}/posts/{thread_on_b}/lock"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{locked}");
+    let (_, posts) = b.get_json(&format!("{API}/{id_b}/posts")).await;
+    assert_eq!(posts[0]["collegium"]["locked"], true);
+    for (instance, id) in [(&a, &id_a), (&c, &id_c)] {
+        eventually("the lock reaches the community and its members", || async {
+            let (_, posts) = instance.get_json(&format!("{API}/{id}/posts")).await;
+            posts[0]["collegium"]["locked"] == true
+        })
+        .await;
+    }
+
+    // bea bans carl from B: A takes the ban, and carl's new thread is refused.
+    let (_, carl_on_b) = b
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=carl@{}", c.domain),
+            &bea,
+        )
+        .await;
+    let (status, ban) = post_json(
+        &b,
+        &bea,
+        &format!("{API}/{id_b}/bans"),
+        json!({"account_id": carl_on_b["id"], "reason": "Off topic again"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{ban}");
+    eventually("the ban reaches A", || async {
+        let (_, bans) = a.get_authed(&format!("{API}/{id_a}/bans"), &fran).await;
+        bans[0]["reason"] == "Off topic again"
+    })
+    .await;
+    eventually("the ban reaches C", || async {
+        let (_, community) = c.get_authed(&format!("{API}/{id_c}"), &carl).await;
+        community["banned"] == true
+    })
+    .await;
+    let (status, _) = post_json(
+        &c,
+        &carl,
+        &format!("{API}/{id_c}/posts"),
+        json!({"title": "Still here", "body": "Hello?"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // bea removes the thread from B: gone on A and C, and A's log names her.
+    let (status, _) = post_json(
+        &b,
+        &bea,
+        &format!("{API}/{id_b}/posts/{thread_on_b}/remove"),
+        json!({"reason": "Duplicate"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(titles(&b, &id_b).await.is_empty());
+    eventually("the removal reaches A", || async {
+        titles(&a, &id_a).await.is_empty()
+    })
+    .await;
+    eventually("the removal reaches C", || async {
+        titles(&c, &id_c).await.is_empty()
+    })
+    .await;
+    let (_, log) = a.get_json(&format!("{API}/{id_a}/moderation_log")).await;
+    assert_eq!(log[0]["action"], "remove_post");
+    assert_eq!(log[0]["reason"], "Duplicate");
+    assert_eq!(log[0]["moderator"], format!("bea@{}", b.domain));
+}
+
+#[tokio::test]
 async fn a_mastodon_server_follows_the_community_and_posts_into_it() {
     let a = TestInstance::start().await;
     let fran = person(&a, "fran", Role::Facilitator).await;
@@ -672,6 +833,41 @@ async fn bad_community_input_is_refused_and_changes_nothing() {
         titles(&b, &id_b).await == vec!["Closed topic"]
     })
     .await;
+
+    // Lock and Block sent straight to the community by someone who does not
+    // facilitate it: refused, and nothing changes.
+    let (_, bea_on_a) = a
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=bea@{}", b.domain),
+            &fran,
+        )
+        .await;
+    for (n, activity) in [
+        json!({"type": "Undo", "actor": peer.actor_id, "audience": group,
+               "object": {"id": format!("{}/activities/lock/9", peer.base), "type": "Lock",
+                          "actor": peer.actor_id, "object": thread_uri, "audience": group}}),
+        json!({"type": "Block", "actor": peer.actor_id, "object": bea_on_a["uri"],
+               "target": group, "audience": group}),
+        json!({"type": "Add", "actor": peer.actor_id, "object": peer.actor_id,
+               "target": format!("{group}/moderators"), "audience": group}),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut activity = activity;
+        activity["@context"] = json!("https://www.w3.org/ns/activitystreams");
+        activity["id"] = json!(format!("{}/activities/moderation/{n}", peer.base));
+        let res = peer
+            .send(&a.url("/inbox"), activity.to_string().as_bytes())
+            .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{activity}");
+    }
+    let (_, posts) = a.get_json(&format!("{API}/{id}/posts")).await;
+    assert_eq!(posts[0]["collegium"]["locked"], true);
+    let (_, bans) = a.get_authed(&format!("{API}/{id}/bans"), &fran).await;
+    assert_eq!(bans, json!([]));
+    let (_, community) = a.get_json(&format!("{API}/{id}")).await;
+    assert_eq!(community["facilitators"].as_array().unwrap().len(), 1);
 
     // A forged Announce: the Group's name on an activity the peer signed.
     let forged = json!({
