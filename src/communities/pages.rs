@@ -21,7 +21,7 @@ use crate::{
     },
     communities::{
         api::{ListQuery, directory},
-        model::{self, Community},
+        model::{self, Community, Moderator},
         store,
     },
     error::AppError,
@@ -487,4 +487,107 @@ pub async fn request_form(
     };
     result.map_err(|e| page_error(&data, e))?;
     Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
+}
+
+/// Where a community's page is: ours, or the community's own instance.
+fn community_link(community: &Community) -> String {
+    if community.is_local() {
+        format!("/c/{}", community.account.username)
+    } else {
+        community.account.profile_url()
+    }
+}
+
+/// What a thread page shows of the community a post is in: its name and link,
+/// the thread's title, whether it is locked or pinned, and whether the viewer may
+/// moderate it.
+pub async fn thread_context(
+    state: &AppState,
+    status: &posts::Status,
+    viewer: Option<(&Account, Role)>,
+) -> Result<Option<minijinja::Value>, AppError> {
+    let Some(community) = crate::posts::model::community_of(state, status).await? else {
+        return Ok(None);
+    };
+    let root = model::thread_root(state, status).await?;
+    let moderate = match viewer {
+        Some((account, role)) => {
+            model::may_moderate(state, &community, &Moderator::here(account, Some(role)))
+                .await
+                .is_ok()
+        }
+        None => false,
+    };
+    Ok(Some(minijinja::context! {
+        title => community.account.shown_name(),
+        link => community_link(&community),
+        thread_title => root.title,
+        root_id => root.id,
+        locked => root.locked || status.locked,
+        pinned => root.pinned_at.is_some(),
+        moderate => moderate,
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct ModerateForm {
+    #[serde(default)]
+    csrf: String,
+    action: String,
+    #[serde(default)]
+    reason: String,
+    /// The page to return to (a path here).
+    #[serde(default)]
+    back: String,
+}
+
+/// `POST /moderation/posts/{id}`: from a thread page, a facilitator removes a post
+/// of their community (with a reason), or locks, unlocks, pins or unpins its thread.
+pub async fn moderate_form(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(id): Path<String>,
+    Form(form): Form<ModerateForm>,
+) -> Result<Response, PageError> {
+    let Some((me, user)) = current else {
+        return Ok(Redirect::to("/auth/sign_in").into_response());
+    };
+    let page_err = |e: AppError| page_error(&data, e);
+    verify_csrf(&data, &headers, &form.csrf).map_err(page_err)?;
+    let id: i64 = id.parse().map_err(|_| page_err(AppError::NotFound))?;
+    let status = posts::find(&data.db, id)
+        .await
+        .map_err(|e| page_err(e.into()))?
+        .filter(|s| s.reblog_of_id.is_none())
+        .ok_or_else(|| page_err(AppError::NotFound))?;
+    let community = crate::posts::model::community_of(&data, &status)
+        .await
+        .map_err(page_err)?
+        .ok_or_else(|| page_err(AppError::NotFound))?;
+    let by = Moderator::here(&me, Some(user.role));
+    let done = match form.action.as_str() {
+        "remove" => model::remove_post(&data, &community, &by, &status, &form.reason).await,
+        "lock" => model::set_lock(&data, &community, &by, &status, true).await,
+        "unlock" => model::set_lock(&data, &community, &by, &status, false).await,
+        "pin" => model::set_pin(&data, &community, &by, &status, true).await,
+        "unpin" => model::set_pin(&data, &community, &by, &status, false).await,
+        _ => Err(AppError::validation(
+            "Choose remove, lock, unlock, pin or unpin",
+        )),
+    };
+    done.map_err(page_err)?;
+    // A removed thread has no page any more: back to its community.
+    let thread_gone = form.action == "remove" && status.in_reply_to_ap_id.is_none();
+    let local_path = form.back.starts_with('/') && !form.back.starts_with("//");
+    let back = if thread_gone || !local_path {
+        if community.is_local() {
+            community_link(&community)
+        } else {
+            "/home".to_string()
+        }
+    } else {
+        form.back
+    };
+    Ok(Redirect::to(&back).into_response())
 }

@@ -5,7 +5,7 @@ use activitypub_federation::config::Data;
 use axum::{
     Form,
     extract::Path,
-    http::{HeaderMap, StatusCode, header},
+    http::{HeaderMap, StatusCode, Uri, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -287,6 +287,7 @@ pub async fn thread(
     data: Data<AppState>,
     headers: HeaderMap,
     CurrentUser(current): CurrentUser,
+    uri: Uri,
     Path((_name, id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let viewer = current.as_ref().map(|(a, _)| a);
@@ -327,6 +328,13 @@ pub async fn thread(
     let descendants = post_views(&data, &replies, viewer)
         .await
         .map_err(|e| page_error(&data, e))?;
+    let community = crate::communities::pages::thread_context(
+        &data,
+        &status,
+        current.as_ref().map(|(a, u)| (a, u.role)),
+    )
+    .await
+    .map_err(|e| page_error(&data, e))?;
     let csrf = CsrfToken::from_headers(&data, &headers);
     let html = data
         .templates
@@ -336,6 +344,8 @@ pub async fn thread(
                 instance_name => data.settings.instance.name,
                 user => user_context(&current),
                 csrf => csrf.token,
+                back => uri.path(),
+                community => community,
                 main => main,
                 ancestors => ancestors,
                 descendants => descendants,

@@ -52,6 +52,10 @@ pub fn router() -> Router<()> {
         .route("/c/{name}/join", post(community_pages::join_form))
         .route("/c/{name}/posts", post(community_pages::post_form))
         .route(
+            "/moderation/posts/{id}",
+            post(community_pages::moderate_form),
+        )
+        .route(
             "/c/{name}/moderation",
             get(community_pages::moderation_page),
         )
