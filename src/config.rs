@@ -25,6 +25,14 @@ pub struct Settings {
     pub log: String,
     pub instance: InstanceSettings,
     pub federation: FederationSettings,
+    pub media: MediaSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MediaSettings {
+    /// Largest image (a community's icon or banner) people may upload, in bytes.
+    pub max_image_bytes: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -66,6 +74,15 @@ impl Default for Settings {
             log: "info".into(),
             instance: InstanceSettings::default(),
             federation: FederationSettings::default(),
+            media: MediaSettings::default(),
+        }
+    }
+}
+
+impl Default for MediaSettings {
+    fn default() -> Self {
+        MediaSettings {
+            max_image_bytes: 2 * 1024 * 1024,
         }
     }
 }
@@ -204,6 +221,9 @@ impl Settings {
         }
         if let Some(v) = get("COLLEGIUM_AUTHORIZED_FETCH") {
             self.federation.authorized_fetch = parse_bool("COLLEGIUM_AUTHORIZED_FETCH", &v)?;
+        }
+        if let Some(v) = get("COLLEGIUM_MEDIA_MAX_IMAGE_BYTES") {
+            self.media.max_image_bytes = parse("COLLEGIUM_MEDIA_MAX_IMAGE_BYTES", &v)?;
         }
         if let Some(v) = get("COLLEGIUM_REQUEST_TIMEOUT_SECONDS") {
             self.federation.request_timeout_seconds =

@@ -11,6 +11,7 @@ pub mod error;
 pub mod federation;
 pub mod follows;
 pub mod instance;
+pub mod media;
 pub mod notifications;
 pub mod posts;
 pub mod search;
@@ -35,6 +36,8 @@ pub struct AppState {
     /// The client for every request to another server (see `federation::http_client`).
     pub http: reqwest::Client,
     pub delivery_wakeup: federation::queue::Wakeup,
+    /// Uploaded files.
+    pub media: media::MediaStore,
 }
 
 impl AppState {
@@ -49,6 +52,7 @@ impl AppState {
     pub async fn with_db(settings: Settings, db: Db) -> anyhow::Result<AppState> {
         let instance_actor = federation::load_instance_actor(&db, &settings).await?;
         let http = federation::http_client(&settings)?;
+        let media = media::MediaStore::open(&settings)?;
         Ok(AppState {
             db,
             settings: Arc::new(settings),
@@ -56,6 +60,7 @@ impl AppState {
             instance_actor: Arc::new(instance_actor),
             http,
             delivery_wakeup: Default::default(),
+            media,
         })
     }
 }

@@ -46,6 +46,7 @@ pub fn account_json(account: &Account, (followers, following): (i64, i64)) -> Va
         })
         .collect();
     let avatar = account.avatar_url.clone().unwrap_or_default();
+    let header = account.header_url.clone().unwrap_or_default();
     json!({
         "id": account.id.to_string(),
         "username": account.username,
@@ -62,8 +63,8 @@ pub fn account_json(account: &Account, (followers, following): (i64, i64)) -> Va
         "uri": account.ap_id.as_str(),
         "avatar": avatar,
         "avatar_static": avatar,
-        "header": "",
-        "header_static": "",
+        "header": header,
+        "header_static": header,
         "followers_count": followers,
         "following_count": following,
         "statuses_count": 0,

@@ -53,6 +53,13 @@ pub struct ActorJson {
         deserialize_with = "deserialize_skip_error"
     )]
     pub icon: Option<ImageJson>,
+    /// The banner (Mastodon's header, a Lemmy community's banner).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_skip_error"
+    )]
+    pub image: Option<ImageJson>,
     pub inbox: Url,
     #[serde(
         default,
@@ -185,6 +192,19 @@ pub struct ImageJson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_type: Option<String>,
     pub url: Url,
+}
+
+/// An image of an account, with its media type when it is one of our files.
+fn image_json(state: &AppState, url: Option<&str>) -> Option<ImageJson> {
+    let url = Url::parse(url?).ok()?;
+    let media_type = crate::media::MediaStore::key_of(&state.settings, url.as_str())
+        .and_then(|key| crate::media::media_type_of(&key))
+        .map(str::to_string);
+    Some(ImageJson {
+        kind: "Image".into(),
+        media_type,
+        url,
+    })
 }
 
 fn image_kind() -> String {
@@ -324,15 +344,8 @@ impl Object for Account {
             name: Some(self.shown_name().to_string()),
             summary: Some(self.note_html.clone()),
             url: self.url.as_deref().and_then(|u| Url::parse(u).ok()),
-            icon: self
-                .avatar_url
-                .as_deref()
-                .and_then(|u| Url::parse(u).ok())
-                .map(|url| ImageJson {
-                    kind: "Image".into(),
-                    media_type: None,
-                    url,
-                }),
+            icon: image_json(data, self.avatar_url.as_deref()),
+            image: image_json(data, self.header_url.as_deref()),
             inbox: self.inbox_url.clone(),
             outbox: self.outbox_url.as_deref().and_then(|u| Url::parse(u).ok()),
             followers: self
@@ -443,11 +456,13 @@ impl Object for Account {
         } else {
             crate::web::sanitize_html(&summary)
         };
-        let avatar_url = json
-            .icon
-            .map(|i| i.url)
-            .filter(|u| matches!(u.scheme(), "http" | "https"))
-            .map(|u| u.to_string());
+        let web_address = |i: Option<ImageJson>| {
+            i.map(|i| i.url)
+                .filter(|u| matches!(u.scheme(), "http" | "https"))
+                .map(|u| u.to_string())
+        };
+        let avatar_url = web_address(json.icon);
+        let header_url = web_address(json.image);
         let shared_inbox = json
             .endpoints
             .and_then(|e| e.shared_inbox)
@@ -477,6 +492,7 @@ impl Object for Account {
             ),
             note_html,
             avatar_url,
+            header_url,
             inbox_url: json.inbox.to_string(),
             outbox_url: json.outbox.map(|u| u.to_string()),
             shared_inbox_url: shared_inbox.map(|u| u.to_string()),

@@ -17,7 +17,7 @@ macro_rules! account_columns {
          a.shared_inbox_url, a.followers_url, a.following_url, a.public_key_pem, \
          a.private_key_pem, a.locked, a.bot, a.discoverable, a.indexable, a.subjects, \
          a.education_levels, a.languages, a.country, a.region, a.school, a.created_at, \
-         a.updated_at, a.fetched_at"
+         a.updated_at, a.fetched_at, a.header_url"
     };
 }
 
@@ -60,6 +60,7 @@ db_row! {
         created_at: DateTime<Utc>,
         updated_at: DateTime<Utc>,
         fetched_at: Option<DateTime<Utc>>,
+        header_url: Option<String>,
     }
 }
 
@@ -99,6 +100,7 @@ impl TryFrom<AccountRow> for Account {
             note_source: r.note_source,
             note_html: r.note_html,
             avatar_url: r.avatar_url,
+            header_url: r.header_url,
             outbox_url: r.outbox_url,
             shared_inbox_url: r.shared_inbox_url,
             followers_url: r.followers_url,
@@ -280,6 +282,8 @@ pub struct NewAccount {
     pub display_name: String,
     pub note_html: String,
     pub avatar_url: Option<String>,
+    /// The banner image (`image` on the wire, `header` in the Mastodon API).
+    pub header_url: Option<String>,
     pub inbox_url: String,
     pub outbox_url: Option<String>,
     pub shared_inbox_url: Option<String>,
@@ -298,15 +302,16 @@ pub enum CreateUserError {
     Db(sqlx::Error),
 }
 
-/// The INSERT of a [`NewAccount`]; `$20` is "now", `$21` when it was fetched.
+/// The INSERT of a [`NewAccount`]; `$20` is "now", `$21` when it was fetched,
+/// `$22` the banner.
 macro_rules! insert_account_sql {
     () => {
         "INSERT INTO accounts (username, domain, actor_type, ap_id, url, \
          display_name, note_html, avatar_url, inbox_url, outbox_url, shared_inbox_url, \
          followers_url, following_url, public_key_pem, private_key_pem, locked, bot, \
-         discoverable, indexable, created_at, updated_at, fetched_at) \
+         discoverable, indexable, created_at, updated_at, fetched_at, header_url) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $20, $21)"
+         $18, $19, $20, $20, $21, $22)"
     };
 }
 
@@ -335,6 +340,7 @@ macro_rules! bind_new_account {
             .bind($a.indexable)
             .bind($now)
             .bind($fetched)
+            .bind(&$a.header_url)
     };
 }
 
@@ -462,7 +468,8 @@ pub async fn upsert_remote(db: &Db, account: NewAccount) -> Result<Account, sqlx
                 " ON CONFLICT (ap_id) DO UPDATE SET username = excluded.username, \
                  actor_type = excluded.actor_type, url = excluded.url, \
                  display_name = excluded.display_name, note_html = excluded.note_html, \
-                 avatar_url = excluded.avatar_url, inbox_url = excluded.inbox_url, \
+                 avatar_url = excluded.avatar_url, header_url = excluded.header_url, \
+                 inbox_url = excluded.inbox_url, \
                  outbox_url = excluded.outbox_url, shared_inbox_url = excluded.shared_inbox_url, \
                  followers_url = excluded.followers_url, following_url = excluded.following_url, \
                  public_key_pem = excluded.public_key_pem, locked = excluded.locked, \
@@ -488,7 +495,7 @@ pub async fn save_profile(db: &Db, a: &Account) -> Result<(), sqlx::Error> {
             "UPDATE accounts SET display_name = $1, note_source = $2, note_html = $3, \
              avatar_url = $4, locked = $5, bot = $6, discoverable = $7, indexable = $8, \
              subjects = $9, education_levels = $10, languages = $11, country = $12, \
-             region = $13, school = $14, updated_at = $15 WHERE id = $16",
+             region = $13, school = $14, updated_at = $15, header_url = $17 WHERE id = $16",
         )
         .bind(&a.display_name)
         .bind(&a.note_source)
@@ -506,6 +513,7 @@ pub async fn save_profile(db: &Db, a: &Account) -> Result<(), sqlx::Error> {
         .bind(&a.profile.school)
         .bind(a.updated_at)
         .bind(a.id)
+        .bind(&a.header_url)
         .execute(pool)
         .await
         .map(|r| r.rows_affected())

@@ -79,6 +79,8 @@ pub async fn community_json(
         "posting_restricted_to_mods": community.settings.posting_restricted_to_mods,
         "manually_approves_members": a.locked,
         "discoverable": a.discoverable,
+        "icon": a.avatar_url,
+        "banner": a.header_url,
         "members_count": members,
         "posts_count": store::post_count(&state.db, a.id).await?,
         "facilitators": facilitators,
@@ -832,4 +834,36 @@ impl ListQuery {
             topic => self.topic.clone().unwrap_or_default(),
         }
     }
+}
+
+/// `POST /api/collegium/v1/communities/{id}/pictures/{icon|banner}`: a
+/// facilitator uploads the community's icon or banner, as the multipart part
+/// `file` (PNG, JPEG, GIF or WebP, within the configured size).
+pub async fn upload_picture(
+    data: Data<AppState>,
+    auth: Auth,
+    Path((id, picture)): Path<(String, String)>,
+    multipart: axum::extract::Multipart,
+) -> AppResult<Json<Value>> {
+    let which = model::Picture::parse(&picture)?;
+    let (me, community) = acting(&data, &auth, &["write"], &id).await?;
+    model::require_moderator(&data, &community, me, role(&auth)).await?;
+    let upload = crate::media::Upload::read(multipart, data.media.max_image_bytes).await?;
+    let file = upload
+        .file
+        .ok_or_else(|| AppError::validation("Send the image as the part named file"))?;
+    let updated = model::set_picture(&data, &community, me, role(&auth), which, Some(file)).await?;
+    Ok(Json(community_json(&data, &updated, Some(me)).await?))
+}
+
+/// `DELETE /api/collegium/v1/communities/{id}/pictures/{icon|banner}`
+pub async fn remove_picture(
+    data: Data<AppState>,
+    auth: Auth,
+    Path((id, picture)): Path<(String, String)>,
+) -> AppResult<Json<Value>> {
+    let which = model::Picture::parse(&picture)?;
+    let (me, community) = acting(&data, &auth, &["write"], &id).await?;
+    let updated = model::set_picture(&data, &community, me, role(&auth), which, None).await?;
+    Ok(Json(community_json(&data, &updated, Some(me)).await?))
 }

@@ -281,6 +281,7 @@ pub async fn create(
             display_name: String::new(),
             note_html: String::new(),
             avatar_url: None,
+            header_url: None,
             inbox_url: format!("{id}/inbox"),
             outbox_url: Some(format!("{id}/outbox")),
             shared_inbox_url: Some(format!("{base}/inbox")),
@@ -345,18 +346,75 @@ pub async fn update(
     accounts::save_profile(&state.db, &account).await?;
     store::upsert(&state.db, &settings).await?;
     let updated = Community { account, settings };
+    tell_members_of_change(state, &updated).await?;
+    Ok(updated)
+}
+
+/// Members' servers get an Update of the Group, and read it again.
+async fn tell_members_of_change(state: &AppState, community: &Community) -> AppResult<()> {
     let id = new_activity_id(state, "update")?;
     let activity = json!({
         "@context": "https://www.w3.org/ns/activitystreams",
         "id": id.as_str(),
         "type": "Update",
-        "actor": updated.account.ap_id.as_str(),
+        "actor": community.account.ap_id.as_str(),
         "to": [PUBLIC],
-        "cc": [updated.followers_url()],
-        "object": { "id": updated.account.ap_id.as_str(), "type": "Group" },
+        "cc": [community.followers_url()],
+        "object": { "id": community.account.ap_id.as_str(), "type": "Group" },
     });
-    let followers = follows::followers(&state.db, updated.account.id).await?;
-    queue::deliver(state, &id, &updated.account.ap_id, &activity, &followers).await?;
+    let followers = follows::followers(&state.db, community.account.id).await?;
+    queue::deliver(state, &id, &community.account.ap_id, &activity, &followers).await
+}
+
+/// A community's two pictures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picture {
+    /// The small square image (`icon`; the avatar in Mastodon).
+    Icon,
+    /// The wide image at the top of its page (`image`; the header in Mastodon).
+    Banner,
+}
+
+impl Picture {
+    pub fn parse(name: &str) -> AppResult<Picture> {
+        match name {
+            "icon" => Ok(Picture::Icon),
+            "banner" => Ok(Picture::Banner),
+            _ => Err(AppError::NotFound),
+        }
+    }
+}
+
+/// A facilitator gives a local community a new icon or banner (an uploaded
+/// image), or with `None` takes it away; members' servers get an Update.
+pub async fn set_picture(
+    state: &AppState,
+    community: &Community,
+    by: &Account,
+    by_role: Option<Role>,
+    which: Picture,
+    upload: Option<axum::body::Bytes>,
+) -> AppResult<Community> {
+    require_moderator(state, community, by, by_role).await?;
+    let new_url = match upload {
+        Some(bytes) => Some(state.media.put_image(bytes).await?.url(&state.settings)),
+        None => None,
+    };
+    let mut account = community.account.clone();
+    let slot = match which {
+        Picture::Icon => &mut account.avatar_url,
+        Picture::Banner => &mut account.header_url,
+    };
+    let old = std::mem::replace(slot, new_url);
+    accounts::save_profile(&state.db, &account).await?;
+    if let Some(key) = old.and_then(|u| crate::media::MediaStore::key_of(&state.settings, &u)) {
+        state.media.delete(&key).await?;
+    }
+    let updated = Community {
+        account,
+        settings: community.settings.clone(),
+    };
+    tell_members_of_change(state, &updated).await?;
     Ok(updated)
 }
 

@@ -46,7 +46,9 @@ fn community_view(c: &Community, members: i64) -> minijinja::Value {
         acct => a.acct(),
         title => a.shown_name(),
         summary_html => a.note_html,
-        url => if a.is_local() { format!("/c/{}", a.username) } else { a.profile_url() },
+        url => community_link(c),
+        icon => a.avatar_url,
+        banner => a.header_url,
         local => a.is_local(),
         languages => a.profile.languages,
         topics => a.profile.subjects,
@@ -433,6 +435,7 @@ pub async fn moderation_page(
                 user => user_context(&current),
                 csrf => csrf.token,
                 community => community_view(&community, members),
+                max_image_kib => data.media.max_image_bytes / 1024,
                 reports => reports,
                 requests => requests,
                 bans => bans,
@@ -590,4 +593,42 @@ pub async fn moderate_form(
         form.back
     };
     Ok(Redirect::to(&back).into_response())
+}
+
+/// `POST /c/{name}/moderation/pictures` (multipart): a facilitator uploads the
+/// community's icon or banner (`picture`, `file`), or takes it away
+/// (`action=remove`).
+pub async fn picture_form(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(name): Path<String>,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, PageError> {
+    let Some((me, user)) = current else {
+        return Ok(Redirect::to("/auth/sign_in").into_response());
+    };
+    let page_err = |e: AppError| page_error(&data, e);
+    let community = local_community(&data, &name).await?;
+    model::require_moderator(&data, &community, &me, Some(user.role))
+        .await
+        .map_err(page_err)?;
+    let upload = crate::media::Upload::read(multipart, data.media.max_image_bytes)
+        .await
+        .map_err(page_err)?;
+    verify_csrf(&data, &headers, upload.field("csrf")).map_err(page_err)?;
+    let which = model::Picture::parse(upload.field("picture")).map_err(page_err)?;
+    let file = if upload.field("action") == "remove" {
+        None
+    } else {
+        Some(
+            upload
+                .file
+                .ok_or_else(|| page_err(AppError::validation("Choose an image to upload")))?,
+        )
+    };
+    model::set_picture(&data, &community, &me, Some(user.role), which, file)
+        .await
+        .map_err(page_err)?;
+    Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
 }

@@ -190,6 +190,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "communities",
         include_str!("../../migrations/sqlite/0004_communities.sql"),
     ),
+    (
+        5,
+        "account banners",
+        include_str!("../../migrations/sqlite/0005_account_header.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -212,6 +217,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         4,
         "communities",
         include_str!("../../migrations/postgres/0004_communities.sql"),
+    ),
+    (
+        5,
+        "account banners",
+        include_str!("../../migrations/postgres/0005_account_header.sql"),
     ),
 ];
 

@@ -97,6 +97,7 @@ pub async fn load_instance_actor(db: &Db, settings: &Settings) -> anyhow::Result
         note_html: crate::web::text_to_html(&settings.instance.description),
         note_source: settings.instance.description.clone(),
         avatar_url: None,
+        header_url: None,
         inbox_url: Url::parse(&format!("{base}/actor/inbox"))?,
         outbox_url: Some(format!("{base}/actor/outbox")),
         shared_inbox_url: Some(format!("{base}/inbox")),

@@ -63,6 +63,10 @@ pub fn router() -> Router<()> {
             "/c/{name}/moderation/requests",
             post(community_pages::request_form),
         )
+        .route(
+            "/c/{name}/moderation/pictures",
+            post(community_pages::picture_form).layer(DefaultBodyLimit::disable()),
+        )
         .route("/c/{name}/{collection}", get(communities_apub::collection))
         .route(
             "/api/collegium/v1/communities",
@@ -121,6 +125,13 @@ pub fn router() -> Router<()> {
             delete(communities_api::remove_facilitator),
         )
         .route(
+            "/api/collegium/v1/communities/{id}/pictures/{picture}",
+            post(communities_api::upload_picture)
+                .delete(communities_api::remove_picture)
+                // Uploads are read with the media size limit (see media::Upload).
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route(
             "/api/collegium/v1/communities/{id}/moderation_log",
             get(communities_api::moderation_log),
         )
@@ -154,7 +165,8 @@ pub fn router() -> Router<()> {
             get(crate::posts::pages::home).post(crate::posts::pages::compose),
         )
         .route("/static/style.css", get(web::stylesheet))
-        .route("/static/logo.svg", get(web::logo));
+        .route("/static/logo.svg", get(web::logo))
+        .route("/media/{folder}/{file}", get(crate::media::serve));
 
     let oauth = Router::new()
         .route(

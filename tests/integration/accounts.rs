@@ -222,6 +222,7 @@ async fn a_reused_remote_name_moves_to_the_new_actor() {
         display_name: "Bob".into(),
         note_html: String::new(),
         avatar_url: None,
+        header_url: None,
         inbox_url: format!("{id}/inbox"),
         outbox_url: None,
         shared_inbox_url: None,

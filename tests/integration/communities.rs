@@ -927,3 +927,188 @@ async fn bad_community_input_is_refused_and_changes_nothing() {
     let (_, bans) = a.get_authed(&format!("{API}/{id}/bans"), &fran).await;
     assert_eq!(bans[0]["expires_at"], "2099-01-01T00:00:00Z");
 }
+
+/// A multipart/form-data body with text fields and one file part named `file`.
+fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
+    let boundary = "collegium-test-boundary-7MA4YWxk";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    if let Some((filename, bytes)) = file {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; \
+                 filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload(
+    instance: &TestInstance,
+    token: &str,
+    path: &str,
+    filename: &str,
+    bytes: &[u8],
+) -> (StatusCode, Value) {
+    let (content_type, body) = multipart(&[], Some((filename, bytes)));
+    let res = instance
+        .client
+        .post(instance.url(path))
+        .bearer_auth(token)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+fn stored_files(instance: &TestInstance) -> usize {
+    std::fs::read_dir(instance.dir.join("media/images"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_facilitator_gives_the_community_an_icon_and_a_banner() {
+    use base64::Engine;
+    let a = TestInstance::start_with(|s| s.media.max_image_bytes = 64 * 1024).await;
+    let b = TestInstance::start().await;
+    let fran = person(&a, "fran", Role::Facilitator).await;
+    let mia = person(&a, "mia", Role::Member).await;
+    let bea = person(&b, "bea", Role::Member).await;
+    let id = open_community(&a, &fran).await;
+    let id_b = join_remote(&b, &bea, &a).await;
+    let png = base64::engine::general_purpose::STANDARD
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
+        .unwrap();
+    let jpeg = [
+        &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10][..],
+        b"JFIF\0",
+        &[0u8; 64][..],
+    ]
+    .concat();
+    let pictures = format!("{API}/{id}/pictures");
+
+    // Refused, and nothing stored: a member, text named .png, too large, no file.
+    let (status, _) = upload(&a, &mia, &format!("{pictures}/icon"), "icon.png", &png).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = upload(
+        &a,
+        &fran,
+        &format!("{pictures}/icon"),
+        "icon.png",
+        b"<svg onload=alert(1)>",
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("not a PNG"),
+        "{body}"
+    );
+    let big = [png.as_slice(), &vec![0u8; 65 * 1024]].concat();
+    let (status, body) = upload(&a, &fran, &format!("{pictures}/icon"), "big.png", &big).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("64 KiB"), "{body}");
+    let (content_type, empty) = multipart(&[("note", "no file")], None);
+    let res = a
+        .client
+        .post(a.url(&format!("{pictures}/icon")))
+        .bearer_auth(&fran)
+        .header("content-type", content_type)
+        .body(empty)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = upload(&a, &fran, &format!("{pictures}/logo"), "icon.png", &png).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(stored_files(&a), 0);
+    let (_, community) = a.get_json(&format!("{API}/{id}")).await;
+    assert_eq!(community["icon"], Value::Null);
+
+    // The icon and the banner: stored, served with their types, in the Group.
+    let (status, community) =
+        upload(&a, &fran, &format!("{pictures}/icon"), "icon.png", &png).await;
+    assert_eq!(status, StatusCode::OK, "{community}");
+    let icon = community["icon"].as_str().unwrap().to_string();
+    assert!(icon.starts_with(&a.url("/media/images/")) && icon.ends_with(".png"));
+    let (status, community) = upload(
+        &a,
+        &fran,
+        &format!("{pictures}/banner"),
+        "banner.jpg",
+        &jpeg,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{community}");
+    let banner = community["banner"].as_str().unwrap().to_string();
+    assert!(banner.ends_with(".jpg"), "{banner}");
+    let res = a.client.get(&icon).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "image/png");
+    assert_eq!(res.bytes().await.unwrap().as_ref(), png.as_slice());
+    let (_, group) = a.get_ap("/c/stem_crossborder").await;
+    assert_eq!(group["icon"]["url"], icon);
+    assert_eq!(group["icon"]["mediaType"], "image/png");
+    assert_eq!(group["image"]["url"], banner);
+    assert_eq!(group["image"]["mediaType"], "image/jpeg");
+    let (_, account) = a
+        .get_json("/api/v1/accounts/lookup?acct=stem_crossborder")
+        .await;
+    assert_eq!(account["avatar"], icon);
+    assert_eq!(account["header"], banner);
+    let page = a
+        .client
+        .get(a.url("/c/stem_crossborder"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let file_name = |url: &str| url.rsplit('/').next().unwrap().to_string();
+    assert!(
+        page.contains(&file_name(&icon)) && page.contains(&file_name(&banner)),
+        "{page}"
+    );
+
+    // Members' servers learn of it.
+    eventually("B shows the new icon and banner", || async {
+        let (_, on_b) = b.get_json(&format!("{API}/{id_b}")).await;
+        on_b["icon"] == icon && on_b["banner"] == banner
+    })
+    .await;
+
+    // A new icon replaces the old file; taking the banner away deletes it.
+    let (_, community) = upload(&a, &fran, &format!("{pictures}/icon"), "new.png", &png).await;
+    assert_ne!(community["icon"], icon);
+    let res = a.client.get(&icon).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = a
+        .client
+        .delete(a.url(&format!("{pictures}/banner")))
+        .bearer_auth(&fran)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let community: Value = res.json().await.unwrap();
+    assert_eq!(community["banner"], Value::Null);
+    assert_eq!(stored_files(&a), 1);
+    let (status, _) = a.get_json("/media/images/..%2F..%2Fcollegium.db").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

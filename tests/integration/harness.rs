@@ -20,7 +20,7 @@ pub struct TestInstance {
     pub domain: String,
     pub state: AppState,
     pub client: Client,
-    dir: PathBuf,
+    pub dir: PathBuf,
     database_url: String,
     shutdown: Option<oneshot::Sender<()>>,
     serving: Option<tokio::task::JoinHandle<()>>,
