@@ -203,6 +203,7 @@ async fn bench_delivery(base: &str, state: &AppState, n: usize) -> f64 {
                 display_name: String::new(),
                 note_html: String::new(),
                 avatar_url: None,
+                header_url: None,
                 inbox_url: format!("http://localhost:{port}/inbox/{i}"),
                 outbox_url: None,
                 shared_inbox_url: None,

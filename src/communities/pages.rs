@@ -580,17 +580,30 @@ pub async fn moderate_form(
         )),
     };
     done.map_err(page_err)?;
-    // A removed thread has no page any more: back to its community.
-    let thread_gone = form.action == "remove" && status.in_reply_to_ap_id.is_none();
-    let local_path = form.back.starts_with('/') && !form.back.starts_with("//");
-    let back = if thread_gone || !local_path {
+    let community_page = || {
         if community.is_local() {
             community_link(&community)
         } else {
             "/home".to_string()
         }
-    } else {
+    };
+    let back = if form.action == "remove" {
+        // The removed post has no page any more: back to its thread, or to the
+        // community when it was the thread.
+        let root = model::thread_root(&data, &status).await.map_err(page_err)?;
+        let author = accounts::find_by_id(&data.db, root.account_id)
+            .await
+            .map_err(|e| page_err(e.into()))?;
+        match author {
+            Some(author) if root.id != status.id => {
+                crate::posts::pages::thread_path(&author, root.id)
+            }
+            _ => community_page(),
+        }
+    } else if form.back.starts_with('/') && !form.back.starts_with("//") {
         form.back
+    } else {
+        community_page()
     };
     Ok(Redirect::to(&back).into_response())
 }

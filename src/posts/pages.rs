@@ -99,16 +99,7 @@ pub async fn post_view(
     } else {
         author.acct()
     };
-    let thread_url = if author.is_local() {
-        format!("/@{}/{}", author.username, shown.id)
-    } else {
-        format!(
-            "/@{}@{}/{}",
-            author.username,
-            author.domain.clone().unwrap_or_default(),
-            shown.id
-        )
-    };
+    let thread_url = thread_path(&author, shown.id);
     let visibility_label = match shown.visibility.as_str() {
         "unlisted" => "unlisted",
         "private" => "followers only",
@@ -132,6 +123,14 @@ pub async fn post_view(
         replies => replies,
         boosted_by => boosted_by,
     }))
+}
+
+/// The address of a post's thread page here.
+pub fn thread_path(author: &Account, status_id: i64) -> String {
+    match &author.domain {
+        None => format!("/@{}/{status_id}", author.username),
+        Some(domain) => format!("/@{}@{domain}/{status_id}", author.username),
+    }
 }
 
 /// Views of several posts, leaving out what the viewer may not see.
