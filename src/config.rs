@@ -33,6 +33,17 @@ pub struct Settings {
 pub struct MediaSettings {
     /// Largest image (a community's icon or banner) people may upload, in bytes.
     pub max_image_bytes: usize,
+    /// Where uploaded files are kept: `local` (`{data_dir}/media`) or `s3` (any
+    /// S3-compatible object store).
+    pub store: String,
+    pub s3_bucket: String,
+    /// The store's address, for S3-compatible servers other than AWS.
+    pub s3_endpoint: String,
+    pub s3_region: String,
+    pub s3_access_key_id: String,
+    pub s3_secret_access_key: String,
+    /// Allow a plain-http endpoint (a store on the same machine or network).
+    pub s3_allow_http: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -83,6 +94,13 @@ impl Default for MediaSettings {
     fn default() -> Self {
         MediaSettings {
             max_image_bytes: 2 * 1024 * 1024,
+            store: "local".into(),
+            s3_bucket: String::new(),
+            s3_endpoint: String::new(),
+            s3_region: "us-east-1".into(),
+            s3_access_key_id: String::new(),
+            s3_secret_access_key: String::new(),
+            s3_allow_http: false,
         }
     }
 }
@@ -225,6 +243,27 @@ impl Settings {
         if let Some(v) = get("COLLEGIUM_MEDIA_MAX_IMAGE_BYTES") {
             self.media.max_image_bytes = parse("COLLEGIUM_MEDIA_MAX_IMAGE_BYTES", &v)?;
         }
+        if let Some(v) = get("COLLEGIUM_MEDIA_STORE") {
+            self.media.store = v.trim().to_string();
+        }
+        if let Some(v) = get("COLLEGIUM_S3_BUCKET") {
+            self.media.s3_bucket = v.trim().to_string();
+        }
+        if let Some(v) = get("COLLEGIUM_S3_ENDPOINT") {
+            self.media.s3_endpoint = v.trim().to_string();
+        }
+        if let Some(v) = get("COLLEGIUM_S3_REGION") {
+            self.media.s3_region = v.trim().to_string();
+        }
+        if let Some(v) = get("COLLEGIUM_S3_ACCESS_KEY_ID") {
+            self.media.s3_access_key_id = v.trim().to_string();
+        }
+        if let Some(v) = get("COLLEGIUM_S3_SECRET_ACCESS_KEY") {
+            self.media.s3_secret_access_key = v.trim().to_string();
+        }
+        if let Some(v) = get("COLLEGIUM_S3_ALLOW_HTTP") {
+            self.media.s3_allow_http = parse_bool("COLLEGIUM_S3_ALLOW_HTTP", &v)?;
+        }
         if let Some(v) = get("COLLEGIUM_REQUEST_TIMEOUT_SECONDS") {
             self.federation.request_timeout_seconds =
                 parse("COLLEGIUM_REQUEST_TIMEOUT_SECONDS", &v)?;
@@ -251,6 +290,20 @@ impl Settings {
                 "domain {:?}: write it in lower case",
                 self.domain
             )));
+        }
+        match self.media.store.as_str() {
+            "local" => {}
+            "s3" if self.media.s3_bucket.is_empty() => {
+                return Err(ConfigError::Invalid(
+                    "media.s3_bucket: the s3 store needs a bucket".into(),
+                ));
+            }
+            "s3" => {}
+            other => {
+                return Err(ConfigError::Invalid(format!(
+                    "media.store {other:?}: expected local or s3"
+                )));
+            }
         }
         if self.instance.name.trim().is_empty() {
             return Err(ConfigError::Invalid(

@@ -1,5 +1,6 @@
 //! Files people upload (for now, a community's icon and banner), kept through one
-//! storage interface (`object_store`): a folder under the data directory.
+//! storage interface (`object_store`): a folder under the data directory, or an
+//! S3-compatible bucket shared by every `serve` process.
 //! What a file is, is read from its content, never from its name.
 
 use std::sync::Arc;
@@ -10,7 +11,10 @@ use axum::{
     http::header,
     response::{IntoResponse, Response},
 };
-use object_store::{ObjectStore, ObjectStoreExt, local::LocalFileSystem, path::Path as StorePath};
+use object_store::{
+    ObjectStore, ObjectStoreExt, aws::AmazonS3Builder, local::LocalFileSystem,
+    path::Path as StorePath,
+};
 use rand::RngCore;
 
 use crate::{
@@ -49,15 +53,34 @@ impl StoredImage {
 }
 
 impl MediaStore {
-    /// The store the settings name: `{data_dir}/media`, made when missing.
+    /// The store the settings name: `{data_dir}/media` (made when missing), or an
+    /// S3-compatible bucket.
     pub fn open(settings: &Settings) -> anyhow::Result<MediaStore> {
-        let dir = settings.data_dir.join("media");
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| anyhow::anyhow!("cannot make the media folder {}: {e}", dir.display()))?;
-        let store = LocalFileSystem::new_with_prefix(&dir)?;
+        let media = &settings.media;
+        let store: Arc<dyn ObjectStore> = if media.store == "s3" {
+            let mut builder = AmazonS3Builder::new()
+                .with_bucket_name(&media.s3_bucket)
+                .with_region(&media.s3_region)
+                .with_allow_http(media.s3_allow_http);
+            if !media.s3_endpoint.is_empty() {
+                builder = builder.with_endpoint(&media.s3_endpoint);
+            }
+            if !media.s3_access_key_id.is_empty() {
+                builder = builder
+                    .with_access_key_id(&media.s3_access_key_id)
+                    .with_secret_access_key(&media.s3_secret_access_key);
+            }
+            Arc::new(builder.build()?)
+        } else {
+            let dir = settings.data_dir.join("media");
+            std::fs::create_dir_all(&dir).map_err(|e| {
+                anyhow::anyhow!("cannot make the media folder {}: {e}", dir.display())
+            })?;
+            Arc::new(LocalFileSystem::new_with_prefix(&dir)?)
+        };
         Ok(MediaStore {
-            store: Arc::new(store),
-            max_image_bytes: settings.media.max_image_bytes,
+            store,
+            max_image_bytes: media.max_image_bytes,
         })
     }
 
