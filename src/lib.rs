@@ -15,6 +15,7 @@ pub mod media;
 pub mod notifications;
 pub mod posts;
 pub mod search;
+pub mod vocabularies;
 pub mod web;
 
 use std::sync::Arc;
@@ -53,6 +54,7 @@ impl AppState {
         let instance_actor = federation::load_instance_actor(&db, &settings).await?;
         let http = federation::http_client(&settings)?;
         let media = media::MediaStore::open(&settings)?;
+        vocabularies::all()?;
         Ok(AppState {
             db,
             settings: Arc::new(settings),

@@ -132,6 +132,14 @@ pub fn router() -> Router<()> {
                 .layer(DefaultBodyLimit::disable()),
         )
         .route(
+            "/api/collegium/v1/vocabularies",
+            get(crate::vocabularies::index),
+        )
+        .route(
+            "/api/collegium/v1/vocabularies/{name}",
+            get(crate::vocabularies::show),
+        )
+        .route(
             "/api/collegium/v1/communities/{id}/moderation_log",
             get(communities_api::moderation_log),
         )

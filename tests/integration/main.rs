@@ -17,3 +17,4 @@ mod oauth;
 mod pages;
 mod peer;
 mod posts;
+mod vocabularies;
