@@ -850,7 +850,7 @@ pub async fn upload_picture(
     model::require_moderator(&data, &community, me, role(&auth)).await?;
     let upload = crate::media::Upload::read(multipart, data.media.max_image_bytes).await?;
     let file = upload
-        .file
+        .into_file()
         .ok_or_else(|| AppError::validation("Send the image as the part named file"))?;
     let updated = model::set_picture(&data, &community, me, role(&auth), which, Some(file)).await?;
     Ok(Json(community_json(&data, &updated, Some(me)).await?))

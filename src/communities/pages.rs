@@ -636,7 +636,7 @@ pub async fn picture_form(
     } else {
         Some(
             upload
-                .file
+                .into_file()
                 .ok_or_else(|| page_err(AppError::validation("Choose an image to upload")))?,
         )
     };

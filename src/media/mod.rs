@@ -31,6 +31,51 @@ const IMAGE_TYPES: &[(&str, &str)] = &[
     ("image/webp", "webp"),
 ];
 
+/// What may be attached to a teaching material, by what the bytes say: documents,
+/// office files, images, audio, video and archives. Plain text (no signature) is
+/// taken when it is valid UTF-8.
+const FILE_TYPES: &[(&str, &str)] = &[
+    ("application/pdf", "pdf"),
+    ("image/png", "png"),
+    ("image/jpeg", "jpg"),
+    ("image/gif", "gif"),
+    ("image/webp", "webp"),
+    (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "docx",
+    ),
+    (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+    ),
+    (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "pptx",
+    ),
+    ("application/vnd.oasis.opendocument.text", "odt"),
+    ("application/vnd.oasis.opendocument.spreadsheet", "ods"),
+    ("application/vnd.oasis.opendocument.presentation", "odp"),
+    ("application/msword", "doc"),
+    ("application/vnd.ms-excel", "xls"),
+    ("application/vnd.ms-powerpoint", "ppt"),
+    ("application/rtf", "rtf"),
+    ("audio/mpeg", "mp3"),
+    ("audio/ogg", "ogg"),
+    ("audio/x-wav", "wav"),
+    ("audio/m4a", "m4a"),
+    ("audio/x-flac", "flac"),
+    ("video/mp4", "mp4"),
+    ("video/webm", "webm"),
+    ("application/zip", "zip"),
+    ("application/gzip", "gz"),
+    ("application/x-7z-compressed", "7z"),
+    ("application/x-tar", "tar"),
+    ("text/plain", "txt"),
+];
+
+/// The folders files are kept in, and the types each may hold.
+const FOLDERS: &[(&str, &[(&str, &str)])] = &[("images", IMAGE_TYPES), ("files", FILE_TYPES)];
+
 /// Where uploaded files live.
 #[derive(Clone, Debug)]
 pub struct MediaStore {
@@ -38,14 +83,15 @@ pub struct MediaStore {
     pub max_image_bytes: usize,
 }
 
-/// A stored image: its key in the store and its media type.
+/// A stored file: its key in the store, its media type and size.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoredImage {
+pub struct StoredFile {
     pub key: String,
     pub media_type: &'static str,
+    pub size: usize,
 }
 
-impl StoredImage {
+impl StoredFile {
     /// The public address of the image on this instance.
     pub fn url(&self, settings: &Settings) -> String {
         format!("{}/media/{}", settings.base_url(), self.key)
@@ -86,33 +132,63 @@ impl MediaStore {
 
     /// Checks that `bytes` are an image we take, within the size limit, and stores
     /// it under a new random name.
-    pub async fn put_image(&self, bytes: Bytes) -> AppResult<StoredImage> {
-        if bytes.is_empty() {
-            return Err(AppError::validation("The file is empty"));
-        }
+    pub async fn put_image(&self, bytes: Bytes) -> AppResult<StoredFile> {
         if bytes.len() > self.max_image_bytes {
             return Err(AppError::PayloadTooLarge(format!(
                 "The image is larger than {} KiB",
                 self.max_image_bytes / 1024
             )));
         }
-        let found = infer::get(&bytes).map(|t| t.mime_type());
-        let Some(&(media_type, extension)) =
-            IMAGE_TYPES.iter().find(|(mime, _)| Some(*mime) == found)
-        else {
-            return Err(AppError::validation(
-                "The file is not a PNG, JPEG, GIF or WebP image",
-            ));
-        };
+        let kind = sniff(&bytes, IMAGE_TYPES).ok_or_else(|| {
+            AppError::validation("The file is not a PNG, JPEG, GIF or WebP image")
+        })?;
+        self.put("images", kind, bytes).await
+    }
+
+    /// Checks that a material's file is of a type we take (by its content) and
+    /// within `max_bytes`, and stores it under a new random name. `name` is only
+    /// used in the error message.
+    pub async fn put_file(
+        &self,
+        name: &str,
+        bytes: Bytes,
+        max_bytes: usize,
+    ) -> AppResult<StoredFile> {
+        if bytes.len() > max_bytes {
+            return Err(AppError::PayloadTooLarge(format!(
+                "{name} is larger than {} KiB",
+                max_bytes / 1024
+            )));
+        }
+        let kind = sniff(&bytes, FILE_TYPES).ok_or_else(|| {
+            AppError::validation(format!(
+                "{name} is not a file we take: PDF, office documents, images, audio, video, \
+                 archives or plain text"
+            ))
+        })?;
+        self.put("files", kind, bytes).await
+    }
+
+    async fn put(
+        &self,
+        folder: &str,
+        (media_type, extension): (&'static str, &'static str),
+        bytes: Bytes,
+    ) -> AppResult<StoredFile> {
         let mut name = [0u8; 16];
         rand::thread_rng().fill_bytes(&mut name);
         let name: String = name.iter().map(|b| format!("{b:02x}")).collect();
-        let key = format!("images/{name}.{extension}");
+        let key = format!("{folder}/{name}.{extension}");
+        let size = bytes.len();
         self.store
             .put(&StorePath::from(key.as_str()), bytes.into())
             .await
             .map_err(|e| AppError::Internal(e.into()))?;
-        Ok(StoredImage { key, media_type })
+        Ok(StoredFile {
+            key,
+            media_type,
+            size,
+        })
     }
 
     /// Forgets a stored file (a replaced icon); a missing one is no error.
@@ -143,16 +219,18 @@ impl MediaStore {
     }
 }
 
-/// A form sent as `multipart/form-data` with one file: its text fields and the
-/// file (the part named `file`).
+/// A form sent as `multipart/form-data`: its text fields and its files (the parts
+/// named `file` or `files[]`, with the names they were sent with).
 #[derive(Debug, Default)]
 pub struct Upload {
     pub fields: std::collections::HashMap<String, String>,
-    pub file: Option<Bytes>,
+    pub files: Vec<(String, Bytes)>,
 }
 
-const MAX_TEXT_FIELDS: usize = 10;
-const MAX_TEXT_FIELD_BYTES: usize = 4096;
+const MAX_TEXT_FIELDS: usize = 40;
+const MAX_TEXT_FIELD_BYTES: usize = 64 * 1024;
+/// Most files one form may carry.
+pub const MAX_FILES: usize = 10;
 
 impl Upload {
     /// Reads the form, keeping no more than `max_file_bytes` of the file: a larger
@@ -171,10 +249,18 @@ impl Upload {
         let mut upload = Upload::default();
         while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
             let name = field.name().unwrap_or_default().to_string();
-            let (limit, too_large) = if name == "file" {
+            let is_file = name == "file" || name == "files[]";
+            let file_name: String = field
+                .file_name()
+                .unwrap_or("file")
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(200)
+                .collect();
+            let (limit, too_large) = if is_file {
                 (
                     max_file_bytes,
-                    format!("The file is larger than {} KiB", max_file_bytes / 1024),
+                    format!("{file_name} is larger than {} KiB", max_file_bytes / 1024),
                 )
             } else {
                 (
@@ -189,10 +275,15 @@ impl Upload {
                 }
                 bytes.extend_from_slice(&chunk);
             }
-            if name == "file" {
+            if is_file {
                 // A file input left empty still sends its part, with no bytes.
                 if !bytes.is_empty() {
-                    upload.file = Some(Bytes::from(bytes));
+                    if upload.files.len() >= MAX_FILES {
+                        return Err(AppError::validation(format!(
+                            "At most {MAX_FILES} files can be sent at once"
+                        )));
+                    }
+                    upload.files.push((file_name, Bytes::from(bytes)));
                 }
             } else {
                 if upload.fields.len() >= MAX_TEXT_FIELDS {
@@ -206,6 +297,11 @@ impl Upload {
         Ok(upload)
     }
 
+    /// The first file sent, without its name.
+    pub fn into_file(self) -> Option<Bytes> {
+        self.files.into_iter().next().map(|(_, bytes)| bytes)
+    }
+
     pub fn field(&self, name: &str) -> &str {
         self.fields
             .get(name)
@@ -214,15 +310,33 @@ impl Upload {
     }
 }
 
+/// The type of `bytes` among `allowed`, read from their content.
+fn sniff(
+    bytes: &[u8],
+    allowed: &[(&'static str, &'static str)],
+) -> Option<(&'static str, &'static str)> {
+    if bytes.is_empty() {
+        return None;
+    }
+    let found = match infer::get(bytes) {
+        Some(t) => t.mime_type(),
+        None if !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok() => "text/plain",
+        None => return None,
+    };
+    allowed.iter().find(|(mime, _)| *mime == found).copied()
+}
+
 /// The media type of a stored file, from the extension we gave it.
 pub fn media_type_of(key: &str) -> Option<&'static str> {
     let (folder, file) = key.split_once('/')?;
     let (name, extension) = file.rsplit_once('.')?;
-    let well_formed =
-        folder == "images" && name.len() == 32 && name.chars().all(|c| c.is_ascii_hexdigit());
-    IMAGE_TYPES
+    if name.len() != 32 || !name.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let (_, types) = FOLDERS.iter().find(|(f, _)| *f == folder)?;
+    types
         .iter()
-        .find(|(_, ext)| well_formed && *ext == extension)
+        .find(|(_, ext)| *ext == extension)
         .map(|(mime, _)| *mime)
 }
 
@@ -234,12 +348,24 @@ pub async fn serve(
     let key = format!("{folder}/{file}");
     let media_type = media_type_of(&key).ok_or(AppError::NotFound)?;
     let bytes = data.media.get(&key).await?;
+    // Images show in pages; everything else is downloaded, never shown as a page
+    // of ours.
+    let disposition = if folder == "images" {
+        "inline"
+    } else {
+        "attachment"
+    };
     Ok((
         [
             (header::CONTENT_TYPE, media_type),
+            (header::CONTENT_DISPOSITION, disposition),
             // Names are random and never reused: the content never changes.
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; sandbox",
+            ),
         ],
         bytes,
     )
