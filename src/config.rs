@@ -33,6 +33,8 @@ pub struct Settings {
 pub struct MediaSettings {
     /// Largest image (a community's icon or banner) people may upload, in bytes.
     pub max_image_bytes: usize,
+    /// Largest file attached to a teaching material, in bytes.
+    pub max_file_bytes: usize,
     /// Where uploaded files are kept: `local` (`{data_dir}/media`) or `s3` (any
     /// S3-compatible object store).
     pub store: String,
@@ -94,6 +96,7 @@ impl Default for MediaSettings {
     fn default() -> Self {
         MediaSettings {
             max_image_bytes: 2 * 1024 * 1024,
+            max_file_bytes: 20 * 1024 * 1024,
             store: "local".into(),
             s3_bucket: String::new(),
             s3_endpoint: String::new(),
@@ -242,6 +245,9 @@ impl Settings {
         }
         if let Some(v) = get("COLLEGIUM_MEDIA_MAX_IMAGE_BYTES") {
             self.media.max_image_bytes = parse("COLLEGIUM_MEDIA_MAX_IMAGE_BYTES", &v)?;
+        }
+        if let Some(v) = get("COLLEGIUM_MEDIA_MAX_FILE_BYTES") {
+            self.media.max_file_bytes = parse("COLLEGIUM_MEDIA_MAX_FILE_BYTES", &v)?;
         }
         if let Some(v) = get("COLLEGIUM_MEDIA_STORE") {
             self.media.store = v.trim().to_string();

@@ -11,6 +11,7 @@ pub mod error;
 pub mod federation;
 pub mod follows;
 pub mod instance;
+pub mod materials;
 pub mod media;
 pub mod notifications;
 pub mod posts;

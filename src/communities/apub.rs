@@ -521,14 +521,16 @@ async fn create_of(
     if author.is_local() {
         let mentioned = crate::posts::model::mentioned_accounts(state, status).await?;
         let tags = posts::tags(&state.db, status.id).await?;
-        let mut create = crate::posts::apub::create_activity(
+        let object = crate::posts::apub::object_json(
             state,
             status,
             &author,
             &mentioned,
             &tags,
             Some(&community.account),
-        )?;
+        )
+        .await?;
+        let mut create = crate::posts::apub::create_activity(status, &author, object);
         if let Some(o) = create.as_object_mut() {
             o.remove("@context");
         }

@@ -137,7 +137,8 @@ fn clean_list(items: Vec<String>, what: &str) -> AppResult<Vec<String>> {
     Ok(out)
 }
 
-fn clean_language(tag: &str) -> AppResult<String> {
+/// A BCP-47 language tag, lower-cased (`de`, `pt-br`).
+pub fn clean_language(tag: &str) -> AppResult<String> {
     let tag = tag.trim();
     let ok = !tag.is_empty()
         && tag.len() <= 16
@@ -605,6 +606,7 @@ pub async fn post(
             idempotency_key: None,
             community: Some(community.account.clone()),
             title,
+            material: None,
         },
     )
     .await

@@ -8,6 +8,8 @@
 
 use std::{borrow::Cow, path::Path, str::FromStr, time::Duration};
 
+pub mod search;
+
 use sqlx::{
     SqlSafeStr,
     migrate::{Migration, MigrationType, Migrator},
@@ -137,6 +139,15 @@ impl Db {
         }
     }
 
+    /// A subquery giving the ids in the JSON list bound at `$n` (e.g. `[3, 1, 2]`),
+    /// for `id IN (…)` with a list of any length in one placeholder.
+    pub fn ids_in_json(&self, n: usize) -> String {
+        match self {
+            Db::Sqlite(_) => format!("SELECT value FROM json_each(${n})"),
+            Db::Postgres(_) => format!("SELECT jsonb_array_elements_text(${n}::jsonb)::bigint"),
+        }
+    }
+
     /// "sqlite" or "postgres", for logs and the admin.
     pub fn engine(&self) -> &'static str {
         match self {
@@ -195,6 +206,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "account banners",
         include_str!("../../migrations/sqlite/0005_account_header.sql"),
     ),
+    (
+        6,
+        "teaching materials",
+        include_str!("../../migrations/sqlite/0006_materials.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -222,6 +238,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         5,
         "account banners",
         include_str!("../../migrations/postgres/0005_account_header.sql"),
+    ),
+    (
+        6,
+        "teaching materials",
+        include_str!("../../migrations/postgres/0006_materials.sql"),
     ),
 ];
 

@@ -230,6 +230,21 @@ pub async fn context(data: Data<AppState>) -> Response {
             "topics": "collegium:topics",
             "audience": { "@id": "as:audience", "@type": "@id" },
             "commentsEnabled": "collegium:commentsEnabled",
+            "schema": "https://schema.org/",
+            "DefinedTerm": "schema:DefinedTerm",
+            "termCode": "schema:termCode",
+            "inDefinedTermSet": { "@id": "schema:inDefinedTermSet", "@type": "@id" },
+            "learningResourceType": "schema:learningResourceType",
+            "educationalLevel": "schema:educationalLevel",
+            "about": "schema:about",
+            "teaches": "schema:teaches",
+            "timeRequired": "schema:timeRequired",
+            "isBasedOn": { "@id": "schema:isBasedOn", "@type": "@id" },
+            "inLanguage": "schema:inLanguage",
+            "license": { "@id": "schema:license", "@type": "@id" },
+            "creator": "schema:creator",
+            "version": "schema:version",
+            "materialKind": "collegium:materialKind",
         }
     });
     (

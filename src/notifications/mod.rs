@@ -18,6 +18,9 @@ pub enum Kind {
     Reblog,
     /// A new post by someone the person asked to be told about.
     Status,
+    /// Someone adapted one of the person's teaching materials (ours; Mastodon
+    /// apps skip types they do not know).
+    Remix,
 }
 
 impl Kind {
@@ -29,16 +32,18 @@ impl Kind {
             Kind::Favourite => "favourite",
             Kind::Reblog => "reblog",
             Kind::Status => "status",
+            Kind::Remix => "collegium.remix",
         }
     }
 
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Follow,
         Kind::FollowRequest,
         Kind::Mention,
         Kind::Favourite,
         Kind::Reblog,
         Kind::Status,
+        Kind::Remix,
     ];
 }
 
@@ -141,13 +146,14 @@ pub async fn list(
     min_id: i64,
     limit: i64,
 ) -> Result<Vec<Notification>, sqlx::Error> {
-    // Six kinds at most: bind them as six parameters.
+    // As many kinds as there are (Kind::ALL): bind them as that many parameters.
     let k = |i: usize| kinds.get(i).map(|k| k.as_str()).unwrap_or("");
+    const _: () = assert!(Kind::ALL.len() == 7);
     with_db!(db, |pool| {
         sqlx::query_as(
             "SELECT id, account_id, from_account_id, kind, status_id, created_at \
-             FROM notifications WHERE account_id = $1 AND kind IN ($2, $3, $4, $5, $6, $7) \
-             AND id < $8 AND id > $9 ORDER BY id DESC LIMIT $10",
+             FROM notifications WHERE account_id = $1 AND kind IN ($2, $3, $4, $5, $6, $7, $8) \
+             AND id < $9 AND id > $10 ORDER BY id DESC LIMIT $11",
         )
         .bind(account_id)
         .bind(k(0))
@@ -156,6 +162,7 @@ pub async fn list(
         .bind(k(3))
         .bind(k(4))
         .bind(k(5))
+        .bind(k(6))
         .bind(max_id)
         .bind(min_id)
         .bind(limit)

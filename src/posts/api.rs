@@ -184,6 +184,7 @@ pub async fn create(
             idempotency_key,
             community: None,
             title: None,
+            material: None,
         },
     )
     .await?;
@@ -470,6 +471,7 @@ pub async fn edit(
                 .spoiler_text
                 .unwrap_or_else(|| status.spoiler_text.clone()),
             sensitive: p.sensitive.unwrap_or(status.sensitive),
+            material: None,
         },
     )
     .await?;

@@ -127,8 +127,9 @@ pub fn note_json(
     note
 }
 
-/// `Create` of a local post, with its context.
-pub fn create_activity(
+/// The object of a local post as other servers read it: a Note, or for a
+/// teaching material an Article with its LearningResource facts.
+pub async fn object_json(
     state: &AppState,
     status: &Status,
     author: &Account,
@@ -136,7 +137,7 @@ pub fn create_activity(
     hashtags: &[String],
     community: Option<&Account>,
 ) -> AppResult<Value> {
-    let note = note_json(
+    let mut note = note_json(
         status,
         author,
         mentioned,
@@ -144,16 +145,32 @@ pub fn create_activity(
         &state.settings.base_url(),
         community,
     );
-    Ok(json!({
+    crate::materials::apub::as_article(state, status, &mut note).await?;
+    Ok(note)
+}
+
+/// The JSON-LD context of our objects: ActivityStreams, Mastodon's terms, and
+/// ours (materials' schema.org terms).
+pub fn object_context(state: &AppState) -> Value {
+    json!([
+        "https://www.w3.org/ns/activitystreams",
+        { "sensitive": "as:sensitive", "Hashtag": "as:Hashtag", "toot": "http://joinmastodon.org/ns#" },
+        format!("{}/ns", state.settings.base_url()),
+    ])
+}
+
+/// `Create` of a local post, with its context.
+pub fn create_activity(status: &Status, author: &Account, object: Value) -> Value {
+    json!({
         "@context": context(),
         "id": format!("{}/activity", status.ap_id),
         "type": "Create",
         "actor": author.ap_id.as_str(),
-        "published": note["published"],
-        "to": note["to"],
-        "cc": note["cc"],
-        "object": note,
-    }))
+        "published": object["published"],
+        "to": object["to"],
+        "cc": object["cc"],
+        "object": object,
+    })
 }
 
 /// `Delete` of a local post: a Tombstone, to everyone who got the post.
@@ -175,24 +192,15 @@ pub fn delete_activity(
 }
 
 /// `Update` of an edited local post.
-pub fn update_activity(
-    id: &Url,
-    status: &Status,
-    author: &Account,
-    mentioned: &[Account],
-    hashtags: &[String],
-    base: &str,
-    community: Option<&Account>,
-) -> Value {
-    let note = note_json(status, author, mentioned, hashtags, base, community);
+pub fn update_activity(id: &Url, author: &Account, object: Value) -> Value {
     json!({
         "@context": context(),
         "id": id.as_str(),
         "type": "Update",
         "actor": author.ap_id.as_str(),
-        "to": note["to"],
-        "cc": note["cc"],
-        "object": note,
+        "to": object["to"],
+        "cc": object["cc"],
+        "object": object,
     })
 }
 
@@ -244,15 +252,20 @@ pub async fn note(
     let mentioned = mentioned_accounts(&data, &status).await?;
     let tags = store::tags(&data.db, status.id).await?;
     let community = crate::posts::model::community_of(&data, &status).await?;
-    let mut note = note_json(
+    let mut note = object_json(
+        &data,
         &status,
         &author,
         &mentioned,
         &tags,
-        &data.settings.base_url(),
         community.as_ref().map(|c| &c.account),
-    );
-    note["@context"] = context();
+    )
+    .await?;
+    note["@context"] = if note["type"] == "Article" {
+        object_context(&data)
+    } else {
+        context()
+    };
     Ok((
         [(header::CONTENT_TYPE, FEDERATION_CONTENT_TYPE)],
         note.to_string(),
@@ -310,6 +323,13 @@ pub struct NoteJson {
     /// The community a post is in (FEP-1b12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<Value>,
+    /// Files (a teaching material's, as `Document`s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Value>,
+    /// Everything else the object says (a material's schema.org terms, read by
+    /// `materials::apub`), kept so that passing it on loses nothing.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, Value>,
 }
 
 impl NoteJson {
@@ -641,6 +661,7 @@ pub async fn store_remote_note(
         if let Some(title) = &title {
             store::set_title(&data.db, status.id, title).await?;
         }
+        crate::materials::apub::receive(data, status, &note).await?;
         store::add_tags(&data.db, status.id, &note_tags).await?;
         if status.visibility != "direct" && status.in_reply_to_ap_id.is_none() {
             notifications::notify_subscribers(&data.db, author, status.id).await?;
@@ -951,6 +972,7 @@ pub(crate) async fn apply_edit(
         edited_at,
     )
     .await?;
+    crate::materials::apub::receive(data, status, note).await?;
     Ok(())
 }
 

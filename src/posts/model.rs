@@ -68,6 +68,8 @@ pub struct NewPost {
     pub community: Option<Account>,
     /// The thread title, for a post that opens a thread in a community.
     pub title: Option<String>,
+    /// A teaching material's facts, when the post is one (an Article).
+    pub material: Option<crate::materials::model::MaterialDraft>,
 }
 
 /// `@name` and `@name@domain` in a text, in order, without repeats.
@@ -322,6 +324,12 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
         status.id
     );
     store::set_addresses(&data.db, status.id, &ap_id, &url).await?;
+    // A material's facts go beside the post before the Article is written; a
+    // remix also goes to the original's author.
+    let mut also_to = Vec::new();
+    if let Some(material) = &post.material {
+        also_to = crate::materials::model::attach(data, status.id, material, false).await?;
+    }
     let status = store::find(&data.db, status.id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -333,10 +341,12 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
         notifications::notify_subscribers(&data.db, author, status.id).await?;
     }
     let community_account = community.as_ref().map(|c| &c.account);
-    let activity =
-        apub::create_activity(data, &status, author, &mentioned, &tags, community_account)?;
+    let object =
+        apub::object_json(data, &status, author, &mentioned, &tags, community_account).await?;
+    let activity = apub::create_activity(&status, author, object);
     let mut recipients = recipients(data, &status, author, &mentioned).await?;
     recipients.extend(community_account.cloned());
+    recipients.extend(also_to);
     let activity_id =
         Url::parse(&format!("{ap_id}/activity")).map_err(|e| AppError::Internal(e.into()))?;
     queue::deliver(data, &activity_id, &author.ap_id, &activity, &recipients).await?;
@@ -493,6 +503,8 @@ pub struct PostEdit {
     pub text: String,
     pub spoiler_text: String,
     pub sensitive: bool,
+    /// A teaching material's new facts, when the post is one.
+    pub material: Option<crate::materials::model::MaterialDraft>,
 }
 
 /// Edits a local post: the old version goes to its history, everyone who got the
@@ -547,6 +559,9 @@ pub async fn edit(
     )
     .await?;
     store::add_tags(&data.db, status.id, &tags).await?;
+    if let Some(material) = &change.material {
+        crate::materials::model::attach(data, status.id, material, true).await?;
+    }
     let status = store::find(&data.db, status.id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -555,15 +570,16 @@ pub async fn edit(
     recipients.extend(community.iter().map(|c| c.account.clone()));
     let id = crate::follows::model::new_activity_id(data, "update")?;
     let tags = store::tags(&data.db, status.id).await?;
-    let activity = apub::update_activity(
-        &id,
+    let object = apub::object_json(
+        data,
         &status,
         author,
         &mentioned,
         &tags,
-        &base,
         community.as_ref().map(|c| &c.account),
-    );
+    )
+    .await?;
+    let activity = apub::update_activity(&id, author, object);
     queue::deliver(data, &id, &author.ap_id, &activity, &recipients).await?;
     announce_in(data, community.as_ref(), &activity).await?;
     Ok(status)

@@ -263,6 +263,7 @@ pub async fn compose(
             idempotency_key: None,
             community: None,
             title: None,
+            material: None,
         },
     )
     .await;

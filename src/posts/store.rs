@@ -148,6 +148,19 @@ pub async fn set_title(db: &Db, id: i64, title: &str) -> Result<(), sqlx::Error>
     Ok(())
 }
 
+/// Takes away a post's content warning (a remote Article's `summary`, which we
+/// keep as its description instead).
+pub async fn clear_spoiler(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE statuses SET spoiler_text = '', sensitive = FALSE WHERE id = $1")
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
 pub async fn find(db: &Db, id: i64) -> Result<Option<Status>, sqlx::Error> {
     with_db!(db, |pool| {
         sqlx::query_as(concat!(

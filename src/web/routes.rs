@@ -132,6 +132,32 @@ pub fn router() -> Router<()> {
                 .layer(DefaultBodyLimit::disable()),
         )
         .route(
+            "/api/collegium/v1/materials",
+            get(crate::materials::api::list)
+                .post(crate::materials::api::create)
+                // Uploads are read with the media size limit (see media::Upload).
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/api/collegium/v1/materials/{id}",
+            get(crate::materials::api::show)
+                .patch(crate::materials::api::update)
+                .delete(crate::materials::api::delete)
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/api/collegium/v1/materials/{id}/history",
+            get(crate::materials::api::history),
+        )
+        .route(
+            "/api/collegium/v1/materials/{id}/remixes",
+            get(crate::materials::api::remixes),
+        )
+        .route(
+            "/api/collegium/v1/materials/{id}/schema",
+            get(crate::materials::api::schema_org),
+        )
+        .route(
             "/api/collegium/v1/vocabularies",
             get(crate::vocabularies::index),
         )

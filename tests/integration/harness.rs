@@ -358,6 +358,11 @@ where
 
 /// A multipart/form-data body with text fields and one file part named `file`.
 pub fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
+    multipart_files(fields, file.as_slice())
+}
+
+/// A multipart/form-data body with text fields and file parts named `files[]`.
+pub fn multipart_files(fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "collegium-test-boundary-7MA4YWxk";
     let mut body = Vec::new();
     for (name, value) in fields {
@@ -368,10 +373,10 @@ pub fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (Strin
             .as_bytes(),
         );
     }
-    if let Some((filename, bytes)) = file {
+    for (filename, bytes) in files {
         body.extend_from_slice(
             format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; \
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"files[]\"; \
                  filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
             )
             .as_bytes(),

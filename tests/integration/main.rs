@@ -11,6 +11,7 @@ mod federation;
 mod follows;
 mod harness;
 mod inbox;
+mod materials;
 mod media;
 mod notifications;
 mod oauth;

@@ -1,0 +1,114 @@
+//! Full-text search, ranked: SQLite's FTS5 or PostgreSQL's text search, behind
+//! one interface. Documents are a title, a summary and a body (weighted in that
+//! order), keyed by the post they describe.
+
+use super::Db;
+
+/// Words of a query, as plain tokens (letters and digits): nothing a person types
+/// can be read as search syntax.
+fn words(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Puts a document in the index, or replaces it.
+pub async fn index(
+    db: &Db,
+    id: i64,
+    title: &str,
+    summary: &str,
+    body: &str,
+) -> Result<(), sqlx::Error> {
+    match db {
+        Db::Sqlite(pool) => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM material_search WHERE rowid = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO material_search (rowid, title, summary, body) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(title)
+            .bind(summary)
+            .bind(body)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        }
+        Db::Postgres(pool) => sqlx::query(
+            "INSERT INTO material_search (status_id, document) VALUES ($1, \
+                 setweight(to_tsvector('simple', $2), 'A') || \
+                 setweight(to_tsvector('simple', $3), 'B') || \
+                 setweight(to_tsvector('simple', $4), 'C')) \
+                 ON CONFLICT (status_id) DO UPDATE SET document = excluded.document",
+        )
+        .bind(id)
+        .bind(title)
+        .bind(summary)
+        .bind(body)
+        .execute(pool)
+        .await
+        .map(|_| ()),
+    }
+}
+
+/// Ids of the documents containing every word of `query`, best first.
+pub async fn matching(db: &Db, query: &str, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let words = words(query);
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    match db {
+        Db::Sqlite(pool) => {
+            // Each word quoted: a phrase of one token, and a prefix of longer ones.
+            let expression = words
+                .iter()
+                .map(|w| format!("\"{w}\"*"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            sqlx::query_scalar(
+                "SELECT rowid FROM material_search WHERE material_search MATCH $1 \
+                 ORDER BY bm25(material_search, 10.0, 4.0, 1.0) LIMIT $2",
+            )
+            .bind(expression)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        }
+        Db::Postgres(pool) => {
+            let expression = words
+                .iter()
+                .map(|w| format!("{w}:*"))
+                .collect::<Vec<_>>()
+                .join(" & ");
+            sqlx::query_scalar(
+                "SELECT status_id FROM material_search, to_tsquery('simple', $1) q \
+                 WHERE document @@ q ORDER BY ts_rank(document, q) DESC, status_id DESC LIMIT $2",
+            )
+            .bind(expression)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_become_plain_words() {
+        assert_eq!(
+            words("Bruchrechnung: \"Pizza\" AND (NEAR) -x*"),
+            vec!["bruchrechnung", "pizza", "and", "near", "x"]
+        );
+        assert!(words("\"*:&|!()").is_empty());
+    }
+}

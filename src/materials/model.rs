@@ -1,0 +1,828 @@
+//! The rules of teaching materials: what a teacher fills in and how it is
+//! checked (against the vocabularies), files, versions, remixes, and finding them.
+
+use std::collections::BTreeMap;
+
+use activitypub_federation::config::Data;
+use axum::body::Bytes;
+use chrono::Utc;
+use serde::{Deserialize, Deserializer};
+use serde_json::{Value, json};
+use url::Url;
+
+use crate::{
+    AppState,
+    accounts::{model::Account, store as accounts},
+    error::{AppError, AppResult},
+    materials::store::{self, FileRow, MaterialRow, NewFile},
+    notifications::{self, Kind},
+    posts::{
+        model::{NewPost, PostEdit, Visibility},
+        store::{self as posts, Status},
+    },
+    vocabularies,
+};
+
+pub const TYPES: &str = "learning-resource-types";
+pub const LEVELS: &str = "isced-levels";
+pub const SUBJECTS: &str = "isced-fields";
+pub const COMPETENCES: &str = "digcompedu";
+pub const LICENCES: &str = "licences";
+/// The vocabularies a material is described by, with the field that names them.
+pub const DESCRIBED_BY: &[(&str, &str)] = &[
+    (TYPES, "resource_types"),
+    (LEVELS, "levels"),
+    (SUBJECTS, "subjects"),
+    (COMPETENCES, "teaches"),
+];
+
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_DESCRIPTION_CHARS: usize = 2000;
+const MAX_LIST: usize = 10;
+const MAX_AUTHOR_CHARS: usize = 100;
+/// Most files (uploads and links) one material may have.
+pub const MAX_FILES: usize = 20;
+
+/// A list given as a JSON array or as one string of comma- or line-separated items
+/// (as a form or multipart field sends it).
+fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(
+            s.split([',', '\n'])
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect(),
+        ),
+        Some(Value::Array(items)) => Some(
+            items
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s.trim().to_string()),
+                    other => Err(serde::de::Error::custom(format!(
+                        "expected a list of strings, found {other}"
+                    ))),
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        Some(other) => {
+            return Err(serde::de::Error::custom(format!(
+                "expected a list or a string, found {other}"
+            )));
+        }
+    })
+}
+
+/// What a teacher fills in, before it is checked. On an update, what is left out
+/// stays as it was.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialInput {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub body: Option<String>,
+    pub language: Option<String>,
+    pub licence: Option<String>,
+    #[serde(default, deserialize_with = "list")]
+    pub authors: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "list")]
+    pub resource_types: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "list")]
+    pub levels: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "list")]
+    pub subjects: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "list")]
+    pub teaches: Option<Vec<String>>,
+    pub time_required: Option<String>,
+    /// The material this one adapts: its id here, or its address.
+    pub based_on: Option<String>,
+    /// Files given by link (http or https addresses).
+    #[serde(default, deserialize_with = "list")]
+    pub links: Option<Vec<String>>,
+    /// The community to post it into (its id here).
+    pub community_id: Option<String>,
+    /// Files to take away (their ids), on an update.
+    #[serde(default, deserialize_with = "list")]
+    pub remove_files: Option<Vec<String>>,
+    /// The CSRF token of a page form (checked by the page, ignored here).
+    #[serde(default)]
+    pub csrf: Option<String>,
+}
+
+/// A file to add: stored already (an upload) or a link.
+#[derive(Debug, Clone)]
+pub struct FileDraft {
+    pub name: String,
+    pub media_type: Option<String>,
+    pub size_bytes: Option<i64>,
+    pub storage_key: Option<String>,
+    pub url: String,
+}
+
+/// A material's facts, checked, ready to be written beside its post.
+#[derive(Debug, Clone)]
+pub struct MaterialDraft {
+    pub name: String,
+    pub description: String,
+    pub authors: Vec<String>,
+    pub licence: String,
+    pub terms: BTreeMap<String, Vec<String>>,
+    pub teaches_text: Vec<String>,
+    pub time_required: Option<String>,
+    pub based_on: Option<String>,
+    pub add_files: Vec<FileDraft>,
+    pub remove_files: Vec<i64>,
+    /// The author of the original, told of the remix.
+    pub original_author: Option<Account>,
+    /// The version number to record (a remote material's own), else the next one.
+    pub version: Option<i64>,
+}
+
+/// A material: its post and its facts.
+#[derive(Debug, Clone)]
+pub struct Material {
+    pub status: Status,
+    pub row: MaterialRow,
+    pub terms: BTreeMap<String, Vec<String>>,
+    pub files: Vec<FileRow>,
+}
+
+impl Material {
+    pub fn authors(&self) -> Vec<String> {
+        serde_json::from_str(&self.row.authors).unwrap_or_default()
+    }
+
+    pub fn teaches_text(&self) -> Vec<String> {
+        serde_json::from_str(&self.row.teaches_text).unwrap_or_default()
+    }
+
+    pub fn terms_of(&self, vocabulary: &str) -> &[String] {
+        self.terms.get(vocabulary).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// The material a post is, if it is one.
+pub async fn load(state: &AppState, status: &Status) -> AppResult<Option<Material>> {
+    let Some(row) = store::find(&state.db, status.id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Material {
+        status: status.clone(),
+        terms: store::terms(&state.db, status.id).await?,
+        files: store::files(&state.db, status.id).await?,
+        row,
+    }))
+}
+
+/// The material with this post id (not deleted).
+pub async fn find(state: &AppState, id: i64) -> AppResult<Option<Material>> {
+    match posts::find(&state.db, id).await? {
+        Some(s) => load(state, &s).await,
+        None => Ok(None),
+    }
+}
+
+// ----- checks -----
+
+fn trimmed(s: &str, max: usize, what: &str) -> AppResult<String> {
+    let s = s.trim();
+    if s.chars().count() > max {
+        return Err(AppError::validation(format!(
+            "{what} is longer than {max} characters"
+        )));
+    }
+    Ok(s.to_string())
+}
+
+fn short_list(items: Vec<String>, what: &str) -> AppResult<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let item = item.trim().to_string();
+        if !item.is_empty() && !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    if out.len() > MAX_LIST {
+        return Err(AppError::validation(format!(
+            "at most {MAX_LIST} {what} are allowed"
+        )));
+    }
+    Ok(out)
+}
+
+/// Checks an ISO 8601 duration such as `PT45M`, `P2D` or `PT1H30M`.
+pub fn check_duration(value: &str) -> AppResult<String> {
+    let v = value.trim().to_ascii_uppercase();
+    let bad = || {
+        AppError::validation(format!(
+            "time_required {value:?} is not an ISO 8601 duration such as PT45M or PT1H30M"
+        ))
+    };
+    let rest = v.strip_prefix('P').ok_or_else(bad)?;
+    let (date, time) = match rest.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (rest, None),
+    };
+    let parts = |s: &str, units: &str| -> Result<usize, AppError> {
+        let mut count = 0;
+        let mut number = String::new();
+        let mut last_unit = None;
+        for c in s.chars() {
+            if c.is_ascii_digit() {
+                number.push(c);
+            } else {
+                let position = units.find(c).ok_or_else(bad)?;
+                if number.is_empty() || last_unit.is_some_and(|l| position <= l) {
+                    return Err(bad());
+                }
+                last_unit = Some(position);
+                number.clear();
+                count += 1;
+            }
+        }
+        if !number.is_empty() {
+            return Err(bad());
+        }
+        Ok(count)
+    };
+    let date_parts = parts(date, "YMWD")?;
+    let time_parts = match time {
+        Some(t) => {
+            let n = parts(t, "HMS")?;
+            if n == 0 {
+                return Err(bad());
+            }
+            n
+        }
+        None => 0,
+    };
+    if date_parts + time_parts == 0 || v.len() > 32 {
+        return Err(bad());
+    }
+    Ok(v)
+}
+
+fn link_file(url: &str) -> AppResult<FileDraft> {
+    let parsed = Url::parse(url.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+        .ok_or_else(|| AppError::validation(format!("{url:?} is not an http(s) address")))?;
+    let name = parsed
+        .path_segments()
+        .and_then(|mut s| s.next_back().filter(|n| !n.is_empty()).map(str::to_string))
+        .or_else(|| parsed.host_str().map(str::to_string))
+        .unwrap_or_else(|| "link".into());
+    Ok(FileDraft {
+        name: name.chars().take(200).collect(),
+        media_type: None,
+        size_bytes: None,
+        storage_key: None,
+        url: parsed.to_string(),
+    })
+}
+
+/// Checks what a teacher filled in; `existing` is the material being changed.
+/// Gives the facts and the post's body text and language.
+async fn check(
+    data: &Data<AppState>,
+    author: &Account,
+    input: &MaterialInput,
+    existing: Option<&Material>,
+) -> AppResult<(MaterialDraft, String, String)> {
+    let name = match (&input.name, existing) {
+        (Some(n), _) => trimmed(n, MAX_NAME_CHARS, "name")?,
+        (None, Some(m)) => m.status.title.clone().unwrap_or_default(),
+        (None, None) => String::new(),
+    };
+    if name.is_empty() {
+        return Err(AppError::validation("name can't be blank"));
+    }
+    let description = match (&input.description, existing) {
+        (Some(d), _) => trimmed(d, MAX_DESCRIPTION_CHARS, "description")?,
+        (None, Some(m)) => m.row.description.clone(),
+        (None, None) => String::new(),
+    };
+    if description.is_empty() {
+        return Err(AppError::validation(
+            "description can't be blank: say in a few sentences what it is and how to use it",
+        ));
+    }
+    let body = match (&input.body, existing) {
+        (Some(b), _) => b.trim().to_string(),
+        (None, Some(m)) => m.status.source_text.clone().unwrap_or_default(),
+        (None, None) => String::new(),
+    };
+    let language = match (&input.language, existing) {
+        (Some(l), _) => crate::communities::model::clean_language(l)?,
+        (None, Some(m)) => m.status.language.clone().unwrap_or_else(|| "en".into()),
+        (None, None) => author
+            .profile
+            .languages
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "en".into()),
+    };
+    let licence = match (&input.licence, existing) {
+        (Some(l), _) => vocabularies::check(LICENCES, l, "licence")?,
+        (None, Some(m)) => m.row.licence.clone(),
+        (None, None) => {
+            return Err(AppError::validation(
+                "licence is required: a Creative Commons licence, cc0, pdm or all-rights-reserved",
+            ));
+        }
+    };
+    let authors = match (&input.authors, existing) {
+        (Some(a), _) => short_list(a.clone(), "authors")?,
+        (None, Some(m)) => m.authors(),
+        (None, None) => vec![author.shown_name().to_string()],
+    };
+    if let Some(a) = authors
+        .iter()
+        .find(|a| a.chars().count() > MAX_AUTHOR_CHARS)
+    {
+        return Err(AppError::validation(format!("author {a:?} is too long")));
+    }
+    let mut terms = BTreeMap::new();
+    let mut teaches_text = existing.map(Material::teaches_text).unwrap_or_default();
+    for (vocabulary, field) in DESCRIBED_BY {
+        let given = match *field {
+            "resource_types" => &input.resource_types,
+            "levels" => &input.levels,
+            "subjects" => &input.subjects,
+            _ => &input.teaches,
+        };
+        let values = match (given, existing) {
+            (Some(v), _) => short_list(v.clone(), field)?,
+            (None, Some(m)) => {
+                terms.insert(vocabulary.to_string(), m.terms_of(vocabulary).to_vec());
+                continue;
+            }
+            (None, None) => Vec::new(),
+        };
+        let mut ids = Vec::new();
+        if *vocabulary == COMPETENCES {
+            // DigCompEdu competences by their number, or a competence in words.
+            teaches_text.clear();
+            for v in values {
+                match vocabularies::get(COMPETENCES)?.find(&v) {
+                    Some(t) => ids.push(t.id.clone()),
+                    None => teaches_text.push(trimmed(&v, 200, "a competence taught")?),
+                }
+            }
+        } else {
+            for v in values {
+                ids.push(vocabularies::check(vocabulary, &v, field)?);
+            }
+        }
+        terms.insert(vocabulary.to_string(), ids);
+    }
+    let time_required = match (&input.time_required, existing) {
+        (Some(t), _) if t.trim().is_empty() => None,
+        (Some(t), _) => Some(check_duration(t)?),
+        (None, Some(m)) => m.row.time_required.clone(),
+        (None, None) => None,
+    };
+    let (based_on, original_author) = match (&input.based_on, existing) {
+        (Some(b), _) if !b.trim().is_empty() => {
+            let original = original(data, b.trim()).await?;
+            if existing.is_some_and(|m| m.status.id == original.status.id) {
+                return Err(AppError::validation("A material cannot adapt itself"));
+            }
+            let author = accounts::find_by_id(&data.db, original.status.account_id).await?;
+            (Some(original.status.ap_id.clone()), author)
+        }
+        (_, Some(m)) => (m.row.based_on.clone(), None),
+        _ => (None, None),
+    };
+    let mut add_files = Vec::new();
+    for link in input.links.clone().unwrap_or_default() {
+        add_files.push(link_file(&link)?);
+    }
+    let remove_files = input
+        .remove_files
+        .clone()
+        .unwrap_or_default()
+        .iter()
+        .map(|id| {
+            id.parse::<i64>()
+                .map_err(|_| AppError::validation(format!("{id:?} is not a file id")))
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    let text = if body.is_empty() {
+        description.clone()
+    } else {
+        body
+    };
+    Ok((
+        MaterialDraft {
+            name,
+            description,
+            authors,
+            licence,
+            terms,
+            teaches_text,
+            time_required,
+            based_on,
+            add_files,
+            remove_files,
+            original_author: original_author.filter(|a| a.id != author.id),
+            version: None,
+        },
+        text,
+        language,
+    ))
+}
+
+/// The material a remix adapts: by its id here, or by its address (fetched when
+/// we do not know it yet).
+async fn original(data: &Data<AppState>, reference: &str) -> AppResult<Material> {
+    let status = if let Ok(id) = reference.parse::<i64>() {
+        posts::find(&data.db, id).await?
+    } else {
+        let url = Url::parse(reference).map_err(|_| {
+            AppError::validation("based_on must be a material's id here or its address")
+        })?;
+        match posts::find_by_uri_or_url(&data.db, url.as_str()).await? {
+            Some(s) => Some(s),
+            None => crate::posts::apub::resolve_post(data, &url).await?,
+        }
+    };
+    let status = status.ok_or_else(|| AppError::validation("based_on: no such material"))?;
+    load(data, &status)
+        .await?
+        .ok_or_else(|| AppError::validation("based_on is not a teaching material"))
+}
+
+/// Stores uploaded files; if one is refused, those stored before it are deleted
+/// again and nothing is kept.
+async fn store_uploads(
+    state: &AppState,
+    uploads: Vec<(String, Bytes)>,
+) -> AppResult<Vec<FileDraft>> {
+    let mut stored = Vec::new();
+    for (name, bytes) in uploads {
+        match state
+            .media
+            .put_file(&name, bytes, state.settings.media.max_file_bytes)
+            .await
+        {
+            Ok(f) => stored.push(FileDraft {
+                name,
+                media_type: Some(f.media_type.to_string()),
+                size_bytes: Some(f.size as i64),
+                url: f.url(&state.settings),
+                storage_key: Some(f.key),
+            }),
+            Err(e) => {
+                forget_uploads(state, &stored).await;
+                return Err(e);
+            }
+        }
+    }
+    Ok(stored)
+}
+
+async fn forget_uploads(state: &AppState, files: &[FileDraft]) {
+    for key in files.iter().filter_map(|f| f.storage_key.as_deref()) {
+        if let Err(e) = state.media.delete(key).await {
+            tracing::warn!(%key, error = %e, "could not delete a stored file");
+        }
+    }
+}
+
+/// A teacher publishes a material (public, into a community when one is named):
+/// its post is written and delivered as an Article.
+pub async fn create(
+    data: &Data<AppState>,
+    author: &Account,
+    input: MaterialInput,
+    uploads: Vec<(String, Bytes)>,
+) -> AppResult<Status> {
+    let (mut draft, text, language) = check(data, author, &input, None).await?;
+    let community = match input.community_id.as_deref().filter(|c| !c.is_empty()) {
+        Some(id) => {
+            let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+            Some(
+                crate::communities::model::find(&data.db, id)
+                    .await?
+                    .ok_or_else(|| AppError::validation("community_id: no such community"))?,
+            )
+        }
+        None => None,
+    };
+    if draft.add_files.len() + uploads.len() > MAX_FILES {
+        return Err(AppError::validation(format!(
+            "at most {MAX_FILES} files are allowed"
+        )));
+    }
+    let stored = store_uploads(data, uploads).await?;
+    draft.add_files.splice(0..0, stored.iter().cloned());
+    let post = NewPost {
+        text,
+        visibility: Visibility::Public,
+        spoiler_text: String::new(),
+        sensitive: false,
+        language: Some(language),
+        in_reply_to: None,
+        idempotency_key: None,
+        community: community.map(|c| c.account),
+        title: Some(draft.name.clone()),
+        material: Some(draft),
+    };
+    let created = crate::posts::model::create(data, author, post).await;
+    if created.is_err() {
+        forget_uploads(data, &stored).await;
+    }
+    created
+}
+
+/// Its author changes a material: a new version, delivered as an Update.
+pub async fn update(
+    data: &Data<AppState>,
+    author: &Account,
+    material: &Material,
+    input: MaterialInput,
+    uploads: Vec<(String, Bytes)>,
+) -> AppResult<Status> {
+    if material.status.account_id != author.id || !material.status.local {
+        return Err(AppError::NotFound);
+    }
+    let (mut draft, text, _) = check(data, author, &input, Some(material)).await?;
+    let kept = material
+        .files
+        .iter()
+        .filter(|f| !draft.remove_files.contains(&f.id))
+        .count();
+    if kept + draft.add_files.len() + uploads.len() > MAX_FILES {
+        return Err(AppError::validation(format!(
+            "at most {MAX_FILES} files are allowed"
+        )));
+    }
+    let stored = store_uploads(data, uploads).await?;
+    draft.add_files.splice(0..0, stored.iter().cloned());
+    let change = PostEdit {
+        text,
+        spoiler_text: String::new(),
+        sensitive: false,
+        material: Some(draft),
+    };
+    let edited = crate::posts::model::edit(data, author, &material.status, change).await;
+    if edited.is_err() {
+        forget_uploads(data, &stored).await;
+    }
+    edited
+}
+
+/// Writes a material's facts beside its post (`status_id`): the row, its terms,
+/// files and hashtags, a new version, the search index. Gives back who else must
+/// receive the post: the original's author on another server, for a new remix.
+pub async fn attach(
+    state: &AppState,
+    status_id: i64,
+    draft: &MaterialDraft,
+    editing: bool,
+) -> AppResult<Vec<Account>> {
+    let existing = store::find(&state.db, status_id).await?;
+    let version = draft
+        .version
+        .unwrap_or_else(|| existing.as_ref().map_or(1, |e| e.version + 1));
+    let list_json = |v: &[String]| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    store::upsert(
+        &state.db,
+        &MaterialRow {
+            status_id,
+            description: draft.description.clone(),
+            authors: list_json(&draft.authors),
+            licence: draft.licence.clone(),
+            time_required: draft.time_required.clone(),
+            based_on: draft.based_on.clone(),
+            teaches_text: list_json(&draft.teaches_text),
+            version,
+            updated_at: Utc::now(),
+        },
+    )
+    .await?;
+    store::set_terms(&state.db, status_id, &draft.terms).await?;
+    for key in store::remove_files(&state.db, status_id, &draft.remove_files).await? {
+        state.media.delete(&key).await?;
+    }
+    for f in &draft.add_files {
+        store::add_file(
+            &state.db,
+            status_id,
+            &NewFile {
+                name: &f.name,
+                media_type: f.media_type.as_deref(),
+                size_bytes: f.size_bytes,
+                storage_key: f.storage_key.as_deref(),
+                url: &f.url,
+            },
+        )
+        .await?;
+    }
+    posts::set_title(&state.db, status_id, &draft.name).await?;
+    posts::add_tags(
+        &state.db,
+        status_id,
+        &subject_hashtags(draft.terms.get(SUBJECTS)),
+    )
+    .await?;
+    let status = posts::find(&state.db, status_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let material = load(state, &status).await?.ok_or(AppError::NotFound)?;
+    crate::db::search::index(
+        &state.db,
+        status_id,
+        &draft.name,
+        &draft.description,
+        &plain_text(&status.content),
+    )
+    .await?;
+    store::add_version(
+        &state.db,
+        status_id,
+        version,
+        &snapshot(&material).to_string(),
+    )
+    .await?;
+    let mut also_to = Vec::new();
+    if !editing && let Some(original_author) = &draft.original_author {
+        if original_author.is_local() {
+            if let Some(remixer) = accounts::find_by_id(&state.db, status.account_id).await? {
+                notifications::notify(
+                    &state.db,
+                    original_author,
+                    &remixer,
+                    Kind::Remix,
+                    Some(status_id),
+                )
+                .await?;
+            }
+        } else {
+            also_to.push(original_author.clone());
+        }
+    }
+    Ok(also_to)
+}
+
+/// Hashtags for subjects (their English names), so materials show on tag pages
+/// and Mastodon's hashtag searches.
+pub fn subject_hashtags(subjects: Option<&Vec<String>>) -> Vec<String> {
+    let Ok(vocabulary) = vocabularies::get(SUBJECTS) else {
+        return Vec::new();
+    };
+    subjects
+        .into_iter()
+        .flatten()
+        .filter_map(|id| vocabulary.term(id))
+        .filter_map(|t| {
+            let words: String = t
+                .label("en")
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let mut chars = w.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect();
+            crate::posts::model::normalize_tag(&words)
+        })
+        .collect()
+}
+
+/// The words of some HTML, for the search index.
+pub fn plain_text(html: &str) -> String {
+    let text = ammonia::Builder::empty().clean(html).to_string();
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// A material as it reads at one version (kept in its history).
+pub fn snapshot(m: &Material) -> Value {
+    json!({
+        "version": m.row.version,
+        "name": m.status.title,
+        "description": m.row.description,
+        "body": m.status.content,
+        "language": m.status.language,
+        "authors": m.authors(),
+        "licence": m.row.licence,
+        "terms": m.terms,
+        "teaches_text": m.teaches_text(),
+        "time_required": m.row.time_required,
+        "based_on": m.row.based_on,
+        "files": m.files.iter().map(|f| json!({
+            "name": f.name, "url": f.url, "media_type": f.media_type, "size": f.size_bytes,
+        })).collect::<Vec<_>>(),
+        "updated_at": m.row.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    })
+}
+
+// ----- finding -----
+
+/// What a browse or search asks for.
+#[derive(Debug, Default, Deserialize)]
+pub struct BrowseQuery {
+    pub q: Option<String>,
+    #[serde(rename = "type")]
+    pub resource_type: Option<String>,
+    pub level: Option<String>,
+    pub subject: Option<String>,
+    pub teaches: Option<String>,
+    pub language: Option<String>,
+    pub licence: Option<String>,
+    pub local: Option<String>,
+    pub limit: Option<String>,
+    pub offset: Option<String>,
+}
+
+/// Materials, here and from other servers we know of, filtered by vocabulary
+/// terms and language, and (with `q`) ranked by full-text search; paged.
+pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<Material>> {
+    let number = |v: &Option<String>, what: &str, default: i64, max: i64| -> AppResult<i64> {
+        match v.as_deref().filter(|s| !s.is_empty()) {
+            None => Ok(default),
+            Some(s) => s
+                .parse::<i64>()
+                .ok()
+                .filter(|n| (0..=max).contains(n))
+                .ok_or_else(|| {
+                    AppError::validation(format!("{what} must be a number up to {max}"))
+                }),
+        }
+    };
+    let limit = number(&q.limit, "limit", 20, 80)?.max(1);
+    let offset = number(&q.offset, "offset", 0, 10_000)?;
+    let mut filter = store::Filter::default();
+    for (vocabulary, value, what) in [
+        (TYPES, &q.resource_type, "type"),
+        (LEVELS, &q.level, "level"),
+        (SUBJECTS, &q.subject, "subject"),
+        (COMPETENCES, &q.teaches, "teaches"),
+    ] {
+        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+            filter.terms.push((
+                vocabulary.to_string(),
+                vocabularies::check(vocabulary, v, what)?,
+            ));
+        }
+    }
+    if let Some(l) = q.licence.as_deref().filter(|v| !v.is_empty()) {
+        // The licence is a fact of the row, not a term: filter after.
+        vocabularies::check(LICENCES, l, "licence")?;
+    }
+    filter.language = match q.language.as_deref().filter(|v| !v.is_empty()) {
+        Some(l) => Some(crate::communities::model::clean_language(l)?),
+        None => None,
+    };
+    filter.local_only = matches!(q.local.as_deref(), Some("true" | "1"));
+    if let Some(text) = q.q.as_deref().filter(|v| !v.trim().is_empty()) {
+        filter.only_ids = Some(crate::db::search::matching(&state.db, text, 500).await?);
+    }
+    let licence = match q.licence.as_deref().filter(|v| !v.is_empty()) {
+        Some(l) => Some(vocabularies::check(LICENCES, l, "licence")?),
+        None => None,
+    };
+    let mut out = Vec::new();
+    // With a licence filter, read further until the page is full.
+    let mut skip = offset;
+    let mut page_offset = 0;
+    loop {
+        let ids = store::browse(&state.db, &filter, 80, page_offset).await?;
+        let done = ids.len() < 80;
+        for id in ids {
+            if let Some(m) = find(state, id).await?
+                && licence.as_ref().is_none_or(|l| &m.row.licence == l)
+            {
+                if skip > 0 {
+                    skip -= 1;
+                } else if (out.len() as i64) < limit {
+                    out.push(m);
+                }
+            }
+        }
+        if done || out.len() as i64 >= limit || page_offset > 10_000 {
+            break;
+        }
+        page_offset += 80;
+    }
+    Ok(out)
+}
+
+/// Materials that adapt this one, here and elsewhere (as far as we know them).
+pub async fn remixes(state: &AppState, material: &Material) -> AppResult<Vec<Material>> {
+    let mut out = Vec::new();
+    for id in store::remixes_of(&state.db, &material.status.ap_id, 100).await? {
+        if let Some(m) = find(state, id).await? {
+            out.push(m);
+        }
+    }
+    Ok(out)
+}

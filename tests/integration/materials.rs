@@ -1,0 +1,391 @@
+//! Teaching materials across two instances: published with files on A, found on B
+//! by filters and full-text search, remixed on B, the remix listed on A; refused
+//! uploads; the Article as Mastodon reads it.
+
+use collegium::accounts::model::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::harness::{TestInstance, eventually, multipart_files};
+
+const API: &str = "/api/collegium/v1/materials";
+
+async fn person(instance: &TestInstance, name: &str) -> String {
+    let password = instance.user(name, Role::Member).await;
+    instance.token(name, &password, "read write follow").await
+}
+
+async fn send(
+    instance: &TestInstance,
+    token: &str,
+    method: reqwest::Method,
+    path: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+) -> (StatusCode, Value) {
+    let (content_type, body) = multipart_files(fields, files);
+    let res = instance
+        .client
+        .request(method, instance.url(path))
+        .bearer_auth(token)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+fn pdf() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
+}
+
+fn png() -> Vec<u8> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
+        .unwrap()
+}
+
+fn names(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+fn files_in(instance: &TestInstance) -> usize {
+    std::fs::read_dir(instance.dir.join("media/files"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_material_is_published_found_remixed_and_its_remix_listed() {
+    let a = TestInstance::start_with(|s| s.media.max_file_bytes = 32 * 1024).await;
+    let b = TestInstance::start().await;
+    let amy = person(&a, "amy").await;
+    let ben = person(&b, "ben").await;
+
+    // ben on B follows amy on A, so her materials reach B.
+    let (_, amy_on_b) = b
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=amy@{}", a.domain),
+            &ben,
+        )
+        .await;
+    let res = b
+        .client
+        .post(b.url(&format!(
+            "/api/v1/accounts/{}/follow",
+            amy_on_b["id"].as_str().unwrap()
+        )))
+        .bearer_auth(&ben)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    eventually("ben follows amy", || async {
+        let (_, rel) = b
+            .get_authed(
+                &format!(
+                    "/api/v1/accounts/relationships?id[]={}",
+                    amy_on_b["id"].as_str().unwrap()
+                ),
+                &ben,
+            )
+            .await;
+        rel[0]["following"] == true
+    })
+    .await;
+
+    // Refused: a program, a file over the limit, an unknown level, no licence;
+    // nothing is stored.
+    let fields = [
+        ("name", "Fractions with pizza"),
+        (
+            "description",
+            "A worksheet on adding fractions, with pizza slices.",
+        ),
+        (
+            "body",
+            "Cut the pizza into eighths and add the slices: three eighths and two eighths.",
+        ),
+        ("language", "de"),
+        ("licence", "cc-by-sa"),
+        ("resource_types", "worksheet"),
+        ("levels", "1"),
+        ("subjects", "054"),
+        ("teaches", "5.3, Rechnen mit Brüchen"),
+        ("time_required", "PT45M"),
+    ];
+    let exe = [b"MZ\x90\x00\x03\x00\x00\x00".as_slice(), &[0u8; 64]].concat();
+    let (status, body) = send(
+        &a,
+        &amy,
+        reqwest::Method::POST,
+        API,
+        &fields,
+        &[("setup.exe", &exe)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("setup.exe"),
+        "{body}"
+    );
+    let big = [pdf(), vec![b' '; 40 * 1024]].concat();
+    let (status, body) = send(
+        &a,
+        &amy,
+        reqwest::Method::POST,
+        API,
+        &fields,
+        &[("worksheet.pdf", &pdf()), ("big.pdf", &big)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("big.pdf"),
+        "{body}"
+    );
+    let mut bad_level = fields.to_vec();
+    bad_level[6] = ("levels", "99");
+    let (status, body) = send(
+        &a,
+        &amy,
+        reqwest::Method::POST,
+        API,
+        &bad_level,
+        &[("w.pdf", &pdf())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("isced-levels"),
+        "{body}"
+    );
+    let (status, _) = send(&a, &amy, reqwest::Method::POST, API, &fields[..4], &[]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(files_in(&a), 0, "refused uploads leave nothing behind");
+    let (_, none) = a.get_json(API).await;
+    assert_eq!(none, json!([]));
+
+    // Published with two files.
+    let (status, material) = send(
+        &a,
+        &amy,
+        reqwest::Method::POST,
+        API,
+        &fields,
+        &[("worksheet.pdf", &pdf()), ("pizza.png", &png())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{material}");
+    assert_eq!(material["version"], 1);
+    assert_eq!(
+        material["licence"]["uri"],
+        "https://creativecommons.org/licenses/by-sa/4.0/"
+    );
+    assert_eq!(material["levels"][0]["id"], "1");
+    assert_eq!(material["teaches"][0]["id"], "5.3");
+    assert_eq!(material["teaches_text"], json!(["Rechnen mit Brüchen"]));
+    let files = material["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["media_type"], "application/pdf");
+    assert_eq!(files[1]["media_type"], "image/png");
+    let res = a
+        .client
+        .get(files[0]["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-disposition"], "attachment");
+    assert_eq!(res.bytes().await.unwrap().as_ref(), pdf().as_slice());
+    let id_a = material["id"].as_str().unwrap().to_string();
+    let uri = material["uri"].as_str().unwrap().to_string();
+
+    // The Article, as Mastodon reads it: name, summary and url say what it is.
+    let path = uri.strip_prefix(&a.base).unwrap();
+    let (status, article) = a.get_ap(path).await;
+    assert_eq!(status, StatusCode::OK, "{article}");
+    assert_eq!(article["type"], "Article");
+    assert_eq!(article["name"], "Fractions with pizza");
+    assert!(
+        article["summary"]
+            .as_str()
+            .unwrap()
+            .contains("adding fractions")
+    );
+    assert!(article["url"].as_str().unwrap().starts_with(&a.base));
+    assert_eq!(article["attachment"].as_array().unwrap().len(), 2);
+    assert_eq!(article["license"]["termCode"], "cc-by-sa");
+    assert_eq!(article["educationalLevel"][0]["termCode"], "1");
+    assert_eq!(article["timeRequired"], "PT45M");
+    assert!(
+        article["tag"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["type"] == "Hashtag"),
+        "subjects as hashtags: {article}"
+    );
+    let (_, context) = a.get_json("/ns").await;
+    assert_eq!(
+        context["@context"]["educationalLevel"],
+        "schema:educationalLevel"
+    );
+
+    // B finds it by filters and by full-text search.
+    eventually("the material reaches B", || async {
+        let (_, list) = b
+            .get_json(&format!("{API}?level=1&subject=054&language=de"))
+            .await;
+        names(&list) == vec!["Fractions with pizza"]
+    })
+    .await;
+    for (query, found) in [
+        ("?q=pizza", true),
+        ("?q=SLICES%20eighths", true),
+        ("?q=pizz", true),
+        ("?q=volcano", false),
+        ("?level=2", false),
+        ("?type=worksheet&licence=cc-by-sa", true),
+        ("?licence=cc0", false),
+        ("?local=true", false),
+    ] {
+        let (status, list) = b.get_json(&format!("{API}{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{query}: {list}");
+        assert_eq!(
+            list.as_array().unwrap().len(),
+            usize::from(found),
+            "{query}: {list}"
+        );
+    }
+    let (status, _) = b.get_json(&format!("{API}?level=nursery")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, on_b) = b.get_json(&format!("{API}?q=pizza")).await;
+    let on_b = &on_b[0];
+    assert_eq!(on_b["local"], false);
+    assert_eq!(on_b["description"], material["description"]);
+    assert_eq!(on_b["files"].as_array().unwrap().len(), 2);
+    assert_eq!(on_b["licence"]["id"], "cc-by-sa");
+    let id_b = on_b["id"].as_str().unwrap().to_string();
+    let (_, status_on_b) = b.get_json(&format!("/api/v1/statuses/{id_b}")).await;
+    assert_eq!(
+        status_on_b["spoiler_text"], "",
+        "the summary is no content warning"
+    );
+
+    // ben remixes it on B; A lists the remix, and amy is told.
+    let (status, remix) = send(
+        &b,
+        &ben,
+        reqwest::Method::POST,
+        API,
+        &[
+            ("name", "Fractions with pizza (Italian)"),
+            (
+                "description",
+                "The pizza worksheet, adapted for Italian classes.",
+            ),
+            ("language", "it"),
+            ("licence", "cc-by-sa"),
+            ("levels", "1"),
+            ("based_on", &id_b),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{remix}");
+    assert_eq!(remix["based_on"]["uri"], uri);
+    eventually("A lists the remix", || async {
+        let (_, remixes) = a.get_json(&format!("{API}/{id_a}/remixes")).await;
+        names(&remixes) == vec!["Fractions with pizza (Italian)"]
+    })
+    .await;
+    let (_, on_a) = a.get_json(&format!("{API}/{id_a}")).await;
+    assert_eq!(on_a["remixes_count"], 1);
+    let (_, notes) = a.get_authed("/api/v1/notifications", &amy).await;
+    assert!(
+        notes
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["type"] == "collegium.remix"),
+        "{notes}"
+    );
+
+    // An edit keeps the old version; B takes the new one.
+    let (status, edited) = send(
+        &a,
+        &amy,
+        reqwest::Method::PATCH,
+        &format!("{API}/{id_a}"),
+        &[(
+            "description",
+            "Adding fractions with pizza slices, for year 4.",
+        )],
+        &[],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{edited}");
+    assert_eq!(edited["version"], 2);
+    assert_eq!(edited["files"].as_array().unwrap().len(), 2);
+    let (_, history) = a.get_json(&format!("{API}/{id_a}/history")).await;
+    assert_eq!(history.as_array().unwrap().len(), 2);
+    assert!(
+        history[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("A worksheet")
+    );
+    eventually("B has the new version", || async {
+        let (_, m) = b.get_json(&format!("{API}/{id_b}")).await;
+        m["version"] == 2
+            && m["description"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("year 4")
+    })
+    .await;
+    // Only its author may change it.
+    let (status, _) = send(
+        &b,
+        &ben,
+        reqwest::Method::PATCH,
+        &format!("{API}/{id_b}"),
+        &[("name", "Mine now")],
+        &[],
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The schema.org export.
+    let (status, export) = a.get_json(&format!("{API}/{id_a}/schema")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(export["@type"], "LearningResource");
+    assert_eq!(
+        export["license"],
+        "https://creativecommons.org/licenses/by-sa/4.0/"
+    );
+    assert_eq!(export["associatedMedia"].as_array().unwrap().len(), 2);
+
+    // Deleted: gone on A with its files, and on B.
+    let res = a
+        .client
+        .delete(a.url(&format!("{API}/{id_a}")))
+        .bearer_auth(&amy)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(files_in(&a), 0);
+    eventually("B forgets it", || async {
+        b.get_json(&format!("{API}/{id_b}")).await.0 == StatusCode::NOT_FOUND
+    })
+    .await;
+}
