@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod cases;
 pub mod communities;
 pub mod config;
 pub mod db;

@@ -413,6 +413,21 @@ async fn receive_inner(
                 } else {
                     store::remove_facilitator(&data.db, community.account.id, who.id).await?;
                 }
+            } else if target.as_deref() == Some(community.verified_url().as_str())
+                && let Some(status) = post_in(data, community, object).await?
+                && crate::cases::store::find(&data.db, status.id)
+                    .await?
+                    .is_some()
+            {
+                let moderator = ObjectId::<Account>::from(actor.clone())
+                    .dereference(data)
+                    .await?;
+                let at = text(inner, "published")
+                    .and_then(|t| t.parse::<DateTime<Utc>>().ok())
+                    .unwrap_or_else(Utc::now)
+                    .min(Utc::now());
+                model::apply_verification(data, community, Some(&moderator), &status, adding, at)
+                    .await?;
             }
             Ok(())
         }
@@ -922,6 +937,9 @@ pub async fn receive_from_moderator(data: &Data<AppState>, activity: &Value) -> 
             } else if target.as_deref() == Some(community.moderators_url().as_str()) {
                 let who = person(data, object).await?;
                 model::set_facilitator(data, &community, &by, &who, adding).await
+            } else if target.as_deref() == Some(community.verified_url().as_str()) {
+                let status = needed(post_in(data, &community, object).await?)?;
+                model::verify_case(data, &community, &by, &status, adding).await
             } else {
                 Ok(())
             }

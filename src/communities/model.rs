@@ -60,6 +60,12 @@ impl Community {
             .unwrap_or_else(|| format!("{}/featured", self.account.ap_id))
     }
 
+    /// The collection of the community's verified case reports (ours; the target
+    /// of the facilitators' `Add` and `Remove`).
+    pub fn verified_url(&self) -> String {
+        format!("{}/verified", self.account.ap_id)
+    }
+
     pub fn followers_url(&self) -> String {
         self.account
             .followers_url
@@ -607,6 +613,7 @@ pub async fn post(
             community: Some(community.account.clone()),
             title,
             material: None,
+            case_report: None,
         },
     )
     .await
@@ -1035,6 +1042,78 @@ pub async fn set_facilitator(
     )?;
     activity["target"] = json!(community.moderators_url());
     publish(state, community, by, activity, &[]).await
+}
+
+/// A facilitator marks a case report published in the community verified (or
+/// takes the mark away), with their name and the date; the Group announces an
+/// `Add` (or `Remove`) of it to the community's `verified` collection, to every
+/// member's server and the author's.
+pub async fn verify_case(
+    state: &AppState,
+    community: &Community,
+    by: &Moderator<'_>,
+    status: &Status,
+    verified: bool,
+) -> AppResult<()> {
+    may_moderate(state, community, by).await?;
+    post_in(community, status)?;
+    if crate::cases::store::find(&state.db, status.id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::validation("Only case reports can be verified"));
+    }
+    let at = Utc::now();
+    apply_verification(state, community, Some(by.account), status, verified, at).await?;
+    let kind = if verified { "Add" } else { "Remove" };
+    let mut activity =
+        moderation_activity(state, community, by.account, kind, json!(status.ap_id))?;
+    activity["target"] = json!(community.verified_url());
+    activity["published"] = json!(at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    let author = accounts::find_by_id(&state.db, status.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    publish(
+        state,
+        community,
+        by,
+        activity,
+        std::slice::from_ref(&author),
+    )
+    .await
+}
+
+/// Sets a case report's verification mark (here, or as the community's instance
+/// told us) and logs it.
+pub async fn apply_verification(
+    state: &AppState,
+    community: &Community,
+    moderator: Option<&Account>,
+    status: &Status,
+    verified: bool,
+    at: DateTime<Utc>,
+) -> AppResult<()> {
+    let name = moderator.map(|m| format!("{} (@{})", m.shown_name(), m.acct()));
+    let mark = match (verified, moderator, name.as_deref()) {
+        (true, Some(m), Some(n)) => Some((m.id, n, at)),
+        _ => None,
+    };
+    crate::cases::store::set_verified(&state.db, status.id, mark).await?;
+    let action = if verified {
+        "verify_case"
+    } else {
+        "unverify_case"
+    };
+    log_action(
+        state,
+        community,
+        moderator,
+        action,
+        Some(status.account_id),
+        Some(status.id),
+        "",
+    )
+    .await
 }
 
 // ----- reports -----

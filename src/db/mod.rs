@@ -211,6 +211,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "teaching materials",
         include_str!("../../migrations/sqlite/0006_materials.sql"),
     ),
+    (
+        7,
+        "case reports",
+        include_str!("../../migrations/sqlite/0007_case_reports.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -243,6 +248,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         6,
         "teaching materials",
         include_str!("../../migrations/postgres/0006_materials.sql"),
+    ),
+    (
+        7,
+        "case reports",
+        include_str!("../../migrations/postgres/0007_case_reports.sql"),
     ),
 ];
 

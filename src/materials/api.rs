@@ -207,14 +207,7 @@ pub async fn delete(
 ) -> AppResult<Json<Value>> {
     let me = author(&auth)?;
     let m = material_by_id(&data, &id).await?;
-    if m.status.account_id != me.id {
-        return Err(AppError::NotFound);
-    }
-    crate::posts::model::delete(&data, me, &m.status).await?;
-    let ids: Vec<i64> = m.files.iter().map(|f| f.id).collect();
-    for key in store::remove_files(&data.db, m.status.id, &ids).await? {
-        data.media.delete(&key).await?;
-    }
+    model::delete(&data, me, &m).await?;
     Ok(Json(json!({ "id": id, "deleted": true })))
 }
 

@@ -528,6 +528,7 @@ pub async fn create(
         community: community.map(|c| c.account),
         title: Some(draft.name.clone()),
         material: Some(draft),
+        case_report: None,
     };
     let created = crate::posts::model::create(data, author, post).await;
     if created.is_err() {
@@ -565,12 +566,27 @@ pub async fn update(
         spoiler_text: String::new(),
         sensitive: false,
         material: Some(draft),
+        case_report: None,
     };
     let edited = crate::posts::model::edit(data, author, &material.status, change).await;
     if edited.is_err() {
         forget_uploads(data, &stored).await;
     }
     edited
+}
+
+/// Its author deletes a material: the post goes (a Delete goes out) and so do its
+/// uploaded files.
+pub async fn delete(state: &AppState, author: &Account, material: &Material) -> AppResult<()> {
+    if material.status.account_id != author.id {
+        return Err(AppError::NotFound);
+    }
+    crate::posts::model::delete(state, author, &material.status).await?;
+    let ids: Vec<i64> = material.files.iter().map(|f| f.id).collect();
+    for key in store::remove_files(&state.db, material.status.id, &ids).await? {
+        state.media.delete(&key).await?;
+    }
+    Ok(())
 }
 
 /// Writes a material's facts beside its post (`status_id`): the row, its terms,

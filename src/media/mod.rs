@@ -219,8 +219,9 @@ impl MediaStore {
     }
 }
 
-/// A form sent as `multipart/form-data`: its text fields and its files (the parts
-/// named `file` or `files[]`, with the names they were sent with).
+/// A form sent as `multipart/form-data`: its text fields (a field sent more than
+/// once has its values joined by commas) and its files (the parts named `file` or
+/// `files[]`, with the names they were sent with).
 #[derive(Debug, Default)]
 pub struct Upload {
     pub fields: std::collections::HashMap<String, String>,
@@ -286,12 +287,22 @@ impl Upload {
                     upload.files.push((file_name, Bytes::from(bytes)));
                 }
             } else {
-                if upload.fields.len() >= MAX_TEXT_FIELDS {
-                    return Err(AppError::bad_request("The form has too many fields"));
-                }
                 let text = String::from_utf8(bytes)
                     .map_err(|_| AppError::bad_request(format!("The field {name} is not text")))?;
-                upload.fields.insert(name, text);
+                // A field sent more than once (a multi-select, a group of checkboxes)
+                // keeps every value, joined by commas.
+                if let Some(earlier) = upload.fields.get_mut(&name) {
+                    if earlier.len() + 1 + text.len() > MAX_TEXT_FIELD_BYTES {
+                        return Err(AppError::PayloadTooLarge(too_large));
+                    }
+                    earlier.push(',');
+                    earlier.push_str(&text);
+                } else {
+                    if upload.fields.len() >= MAX_TEXT_FIELDS {
+                        return Err(AppError::bad_request("The form has too many fields"));
+                    }
+                    upload.fields.insert(name, text);
+                }
             }
         }
         Ok(upload)

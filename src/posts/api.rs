@@ -185,6 +185,7 @@ pub async fn create(
             community: None,
             title: None,
             material: None,
+            case_report: None,
         },
     )
     .await?;
@@ -472,6 +473,7 @@ pub async fn edit(
                 .unwrap_or_else(|| status.spoiler_text.clone()),
             sensitive: p.sensitive.unwrap_or(status.sensitive),
             material: None,
+            case_report: None,
         },
     )
     .await?;

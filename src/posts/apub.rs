@@ -146,6 +146,7 @@ pub async fn object_json(
         community,
     );
     crate::materials::apub::as_article(state, status, &mut note).await?;
+    crate::cases::apub::as_article(state, status, &mut note).await?;
     Ok(note)
 }
 
@@ -662,6 +663,7 @@ pub async fn store_remote_note(
             store::set_title(&data.db, status.id, title).await?;
         }
         crate::materials::apub::receive(data, status, &note).await?;
+        crate::cases::apub::receive(data, status, &note).await?;
         store::add_tags(&data.db, status.id, &note_tags).await?;
         if status.visibility != "direct" && status.in_reply_to_ap_id.is_none() {
             notifications::notify_subscribers(&data.db, author, status.id).await?;
@@ -973,6 +975,7 @@ pub(crate) async fn apply_edit(
     )
     .await?;
     crate::materials::apub::receive(data, status, note).await?;
+    crate::cases::apub::receive(data, status, note).await?;
     Ok(())
 }
 

@@ -70,6 +70,8 @@ pub struct NewPost {
     pub title: Option<String>,
     /// A teaching material's facts, when the post is one (an Article).
     pub material: Option<crate::materials::model::MaterialDraft>,
+    /// A case report's facts, when the post is one (an Article).
+    pub case_report: Option<crate::cases::model::CaseDraft>,
 }
 
 /// `@name` and `@name@domain` in a text, in order, without repeats.
@@ -330,6 +332,9 @@ pub async fn create(data: &Data<AppState>, author: &Account, post: NewPost) -> A
     if let Some(material) = &post.material {
         also_to = crate::materials::model::attach(data, status.id, material, false).await?;
     }
+    if let Some(case) = &post.case_report {
+        crate::cases::model::attach(data, status.id, case).await?;
+    }
     let status = store::find(&data.db, status.id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -505,6 +510,8 @@ pub struct PostEdit {
     pub sensitive: bool,
     /// A teaching material's new facts, when the post is one.
     pub material: Option<crate::materials::model::MaterialDraft>,
+    /// A case report's new facts, when the post is one.
+    pub case_report: Option<crate::cases::model::CaseDraft>,
 }
 
 /// Edits a local post: the old version goes to its history, everyone who got the
@@ -561,6 +568,9 @@ pub async fn edit(
     store::add_tags(&data.db, status.id, &tags).await?;
     if let Some(material) = &change.material {
         crate::materials::model::attach(data, status.id, material, true).await?;
+    }
+    if let Some(case) = &change.case_report {
+        crate::cases::model::attach(data, status.id, case).await?;
     }
     let status = store::find(&data.db, status.id)
         .await?

@@ -264,6 +264,7 @@ pub async fn compose(
             community: None,
             title: None,
             material: None,
+            case_report: None,
         },
     )
     .await;

@@ -158,6 +158,28 @@ pub fn router() -> Router<()> {
             get(crate::materials::api::schema_org),
         )
         .route(
+            "/api/collegium/v1/cases",
+            get(crate::cases::api::list).post(crate::cases::api::create),
+        )
+        .route(
+            "/api/collegium/v1/cases/{id}",
+            get(crate::cases::api::show)
+                .patch(crate::cases::api::update)
+                .delete(crate::cases::api::delete),
+        )
+        .route(
+            "/api/collegium/v1/cases/{id}/history",
+            get(crate::cases::api::history),
+        )
+        .route(
+            "/api/collegium/v1/cases/{id}/verification",
+            post(crate::cases::api::verify).delete(crate::cases::api::verify),
+        )
+        .route(
+            "/api/collegium/v1/cases/{id}/schema",
+            get(crate::cases::api::schema_org),
+        )
+        .route(
             "/api/collegium/v1/vocabularies",
             get(crate::vocabularies::index),
         )

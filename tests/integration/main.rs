@@ -2,6 +2,7 @@
 //! Run on SQLite by default, on PostgreSQL when TEST_DATABASE_URL is set.
 
 mod accounts;
+mod cases;
 mod cli;
 mod clients;
 mod communities;
