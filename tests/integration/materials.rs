@@ -389,3 +389,63 @@ async fn a_material_is_published_found_remixed_and_its_remix_listed() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_article_from_elsewhere_is_checked_before_it_becomes_a_material() {
+    let a = TestInstance::start().await;
+    let peer = crate::peer::Peer::start().await;
+    let article = json!({
+        "@context": "https://www.w3.org/ns/activitystreams",
+        "id": format!("{}/activities/create/1", peer.actor_id),
+        "type": "Create",
+        "actor": peer.actor_id,
+        "to": ["https://www.w3.org/ns/activitystreams#Public"],
+        "object": {
+            "id": format!("{}/articles/1", peer.actor_id),
+            "type": "Article",
+            "attributedTo": peer.actor_id,
+            "name": "Volcanoes in a bottle",
+            "summary": "<script>alert(1)</script>An experiment for <b>year 6</b>.",
+            "content": "<p>Mix vinegar and baking soda.</p><script>alert(2)</script>",
+            "to": ["https://www.w3.org/ns/activitystreams#Public"],
+            "materialKind": "material",
+            "educationalLevel": ["99", {"type": "DefinedTerm", "termCode": "1"}, "1"],
+            "about": [{"termCode": "053"}, "not a field"],
+            "learningResourceType": ["http://purl.org/dcx/lrmi-vocabs/learningResourceType/lessonPlan", "spaceship"],
+            "license": "https://creativecommons.org/licenses/by/4.0/",
+            "timeRequired": "forever",
+            "isBasedOn": "javascript:alert(3)",
+            "creator": ["Vera Volcano", {"name": "Carl Crater"}, 42],
+            "attachment": [
+                {"type": "Document", "url": "javascript:alert(4)", "name": "evil"},
+                {"type": "Document", "url": "https://peer.example/v.pdf", "name": "volcano.pdf", "mediaType": "application/pdf"}
+            ]
+        }
+    });
+    let res = peer
+        .send(&a.url("/inbox"), article.to_string().as_bytes())
+        .await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let (_, list) = a.get_json(&format!("{API}?q=volcanoes")).await;
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    let m = &list[0];
+    assert_eq!(m["name"], "Volcanoes in a bottle");
+    assert!(!m["description"].as_str().unwrap().contains("script"));
+    assert!(!m["description"].as_str().unwrap().contains("alert"), "{m}");
+    assert!(!m["body"].as_str().unwrap().contains("script"));
+    assert_eq!(
+        m["levels"],
+        json!([{"id": "1", "label": "Primary education", "uri": null}])
+    );
+    assert_eq!(m["subjects"][0]["id"], "053");
+    assert_eq!(m["subjects"].as_array().unwrap().len(), 1);
+    assert_eq!(m["resource_types"].as_array().unwrap().len(), 1);
+    assert_eq!(m["licence"]["id"], "cc-by");
+    assert_eq!(m["time_required"], Value::Null);
+    assert_eq!(m["based_on"], Value::Null);
+    assert_eq!(m["authors"], json!(["Vera Volcano", "Carl Crater"]));
+    let files = m["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["url"], "https://peer.example/v.pdf");
+    assert_eq!(files[0]["uploaded"], false);
+}
