@@ -5,4 +5,5 @@
 pub mod api;
 pub mod apub;
 pub mod model;
+pub mod pages;
 pub mod store;

@@ -49,6 +49,10 @@ impl Templates {
             "communities.html",
             "community.html",
             "moderation.html",
+            "materials.html",
+            "materials_form.html",
+            "materials_show.html",
+            "materials_history.html",
         );
         Ok(Templates { env: Arc::new(env) })
     }
@@ -174,6 +178,7 @@ pub fn sanitize_html(html: &str) -> String {
 
 const STYLESHEET: &str = include_str!("../../frontend/static/style.css");
 const LOGO: &str = include_str!("../../frontend/static/logo.svg");
+const MATERIALS_SCRIPT: &str = include_str!("../../frontend/static/materials.js");
 
 pub async fn stylesheet() -> Response {
     (
@@ -193,6 +198,18 @@ pub async fn logo() -> Response {
             (header::CACHE_CONTROL, "public, max-age=86400"),
         ],
         LOGO,
+    )
+        .into_response()
+}
+
+/// The script of the material pages (drafts kept in the browser).
+pub async fn materials_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        MATERIALS_SCRIPT,
     )
         .into_response()
 }

@@ -157,6 +157,32 @@ pub fn router() -> Router<()> {
             "/api/collegium/v1/materials/{id}/schema",
             get(crate::materials::api::schema_org),
         )
+        // The material pages (forms with uploads read with the media size limit).
+        .route(
+            "/materials",
+            get(crate::materials::pages::browse_page)
+                .post(crate::materials::pages::create_form)
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route("/materials/new", get(crate::materials::pages::new_page))
+        .route(
+            "/materials/{id}",
+            get(crate::materials::pages::show_page)
+                .post(crate::materials::pages::update_form)
+                .layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/materials/{id}/edit",
+            get(crate::materials::pages::edit_page),
+        )
+        .route(
+            "/materials/{id}/delete",
+            post(crate::materials::pages::delete_form),
+        )
+        .route(
+            "/materials/{id}/history",
+            get(crate::materials::pages::history_page),
+        )
         .route(
             "/api/collegium/v1/cases",
             get(crate::cases::api::list).post(crate::cases::api::create),
@@ -222,6 +248,7 @@ pub fn router() -> Router<()> {
         )
         .route("/static/style.css", get(web::stylesheet))
         .route("/static/logo.svg", get(web::logo))
+        .route("/static/materials.js", get(web::materials_script))
         .route("/media/{folder}/{file}", get(crate::media::serve));
 
     let oauth = Router::new()

@@ -449,3 +449,129 @@ async fn an_article_from_elsewhere_is_checked_before_it_becomes_a_material() {
     assert_eq!(files[0]["url"], "https://peer.example/v.pdf");
     assert_eq!(files[0]["uploaded"], false);
 }
+
+async fn get_page(a: &TestInstance, cookies: &str, path: &str) -> (StatusCode, String) {
+    let res = a
+        .client
+        .get(a.url(path))
+        .header("cookie", cookies)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_material_pages_publish_show_browse_and_remix() {
+    let a = TestInstance::start().await;
+    let password = a.user("amy", Role::Member).await;
+    let (cookies, csrf) = crate::pages::web_sign_in(&a, "amy", &password).await;
+    let (status, form) = get_page(&a, &cookies, "/materials/new").await;
+    assert_eq!(status, StatusCode::OK);
+    for field in [
+        "name",
+        "description",
+        "licence",
+        "levels",
+        "subjects",
+        "files[]",
+    ] {
+        assert!(
+            form.contains(&format!("name=\"{field}\"")),
+            "{field} in the form"
+        );
+    }
+    // Published from the form, with a file.
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("name", "Plant cells under the microscope"),
+        ("description", "A lab sheet for looking at onion cells."),
+        (
+            "body",
+            "Peel a thin layer of onion skin and stain it with iodine.",
+        ),
+        ("language", "en"),
+        ("licence", "cc-by"),
+        ("levels", "2"),
+        ("subjects", "051"),
+        ("resource_types", "worksheet"),
+    ];
+    let (content_type, body) = multipart_files(&fields, &[("lab.pdf", &pdf())]);
+    let res = a
+        .client
+        .post(a.url("/materials"))
+        .header("cookie", &cookies)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        res.text().await.unwrap()
+    );
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with("/materials/"), "{location}");
+    let res = a.client.get(a.url(&location)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let shown = res.text().await.unwrap();
+    assert!(shown.contains("Plant cells under the microscope"));
+    assert!(shown.contains("lab.pdf"));
+    // A form without the CSRF token changes nothing.
+    let (content_type, body) = multipart_files(&fields[1..], &[]);
+    let res = a
+        .client
+        .post(a.url("/materials"))
+        .header("cookie", &cookies)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error());
+    // A refused form comes back with the message and what was typed.
+    let mut bad = fields.to_vec();
+    bad[7] = ("subjects", "999");
+    let (content_type, body) = multipart_files(&bad, &[]);
+    let res = a
+        .client
+        .post(a.url("/materials"))
+        .header("cookie", &cookies)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let again = res.text().await.unwrap();
+    assert!(
+        again.contains("isced-fields") && again.contains("onion cells"),
+        "{again}"
+    );
+    let (_, all) = a.get_json(API).await;
+    assert_eq!(all.as_array().unwrap().len(), 1);
+    let id = all[0]["id"].as_str().unwrap().to_string();
+
+    // Browse with filters; a bad filter is a clear error page.
+    let (status, list) = get_page(&a, &cookies, "/materials?level=2&q=onion").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(list.contains("Plant cells under the microscope"));
+    let (status, list) = get_page(&a, &cookies, "/materials?level=3").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!list.contains("Plant cells under the microscope"));
+    let (status, _) = get_page(&a, &cookies, "/materials?level=nursery").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The remix form is prefilled from the original; the history page lists it.
+    let (status, remix) = get_page(&a, &cookies, &format!("/materials/new?based_on={id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        remix.contains("Adapting") && remix.contains("onion cells"),
+        "{remix}"
+    );
+    let (status, history) = get_page(&a, &cookies, &format!("/materials/{id}/history")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(history.contains("Plant cells under the microscope"));
+}

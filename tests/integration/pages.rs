@@ -275,7 +275,7 @@ async fn sign_up_only_when_registrations_are_open() {
 }
 
 /// Signs `name` in on the web; returns the cookies to send and the CSRF token.
-async fn web_sign_in(a: &TestInstance, name: &str, password: &str) -> (String, String) {
+pub async fn web_sign_in(a: &TestInstance, name: &str, password: &str) -> (String, String) {
     let res = a.client.get(a.url("/auth/sign_in")).send().await.unwrap();
     let csrf = set_cookie_value(&res, "collegium_csrf").unwrap();
     let res = a

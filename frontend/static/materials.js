@@ -1,0 +1,177 @@
+// Collegium: the teaching-material form keeps a draft in this browser while a
+// teacher types (localStorage), offers it back when the form is opened again,
+// and forgets it once the material is published. It also warns about files that
+// are too large before they are sent, and asks before a material is deleted.
+// Everything here is optional: the pages work without it.
+(function () {
+  "use strict";
+
+  var PREFIX = "collegium-draft:";
+
+  function storage() {
+    try {
+      var s = window.localStorage;
+      s.setItem(PREFIX + "test", "1");
+      s.removeItem(PREFIX + "test");
+      return s;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function each(list, fn) {
+    Array.prototype.forEach.call(list, fn);
+  }
+
+  // Ask before deleting.
+  each(document.querySelectorAll("form[data-confirm]"), function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) {
+        event.preventDefault();
+      }
+    });
+  });
+
+  // Files over the size limit, named before the upload starts.
+  each(document.querySelectorAll("input[type=file][data-max-bytes]"), function (input) {
+    var max = parseInt(input.getAttribute("data-max-bytes"), 10);
+    var warning = input.form && input.form.querySelector("[data-file-warning]");
+    input.addEventListener("change", function () {
+      var big = Array.prototype.filter.call(input.files || [], function (f) {
+        return max > 0 && f.size > max;
+      }).map(function (f) { return f.name; });
+      var message = big.length
+        ? big.join(", ") + (big.length === 1 ? " is" : " are") + " larger than " +
+          input.getAttribute("data-max-size") + " and would be refused. Choose smaller files."
+        : "";
+      input.setCustomValidity(message);
+      if (warning) {
+        warning.textContent = message;
+        warning.hidden = !message;
+      }
+    });
+  });
+
+  var store = storage();
+  if (!store) {
+    return;
+  }
+
+  // After a publish or a change the page names the draft to forget.
+  each(document.querySelectorAll("[data-clear-draft]"), function (el) {
+    store.removeItem(PREFIX + el.getAttribute("data-clear-draft"));
+  });
+
+  var form = document.querySelector("form[data-draft]");
+  if (!form) {
+    return;
+  }
+  var key = PREFIX + form.getAttribute("data-draft");
+  var status = document.querySelector("[data-draft-status]");
+  var SKIPPED = ["hidden", "file", "submit", "button", "reset", "password", "image"];
+
+  function fields() {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== "csrf" && SKIPPED.indexOf(el.type) < 0 &&
+        ["INPUT", "SELECT", "TEXTAREA"].indexOf(el.tagName) >= 0;
+    });
+  }
+
+  function collect() {
+    var data = {};
+    fields().forEach(function (el) {
+      if (el.type === "checkbox" || el.type === "radio") {
+        data[el.name] = data[el.name] || [];
+        if (el.checked) {
+          data[el.name].push(el.value);
+        }
+      } else if (el.tagName === "SELECT" && el.multiple) {
+        data[el.name] = Array.prototype.filter.call(el.options, function (o) {
+          return o.selected;
+        }).map(function (o) { return o.value; });
+      } else {
+        data[el.name] = el.value;
+      }
+    });
+    return data;
+  }
+
+  function apply(data) {
+    fields().forEach(function (el) {
+      if (!Object.prototype.hasOwnProperty.call(data, el.name)) {
+        return;
+      }
+      var value = data[el.name];
+      if (el.type === "checkbox" || el.type === "radio") {
+        el.checked = Array.isArray(value) && value.indexOf(el.value) >= 0;
+      } else if (el.tagName === "SELECT" && el.multiple) {
+        each(el.options, function (o) {
+          o.selected = Array.isArray(value) && value.indexOf(o.value) >= 0;
+        });
+      } else if (typeof value === "string") {
+        el.value = value;
+      }
+    });
+  }
+
+  function time(iso) {
+    var d = new Date(iso);
+    return isNaN(d.getTime()) ? "" : d.toLocaleString([], {
+      dateStyle: "medium", timeStyle: "short"
+    });
+  }
+
+  function say(text, withDiscard) {
+    if (!status) {
+      return;
+    }
+    status.textContent = text;
+    status.hidden = !text;
+    if (withDiscard) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "link";
+      button.textContent = "Discard the draft";
+      button.addEventListener("click", function () {
+        store.removeItem(PREFIX + form.getAttribute("data-draft"));
+        apply(initial);
+        say("The draft was discarded.", false);
+      });
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(button);
+    }
+  }
+
+  var initial = collect();
+  var saved = null;
+  try {
+    saved = JSON.parse(store.getItem(key) || "null");
+  } catch (e) {
+    saved = null;
+  }
+  if (saved && saved.fields && form.getAttribute("data-draft-restore") !== "false" &&
+      JSON.stringify(saved.fields) !== JSON.stringify(initial)) {
+    apply(saved.fields);
+    say("Your unsaved draft from " + time(saved.saved) + " was restored.", true);
+  }
+
+  var timer = null;
+  function save() {
+    timer = null;
+    try {
+      var now = new Date().toISOString();
+      store.setItem(key, JSON.stringify({ saved: now, fields: collect() }));
+      say("Draft kept in this browser at " + time(now) + ".", false);
+    } catch (e) {
+      // Storage full or refused: the form still works.
+    }
+  }
+  function later() {
+    if (timer) {
+      window.clearTimeout(timer);
+    }
+    timer = window.setTimeout(save, 500);
+  }
+  form.addEventListener("input", later);
+  form.addEventListener("change", later);
+})();

@@ -1,0 +1,1520 @@
+//! Pages about teaching materials: browsing and searching with the vocabularies'
+//! filters, a material's page (its files, the original it adapts, its remixes),
+//! the form to publish, adapt or change one (with uploads), deleting, and the
+//! history of its versions.
+
+use activitypub_federation::config::Data;
+use axum::{
+    Form,
+    extract::{Multipart, Path, Query},
+    http::{HeaderMap, StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::{
+    AppState,
+    accounts::{
+        model::{Account, User},
+        pages::user_context,
+        session::{CsrfToken, CurrentUser, verify_csrf},
+        store as accounts,
+    },
+    error::{AppError, AppResult},
+    materials::{
+        model::{self, BrowseQuery, Material, MaterialInput},
+        store::{self, FileRow},
+    },
+    media::Upload,
+    posts::store as posts,
+    vocabularies::{self, Term},
+    web::PageError,
+};
+
+type Viewer = Option<(Account, User)>;
+
+fn page_error(data: &AppState, error: AppError) -> PageError {
+    PageError {
+        error,
+        templates: data.templates.clone(),
+        instance_name: data.settings.instance.name.clone(),
+    }
+}
+
+/// A page, with the CSRF cookie when the token is new.
+fn html_page(
+    state: &AppState,
+    csrf: Option<&CsrfToken>,
+    status: StatusCode,
+    html: String,
+) -> Response {
+    let mut response = (status, Html(html)).into_response();
+    if let Some(cookie) = csrf.and_then(|c| c.cookie(state)) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+/// To the sign-in page, coming back to `next` (a path here) afterwards.
+fn sign_in_to(next: &str) -> Response {
+    let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    Redirect::to(&format!("/auth/sign_in?next={next}")).into_response()
+}
+
+// ----- how vocabulary terms are shown -----
+
+/// The languages offered in the filters and the form (English names), by name.
+const LANGUAGES: &[(&str, &str)] = &[
+    ("sq", "Albanian"),
+    ("ar", "Arabic"),
+    ("eu", "Basque"),
+    ("bg", "Bulgarian"),
+    ("ca", "Catalan"),
+    ("zh", "Chinese"),
+    ("hr", "Croatian"),
+    ("cs", "Czech"),
+    ("da", "Danish"),
+    ("nl", "Dutch"),
+    ("en", "English"),
+    ("et", "Estonian"),
+    ("fi", "Finnish"),
+    ("fr", "French"),
+    ("gl", "Galician"),
+    ("de", "German"),
+    ("el", "Greek"),
+    ("hu", "Hungarian"),
+    ("is", "Icelandic"),
+    ("ga", "Irish"),
+    ("it", "Italian"),
+    ("lv", "Latvian"),
+    ("lt", "Lithuanian"),
+    ("lb", "Luxembourgish"),
+    ("mk", "Macedonian"),
+    ("mt", "Maltese"),
+    ("no", "Norwegian"),
+    ("pl", "Polish"),
+    ("pt", "Portuguese"),
+    ("ro", "Romanian"),
+    ("rm", "Romansh"),
+    ("ru", "Russian"),
+    ("sr", "Serbian"),
+    ("sk", "Slovak"),
+    ("sl", "Slovenian"),
+    ("es", "Spanish"),
+    ("sv", "Swedish"),
+    ("tr", "Turkish"),
+    ("uk", "Ukrainian"),
+];
+
+/// The times a teacher picks from (ISO 8601 durations, as the server takes them).
+const DURATIONS: &[(&str, &str)] = &[
+    ("PT10M", "10 minutes"),
+    ("PT15M", "15 minutes"),
+    ("PT20M", "20 minutes"),
+    ("PT30M", "30 minutes"),
+    ("PT45M", "45 minutes"),
+    ("PT1H", "1 hour"),
+    ("PT1H30M", "90 minutes"),
+    ("PT2H", "2 hours"),
+    ("PT3H", "3 hours"),
+    ("P1D", "1 day"),
+    ("P1W", "1 week"),
+];
+
+/// What the file chooser offers (the server checks the content, not the name).
+const ACCEPTED_FILES: &str = ".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,\
+.png,.jpg,.jpeg,.gif,.webp,.mp3,.ogg,.wav,.m4a,.flac,.mp4,.webm,.zip,.gz,.7z,.tar,.txt,.md,.csv";
+
+/// The name of a language tag, in English.
+fn language_name(code: &str) -> String {
+    let primary = code.split('-').next().unwrap_or(code);
+    match LANGUAGES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(primary))
+    {
+        Some((c, name)) if c.eq_ignore_ascii_case(code) => name.to_string(),
+        Some((_, name)) => format!("{name} ({code})"),
+        None => code.to_string(),
+    }
+}
+
+/// A term as a teacher reads it: its English label, with the code where teachers
+/// know it by its code (ISCED levels, DigCompEdu competences).
+fn term_label(vocabulary: &str, term: &Term) -> String {
+    let label = term.label("en");
+    match vocabulary {
+        model::LEVELS => format!("{label} (ISCED {})", term.id),
+        model::COMPETENCES => format!("{} {label}", term.id),
+        _ => label.to_string(),
+    }
+}
+
+/// One choice of a select or a group of checkboxes.
+#[derive(Debug, Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+    /// A narrower term shown under its broader one.
+    narrower: bool,
+}
+
+/// Choices under a heading (an `<optgroup>` or a `<fieldset>`); no heading for a
+/// flat list.
+#[derive(Debug, Serialize)]
+struct ChoiceGroup {
+    label: Option<String>,
+    choices: Vec<Choice>,
+}
+
+fn choice(vocabulary: &str, term: &Term, selected: &[String]) -> Choice {
+    Choice {
+        value: term.id.clone(),
+        label: term_label(vocabulary, term),
+        selected: selected.contains(&term.id),
+        narrower: term.broader.is_some(),
+    }
+}
+
+/// A vocabulary's terms as choices: one flat list (narrower terms after their
+/// broader one), or (`grouped`) one group per top term (ISCED-F broad fields,
+/// DigCompEdu areas), the top term itself first in its group.
+fn choices(vocabulary: &str, selected: &[String], grouped: bool) -> AppResult<Vec<ChoiceGroup>> {
+    let v = vocabularies::get(vocabulary)?;
+    if !grouped {
+        let mut list: Vec<Choice> = v
+            .terms
+            .iter()
+            .map(|t| choice(vocabulary, t, selected))
+            .collect();
+        if vocabulary == model::TYPES {
+            // Alphabetical, "Other" last.
+            list.sort_by(|a, b| {
+                (a.value == "other")
+                    .cmp(&(b.value == "other"))
+                    .then_with(|| a.label.cmp(&b.label))
+            });
+        }
+        return Ok(vec![ChoiceGroup {
+            label: None,
+            choices: list,
+        }]);
+    }
+    let mut groups = Vec::new();
+    for top in v.terms.iter().filter(|t| t.broader.is_none()) {
+        let whole = match vocabulary {
+            model::COMPETENCES => format!("{} {} (the whole area)", top.id, top.label("en")),
+            _ => format!("{} (broad field)", top.label("en")),
+        };
+        let mut list = vec![Choice {
+            label: whole,
+            ..choice(vocabulary, top, selected)
+        }];
+        list.extend(
+            v.terms
+                .iter()
+                .filter(|t| t.broader.as_deref() == Some(top.id.as_str()))
+                .map(|t| choice(vocabulary, t, selected)),
+        );
+        groups.push(ChoiceGroup {
+            label: Some(term_label(vocabulary, top)),
+            choices: list,
+        });
+    }
+    Ok(groups)
+}
+
+/// The languages as choices, with the one given even when it is not in the list.
+fn language_choices(selected: &str) -> Vec<Choice> {
+    let mut list: Vec<Choice> = LANGUAGES
+        .iter()
+        .map(|(code, name)| Choice {
+            value: code.to_string(),
+            label: name.to_string(),
+            selected: code.eq_ignore_ascii_case(selected),
+            narrower: false,
+        })
+        .collect();
+    if !selected.is_empty() && !list.iter().any(|c| c.selected) {
+        list.push(Choice {
+            value: selected.to_string(),
+            label: language_name(selected),
+            selected: true,
+            narrower: false,
+        });
+    }
+    list
+}
+
+#[derive(Debug, Serialize)]
+struct TermView {
+    id: String,
+    label: String,
+    uri: Option<String>,
+}
+
+fn term_views(vocabulary: &str, ids: &[String]) -> Vec<TermView> {
+    let vocab = vocabularies::get(vocabulary).ok();
+    ids.iter()
+        .map(|id| {
+            let term = vocab.and_then(|v| v.term(id));
+            TermView {
+                id: id.clone(),
+                label: term.map_or_else(|| id.clone(), |t| term_label(vocabulary, t)),
+                uri: term.and_then(|t| t.uri.clone()),
+            }
+        })
+        .collect()
+}
+
+/// An ISO 8601 duration in words: `PT1H30M` is "1 hour 30 minutes". Anything it
+/// cannot read is given back as it is.
+pub fn readable_duration(iso: &str) -> String {
+    let v = iso.trim().to_ascii_uppercase();
+    let Some(rest) = v.strip_prefix('P') else {
+        return iso.to_string();
+    };
+    let mut parts = Vec::new();
+    let mut in_time = false;
+    let mut number = String::new();
+    for c in rest.chars() {
+        if c == 'T' {
+            in_time = true;
+            continue;
+        }
+        if c.is_ascii_digit() || c == '.' || c == ',' {
+            number.push(c);
+            continue;
+        }
+        let unit = match (c, in_time) {
+            ('Y', false) => "year",
+            ('M', false) => "month",
+            ('W', false) => "week",
+            ('D', false) => "day",
+            ('H', true) => "hour",
+            ('M', true) => "minute",
+            ('S', true) => "second",
+            _ => return iso.to_string(),
+        };
+        if number.is_empty() {
+            return iso.to_string();
+        }
+        if number.trim_start_matches('0').is_empty() {
+            number.clear();
+            continue;
+        }
+        let plural = if number == "1" { "" } else { "s" };
+        parts.push(format!("{number} {unit}{plural}"));
+        number.clear();
+    }
+    if parts.is_empty() || !number.is_empty() {
+        return iso.to_string();
+    }
+    parts.join(" ")
+}
+
+/// A size in bytes for people.
+fn readable_size(bytes: i64) -> String {
+    const K: f64 = 1024.0;
+    let b = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if b < K * K {
+        format!("{:.0} KB", b / K)
+    } else if b < K * K * K {
+        let mb = b / (K * K);
+        if mb < 10.0 {
+            format!("{mb:.1} MB")
+        } else {
+            format!("{mb:.0} MB")
+        }
+    } else {
+        format!("{:.1} GB", b / (K * K * K))
+    }
+}
+
+/// What kind of file a media type is, for people.
+fn file_kind(media_type: Option<&str>) -> String {
+    let Some(t) = media_type else {
+        return "Link".to_string();
+    };
+    let named = match t {
+        "application/pdf" => "PDF",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        | "application/msword" => "Word document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        | "application/vnd.ms-excel" => "Excel spreadsheet",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+        | "application/vnd.ms-powerpoint" => "PowerPoint presentation",
+        "application/vnd.oasis.opendocument.text" => "OpenDocument text",
+        "application/vnd.oasis.opendocument.spreadsheet" => "OpenDocument spreadsheet",
+        "application/vnd.oasis.opendocument.presentation" => "OpenDocument presentation",
+        "application/rtf" => "Rich text (RTF)",
+        "text/plain" => "Plain text",
+        "audio/mpeg" => "Audio (MP3)",
+        "application/zip" => "ZIP archive",
+        "application/gzip" => "gzip archive",
+        "application/x-7z-compressed" => "7-Zip archive",
+        "application/x-tar" => "tar archive",
+        _ => "",
+    };
+    if !named.is_empty() {
+        return named.to_string();
+    }
+    let (top, sub) = t.split_once('/').unwrap_or((t, ""));
+    let sub = sub.trim_start_matches("x-").to_ascii_uppercase();
+    match top {
+        "image" => format!("Image ({sub})"),
+        "audio" => format!("Audio ({sub})"),
+        "video" => format!("Video ({sub})"),
+        _ => t.to_string(),
+    }
+}
+
+/// An address that may be a link on our pages: http(s), or a path here.
+fn safe_href(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    let ok = lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (lower.starts_with('/') && !lower.starts_with("//"));
+    ok.then(|| url.trim().to_string())
+}
+
+// ----- what pages show of a material -----
+
+#[derive(Debug, Serialize)]
+struct FileView {
+    id: i64,
+    name: String,
+    kind: String,
+    size: Option<String>,
+    url: Option<String>,
+    host: Option<String>,
+    uploaded: bool,
+    remove: bool,
+}
+
+fn file_view(f: &FileRow, remove: bool) -> FileView {
+    FileView {
+        id: f.id,
+        name: f.name.clone(),
+        kind: file_kind(f.media_type.as_deref()),
+        size: f.size_bytes.map(readable_size),
+        url: safe_href(&f.url),
+        host: url::Url::parse(&f.url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string)),
+        uploaded: f.storage_key.is_some(),
+        remove,
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct AccountView {
+    name: String,
+    acct: String,
+    url: Option<String>,
+}
+
+/// The material another adapts: its page here when we know it, else its address.
+#[derive(Debug, Serialize)]
+struct OriginalView {
+    name: String,
+    link: Option<String>,
+    here: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct MaterialView {
+    id: i64,
+    link: String,
+    name: String,
+    description: String,
+    body: String,
+    /// Whether the body says more than the description (which stands in for an
+    /// empty one).
+    has_body: bool,
+    language: Option<String>,
+    authors: Vec<String>,
+    account: Option<AccountView>,
+    licence: TermView,
+    types: Vec<TermView>,
+    levels: Vec<TermView>,
+    subjects: Vec<TermView>,
+    competences: Vec<TermView>,
+    teaches_text: Vec<String>,
+    time_required: Option<String>,
+    time_iso: Option<String>,
+    files: Vec<FileView>,
+    based_on: Option<OriginalView>,
+    version: i64,
+    local: bool,
+    created: String,
+    created_iso: String,
+    updated: String,
+    updated_iso: String,
+    /// Its thread page here (comments, likes, boosts).
+    discussion: Option<String>,
+    /// Its page on its own server, for one from elsewhere.
+    source: Option<String>,
+}
+
+fn title_of(m: &Material) -> String {
+    m.status
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| "(untitled)".to_string())
+}
+
+async fn original_view(state: &AppState, uri: &str) -> AppResult<OriginalView> {
+    if let Some(s) = posts::find_by_ap_id(&state.db, uri).await?
+        && store::find(&state.db, s.id).await?.is_some()
+    {
+        return Ok(OriginalView {
+            name: s.title.unwrap_or_else(|| "a material".to_string()),
+            link: Some(format!("/materials/{}", s.id)),
+            here: true,
+        });
+    }
+    let host = url::Url::parse(uri)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string));
+    Ok(OriginalView {
+        name: match host {
+            Some(h) => format!("a material on {h}"),
+            None => uri.to_string(),
+        },
+        link: safe_href(uri),
+        here: false,
+    })
+}
+
+async fn material_view(state: &AppState, m: &Material) -> AppResult<MaterialView> {
+    let author = accounts::find_by_id(&state.db, m.status.account_id).await?;
+    let licence = vocabularies::get(model::LICENCES)?.term(&m.row.licence);
+    let based_on = match &m.row.based_on {
+        Some(uri) => Some(original_view(state, uri).await?),
+        None => None,
+    };
+    let day = |t: &chrono::DateTime<chrono::Utc>| t.format("%-d %B %Y").to_string();
+    Ok(MaterialView {
+        id: m.status.id,
+        link: format!("/materials/{}", m.status.id),
+        name: title_of(m),
+        description: m.row.description.clone(),
+        body: m.status.content.clone(),
+        has_body: !body_source(m).trim().is_empty(),
+        language: m.status.language.as_deref().map(language_name),
+        authors: m.authors(),
+        account: author.as_ref().map(|a| AccountView {
+            name: a.shown_name().to_string(),
+            acct: if a.is_local() {
+                format!("{}@{}", a.username, state.settings.domain)
+            } else {
+                a.acct()
+            },
+            url: safe_href(&a.profile_url()),
+        }),
+        licence: TermView {
+            id: m.row.licence.clone(),
+            label: licence.map_or_else(|| m.row.licence.clone(), |t| t.label("en").to_string()),
+            uri: licence.and_then(|t| t.uri.clone()),
+        },
+        types: term_views(model::TYPES, m.terms_of(model::TYPES)),
+        levels: term_views(model::LEVELS, m.terms_of(model::LEVELS)),
+        subjects: term_views(model::SUBJECTS, m.terms_of(model::SUBJECTS)),
+        competences: term_views(model::COMPETENCES, m.terms_of(model::COMPETENCES)),
+        teaches_text: m.teaches_text(),
+        time_required: m.row.time_required.as_deref().map(readable_duration),
+        time_iso: m.row.time_required.clone(),
+        files: m.files.iter().map(|f| file_view(f, false)).collect(),
+        based_on,
+        version: m.row.version,
+        local: m.status.local,
+        created: day(&m.status.created_at),
+        created_iso: m.status.created_at.to_rfc3339(),
+        updated: day(&m.row.updated_at),
+        updated_iso: m.row.updated_at.to_rfc3339(),
+        discussion: author
+            .as_ref()
+            .map(|a| crate::posts::pages::thread_path(a, m.status.id)),
+        source: if m.status.local {
+            None
+        } else {
+            safe_href(m.status.url.as_deref().unwrap_or(m.status.ap_id.as_str()))
+        },
+    })
+}
+
+/// The material with this id, if the viewer may see it.
+async fn visible_material(state: &AppState, viewer: &Viewer, id: &str) -> AppResult<Material> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let m = model::find(state, id).await?.ok_or(AppError::NotFound)?;
+    let who = viewer.as_ref().map(|(a, _)| a);
+    if !crate::posts::model::can_see(state, who, &m.status).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(m)
+}
+
+/// The material with this id, for its author to change.
+async fn own_material(state: &AppState, me: &Account, id: &str) -> AppResult<Material> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let m = model::find(state, id).await?.ok_or(AppError::NotFound)?;
+    if m.status.account_id != me.id || !m.status.local {
+        return Err(AppError::Forbidden(
+            "Only its author can change or delete this material".into(),
+        ));
+    }
+    Ok(m)
+}
+
+// ----- browse and search -----
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NoticeQuery {
+    deleted: Option<String>,
+}
+
+/// The browse page's address with the same search and filters, at `offset`.
+fn browse_link(q: &BrowseQuery, offset: i64) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    for (key, value) in [
+        ("q", &q.q),
+        ("type", &q.resource_type),
+        ("level", &q.level),
+        ("subject", &q.subject),
+        ("teaches", &q.teaches),
+        ("language", &q.language),
+        ("licence", &q.licence),
+        ("local", &q.local),
+        ("limit", &q.limit),
+    ] {
+        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+            s.append_pair(key, v);
+        }
+    }
+    if offset > 0 {
+        s.append_pair("offset", &offset.to_string());
+    }
+    let query = s.finish();
+    if query.is_empty() {
+        "/materials".to_string()
+    } else {
+        format!("/materials?{query}")
+    }
+}
+
+fn number_param(value: &Option<String>) -> Option<i64> {
+    value
+        .as_deref()
+        .filter(|v| !v.is_empty())
+        .and_then(|v| v.parse::<i64>().ok())
+}
+
+/// `GET /materials`: search and filter the materials here and those other
+/// servers sent us.
+pub async fn browse_page(
+    data: Data<AppState>,
+    CurrentUser(current): CurrentUser,
+    Query(q): Query<BrowseQuery>,
+    Query(notice): Query<NoticeQuery>,
+) -> Result<Response, PageError> {
+    browse(&data, &current, &q, notice.deleted.is_some())
+        .await
+        .map_err(|e| page_error(&data, e))
+}
+
+async fn browse(
+    state: &AppState,
+    current: &Viewer,
+    q: &BrowseQuery,
+    deleted: bool,
+) -> AppResult<Response> {
+    let found = model::browse(state, q).await?;
+    let limit = number_param(&q.limit).unwrap_or(20).clamp(1, 80);
+    let offset = number_param(&q.offset).unwrap_or(0).max(0);
+    let mut results = Vec::new();
+    for m in &found {
+        results.push(material_view(state, m).await?);
+    }
+    let previous = (offset > 0).then(|| browse_link(q, (offset - limit).max(0)));
+    let next = (found.len() as i64 >= limit && offset + limit <= 10_000)
+        .then(|| browse_link(q, offset + limit));
+    let given = |v: &Option<String>| v.clone().unwrap_or_default();
+    let selected = |v: &Option<String>| -> Vec<String> {
+        v.iter().filter(|s| !s.is_empty()).cloned().collect()
+    };
+    let local = matches!(q.local.as_deref(), Some("true" | "1"));
+    let filtered = [
+        &q.q,
+        &q.resource_type,
+        &q.level,
+        &q.subject,
+        &q.teaches,
+        &q.language,
+        &q.licence,
+    ]
+    .iter()
+    .any(|v| v.as_deref().is_some_and(|s| !s.trim().is_empty()))
+        || local;
+    let html = state.templates.render(
+        "materials.html",
+        minijinja::context! {
+            instance_name => state.settings.instance.name,
+            user => user_context(current),
+            filters => minijinja::context! {
+                q => given(&q.q),
+                language => given(&q.language),
+                local => local,
+            },
+            types => choices(model::TYPES, &selected(&q.resource_type), false)?,
+            levels => choices(model::LEVELS, &selected(&q.level), false)?,
+            subjects => choices(model::SUBJECTS, &selected(&q.subject), true)?,
+            competences => choices(model::COMPETENCES, &selected(&q.teaches), true)?,
+            licences => choices(model::LICENCES, &selected(&q.licence), false)?,
+            languages => language_choices(&given(&q.language)),
+            filtered => filtered,
+            results => results,
+            first => offset + 1,
+            last => offset + found.len() as i64,
+            previous => previous,
+            next => next,
+            deleted => deleted,
+        },
+    )?;
+    Ok(html_page(state, None, StatusCode::OK, html))
+}
+
+// ----- the form -----
+
+/// What the form holds, as typed (kept when the server refuses it).
+#[derive(Debug, Default, Clone, Serialize)]
+struct FormValues {
+    name: String,
+    description: String,
+    body: String,
+    language: String,
+    licence: String,
+    authors: String,
+    resource_types: Vec<String>,
+    levels: Vec<String>,
+    subjects: Vec<String>,
+    teaches: Vec<String>,
+    teaches_text: String,
+    time_choice: String,
+    time_other: String,
+    links: String,
+    based_on: String,
+    remove_files: Vec<String>,
+}
+
+fn comma_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn line_list(s: &str) -> Vec<String> {
+    s.lines()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The text a teacher typed for a material's body ("" when it only repeats the
+/// description, which stands in for an empty body).
+fn body_source(m: &Material) -> String {
+    let text = match &m.status.source_text {
+        Some(t) if m.status.local => t.clone(),
+        _ => {
+            let spaced = m
+                .status
+                .content
+                .replace("</p>", "\n\n")
+                .replace("<br>", "\n")
+                .replace("<br/>", "\n")
+                .replace("<br />", "\n");
+            model::plain_text(&spaced).trim().to_string()
+        }
+    };
+    if text.trim() == m.row.description.trim() {
+        String::new()
+    } else {
+        text
+    }
+}
+
+/// The form's two time fields for a duration: a choice, or "other" and the value.
+fn time_fields(value: Option<&str>) -> (String, String) {
+    match value {
+        None => (String::new(), String::new()),
+        Some(v) if DURATIONS.iter().any(|(iso, _)| *iso == v) => (v.to_string(), String::new()),
+        Some(v) => ("other".to_string(), v.to_string()),
+    }
+}
+
+impl FormValues {
+    /// A new material's form: the author's first language and name.
+    fn fresh(me: &Account) -> FormValues {
+        FormValues {
+            language: me
+                .profile
+                .languages
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "en".to_string()),
+            authors: me.shown_name().to_string(),
+            ..Default::default()
+        }
+    }
+
+    /// A material's form as it reads now.
+    fn of(m: &Material) -> FormValues {
+        let (time_choice, time_other) = time_fields(m.row.time_required.as_deref());
+        FormValues {
+            name: m.status.title.clone().unwrap_or_default(),
+            description: m.row.description.clone(),
+            body: body_source(m),
+            language: m.status.language.clone().unwrap_or_default(),
+            licence: m.row.licence.clone(),
+            authors: m.authors().join(", "),
+            resource_types: m.terms_of(model::TYPES).to_vec(),
+            levels: m.terms_of(model::LEVELS).to_vec(),
+            subjects: m.terms_of(model::SUBJECTS).to_vec(),
+            teaches: m.terms_of(model::COMPETENCES).to_vec(),
+            teaches_text: m.teaches_text().join("\n"),
+            time_choice,
+            time_other,
+            ..Default::default()
+        }
+    }
+
+    /// An adaptation's form: what the original says, by its new author.
+    fn remix(me: &Account, original: &Material) -> FormValues {
+        let fresh = FormValues::fresh(me);
+        let of = FormValues::of(original);
+        FormValues {
+            language: if of.language.is_empty() {
+                fresh.language
+            } else {
+                of.language.clone()
+            },
+            authors: fresh.authors,
+            based_on: original.status.id.to_string(),
+            ..of
+        }
+    }
+
+    /// What was sent (repeated fields arrive joined by commas).
+    fn from_upload(upload: &Upload) -> FormValues {
+        let text = |name: &str| upload.field(name).to_string();
+        let list = |name: &str| comma_list(upload.field(name));
+        FormValues {
+            name: text("name"),
+            description: text("description"),
+            body: text("body"),
+            language: text("language"),
+            licence: text("licence"),
+            authors: text("authors"),
+            resource_types: list("resource_types"),
+            levels: list("levels"),
+            subjects: list("subjects"),
+            teaches: list("teaches"),
+            teaches_text: text("teaches_text"),
+            time_choice: text("time_choice"),
+            time_other: text("time_other"),
+            links: text("links"),
+            based_on: text("based_on"),
+            remove_files: list("remove_files"),
+        }
+    }
+
+    /// The duration the fields say: the other one when filled in (a plain number
+    /// is minutes), else the choice; "" for none.
+    fn time_required(&self) -> String {
+        let other = self.time_other.trim();
+        if !other.is_empty() {
+            if other.chars().all(|c| c.is_ascii_digit()) {
+                return format!("PT{other}M");
+            }
+            return other.to_string();
+        }
+        match self.time_choice.trim() {
+            "other" => String::new(),
+            choice => choice.to_string(),
+        }
+    }
+
+    /// What the model takes. Every field of the form is given (an empty list
+    /// clears it on a change), except the original, which a change keeps.
+    fn to_input(&self, editing: bool) -> MaterialInput {
+        let given = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let mut teaches = self.teaches.clone();
+        teaches.extend(line_list(&self.teaches_text));
+        MaterialInput {
+            name: Some(self.name.clone()),
+            description: Some(self.description.clone()),
+            body: Some(self.body.clone()),
+            language: given(&self.language),
+            licence: given(&self.licence),
+            authors: given(&self.authors).map(|a| comma_list(&a)),
+            resource_types: Some(self.resource_types.clone()),
+            levels: Some(self.levels.clone()),
+            subjects: Some(self.subjects.clone()),
+            teaches: Some(teaches),
+            time_required: Some(self.time_required()),
+            based_on: if editing { None } else { given(&self.based_on) },
+            links: Some(line_list(&self.links)),
+            remove_files: editing.then(|| self.remove_files.clone()),
+            ..Default::default()
+        }
+    }
+}
+
+/// Which form: a new material (perhaps adapting another), or a change.
+enum FormTarget<'a> {
+    New(Option<&'a Material>),
+    Edit(&'a Material),
+}
+
+/// Why the form is shown again.
+struct FormError {
+    status: StatusCode,
+    message: String,
+    files_lost: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct OriginalInfo {
+    id: i64,
+    name: String,
+    link: String,
+    licence: String,
+    note: Option<&'static str>,
+}
+
+/// What a licence asks of those who adapt a material.
+fn adaptation_note(licence: &str) -> Option<&'static str> {
+    match licence {
+        "cc-by-nd" | "cc-by-nc-nd" => Some(
+            "Its licence does not allow sharing adapted versions (NoDerivatives): ask its \
+             authors for permission before you publish your adaptation.",
+        ),
+        "all-rights-reserved" => Some(
+            "Its authors reserve all rights: ask them for permission before you publish \
+             your adaptation.",
+        ),
+        "cc-by-sa" | "cc-by-nc-sa" => {
+            Some("Its licence is ShareAlike: publish your adaptation under the same licence.")
+        }
+        _ => None,
+    }
+}
+
+fn render_form(
+    state: &AppState,
+    current: &Viewer,
+    csrf: &CsrfToken,
+    target: FormTarget<'_>,
+    values: &FormValues,
+    error: Option<FormError>,
+) -> AppResult<Response> {
+    let (mode, action, draft, material) = match target {
+        FormTarget::New(None) => ("new", "/materials".to_string(), "new".to_string(), None),
+        FormTarget::New(Some(o)) => (
+            "remix",
+            "/materials".to_string(),
+            format!("remix-{}", o.status.id),
+            Some(o),
+        ),
+        FormTarget::Edit(m) => (
+            "edit",
+            format!("/materials/{}", m.status.id),
+            format!("edit-{}", m.status.id),
+            Some(m),
+        ),
+    };
+    let original = match (mode, material) {
+        ("remix", Some(o)) => Some(OriginalInfo {
+            id: o.status.id,
+            name: title_of(o),
+            link: format!("/materials/{}", o.status.id),
+            licence: vocabularies::get(model::LICENCES)?
+                .term(&o.row.licence)
+                .map_or_else(|| o.row.licence.clone(), |t| t.label("en").to_string()),
+            note: adaptation_note(&o.row.licence),
+        }),
+        _ => None,
+    };
+    let editing = match (mode, material) {
+        ("edit", Some(m)) => Some(minijinja::context! {
+            id => m.status.id,
+            name => title_of(m),
+            version => m.row.version,
+            files => m.files.iter()
+                .map(|f| file_view(f, values.remove_files.contains(&f.id.to_string())))
+                .collect::<Vec<_>>(),
+        }),
+        _ => None,
+    };
+    let mut durations: Vec<Choice> = DURATIONS
+        .iter()
+        .map(|(iso, label)| Choice {
+            value: iso.to_string(),
+            label: label.to_string(),
+            selected: values.time_choice == *iso,
+            narrower: false,
+        })
+        .collect();
+    durations.push(Choice {
+        value: "other".to_string(),
+        label: "Another duration (below)".to_string(),
+        selected: values.time_choice == "other",
+        narrower: false,
+    });
+    let max_file_bytes = state.settings.media.max_file_bytes;
+    let status = error.as_ref().map_or(StatusCode::OK, |e| e.status);
+    let html = state.templates.render(
+        "materials_form.html",
+        minijinja::context! {
+            instance_name => state.settings.instance.name,
+            user => user_context(current),
+            csrf => csrf.token,
+            mode => mode,
+            action => action,
+            draft => draft,
+            original => original,
+            editing => editing,
+            values => values,
+            error => error.as_ref().map(|e| e.message.clone()),
+            files_lost => error.as_ref().is_some_and(|e| e.files_lost),
+            types => choices(model::TYPES, &values.resource_types, false)?,
+            levels => choices(model::LEVELS, &values.levels, false)?,
+            subjects => choices(model::SUBJECTS, &values.subjects, true)?,
+            competences => choices(model::COMPETENCES, &values.teaches, true)?,
+            licences => choices(model::LICENCES, std::slice::from_ref(&values.licence), false)?,
+            languages => language_choices(values.language.trim()),
+            durations => durations,
+            accept => ACCEPTED_FILES,
+            max_file_bytes => max_file_bytes,
+            max_file_size => readable_size(i64::try_from(max_file_bytes).unwrap_or(i64::MAX)),
+            max_files_at_once => crate::media::MAX_FILES,
+            max_files => model::MAX_FILES,
+            max_name => model::MAX_NAME_CHARS,
+            max_description => model::MAX_DESCRIPTION_CHARS,
+        },
+    )?;
+    Ok(html_page(state, Some(csrf), status, html))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NewQuery {
+    based_on: Option<String>,
+}
+
+/// `GET /materials/new[?based_on=ID]`: the form to publish a material, or to
+/// adapt one (prefilled from the original).
+pub async fn new_page(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, PageError> {
+    let based_on = q
+        .based_on
+        .as_deref()
+        .map(str::trim)
+        .filter(|b| !b.is_empty());
+    let Some((me, _)) = &current else {
+        let next = match based_on {
+            Some(b) => {
+                let b: String = url::form_urlencoded::byte_serialize(b.as_bytes()).collect();
+                format!("/materials/new?based_on={b}")
+            }
+            None => "/materials/new".to_string(),
+        };
+        return Ok(sign_in_to(&next));
+    };
+    new_form(&data, &headers, &current, me, based_on)
+        .await
+        .map_err(|e| page_error(&data, e))
+}
+
+async fn new_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    current: &Viewer,
+    me: &Account,
+    based_on: Option<&str>,
+) -> AppResult<Response> {
+    let csrf = CsrfToken::from_headers(state, headers);
+    match based_on {
+        Some(b) => {
+            let original = visible_material(state, current, b).await?;
+            let values = FormValues::remix(me, &original);
+            render_form(
+                state,
+                current,
+                &csrf,
+                FormTarget::New(Some(&original)),
+                &values,
+                None,
+            )
+        }
+        None => render_form(
+            state,
+            current,
+            &csrf,
+            FormTarget::New(None),
+            &FormValues::fresh(me),
+            None,
+        ),
+    }
+}
+
+/// The form shown again after the model refused what was sent: with the message
+/// and what was typed. Internal errors are the error page.
+fn refused(
+    state: &AppState,
+    current: &Viewer,
+    headers: &HeaderMap,
+    target: FormTarget<'_>,
+    values: &FormValues,
+    error: AppError,
+    files_lost: bool,
+) -> Result<Response, PageError> {
+    if let AppError::Internal(_) = error {
+        return Err(page_error(state, error));
+    }
+    let csrf = CsrfToken::from_headers(state, headers);
+    render_form(
+        state,
+        current,
+        &csrf,
+        target,
+        values,
+        Some(FormError {
+            status: error.status(),
+            message: error.client_message(),
+            files_lost,
+        }),
+    )
+    .map_err(|e| page_error(state, e))
+}
+
+/// The draft's name in the browser's storage, as the form sent it (letters,
+/// digits and dashes only: it goes into an address).
+fn draft_name(sent: &str, default: &str) -> String {
+    let name: String = sent
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(40)
+        .collect();
+    if name.is_empty() {
+        default.to_string()
+    } else {
+        name
+    }
+}
+
+/// `POST /materials` (multipart): publishes a material from the form.
+pub async fn create_form(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    let Some((me, _)) = current.clone() else {
+        return Ok(sign_in_to("/materials/new"));
+    };
+    let upload = Upload::read(multipart, data.settings.media.max_file_bytes)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;
+    let values = FormValues::from_upload(&upload);
+    let draft = draft_name(upload.field("draft"), "new");
+    let files_lost = !upload.files.is_empty();
+    match model::create(&data, &me, values.to_input(false), upload.files).await {
+        Ok(status) => Ok(Redirect::to(&format!(
+            "/materials/{}?published=1&draft={draft}",
+            status.id
+        ))
+        .into_response()),
+        Err(error) => {
+            // The original, to say again what is being adapted.
+            let original = match values.based_on.trim().parse::<i64>() {
+                Ok(id) => model::find(&data, id).await.ok().flatten(),
+                Err(_) => None,
+            };
+            refused(
+                &data,
+                &current,
+                &headers,
+                FormTarget::New(original.as_ref()),
+                &values,
+                error,
+                files_lost,
+            )
+        }
+    }
+}
+
+/// `GET /materials/{id}/edit`: its author's form to change it.
+pub async fn edit_page(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let Some((me, _)) = &current else {
+        return Ok(sign_in_to(&format!("/materials/{id}/edit")));
+    };
+    edit_form(&data, &headers, &current, me, &id)
+        .await
+        .map_err(|e| page_error(&data, e))
+}
+
+async fn edit_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    current: &Viewer,
+    me: &Account,
+    id: &str,
+) -> AppResult<Response> {
+    let m = own_material(state, me, id).await?;
+    let csrf = CsrfToken::from_headers(state, headers);
+    render_form(
+        state,
+        current,
+        &csrf,
+        FormTarget::Edit(&m),
+        &FormValues::of(&m),
+        None,
+    )
+}
+
+/// `POST /materials/{id}` (multipart): its author saves a change (a new version).
+pub async fn update_form(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(id): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    let Some((me, _)) = current.clone() else {
+        return Ok(sign_in_to(&format!("/materials/{id}/edit")));
+    };
+    let upload = Upload::read(multipart, data.settings.media.max_file_bytes)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;
+    let m = own_material(&data, &me, &id)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    let values = FormValues::from_upload(&upload);
+    let files_lost = !upload.files.is_empty();
+    match model::update(&data, &me, &m, values.to_input(true), upload.files).await {
+        Ok(status) => Ok(Redirect::to(&format!(
+            "/materials/{0}?saved=1&draft=edit-{0}",
+            status.id
+        ))
+        .into_response()),
+        Err(error) => refused(
+            &data,
+            &current,
+            &headers,
+            FormTarget::Edit(&m),
+            &values,
+            error,
+            files_lost,
+        ),
+    }
+}
+
+// ----- one material -----
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ShowQuery {
+    published: Option<String>,
+    saved: Option<String>,
+    draft: Option<String>,
+}
+
+/// `GET /materials/{id}`: the material's page.
+pub async fn show_page(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(id): Path<String>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Response, PageError> {
+    show(&data, &headers, &current, &id, &q)
+        .await
+        .map_err(|e| page_error(&data, e))
+}
+
+async fn show(
+    state: &AppState,
+    headers: &HeaderMap,
+    current: &Viewer,
+    id: &str,
+    q: &ShowQuery,
+) -> AppResult<Response> {
+    let m = visible_material(state, current, id).await?;
+    let view = material_view(state, &m).await?;
+    let mut remixes = Vec::new();
+    for r in model::remixes(state, &m).await? {
+        remixes.push(material_view(state, &r).await?);
+    }
+    let comments = posts::reply_count(&state.db, &m.status.ap_id).await?;
+    let is_author = current
+        .as_ref()
+        .is_some_and(|(a, _)| a.id == m.status.account_id && m.status.local);
+    let notice = if q.published.is_some() {
+        Some("published")
+    } else if q.saved.is_some() {
+        Some("saved")
+    } else {
+        None
+    };
+    // After a publish or a change, the browser forgets the form's draft.
+    let clear_draft = notice.and_then(|_| {
+        q.draft
+            .as_deref()
+            .map(|d| draft_name(d, ""))
+            .filter(|d| !d.is_empty())
+    });
+    let csrf = CsrfToken::from_headers(state, headers);
+    let html = state.templates.render(
+        "materials_show.html",
+        minijinja::context! {
+            instance_name => state.settings.instance.name,
+            user => user_context(current),
+            csrf => csrf.token,
+            material => view,
+            remixes => remixes,
+            comments => comments,
+            is_author => is_author,
+            notice => notice,
+            clear_draft => clear_draft,
+            remix_link => format!("/materials/new?based_on={}", m.status.id),
+            sign_in_to_remix => format!(
+                "/auth/sign_in?next={}",
+                url::form_urlencoded::byte_serialize(
+                    format!("/materials/new?based_on={}", m.status.id).as_bytes()
+                )
+                .collect::<String>()
+            ),
+        },
+    )?;
+    Ok(html_page(state, Some(&csrf), StatusCode::OK, html))
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /materials/{id}/delete`: its author deletes it (and its files).
+pub async fn delete_form(
+    data: Data<AppState>,
+    headers: HeaderMap,
+    CurrentUser(current): CurrentUser,
+    Path(id): Path<String>,
+    Form(form): Form<DeleteForm>,
+) -> Result<Response, PageError> {
+    let Some((me, _)) = current else {
+        return Ok(sign_in_to(&format!("/materials/{id}")));
+    };
+    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    let m = own_material(&data, &me, &id)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    model::delete(&data, &me, &m)
+        .await
+        .map_err(|e| page_error(&data, e))?;
+    Ok(Redirect::to("/materials?deleted=1").into_response())
+}
+
+// ----- history -----
+
+/// The parts of a version compared with the one before, and what a teacher
+/// calls them.
+const COMPARED: &[(&str, &str)] = &[
+    ("name", "title"),
+    ("description", "description"),
+    ("body", "text"),
+    ("language", "language"),
+    ("authors", "authors"),
+    ("licence", "licence"),
+    ("terms", "types, levels, subjects or competences"),
+    ("teaches_text", "what it teaches"),
+    ("time_required", "time required"),
+    ("based_on", "original"),
+    ("files", "files"),
+];
+
+#[derive(Debug, Serialize)]
+struct VersionView {
+    version: i64,
+    date: String,
+    date_iso: String,
+    name: String,
+    description: String,
+    licence: Option<String>,
+    changed: Vec<&'static str>,
+    first: bool,
+    current: bool,
+}
+
+/// `GET /materials/{id}/history`: every version, newest first.
+pub async fn history_page(
+    data: Data<AppState>,
+    CurrentUser(current): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    history(&data, &current, &id)
+        .await
+        .map_err(|e| page_error(&data, e))
+}
+
+async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Response> {
+    let m = visible_material(state, current, id).await?;
+    let rows = store::versions(&state.db, m.status.id).await?;
+    let snapshots: Vec<Value> = rows
+        .iter()
+        .map(|r| serde_json::from_str(&r.snapshot).unwrap_or(Value::Null))
+        .collect();
+    let licences = vocabularies::get(model::LICENCES)?;
+    let mut versions = Vec::new();
+    for (i, (row, snapshot)) in rows.iter().zip(&snapshots).enumerate() {
+        let changed = match i.checked_sub(1).and_then(|p| snapshots.get(p)) {
+            Some(before) => COMPARED
+                .iter()
+                .filter(|(key, _)| before.get(*key) != snapshot.get(*key))
+                .map(|(_, label)| *label)
+                .collect(),
+            None => Vec::new(),
+        };
+        let text = |key: &str| {
+            snapshot
+                .get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        let licence = snapshot.get("licence").and_then(Value::as_str).map(|l| {
+            licences
+                .term(l)
+                .map_or_else(|| l.to_string(), |t| t.label("en").to_string())
+        });
+        versions.push(VersionView {
+            version: row.version,
+            date: row.created_at.format("%-d %B %Y, %H:%M UTC").to_string(),
+            date_iso: row.created_at.to_rfc3339(),
+            name: text("name"),
+            description: text("description"),
+            licence,
+            changed,
+            first: i == 0,
+            current: row.version == m.row.version,
+        });
+    }
+    versions.reverse();
+    let html = state.templates.render(
+        "materials_history.html",
+        minijinja::context! {
+            instance_name => state.settings.instance.name,
+            user => user_context(current),
+            material => minijinja::context! {
+                id => m.status.id,
+                name => title_of(&m),
+                link => format!("/materials/{}", m.status.id),
+                version => m.row.version,
+            },
+            versions => versions,
+        },
+    )?;
+    Ok(html_page(state, None, StatusCode::OK, html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_words() {
+        assert_eq!(readable_duration("PT45M"), "45 minutes");
+        assert_eq!(readable_duration("PT1H30M"), "1 hour 30 minutes");
+        assert_eq!(readable_duration("P1D"), "1 day");
+        assert_eq!(readable_duration("P2W"), "2 weeks");
+        assert_eq!(readable_duration("PT0H20M"), "20 minutes");
+        assert_eq!(readable_duration("soon"), "soon");
+    }
+
+    #[test]
+    fn form_times_become_iso_durations() {
+        let mut v = FormValues {
+            time_choice: "PT45M".into(),
+            ..Default::default()
+        };
+        assert_eq!(v.time_required(), "PT45M");
+        v.time_other = "50".into();
+        assert_eq!(v.time_required(), "PT50M");
+        v.time_other = "PT2H".into();
+        assert_eq!(v.time_required(), "PT2H");
+        v.time_other.clear();
+        v.time_choice = "other".into();
+        assert_eq!(v.time_required(), "");
+        assert_eq!(
+            time_fields(Some("PT1H30M")),
+            ("PT1H30M".into(), String::new())
+        );
+        assert_eq!(time_fields(Some("PT50M")), ("other".into(), "PT50M".into()));
+    }
+
+    #[test]
+    fn vocabularies_become_grouped_choices() {
+        let subjects = choices(model::SUBJECTS, &["023".to_string()], true).unwrap();
+        let arts = subjects
+            .iter()
+            .find(|g| g.label.as_deref() == Some("Arts and humanities"))
+            .unwrap();
+        assert_eq!(arts.choices[0].value, "02");
+        assert!(arts.choices.iter().any(|c| c.value == "023" && c.selected));
+        let levels = choices(model::LEVELS, &[], false).unwrap();
+        assert_eq!(levels.len(), 1);
+        assert!(
+            levels[0]
+                .choices
+                .iter()
+                .any(|c| c.label == "Primary education (ISCED 1)")
+        );
+        let competences = choices(model::COMPETENCES, &[], true).unwrap();
+        assert_eq!(competences.len(), 6);
+        assert_eq!(
+            competences[1].choices[1].label,
+            "2.1 Selecting digital resources"
+        );
+    }
+
+    #[test]
+    fn languages_and_sizes_read_well() {
+        assert_eq!(language_name("de"), "German");
+        assert_eq!(language_name("pt-BR"), "Portuguese (pt-BR)");
+        assert_eq!(language_name("xx"), "xx");
+        assert!(language_choices("pt-br").iter().any(|c| c.selected));
+        assert_eq!(readable_size(512), "512 bytes");
+        assert_eq!(readable_size(20 * 1024 * 1024), "20 MB");
+        assert_eq!(file_kind(Some("application/pdf")), "PDF");
+        assert_eq!(file_kind(Some("image/png")), "Image (PNG)");
+        assert_eq!(file_kind(None), "Link");
+        assert_eq!(draft_name("remix-5\"><", "new"), "remix-5");
+        assert_eq!(safe_href("javascript:alert(1)"), None);
+    }
+}
