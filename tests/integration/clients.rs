@@ -186,3 +186,126 @@ async fn a_browser_opens_a_community_joins_posts_and_moderates() {
     assert_eq!(ids, [thread_id], "{posts}");
     assert!(!posts.to_string().contains(COMMENT), "{posts}");
 }
+
+/// What tests/clients/browser_materials.py types and picks.
+const MATERIAL_NAME: &str = "Fractions with pizza";
+const MATERIAL_DESCRIPTION: &str = "A worksheet for adding fractions with paper pizza slices.";
+const MATERIAL_NEW_DESCRIPTION: &str = "Adding fractions with paper pizza slices, for year 4.";
+const REMIX_NAME: &str = "Frazioni con la pizza";
+
+#[tokio::test]
+async fn a_browser_publishes_finds_remixes_and_edits_a_material() {
+    const API: &str = "/api/collegium/v1/materials";
+    let a = TestInstance::start().await;
+    let teacher_password = a.user("tina", Role::Member).await;
+    let colleague_password = a.user("carlo", Role::Member).await;
+    let pdf: &[u8] =
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    let file = a.dir.join("fractions-worksheet.pdf");
+    std::fs::write(&file, pdf).expect("write the PDF");
+    let output = run_client(
+        "browser_materials.py",
+        vec![
+            a.base.clone(),
+            "tina".into(),
+            teacher_password,
+            "carlo".into(),
+            colleague_password,
+            file.display().to_string(),
+        ],
+    )
+    .await;
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "ok");
+
+    // Two materials: the teacher's and the colleague's adaptation.
+    let (status, list) = a.get_json(API).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let names: Vec<_> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(names, [REMIX_NAME, MATERIAL_NAME], "newest first: {list}");
+    let original = &list[1];
+    let ids = |terms: &serde_json::Value| -> Vec<String> {
+        terms
+            .as_array()
+            .unwrap_or_else(|| panic!("a list of terms: {terms}"))
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // The original, as the form described it and as the edit changed it.
+    assert_eq!(original["account"]["acct"], "tina", "{original}");
+    assert_eq!(
+        original["description"], MATERIAL_NEW_DESCRIPTION,
+        "{original}"
+    );
+    assert!(
+        original["body"].as_str().unwrap().contains("margherita"),
+        "{original}"
+    );
+    assert_eq!(original["language"], "de", "{original}");
+    assert_eq!(original["licence"]["id"], "cc-by-sa", "{original}");
+    assert_eq!(ids(&original["resource_types"]), ["worksheet"]);
+    assert_eq!(ids(&original["levels"]), ["1"]);
+    assert_eq!(ids(&original["subjects"]), ["054"]);
+    assert_eq!(ids(&original["teaches"]), ["5.3"]);
+    assert_eq!(original["time_required"], "PT45M", "{original}");
+    assert_eq!(original["based_on"], serde_json::Value::Null, "{original}");
+    assert_eq!(original["version"], 2, "{original}");
+    assert_eq!(original["remixes_count"], 1, "{original}");
+
+    // The PDF the browser attached, kept through the edit, as it was on disk.
+    let [attached] = original["files"].as_array().unwrap().as_slice() else {
+        panic!("one file expected: {original}");
+    };
+    assert_eq!(attached["name"], "fractions-worksheet.pdf", "{attached}");
+    assert_eq!(attached["media_type"], "application/pdf", "{attached}");
+    assert_eq!(attached["uploaded"], true, "{attached}");
+    assert_eq!(attached["size"], pdf.len(), "{attached}");
+    let res = a
+        .client
+        .get(attached["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.bytes().await.unwrap().as_ref(), pdf);
+
+    // One remix, by the colleague, from the prefilled form with a new name and
+    // language, pointing at the original.
+    let id = original["id"].as_str().unwrap();
+    let (_, remixes) = a.get_json(&format!("{API}/{id}/remixes")).await;
+    let [remix] = remixes.as_array().unwrap().as_slice() else {
+        panic!("one remix expected: {remixes}");
+    };
+    assert_eq!(remix["name"], REMIX_NAME, "{remix}");
+    assert_eq!(remix["account"]["acct"], "carlo", "{remix}");
+    assert_eq!(remix["based_on"]["uri"], original["uri"], "{remix}");
+    assert_eq!(remix["based_on"]["id"], id, "{remix}");
+    assert_eq!(remix["language"], "it", "{remix}");
+    assert_eq!(remix["description"], MATERIAL_DESCRIPTION, "{remix}");
+    assert_eq!(remix["licence"]["id"], "cc-by-sa", "{remix}");
+    assert_eq!(ids(&remix["levels"]), ["1"]);
+    assert_eq!(remix["version"], 1, "{remix}");
+
+    // Both versions of the original, oldest first.
+    let (_, history) = a.get_json(&format!("{API}/{id}/history")).await;
+    let versions: Vec<_> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["version"].as_i64(), v["description"].as_str()))
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            (Some(1_i64), Some(MATERIAL_DESCRIPTION)),
+            (Some(2_i64), Some(MATERIAL_NEW_DESCRIPTION)),
+        ],
+        "{history}"
+    );
+}
