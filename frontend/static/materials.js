@@ -1,7 +1,8 @@
-// Collegium: the teaching-material form keeps a draft in this browser while a
-// teacher types (localStorage), offers it back when the form is opened again,
-// and forgets it once the material is published. It also warns about files that
-// are too large before they are sent, and asks before a material is deleted.
+// Collegium: the teaching-material and case-report forms (any form[data-draft])
+// keep a draft in this browser while a teacher types (localStorage), offer it
+// back when the form is opened again, and forget it once it is published. It
+// also warns about files that are too large before they are sent, and asks
+// before anything with data-confirm (deleting, removing a verification) is done.
 // Everything here is optional: the pages work without it.
 (function () {
   "use strict";

@@ -160,20 +160,9 @@ pub async fn delete(
 /// `GET /api/collegium/v1/cases/{id}/history`: every version, oldest first.
 pub async fn history(data: Data<AppState>, Path(id): Path<String>) -> AppResult<Json<Value>> {
     let c = case_by_id(&data, &id).await?;
-    let versions: Vec<Value> = crate::materials::store::versions(&data.db, c.status.id)
-        .await?
-        .into_iter()
-        .map(|v| {
-            let mut snapshot: Value = serde_json::from_str(&v.snapshot).unwrap_or(Value::Null);
-            snapshot["version"] = json!(v.version);
-            snapshot["created_at"] = json!(
-                v.created_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-            );
-            snapshot
-        })
-        .collect();
-    Ok(Json(Value::Array(versions)))
+    Ok(Json(
+        crate::materials::api::history_json(&data, c.status.id).await?,
+    ))
 }
 
 /// `POST` (verify) and `DELETE` (take the mark away)

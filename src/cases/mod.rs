@@ -6,4 +6,5 @@
 pub mod api;
 pub mod apub;
 pub mod model;
+pub mod pages;
 pub mod store;

@@ -39,10 +39,10 @@ pub const LISTED: &[(&str, &str)] = &[
     (SELFIE, "selfie"),
 ];
 
-const MAX_TITLE_CHARS: usize = 200;
-const MAX_SUMMARY_CHARS: usize = 2000;
-const MAX_TEXT_CHARS: usize = 5000;
-const MAX_LIST: usize = 10;
+pub(crate) const MAX_TITLE_CHARS: usize = 200;
+pub(crate) const MAX_SUMMARY_CHARS: usize = 2000;
+pub(crate) const MAX_TEXT_CHARS: usize = 5000;
+pub(crate) const MAX_LIST: usize = 10;
 
 /// The narrative of a case report.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

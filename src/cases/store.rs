@@ -154,13 +154,7 @@ pub async fn browse(
         q.fetch_all(pool).await
     })?;
     Ok(match &filter.only_ids {
-        Some(order) => order
-            .iter()
-            .filter(|id| rows.contains(id))
-            .skip(offset.max(0) as usize)
-            .take(limit.max(0) as usize)
-            .copied()
-            .collect(),
+        Some(ranked) => crate::db::search::in_rank_order(ranked, &rows, limit, offset),
         None => rows,
     })
 }

@@ -99,6 +99,18 @@ pub async fn matching(db: &Db, query: &str, limit: i64) -> Result<Vec<i64>, sqlx
     }
 }
 
+/// The ids of a search's results (`ranked`, best first) that a filter kept
+/// (`found`), in the search's order, paged.
+pub fn in_rank_order(ranked: &[i64], found: &[i64], limit: i64, offset: i64) -> Vec<i64> {
+    ranked
+        .iter()
+        .filter(|id| found.contains(id))
+        .skip(offset.max(0) as usize)
+        .take(limit.max(0) as usize)
+        .copied()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

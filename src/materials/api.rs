@@ -214,7 +214,12 @@ pub async fn delete(
 /// `GET /api/collegium/v1/materials/{id}/history`: every version, oldest first.
 pub async fn history(data: Data<AppState>, Path(id): Path<String>) -> AppResult<Json<Value>> {
     let m = material_by_id(&data, &id).await?;
-    let versions: Vec<Value> = store::versions(&data.db, m.status.id)
+    Ok(Json(history_json(&data, m.status.id).await?))
+}
+
+/// Every version of a material or case report, oldest first, as it read then.
+pub async fn history_json(state: &AppState, status_id: i64) -> AppResult<Value> {
+    let versions: Vec<Value> = store::versions(&state.db, status_id)
         .await?
         .into_iter()
         .map(|v| {
@@ -227,7 +232,7 @@ pub async fn history(data: Data<AppState>, Path(id): Path<String>) -> AppResult<
             snapshot
         })
         .collect();
-    Ok(Json(Value::Array(versions)))
+    Ok(Value::Array(versions))
 }
 
 /// `GET /api/collegium/v1/materials/{id}/remixes`: the materials that adapt it.

@@ -32,9 +32,9 @@ use crate::{
     web::PageError,
 };
 
-type Viewer = Option<(Account, User)>;
+pub(crate) type Viewer = Option<(Account, User)>;
 
-fn page_error(data: &AppState, error: AppError) -> PageError {
+pub(crate) fn page_error(data: &AppState, error: AppError) -> PageError {
     PageError {
         error,
         templates: data.templates.clone(),
@@ -43,7 +43,7 @@ fn page_error(data: &AppState, error: AppError) -> PageError {
 }
 
 /// A page, with the CSRF cookie when the token is new.
-fn html_page(
+pub(crate) fn html_page(
     state: &AppState,
     csrf: Option<&CsrfToken>,
     status: StatusCode,
@@ -57,7 +57,7 @@ fn html_page(
 }
 
 /// To the sign-in page, coming back to `next` (a path here) afterwards.
-fn sign_in_to(next: &str) -> Response {
+pub(crate) fn sign_in_to(next: &str) -> Response {
     let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
     Redirect::to(&format!("/auth/sign_in?next={next}")).into_response()
 }
@@ -127,7 +127,7 @@ const ACCEPTED_FILES: &str = ".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.o
 .png,.jpg,.jpeg,.gif,.webp,.mp3,.ogg,.wav,.m4a,.flac,.mp4,.webm,.zip,.gz,.7z,.tar,.txt,.md,.csv";
 
 /// The name of a language tag, in English.
-fn language_name(code: &str) -> String {
+pub(crate) fn language_name(code: &str) -> String {
     let primary = code.split('-').next().unwrap_or(code);
     match LANGUAGES
         .iter()
@@ -152,20 +152,20 @@ fn term_label(vocabulary: &str, term: &Term) -> String {
 
 /// One choice of a select or a group of checkboxes.
 #[derive(Debug, Serialize)]
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
+pub(crate) struct Choice {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) selected: bool,
     /// A narrower term shown under its broader one.
-    narrower: bool,
+    pub(crate) narrower: bool,
 }
 
 /// Choices under a heading (an `<optgroup>` or a `<fieldset>`); no heading for a
 /// flat list.
 #[derive(Debug, Serialize)]
-struct ChoiceGroup {
-    label: Option<String>,
-    choices: Vec<Choice>,
+pub(crate) struct ChoiceGroup {
+    pub(crate) label: Option<String>,
+    pub(crate) choices: Vec<Choice>,
 }
 
 fn choice(vocabulary: &str, term: &Term, selected: &[String]) -> Choice {
@@ -180,7 +180,11 @@ fn choice(vocabulary: &str, term: &Term, selected: &[String]) -> Choice {
 /// A vocabulary's terms as choices: one flat list (narrower terms after their
 /// broader one), or (`grouped`) one group per top term (ISCED-F broad fields,
 /// DigCompEdu areas), the top term itself first in its group.
-fn choices(vocabulary: &str, selected: &[String], grouped: bool) -> AppResult<Vec<ChoiceGroup>> {
+pub(crate) fn choices(
+    vocabulary: &str,
+    selected: &[String],
+    grouped: bool,
+) -> AppResult<Vec<ChoiceGroup>> {
     let v = vocabularies::get(vocabulary)?;
     if !grouped {
         let mut list: Vec<Choice> = v
@@ -226,7 +230,7 @@ fn choices(vocabulary: &str, selected: &[String], grouped: bool) -> AppResult<Ve
 }
 
 /// The languages as choices, with the one given even when it is not in the list.
-fn language_choices(selected: &str) -> Vec<Choice> {
+pub(crate) fn language_choices(selected: &str) -> Vec<Choice> {
     let mut list: Vec<Choice> = LANGUAGES
         .iter()
         .map(|(code, name)| Choice {
@@ -248,13 +252,13 @@ fn language_choices(selected: &str) -> Vec<Choice> {
 }
 
 #[derive(Debug, Serialize)]
-struct TermView {
-    id: String,
-    label: String,
-    uri: Option<String>,
+pub(crate) struct TermView {
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) uri: Option<String>,
 }
 
-fn term_views(vocabulary: &str, ids: &[String]) -> Vec<TermView> {
+pub(crate) fn term_views(vocabulary: &str, ids: &[String]) -> Vec<TermView> {
     let vocab = vocabularies::get(vocabulary).ok();
     ids.iter()
         .map(|id| {
@@ -373,7 +377,7 @@ fn file_kind(media_type: Option<&str>) -> String {
 }
 
 /// An address that may be a link on our pages: http(s), or a path here.
-fn safe_href(url: &str) -> Option<String> {
+pub(crate) fn safe_href(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
     let ok = lower.starts_with("https://")
         || lower.starts_with("http://")
@@ -607,7 +611,7 @@ fn browse_link(q: &BrowseQuery, offset: i64) -> String {
     }
 }
 
-fn number_param(value: &Option<String>) -> Option<i64> {
+pub(crate) fn number_param(value: &Option<String>) -> Option<i64> {
     value
         .as_deref()
         .filter(|v| !v.is_empty())
@@ -711,14 +715,14 @@ struct FormValues {
     remove_files: Vec<String>,
 }
 
-fn comma_list(s: &str) -> Vec<String> {
+pub(crate) fn comma_list(s: &str) -> Vec<String> {
     s.split(',')
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
 }
 
-fn line_list(s: &str) -> Vec<String> {
+pub(crate) fn line_list(s: &str) -> Vec<String> {
     s.lines()
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
@@ -1108,7 +1112,7 @@ fn refused(
 
 /// The draft's name in the browser's storage, as the form sent it (letters,
 /// digits and dashes only: it goes into an address).
-fn draft_name(sent: &str, default: &str) -> String {
+pub(crate) fn draft_name(sent: &str, default: &str) -> String {
     let name: String = sent
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')

@@ -53,6 +53,10 @@ impl Templates {
             "materials_form.html",
             "materials_show.html",
             "materials_history.html",
+            "cases.html",
+            "cases_form.html",
+            "cases_show.html",
+            "cases_history.html",
         );
         Ok(Templates { env: Arc::new(env) })
     }

@@ -205,6 +205,26 @@ pub fn router() -> Router<()> {
             "/api/collegium/v1/cases/{id}/schema",
             get(crate::cases::api::schema_org),
         )
+        // The case report pages (forms in multipart, without files).
+        .route(
+            "/cases",
+            get(crate::cases::pages::browse_page).post(crate::cases::pages::create_form),
+        )
+        .route("/cases/new", get(crate::cases::pages::new_page))
+        .route(
+            "/cases/{id}",
+            get(crate::cases::pages::show_page).post(crate::cases::pages::update_form),
+        )
+        .route("/cases/{id}/edit", get(crate::cases::pages::edit_page))
+        .route("/cases/{id}/delete", post(crate::cases::pages::delete_form))
+        .route(
+            "/cases/{id}/verification",
+            post(crate::cases::pages::verification_form),
+        )
+        .route(
+            "/cases/{id}/history",
+            get(crate::cases::pages::history_page),
+        )
         .route(
             "/api/collegium/v1/vocabularies",
             get(crate::vocabularies::index),

@@ -244,3 +244,109 @@ async fn a_case_report_is_verified_and_the_mark_reaches_other_instances() {
     assert_eq!(export["@type"], "Report");
     assert_eq!(export["review"]["@type"], "Review");
 }
+
+async fn get_page(a: &TestInstance, cookies: &str, path: &str) -> (StatusCode, String) {
+    let res = a
+        .client
+        .get(a.url(path))
+        .header("cookie", cookies)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_case_pages_publish_show_and_verify() {
+    let a = TestInstance::start().await;
+    let fran_pw = a.user("fran", Role::Facilitator).await;
+    let amy_pw = a.user("amy", Role::Member).await;
+    let fran = a.token("fran", &fran_pw, "read write follow").await;
+    let amy = a.token("amy", &amy_pw, "read write follow").await;
+    let (status, community) = post_json(
+        &a,
+        &fran,
+        COMMUNITIES,
+        json!({"name": "innovation_tyrol", "title": "Innovation in Tyrol's schools"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let community_id = community["id"].as_str().unwrap().to_string();
+    let (status, _) = post_json(
+        &a,
+        &amy,
+        &format!("{COMMUNITIES}/{community_id}/join"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // amy fills in the form on the page.
+    let (cookies, csrf) = crate::pages::web_sign_in(&a, "amy", &amy_pw).await;
+    let (status, form) = get_page(&a, &cookies, "/cases/new").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        form.contains("Innovation in Tyrol"),
+        "the community is offered"
+    );
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("title", "Outdoor maths trail"),
+        (
+            "summary",
+            "Pupils solved maths problems on a trail around the village.",
+        ),
+        ("country", "AT"),
+        ("sector", "school"),
+        ("stage", "pilot"),
+        ("licence", "cc-by"),
+        (
+            "intervention",
+            "Twelve stations with measuring tasks, done in pairs.",
+        ),
+        ("community_id", community_id.as_str()),
+    ];
+    let (content_type, body) = crate::harness::multipart_files(&fields, &[]);
+    let res = a
+        .client
+        .post(a.url("/cases"))
+        .header("cookie", &cookies)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        res.text().await.unwrap()
+    );
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    let (_, shown) = get_page(&a, &cookies, &location).await;
+    assert!(shown.contains("Outdoor maths trail") && shown.contains("Twelve stations"));
+    assert!(!shown.contains("Mark as verified"), "amy may not verify");
+    let (_, list) = a.get_json(API).await;
+    let id = list[0]["id"].as_str().unwrap().to_string();
+
+    // fran verifies it from the page; the page shows the mark.
+    let (cookies, csrf) = crate::pages::web_sign_in(&a, "fran", &fran_pw).await;
+    let (_, shown) = get_page(&a, &cookies, &format!("/cases/{id}")).await;
+    assert!(shown.contains("Mark as verified"));
+    let res = a
+        .client
+        .post(a.url(&format!("/cases/{id}/verification")))
+        .header("cookie", &cookies)
+        .form(&[("csrf", csrf.as_str()), ("action", "verify")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, shown) = get_page(&a, &cookies, &format!("/cases/{id}")).await;
+    assert!(shown.contains("Verified by"), "{shown}");
+    let (_, verified) = a.get_json(&format!("{API}?verified=true")).await;
+    assert_eq!(verified.as_array().unwrap().len(), 1);
+    let (status, browse) = get_page(&a, &cookies, "/cases?country=AT&stage=pilot").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(browse.contains("Outdoor maths trail"));
+}
