@@ -116,35 +116,6 @@ pub fn details_html(d: &Details) -> String {
     html
 }
 
-/// A list given as a JSON array or as one comma- or line-separated string.
-fn list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
-    Ok(match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(
-            s.split([',', '\n'])
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty())
-                .collect(),
-        ),
-        Some(Value::Array(items)) => Some(
-            items
-                .into_iter()
-                .map(|v| match v {
-                    Value::String(s) => Ok(s.trim().to_string()),
-                    other => Err(serde::de::Error::custom(format!(
-                        "expected a list of strings, found {other}"
-                    ))),
-                })
-                .collect::<Result<Vec<_>, _>>()?,
-        ),
-        Some(other) => {
-            return Err(serde::de::Error::custom(format!(
-                "expected a list or a string, found {other}"
-            )));
-        }
-    })
-}
-
 /// What a school team fills in, before it is checked. On an update, what is left
 /// out stays as it was.
 #[derive(Debug, Default, Deserialize)]
@@ -156,30 +127,30 @@ pub struct CaseInput {
     pub region: Option<String>,
     pub language: Option<String>,
     pub sector: Option<String>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub levels: Option<Vec<String>>,
     pub context: Option<String>,
     pub problem: Option<String>,
     pub intervention: Option<String>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub ict_tools: Option<Vec<String>>,
     pub actors: Option<String>,
     pub barriers: Option<String>,
     pub enablers: Option<String>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub evidence_kinds: Option<Vec<String>>,
     pub evidence_indicators: Option<String>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub evidence_links: Option<Vec<String>>,
     pub costs: Option<String>,
     pub transfer: Option<String>,
     pub stage: Option<String>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub digcompedu: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub selfie: Option<Vec<String>>,
     /// Linked teaching materials: their ids here or their addresses.
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub materials: Option<Vec<String>>,
     pub licence: Option<String>,
     pub contact: Option<String>,
@@ -622,20 +593,7 @@ pub struct BrowseQuery {
 /// Case reports here and from servers we know, filtered and (with `q`) ranked by
 /// full-text search; paged.
 pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<CaseReport>> {
-    let number = |v: &Option<String>, what: &str, default: i64, max: i64| -> AppResult<i64> {
-        match v.as_deref().filter(|s| !s.is_empty()) {
-            None => Ok(default),
-            Some(s) => s
-                .parse::<i64>()
-                .ok()
-                .filter(|n| (0..=max).contains(n))
-                .ok_or_else(|| {
-                    AppError::validation(format!("{what} must be a number up to {max}"))
-                }),
-        }
-    };
-    let limit = number(&q.limit, "limit", 20, 80)?.max(1);
-    let offset = number(&q.offset, "offset", 0, 10_000)?;
+    let (limit, offset) = crate::api::paging(&q.limit, &q.offset, 20, 80)?;
     let given = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
     let term = |vocabulary: &str, v: &Option<String>, what: &str| -> AppResult<Option<String>> {
         given(v)

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use activitypub_federation::config::Data;
 use axum::body::Bytes;
 use chrono::Utc;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 use serde_json::{Value, json};
 use url::Url;
 
@@ -43,36 +43,6 @@ const MAX_AUTHOR_CHARS: usize = 100;
 /// Most files (uploads and links) one material may have.
 pub const MAX_FILES: usize = 20;
 
-/// A list given as a JSON array or as one string of comma- or line-separated items
-/// (as a form or multipart field sends it).
-fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
-    Ok(match Option::<Value>::deserialize(d)? {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(
-            s.split([',', '\n'])
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty())
-                .collect(),
-        ),
-        Some(Value::Array(items)) => Some(
-            items
-                .into_iter()
-                .map(|v| match v {
-                    Value::String(s) => Ok(s.trim().to_string()),
-                    other => Err(serde::de::Error::custom(format!(
-                        "expected a list of strings, found {other}"
-                    ))),
-                })
-                .collect::<Result<Vec<_>, _>>()?,
-        ),
-        Some(other) => {
-            return Err(serde::de::Error::custom(format!(
-                "expected a list or a string, found {other}"
-            )));
-        }
-    })
-}
-
 /// What a teacher fills in, before it is checked. On an update, what is left out
 /// stays as it was.
 #[derive(Debug, Default, Deserialize)]
@@ -83,26 +53,26 @@ pub struct MaterialInput {
     pub body: Option<String>,
     pub language: Option<String>,
     pub licence: Option<String>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub authors: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub resource_types: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub levels: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub subjects: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub teaches: Option<Vec<String>>,
     pub time_required: Option<String>,
     /// The material this one adapts: its id here, or its address.
     pub based_on: Option<String>,
     /// Files given by link (http or https addresses).
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub links: Option<Vec<String>>,
     /// The community to post it into (its id here).
     pub community_id: Option<String>,
     /// Files to take away (their ids), on an update.
-    #[serde(default, deserialize_with = "list")]
+    #[serde(default, deserialize_with = "crate::api::list_param")]
     pub remove_files: Option<Vec<String>>,
     /// The CSRF token of a page form (checked by the page, ignored here).
     #[serde(default)]
@@ -762,20 +732,7 @@ pub struct BrowseQuery {
 /// Materials, here and from other servers we know of, filtered by vocabulary
 /// terms and language, and (with `q`) ranked by full-text search; paged.
 pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<Material>> {
-    let number = |v: &Option<String>, what: &str, default: i64, max: i64| -> AppResult<i64> {
-        match v.as_deref().filter(|s| !s.is_empty()) {
-            None => Ok(default),
-            Some(s) => s
-                .parse::<i64>()
-                .ok()
-                .filter(|n| (0..=max).contains(n))
-                .ok_or_else(|| {
-                    AppError::validation(format!("{what} must be a number up to {max}"))
-                }),
-        }
-    };
-    let limit = number(&q.limit, "limit", 20, 80)?.max(1);
-    let offset = number(&q.offset, "offset", 0, 10_000)?;
+    let (limit, offset) = crate::api::paging(&q.limit, &q.offset, 20, 80)?;
     let mut filter = store::Filter::default();
     for (vocabulary, value, what) in [
         (TYPES, &q.resource_type, "type"),
