@@ -232,6 +232,8 @@ const MAX_TEXT_FIELDS: usize = 40;
 const MAX_TEXT_FIELD_BYTES: usize = 64 * 1024;
 /// Most files one form may carry.
 pub const MAX_FILES: usize = 10;
+/// The files of one form together hold at most this many times the size of one.
+const MAX_TOTAL_FILES_FACTOR: usize = 4;
 
 impl Upload {
     /// Reads the form, keeping no more than `max_file_bytes` of the file: a larger
@@ -248,6 +250,9 @@ impl Upload {
             }
         };
         let mut upload = Upload::default();
+        // What one request may hold in memory, all files together.
+        let max_total = max_file_bytes.saturating_mul(MAX_TOTAL_FILES_FACTOR);
+        let mut total = 0usize;
         while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
             let name = field.name().unwrap_or_default().to_string();
             let is_file = name == "file" || name == "files[]";
@@ -282,6 +287,13 @@ impl Upload {
                     if upload.files.len() >= MAX_FILES {
                         return Err(AppError::validation(format!(
                             "At most {MAX_FILES} files can be sent at once"
+                        )));
+                    }
+                    total += bytes.len();
+                    if total > max_total {
+                        return Err(AppError::PayloadTooLarge(format!(
+                            "The files together are larger than {} KiB: send fewer at once",
+                            max_total / 1024
                         )));
                     }
                     upload.files.push((file_name, Bytes::from(bytes)));
