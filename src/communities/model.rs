@@ -1093,7 +1093,15 @@ pub async fn apply_verification(
     verified: bool,
     at: DateTime<Utc>,
 ) -> AppResult<()> {
-    let name = moderator.map(|m| format!("{} (@{})", m.shown_name(), m.acct()));
+    // The full handle, as readers on every server should see it.
+    let name = moderator.map(|m| {
+        let handle = if m.is_local() {
+            format!("{}@{}", m.username, state.settings.domain)
+        } else {
+            m.acct()
+        };
+        format!("{} (@{handle})", m.shown_name())
+    });
     let mark = match (verified, moderator, name.as_deref()) {
         (true, Some(m), Some(n)) => Some((m.id, n, at)),
         _ => None,

@@ -126,7 +126,9 @@ pub fn escape(text: &str) -> String {
 /// Turns text a person typed into safe HTML: paragraphs at blank lines, line
 /// breaks inside them, everything escaped.
 pub fn text_to_html(text: &str) -> String {
-    text.trim()
+    // Browsers send a textarea's line breaks as CRLF.
+    text.replace("\r\n", "\n")
+        .trim()
         .split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())

@@ -309,3 +309,138 @@ async fn a_browser_publishes_finds_remixes_and_edits_a_material() {
         "{history}"
     );
 }
+
+/// What tests/clients/browser_cases.py types and picks.
+const CASE_COMMUNITY_TITLE: &str = "Digital schools in Tyrol";
+const CASE_TITLE: &str = "Peer tutoring with tablets in a mountain school";
+const CASE_SUMMARY: &str =
+    "Year 9 pupils tutored year 5 pupils in fractions once a week, in pairs with a shared tablet.";
+const CASE_EVIDENCE_LINK: &str = "https://school.example/tutoring-evaluation.pdf";
+
+#[tokio::test]
+async fn a_browser_documents_a_case_and_a_facilitator_verifies_it() {
+    const API: &str = "/api/collegium/v1/cases";
+    const COMMUNITIES: &str = "/api/collegium/v1/communities";
+    let a = TestInstance::start().await;
+    let facilitator_password = a.user("fatima", Role::Facilitator).await;
+    let teacher_password = a.user("tina", Role::Member).await;
+    let facilitator = a
+        .token("fatima", &facilitator_password, "read write follow")
+        .await;
+    let teacher = a
+        .token("tina", &teacher_password, "read write follow")
+        .await;
+
+    // The facilitator opens the community and the teacher joins it.
+    let res = a
+        .client
+        .post(a.url(COMMUNITIES))
+        .bearer_auth(&facilitator)
+        .json(&json!({"name": "digital_tyrol", "title": CASE_COMMUNITY_TITLE}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let community: serde_json::Value = res.json().await.unwrap();
+    let community_id = community["id"].as_str().unwrap().to_string();
+    let res = a
+        .client
+        .post(a.url(&format!("{COMMUNITIES}/{community_id}/join")))
+        .bearer_auth(&teacher)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, none) = a.get_json(API).await;
+    assert_eq!(none, json!([]), "no case reports before the browser");
+
+    let output = run_client(
+        "browser_cases.py",
+        vec![
+            a.base.clone(),
+            "fatima".into(),
+            facilitator_password,
+            "tina".into(),
+            teacher_password,
+            CASE_COMMUNITY_TITLE.into(),
+        ],
+    )
+    .await;
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "ok");
+
+    // One report, by the teacher, as the form described it, in the community.
+    let (status, list) = a.get_json(API).await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let [case] = list.as_array().unwrap().as_slice() else {
+        panic!("one case report expected: {list}");
+    };
+    let ids = |terms: &serde_json::Value| -> Vec<String> {
+        terms
+            .as_array()
+            .unwrap_or_else(|| panic!("a list of terms: {terms}"))
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(case["title"], CASE_TITLE, "{case}");
+    assert_eq!(case["summary"], CASE_SUMMARY, "{case}");
+    assert_eq!(case["account"]["acct"], "tina", "{case}");
+    assert_eq!(case["community_id"], community_id.as_str(), "{case}");
+    assert_eq!(case["country"]["id"], "AT", "{case}");
+    assert_eq!(case["region"], "Tyrol", "{case}");
+    assert_eq!(case["language"], "de", "{case}");
+    assert_eq!(case["sector"]["id"], "school", "{case}");
+    assert_eq!(case["stage"]["id"], "pilot", "{case}");
+    assert_eq!(case["licence"]["id"], "cc-by", "{case}");
+    assert_eq!(ids(&case["levels"]), ["2"]);
+    assert_eq!(ids(&case["evidence_kinds"]), ["comparison"]);
+    assert_eq!(ids(&case["digcompedu"]), ["5.3"]);
+    assert_eq!(ids(&case["selfie"]), ["f"]);
+    assert_eq!(
+        case["ict_tools"],
+        json!(["GeoGebra", "school tablets"]),
+        "{case}"
+    );
+    assert_eq!(
+        case["evidence_links"],
+        json!([CASE_EVIDENCE_LINK]),
+        "{case}"
+    );
+    assert_eq!(case["contact"], "mathe@school.example", "{case}");
+    for (field, says) in [
+        ("context", "220 pupils"),
+        ("problem", "fell behind in fractions"),
+        ("intervention", "Each pair shared a tablet"),
+        ("actors", "24 tutors"),
+        ("barriers", "needed charging"),
+        ("enablers", "trained in two short sessions"),
+        ("evidence_indicators", "from 54% to 71%"),
+        ("costs", "No new costs"),
+        ("transfer", "A free period"),
+    ] {
+        assert!(
+            case[field].as_str().unwrap_or_default().contains(says),
+            "{field}: {case}"
+        );
+    }
+    assert_eq!(case["version"], 1, "{case}");
+
+    // Verified from the page, by the facilitator.
+    let (_, fatima) = a.get_json("/api/v1/accounts/lookup?acct=fatima").await;
+    let verified = &case["verified"];
+    assert_eq!(
+        verified["by"],
+        format!("fatima (@fatima@{})", a.domain),
+        "{case}"
+    );
+    assert_eq!(verified["by_account_id"], fatima["id"], "{case}");
+    let (_, only_verified) = a
+        .get_json(&format!("{API}?verified=true&country=AT&stage=pilot"))
+        .await;
+    assert_eq!(
+        only_verified.as_array().map(Vec::len),
+        Some(1),
+        "{only_verified}"
+    );
+}
