@@ -116,16 +116,12 @@ pub async fn browse(
          AND ($3 IS NULL OR c.country = $3) AND ($4 IS NULL OR c.sector = $4) \
          AND ($5 IS NULL OR c.stage = $5) AND (NOT $6 OR c.verified_at IS NOT NULL)",
     );
-    let mut n = 6;
-    for _ in &filter.terms {
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM material_terms t WHERE t.status_id = c.status_id \
-             AND t.vocabulary = ${} AND t.term = ${})",
-            n + 1,
-            n + 2
-        ));
-        n += 2;
-    }
+    let n = 6 + 2 * filter.terms.len();
+    sql.push_str(&crate::materials::store::term_conditions(
+        "c.status_id",
+        7,
+        filter.terms.len(),
+    ));
     let ids_json = filter
         .only_ids
         .as_ref()

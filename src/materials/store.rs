@@ -267,6 +267,22 @@ pub async fn remixes_of(db: &Db, ap_id: &str, limit: i64) -> Result<Vec<i64>, sq
     })
 }
 
+/// SQL requiring `count` vocabulary terms of the post `id_column`, each bound as
+/// (vocabulary, term) from placeholder `$first` on. Case reports use it too:
+/// their terms are in `material_terms` as well.
+pub fn term_conditions(id_column: &str, first: usize, count: usize) -> String {
+    (0..count)
+        .map(|i| {
+            format!(
+                " AND EXISTS (SELECT 1 FROM material_terms t WHERE t.status_id = {id_column} \
+                 AND t.vocabulary = ${} AND t.term = ${})",
+                first + 2 * i,
+                first + 2 * i + 1
+            )
+        })
+        .collect()
+}
+
 /// What a browse asks for: vocabulary terms that must all be there, the
 /// language, whether only local ones, and (from full-text search) the ids to
 /// keep, best first.
@@ -293,16 +309,8 @@ pub async fn browse(
          WHERE s.deleted_at IS NULL AND s.visibility IN ('public', 'unlisted') \
          AND ($1 IS NULL OR s.language = $1) AND (NOT $2 OR s.local)",
     );
-    let mut n = 2;
-    for _ in &filter.terms {
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM material_terms t WHERE t.status_id = m.status_id \
-             AND t.vocabulary = ${} AND t.term = ${})",
-            n + 1,
-            n + 2
-        ));
-        n += 2;
-    }
+    let n = 2 + 2 * filter.terms.len();
+    sql.push_str(&term_conditions("m.status_id", 3, filter.terms.len()));
     let ids_json = filter
         .only_ids
         .as_ref()

@@ -5,33 +5,10 @@ use collegium::accounts::model::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::harness::{TestInstance, eventually};
+use crate::harness::{TestInstance, eventually, get_page, person, post_json};
 
 const API: &str = "/api/collegium/v1/cases";
 const COMMUNITIES: &str = "/api/collegium/v1/communities";
-
-async fn person(instance: &TestInstance, name: &str, role: Role) -> String {
-    let password = instance.user(name, role).await;
-    instance.token(name, &password, "read write follow").await
-}
-
-async fn post_json(
-    instance: &TestInstance,
-    token: &str,
-    path: &str,
-    body: Value,
-) -> (StatusCode, Value) {
-    let res = instance
-        .client
-        .post(instance.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status();
-    (status, res.json().await.unwrap_or(Value::Null))
-}
 
 fn report() -> Value {
     json!({
@@ -243,17 +220,6 @@ async fn a_case_report_is_verified_and_the_mark_reaches_other_instances() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(export["@type"], "Report");
     assert_eq!(export["review"]["@type"], "Review");
-}
-
-async fn get_page(a: &TestInstance, cookies: &str, path: &str) -> (StatusCode, String) {
-    let res = a
-        .client
-        .get(a.url(path))
-        .header("cookie", cookies)
-        .send()
-        .await
-        .unwrap();
-    (res.status(), res.text().await.unwrap())
 }
 
 #[tokio::test]

@@ -6,34 +6,11 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::{
-    harness::{TestInstance, eventually, multipart, upload},
+    harness::{TestInstance, eventually, multipart, person, post_json, upload},
     peer::Peer,
 };
 
 const API: &str = "/api/collegium/v1/communities";
-
-async fn person(instance: &TestInstance, name: &str, role: Role) -> String {
-    let password = instance.user(name, role).await;
-    instance.token(name, &password, "read write follow").await
-}
-
-async fn post_json(
-    instance: &TestInstance,
-    token: &str,
-    path: &str,
-    body: Value,
-) -> (StatusCode, Value) {
-    let res = instance
-        .client
-        .post(instance.url(path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status();
-    (status, res.json().await.unwrap_or(Value::Null))
-}
 
 /// A facilitator opens the STEM community; returns its id.
 async fn open_community(a: &TestInstance, token: &str) -> String {

@@ -408,3 +408,40 @@ pub async fn upload(
     let status = res.status();
     (status, res.json().await.unwrap_or(Value::Null))
 }
+
+/// A person with a token for reading, writing and following.
+pub async fn person(instance: &TestInstance, name: &str, role: Role) -> String {
+    let password = instance.user(name, role).await;
+    instance.token(name, &password, "read write follow").await
+}
+
+/// POSTs JSON with a bearer token; the status and the JSON answer (or null).
+pub async fn post_json(
+    instance: &TestInstance,
+    token: &str,
+    path: &str,
+    body: Value,
+) -> (StatusCode, Value) {
+    let res = instance
+        .client
+        .post(instance.url(path))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+/// GETs a page with the given cookies; the status and the HTML.
+pub async fn get_page(a: &TestInstance, cookies: &str, path: &str) -> (StatusCode, String) {
+    let res = a
+        .client
+        .get(a.url(path))
+        .header("cookie", cookies)
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
+}

@@ -6,7 +6,7 @@ use collegium::accounts::model::Role;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::harness::{TestInstance, eventually, multipart_files};
+use crate::harness::{TestInstance, eventually, get_page, multipart_files};
 
 const API: &str = "/api/collegium/v1/materials";
 
@@ -448,17 +448,6 @@ async fn an_article_from_elsewhere_is_checked_before_it_becomes_a_material() {
     assert_eq!(files.len(), 1);
     assert_eq!(files[0]["url"], "https://peer.example/v.pdf");
     assert_eq!(files[0]["uploaded"], false);
-}
-
-async fn get_page(a: &TestInstance, cookies: &str, path: &str) -> (StatusCode, String) {
-    let res = a
-        .client
-        .get(a.url(path))
-        .header("cookie", cookies)
-        .send()
-        .await
-        .unwrap();
-    (res.status(), res.text().await.unwrap())
 }
 
 #[tokio::test]
