@@ -34,7 +34,8 @@ pub enum AppError {
         error: &'static str,
         description: &'static str,
     },
-    /// Another server could not be reached or sent something unusable.
+    /// Another server could not be reached or sent something unusable. The text
+    /// is for the log only: it may quote what the other server sent.
     #[error("{0}")]
     Remote(String),
     #[error(transparent)]
@@ -59,7 +60,9 @@ impl AppError {
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::OAuth { status, .. } => *status,
-            AppError::Remote(_) => StatusCode::BAD_GATEWAY,
+            // What another server sent that we cannot use is a refusal of the
+            // request that needed it (a 5xx would make a sender retry for days).
+            AppError::Remote(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -68,6 +71,7 @@ impl AppError {
     pub fn client_message(&self) -> String {
         match self {
             AppError::Internal(_) => "Internal server error".to_string(),
+            AppError::Remote(_) => "The object could not be read from its server".to_string(),
             AppError::OAuth { description, .. } => description.to_string(),
             other => other.to_string(),
         }
@@ -96,14 +100,18 @@ impl From<activitypub_federation::error::Error> for AppError {
             E::ActivityBodyDigestInvalid => {
                 AppError::BadRequest("Digest does not match body".into())
             }
-            E::ParseReceivedActivity { err, .. } => {
-                AppError::BadRequest(format!("Malformed activity: {err}"))
-            }
+            E::ParseReceivedActivity { err, .. } => AppError::BadRequest(format!(
+                "Malformed activity (line {}, column {})",
+                err.line(),
+                err.column()
+            )),
             e @ (E::RequestLimit
             | E::ResponseBodyLimit
             | E::ParseFetchedObject(..)
             | E::FetchInvalidContentType(_)
             | E::FetchWrongId(_)
+            | E::Utf8(_)
+            | E::UrlParse(_)
             | E::Reqwest(_)
             | E::ReqwestMiddleware(_)) => AppError::Remote(e.to_string()),
             other => AppError::Internal(other.into()),
@@ -116,6 +124,8 @@ impl IntoResponse for AppError {
         let status = self.status();
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
+        } else if let AppError::Remote(detail) = &self {
+            tracing::info!(error = %detail, "another server's object could not be used");
         } else {
             tracing::debug!(error = %self, status = status.as_u16(), "request refused");
         }

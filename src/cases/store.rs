@@ -88,6 +88,28 @@ pub async fn set_verified(
     Ok(())
 }
 
+/// The verified case reports of a community, newest mark first: (the report's
+/// id, who verified it, when).
+pub async fn verified_in(
+    db: &Db,
+    community_id: i64,
+    limit: i64,
+) -> Result<Vec<(String, Option<i64>, DateTime<Utc>)>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT s.ap_id, c.verified_by_id, c.verified_at FROM case_reports c \
+             JOIN statuses s ON s.id = c.status_id \
+             WHERE s.community_id = $1 AND s.deleted_at IS NULL AND c.verified_at IS NOT NULL \
+             AND s.visibility IN ('public', 'unlisted') \
+             ORDER BY c.verified_at DESC LIMIT $2",
+        )
+        .bind(community_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}
+
 /// What a browse asks for.
 #[derive(Debug, Default, Clone)]
 pub struct Filter {

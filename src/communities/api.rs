@@ -487,7 +487,10 @@ pub async fn threads(
     };
     let mut out = Vec::new();
     for status in store::threads(&data.db, community.account.id, max_id, limit).await? {
-        out.push(post_json(&data, &status, viewer(&auth)).await?);
+        // The rule of a single fetch, for every listed post.
+        if crate::posts::model::can_see(&data, viewer(&auth), &status).await? {
+            out.push(post_json(&data, &status, viewer(&auth)).await?);
+        }
     }
     Ok(Json(Value::Array(out)))
 }

@@ -30,7 +30,8 @@ use crate::{
     federation::{same_origin, signed_fetch::require_signature},
     posts::{
         apub::{
-            Announce, CreateNote, NoteJson, id_of, shared_post, store_boost, store_remote_note,
+            Announce, CreateNote, NoteJson, fetched_post, id_of, shared_post, store_boost,
+            store_remote_note,
         },
         model::PUBLIC,
         store::{self as posts, Status},
@@ -39,6 +40,8 @@ use crate::{
 
 /// How many recent posts are read from a remote community's outbox on joining.
 const BACKFILL_ITEMS: usize = 20;
+/// How many verified case reports a community's `verified` collection lists.
+const MAX_VERIFIED: usize = 1000;
 /// How many facilitators of a remote community we read from its collection.
 const MAX_FACILITATORS: usize = 50;
 
@@ -137,17 +140,63 @@ pub async fn receive_announce(
     if is_post {
         let id =
             id_of(object).ok_or_else(|| AppError::bad_request("Announce without an object"))?;
-        let Some(original) = shared_post(data, &id).await? else {
+        let Some((original, fetched)) = fetched_post(data, &id).await? else {
             return Ok(());
         };
-        claim_for(data, &community, &original).await?;
+        claim_for(data, &community, &original, fetched.as_ref()).await?;
         return store_boost(data, &announce, group, &original).await;
     }
     receive_inner(data, &community, object).await
 }
 
-/// Puts a post into the community that announced it, unless it is in another.
-async fn claim_for(data: &Data<AppState>, community: &Community, status: &Status) -> AppResult<()> {
+/// Puts a post from another server into the community whose Group announced it.
+/// The Group is believed only about posts that, as their own server serves them,
+/// name it (or reply to a post in it) and are public or unlisted. A post from
+/// this instance, or one already in another community, is never moved.
+/// `fetched` is the post as its server sent it, when it was fetched just now.
+async fn claim_for(
+    data: &Data<AppState>,
+    community: &Community,
+    status: &Status,
+    fetched: Option<&NoteJson>,
+) -> AppResult<()> {
+    if status.community_id == Some(community.account.id) {
+        return Ok(());
+    }
+    if status.community_id.is_some() {
+        return Err(AppError::Forbidden(
+            "That post is in another community".into(),
+        ));
+    }
+    if status.local || status.reblog_of_id.is_some() {
+        return Err(AppError::Forbidden(
+            "That post is not in this community".into(),
+        ));
+    }
+    if !matches!(status.visibility.as_str(), "public" | "unlisted") {
+        return Err(AppError::Forbidden(
+            "Only public posts can be in a community".into(),
+        ));
+    }
+    let note = match fetched {
+        Some(note) => note.clone(),
+        None => {
+            let id = Url::parse(&status.ap_id).map_err(|e| AppError::Internal(e.into()))?;
+            crate::posts::apub::origin_note(data, &id).await?
+        }
+    };
+    let group = &community.account.ap_id;
+    let in_thread = match note.in_reply_to() {
+        Some(parent) => posts::find_by_ap_id(&data.db, &parent)
+            .await?
+            .is_some_and(|p| p.community_id == Some(community.account.id)),
+        None => false,
+    };
+    if !note.names(group) && !in_thread {
+        return Err(AppError::Forbidden(
+            "That post does not name this community".into(),
+        ));
+    }
     let title = if status.in_reply_to_ap_id.is_none() {
         status.title.clone()
     } else {
@@ -279,17 +328,39 @@ async fn receive_inner(
         .get("actor")
         .and_then(id_of)
         .ok_or_else(|| AppError::bad_request("Announced activity without an actor"))?;
-    if let Some(id) = inner.get("id").and_then(id_of) {
-        if !same_origin(&id, &actor) {
+    let id = inner.get("id").and_then(id_of);
+    if let Some(id) = &id {
+        if !same_origin(id, &actor) {
             return Err(AppError::bad_request(
                 "Announced activity id is not on its actor's server",
             ));
         }
         // Ours, coming back: we applied it when we sent it.
-        if crate::federation::is_local(data, &id) {
+        if crate::federation::is_local(data, id) {
             return Ok(());
         }
     }
+    if crate::federation::is_local(data, &actor) {
+        return Ok(());
+    }
+    // What the Group's own server says is believed as it is. What it passes on from
+    // people elsewhere is read from their server: an embedded copy proves nothing.
+    // (A Create or Update only names the post, which is fetched from its origin.)
+    let from_origin;
+    let inner = if speaks_for(community, &actor) || matches!(kind.as_str(), "Create" | "Update") {
+        inner
+    } else {
+        match read_from_origin(data, &kind, id.as_ref(), &actor, inner).await? {
+            Some(v) => {
+                from_origin = v;
+                &from_origin
+            }
+            None => {
+                tracing::debug!(%actor, kind, "announced activity not confirmed by its origin, ignored");
+                return Ok(());
+            }
+        }
+    };
     let object = inner.get("object").unwrap_or(&Value::Null);
     match kind.as_str() {
         "Create" | "Update" => {
@@ -300,10 +371,21 @@ async fn receive_inner(
                     "The post is not on its author's server",
                 ));
             }
-            let status = if kind == "Update" {
-                refetch(data, &id).await?
+            if let Some(known) = posts::find_by_ap_id(&data.db, id.as_str()).await? {
+                let author = accounts::find_by_id(&data.db, known.account_id).await?;
+                if author.is_none_or(|a| a.ap_id != actor) {
+                    return Err(AppError::Forbidden(
+                        "Only the author can post or edit a post".into(),
+                    ));
+                }
+            }
+            let (status, fetched) = if kind == "Update" {
+                (refetch(data, &id).await?, None)
             } else {
-                shared_post(data, &id).await?
+                match fetched_post(data, &id).await? {
+                    Some((s, n)) => (Some(s), n),
+                    None => (None, None),
+                }
             };
             if let Some(status) = status {
                 let author = accounts::find_by_id(&data.db, status.account_id).await?;
@@ -312,7 +394,7 @@ async fn receive_inner(
                         "Only the author can post or edit a post".into(),
                     ));
                 }
-                claim_for(data, community, &status).await?;
+                claim_for(data, community, &status, fetched.as_ref()).await?;
             }
             Ok(())
         }
@@ -381,6 +463,30 @@ async fn receive_inner(
                     }
                     Ok(())
                 }
+                // A moderator's restore of a removed post (Lemmy's Undo of its
+                // Delete or Remove).
+                "Delete" | "Remove" => {
+                    require_authority(data, community, &actor).await?;
+                    let moderator = accounts::find_by_ap_id(&data.db, &actor).await?;
+                    if let Some(id) = id_of(undone)
+                        && let Some(status) =
+                            store::find_removed(&data.db, community.account.id, id.as_str()).await?
+                    {
+                        model::apply_restore(data, community, moderator.as_ref(), &status).await?;
+                    }
+                    Ok(())
+                }
+                "Add" => {
+                    // Undoing a pin.
+                    require_authority(data, community, &actor).await?;
+                    let target = object.get("target").and_then(id_of).map(String::from);
+                    if target.as_deref() == Some(community.featured_url().as_str())
+                        && let Some(status) = post_in(data, community, undone).await?
+                    {
+                        store::set_pinned(&data.db, status.id, false).await?;
+                    }
+                    Ok(())
+                }
                 "Block" => {
                     require_authority(data, community, &actor).await?;
                     let who = person(data, undone).await?;
@@ -441,6 +547,48 @@ async fn receive_inner(
     }
 }
 
+/// An activity a Group passed on from someone on another server, as that server
+/// serves it: fetched by id, and it must be the same activity by the same actor.
+/// Mastodon's activities cannot be fetched; its Delete of a post is believed when
+/// the post is gone from its server (as Mastodon itself checks a forwarded Delete).
+async fn read_from_origin(
+    data: &Data<AppState>,
+    kind: &str,
+    id: Option<&Url>,
+    actor: &Url,
+    embedded: &Value,
+) -> AppResult<Option<Value>> {
+    if let Some(id) = id {
+        match activitypub_federation::fetch::fetch_object_http::<AppState, Value>(id, data).await {
+            Ok(fetched) => {
+                let v = fetched.object;
+                if id_of(&v).as_ref() == Some(id)
+                    && text(&v, "type").as_deref() == Some(kind)
+                    && v.get("actor").and_then(id_of).as_ref() == Some(actor)
+                {
+                    return Ok(Some(v));
+                }
+                tracing::debug!(%id, "the activity's server serves something else");
+            }
+            Err(e) => {
+                tracing::debug!(%id, error = %e, "could not read the activity from its server")
+            }
+        }
+    }
+    if kind == "Delete"
+        && let Some(object) = embedded.get("object").and_then(id_of)
+        && same_origin(&object, actor)
+        && crate::federation::is_gone(data, &object).await
+    {
+        return Ok(Some(json!({
+            "type": "Delete",
+            "actor": actor.as_str(),
+            "object": object.as_str(),
+        })));
+    }
+    Ok(None)
+}
+
 /// Fetches a post again from its own server and takes its new version.
 async fn refetch(data: &Data<AppState>, id: &Url) -> AppResult<Option<Status>> {
     let Some(status) = posts::find_by_ap_id(&data.db, id.as_str()).await? else {
@@ -451,6 +599,76 @@ async fn refetch(data: &Data<AppState>, id: &Url) -> AppResult<Option<Status>> {
     let note = fetched.object;
     crate::posts::apub::apply_edit(data, &status, &note).await?;
     Ok(posts::find(&data.db, status.id).await?)
+}
+
+// ----- verification of case reports in a remote community -----
+
+/// A case report from another server that names a community elsewhere: whether
+/// it is verified is what that community's Group lists, read from the Group's own
+/// server (a mark inside the report is never believed). Called whenever such a
+/// report is stored or takes a new version.
+pub async fn check_verification(
+    data: &Data<AppState>,
+    status: &Status,
+    note: &NoteJson,
+) -> AppResult<()> {
+    if note.kind != "Article" || !note.extra.contains_key("caseReport") {
+        return Ok(());
+    }
+    let Some(report) = crate::cases::store::find(&data.db, status.id).await? else {
+        return Ok(());
+    };
+    let Some(audience) = note.audience.as_ref().and_then(id_of) else {
+        return Ok(());
+    };
+    if crate::federation::is_local(data, &audience) {
+        return Ok(());
+    }
+    let group = ObjectId::<Account>::from(audience)
+        .dereference(data)
+        .await?;
+    if group.actor_type != "Group" {
+        return Ok(());
+    }
+    let Some(community) = model::of_account(&data.db, &group).await? else {
+        return Ok(());
+    };
+    let url = Url::parse(&community.verified_url()).map_err(|e| AppError::Internal(e.into()))?;
+    let collection: Value =
+        activitypub_federation::fetch::fetch_object_http::<AppState, Value>(&url, data)
+            .await?
+            .object;
+    let listed = collection
+        .get("orderedItems")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .take(MAX_VERIFIED)
+        .find(|item| {
+            item.get("object")
+                .and_then(id_of)
+                .is_some_and(|o| o.as_str() == status.ap_id)
+        });
+    match listed {
+        Some(item) => {
+            let Some(actor) = item.get("actor").and_then(id_of) else {
+                return Ok(());
+            };
+            let moderator = ObjectId::<Account>::from(actor).dereference(data).await?;
+            if report.verified_by_id == Some(moderator.id) {
+                return Ok(());
+            }
+            let at = text(item, "published")
+                .and_then(|t| t.parse::<DateTime<Utc>>().ok())
+                .unwrap_or_else(Utc::now)
+                .min(Utc::now());
+            model::apply_verification(data, &community, Some(&moderator), status, true, at).await
+        }
+        None if report.verified_at.is_some() => {
+            model::apply_verification(data, &community, None, status, false, Utc::now()).await
+        }
+        None => Ok(()),
+    }
 }
 
 // ----- reading a remote community's history -----
@@ -509,9 +727,12 @@ pub async fn backfill(data: &Data<AppState>, community: &Community) -> AppResult
         let Some(id) = id_of(&object) else { continue };
         // A fresh allowance of fetches for each item.
         let item_data = data.reset_request_count();
-        match shared_post(&item_data, &id).await {
-            Ok(Some(status)) => {
-                if claim_for(data, community, &status).await.is_ok() {
+        match fetched_post(&item_data, &id).await {
+            Ok(Some((status, fetched))) => {
+                if claim_for(&item_data, community, &status, fetched.as_ref())
+                    .await
+                    .is_ok()
+                {
                     read += 1;
                 }
             }
@@ -616,6 +837,27 @@ pub async fn collection(
                 }
             }
             json!({ "id": id, "type": "OrderedCollection", "totalItems": total, "orderedItems": items })
+        }
+        "verified" => {
+            // Each verification as the Add that made it, so a server that has
+            // the report can check it here, at the Group's origin.
+            let mut items = Vec::new();
+            for (report, by, at) in
+                crate::cases::store::verified_in(&data.db, account.id, MAX_VERIFIED as i64).await?
+            {
+                let Some(by) = by else { continue };
+                let Some(moderator) = accounts::find_by_id(&data.db, by).await? else {
+                    continue;
+                };
+                items.push(json!({
+                    "type": "Add",
+                    "actor": moderator.ap_id.as_str(),
+                    "object": report,
+                    "target": id,
+                    "published": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                }));
+            }
+            json!({ "id": id, "type": "OrderedCollection", "totalItems": items.len(), "orderedItems": items })
         }
         _ => return Err(AppError::NotFound),
     };
@@ -746,6 +988,8 @@ pub enum ModerationKind {
     Block,
     Add,
     Remove,
+    /// Only inside an Undo: a removal undone.
+    Delete,
 }
 
 /// Lock, Block, Add or Remove sent straight to us.
@@ -954,6 +1198,13 @@ pub async fn receive_from_moderator(data: &Data<AppState>, activity: &Value) -> 
                 Some("Block") => {
                     let who = person(data, undone).await?;
                     model::unban(data, &community, &by, &who).await
+                }
+                Some("Delete" | "Remove") => {
+                    let id = id_of(undone).ok_or(AppError::NotFound)?;
+                    let status = store::find_removed(&data.db, community.account.id, id.as_str())
+                        .await?
+                        .ok_or(AppError::NotFound)?;
+                    model::restore_post(data, &community, &by, &status).await
                 }
                 _ => Ok(()),
             }

@@ -812,8 +812,7 @@ pub async fn apply_removal(
     status: &Status,
     reason: &str,
 ) -> AppResult<()> {
-    posts::mark_deleted(&state.db, status.id).await?;
-    store::set_removed_reason(&state.db, status.id, reason).await?;
+    store::hide_removed(&state.db, status.id, reason).await?;
     log_action(
         state,
         community,
@@ -822,6 +821,43 @@ pub async fn apply_removal(
         Some(status.account_id),
         Some(status.id),
         reason,
+    )
+    .await
+}
+
+/// A facilitator (elsewhere, as Lemmy's moderators do) undoes a removal: the post
+/// is back, and the members' servers get the Undo.
+pub async fn restore_post(
+    state: &AppState,
+    community: &Community,
+    by: &Moderator<'_>,
+    status: &Status,
+) -> AppResult<()> {
+    may_moderate(state, community, by).await?;
+    post_in(community, status)?;
+    apply_restore(state, community, Some(by.account), status).await?;
+    let delete = moderation_activity(state, community, by.account, "Delete", json!(status.ap_id))?;
+    let undo = moderation_activity(state, community, by.account, "Undo", delete)?;
+    publish(state, community, by, undo, &[]).await
+}
+
+/// Brings back a post the community's moderators removed (here, or as their
+/// instance told us).
+pub async fn apply_restore(
+    state: &AppState,
+    community: &Community,
+    moderator: Option<&Account>,
+    status: &Status,
+) -> AppResult<()> {
+    store::unhide_removed(&state.db, status.id).await?;
+    log_action(
+        state,
+        community,
+        moderator,
+        "restore_post",
+        Some(status.account_id),
+        Some(status.id),
+        "",
     )
     .await
 }
@@ -1093,6 +1129,11 @@ pub async fn apply_verification(
     verified: bool,
     at: DateTime<Utc>,
 ) -> AppResult<()> {
+    if verified && moderator.is_some_and(|m| m.id == status.account_id) {
+        return Err(AppError::Forbidden(
+            "A case report cannot be verified by its own author".into(),
+        ));
+    }
     // The full handle, as readers on every server should see it.
     let name = moderator.map(|m| {
         let handle = if m.is_local() {
@@ -1106,7 +1147,18 @@ pub async fn apply_verification(
         (true, Some(m), Some(n)) => Some((m.id, n, at)),
         _ => None,
     };
+    let before = crate::cases::store::find(&state.db, status.id).await?;
     crate::cases::store::set_verified(&state.db, status.id, mark).await?;
+    // Servers that have the report without being in the community (its author's
+    // followers) learn of the change from the author's instance: an Update, on
+    // which they read the Group's verified collection from the Group's server.
+    let changed = before.is_some_and(|b| b.verified_at.is_some() != verified);
+    if changed
+        && let Some(author) = accounts::find_by_id(&state.db, status.account_id).await?
+        && author.is_local()
+    {
+        crate::posts::model::send_update(state, status, &author).await?;
+    }
     let action = if verified {
         "verify_case"
     } else {

@@ -473,6 +473,60 @@ pub async fn set_removed_reason(db: &Db, status_id: i64, reason: &str) -> Result
     Ok(())
 }
 
+/// Takes a post out of sight for a moderator's removal: unlike its author's
+/// delete, its text is kept, so that the removal can be undone.
+pub async fn hide_removed(db: &Db, status_id: i64, reason: &str) -> Result<(), sqlx::Error> {
+    let now = Utc::now();
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE statuses SET deleted_at = $1, removed_reason = $2 \
+             WHERE (id = $3 OR reblog_of_id = $3) AND deleted_at IS NULL",
+        )
+        .bind(now)
+        .bind(reason)
+        .bind(status_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// A post of a community that its moderators removed (not one its author deleted).
+pub async fn find_removed(
+    db: &Db,
+    community_id: i64,
+    ap_id: &str,
+) -> Result<Option<Status>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(concat!(
+            "SELECT ",
+            status_columns!(),
+            " FROM statuses s WHERE s.ap_id = $1 AND s.community_id = $2 \
+             AND s.deleted_at IS NOT NULL AND s.removed_reason IS NOT NULL"
+        ))
+        .bind(ap_id)
+        .bind(community_id)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+/// Brings back a removed post (and the boosts removed with it).
+pub async fn unhide_removed(db: &Db, status_id: i64) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE statuses SET deleted_at = NULL, removed_reason = NULL \
+             WHERE (id = $1 OR reblog_of_id = $1) AND removed_reason IS NOT NULL",
+        )
+        .bind(status_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
 /// The threads of a community (posts that reply to nothing), pinned first, then
 /// newest first; `max_id` pages back.
 pub async fn threads(
@@ -486,6 +540,7 @@ pub async fn threads(
             "SELECT ",
             status_columns!(),
             " FROM statuses s WHERE s.community_id = $1 AND s.deleted_at IS NULL \
+             AND s.visibility IN ('public', 'unlisted') \
              AND s.reblog_of_id IS NULL AND s.in_reply_to_ap_id IS NULL AND s.id < $2 \
              ORDER BY (s.pinned_at IS NULL), s.pinned_at DESC, s.id DESC LIMIT $3"
         ))
@@ -504,6 +559,7 @@ pub async fn pinned(db: &Db, community_id: i64) -> Result<Vec<Status>, sqlx::Err
             "SELECT ",
             status_columns!(),
             " FROM statuses s WHERE s.community_id = $1 AND s.deleted_at IS NULL \
+             AND s.visibility IN ('public', 'unlisted') \
              AND s.pinned_at IS NOT NULL ORDER BY s.pinned_at DESC LIMIT 20"
         ))
         .bind(community_id)
@@ -523,6 +579,7 @@ pub async fn recent_posts(
             "SELECT ",
             status_columns!(),
             " FROM statuses s WHERE s.community_id = $1 AND s.deleted_at IS NULL \
+             AND s.visibility IN ('public', 'unlisted') \
              AND s.reblog_of_id IS NULL ORDER BY s.id DESC LIMIT $2"
         ))
         .bind(community_id)

@@ -216,6 +216,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "case reports",
         include_str!("../../migrations/sqlite/0007_case_reports.sql"),
     ),
+    (
+        8,
+        "sent activities",
+        include_str!("../../migrations/sqlite/0008_sent_activities.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -253,6 +258,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         7,
         "case reports",
         include_str!("../../migrations/postgres/0007_case_reports.sql"),
+    ),
+    (
+        8,
+        "sent activities",
+        include_str!("../../migrations/postgres/0008_sent_activities.sql"),
     ),
 ];
 

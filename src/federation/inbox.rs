@@ -18,7 +18,7 @@ use crate::{
     AppState,
     accounts::{model::Account, store as accounts},
     error::{AppError, AppResult},
-    federation::{is_local, origin, queue, same_origin, signing},
+    federation::{is_local, origin, queue, same_origin, signed_fetch, signing},
     follows::apub::{AcceptFollow, Follow, RejectFollow, UndoFollow},
     posts::apub::{Announce, CreateNote, DeleteObject, Like, UndoAnnounce, UndoLike, UpdateNote},
     with_db,
@@ -212,8 +212,21 @@ async fn receive(data: &Data<AppState>, request: Request) -> AppResult<StatusCod
     if !signing::digest_matches(parts.headers.get("digest"), &bytes) {
         return Err(AppError::bad_request("Digest does not match body"));
     }
-    let activity: InboxActivity = serde_json::from_slice(&bytes)
-        .map_err(|e| AppError::bad_request(format!("Malformed activity: {e}")))?;
+    // Nothing is fetched or stored for a request whose signature could never verify.
+    let signed = signing::check_form(
+        &parts.headers,
+        &parts.method,
+        &parts.uri,
+        &data.settings.domain,
+    )
+    .map_err(|e| AppError::Unauthorized(e.to_string()))?;
+    let activity: InboxActivity = serde_json::from_slice(&bytes).map_err(|e| {
+        AppError::bad_request(format!(
+            "Malformed activity (line {}, column {})",
+            e.line(),
+            e.column()
+        ))
+    })?;
     if is_local(data, activity.id()) {
         return Err(AppError::bad_request(
             "Activity was sent from this instance",
@@ -231,17 +244,7 @@ async fn receive(data: &Data<AppState>, request: Request) -> AppResult<StatusCod
             "Activity id is not on the actor's server",
         ));
     }
-    let actor = ObjectId::<Account>::from(activity.actor().clone())
-        .dereference(data)
-        .await?;
-    signing::verify_request(
-        &parts.headers,
-        &parts.method,
-        &parts.uri,
-        &actor.public_key_pem,
-        &data.settings.domain,
-    )
-    .map_err(|e| AppError::Unauthorized(e.to_string()))?;
+    signed_fetch::signer(data, &signed, activity.actor()).await?;
     activity.verify(data).await?;
     activity.receive(data).await?;
     Ok(StatusCode::ACCEPTED)

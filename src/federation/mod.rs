@@ -1,6 +1,7 @@
 //! The ActivityPub machinery every feature shares: the crate's configuration (with
 //! our remote-address policy), the instance actor, and the address helpers.
 
+pub mod activities;
 pub mod admin;
 pub mod discovery;
 pub mod inbox;
@@ -133,6 +134,33 @@ pub fn same_origin(a: &Url, b: &Url) -> bool {
 /// Whether a URL points at this instance.
 pub fn is_local(data: &Data<AppState>, url: &Url) -> bool {
     origin(url).as_deref() == Some(data.settings.domain.as_str())
+}
+
+/// Whether an object is gone from its server: it answers 404 or 410 (or a
+/// Tombstone). Anything else, an error included, is not proof.
+pub async fn is_gone(data: &Data<AppState>, url: &Url) -> bool {
+    if is_local(data, url) || !queue::outbound_url_allowed(data, url) {
+        return false;
+    }
+    let response = data
+        .http
+        .get(url.as_str())
+        .header("accept", activitypub_federation::FEDERATION_CONTENT_TYPE)
+        .send()
+        .await;
+    let Ok(response) = response else {
+        return false;
+    };
+    match response.status().as_u16() {
+        404 | 410 => true,
+        200 if response.content_length().unwrap_or(0) <= 256 * 1024 => {
+            let body = response.bytes().await.unwrap_or_default();
+            serde_json::from_slice::<serde_json::Value>(&body)
+                .ok()
+                .is_some_and(|v| v.get("type").and_then(|t| t.as_str()) == Some("Tombstone"))
+        }
+        _ => false,
+    }
 }
 
 pub fn shared_inbox_url(data: &Data<AppState>) -> Url {

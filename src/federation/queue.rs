@@ -77,7 +77,11 @@ pub async fn deliver<A: Serialize>(
     activity: &A,
     recipients: &[Account],
 ) -> AppResult<()> {
-    let body = serde_json::to_string(activity).map_err(|e| AppError::Internal(e.into()))?;
+    let value = serde_json::to_value(activity).map_err(|e| AppError::Internal(e.into()))?;
+    let body = value.to_string();
+    if origin(activity_id).as_deref() == Some(state.settings.domain.as_str()) && is_public(&value) {
+        super::activities::remember(&state.db, activity_id, &body).await?;
+    }
     let mut inboxes: Vec<Url> = recipients
         .iter()
         .filter(|r| !r.is_local())
@@ -93,6 +97,17 @@ pub async fn deliver<A: Serialize>(
     inboxes.sort();
     inboxes.dedup();
     enqueue(state, activity_id, signer, &body, &inboxes).await
+}
+
+/// Whether an activity is addressed to the public.
+fn is_public(activity: &serde_json::Value) -> bool {
+    ["to", "cc"].iter().any(|key| match activity.get(*key) {
+        Some(serde_json::Value::String(s)) => s == crate::posts::model::PUBLIC,
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .any(|i| i.as_str() == Some(crate::posts::model::PUBLIC)),
+        _ => false,
+    })
 }
 
 /// Queues one serialized activity for each of `inboxes` (already chosen and

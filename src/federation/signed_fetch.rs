@@ -4,6 +4,7 @@
 
 use activitypub_federation::{config::Data, fetch::object_id::ObjectId};
 use axum::http::{HeaderMap, Method, Uri};
+use chrono::Utc;
 use url::Url;
 
 use crate::{
@@ -28,18 +29,47 @@ pub async fn require_signature(
     if !data.settings.federation.authorized_fetch {
         return Ok(None);
     }
-    let domain = &data.settings.domain;
-    let key_id = signing::key_id(headers, method, uri, domain).map_err(|_| refused())?;
-    let actor_id = key_id
-        .split('#')
-        .next()
-        .and_then(|id| Url::parse(id).ok())
-        .ok_or_else(refused)?;
-    let signer = ObjectId::<Account>::from(actor_id)
-        .dereference(data)
+    let signed =
+        signing::check_form(headers, method, uri, &data.settings.domain).map_err(|_| refused())?;
+    let actor_id = signed.key_owner().ok_or_else(refused)?;
+    let signer = signer(data, &signed, &actor_id)
         .await
-        .map_err(|_| refused())?;
-    signing::verify_request(headers, method, uri, &signer.public_key_pem, domain)
-        .map_err(|_| AppError::Unauthorized("Invalid HTTP signature".into()))?;
+        .map_err(|e| match e {
+            AppError::Unauthorized(_) => AppError::Unauthorized("Invalid HTTP signature".into()),
+            _ => refused(),
+        })?;
     Ok(Some(signer))
+}
+
+/// Seconds between two forced reads of one actor for a failed signature.
+const KEY_REFRESH_SECONDS: i64 = 60;
+
+/// The actor whose key signed a request (its form already checked): verified
+/// with the key we hold, and when that fails, once more with the key its server
+/// serves now (a rotated key), reading it at most once a minute.
+pub async fn signer(
+    data: &Data<AppState>,
+    signed: &signing::SignedRequest,
+    actor_id: &Url,
+) -> AppResult<Account> {
+    let actor = ObjectId::<Account>::from(actor_id.clone())
+        .dereference(data)
+        .await?;
+    if signed.verifies_with(&actor.public_key_pem) {
+        return Ok(actor);
+    }
+    let read_recently = actor
+        .fetched_at
+        .is_some_and(|t| (Utc::now() - t).num_seconds() < KEY_REFRESH_SECONDS);
+    if !actor.is_local() && !read_recently {
+        let fresh = ObjectId::<Account>::from(actor_id.clone())
+            .dereference_forced(data)
+            .await?;
+        if signed.verifies_with(&fresh.public_key_pem) {
+            return Ok(fresh);
+        }
+    }
+    Err(AppError::Unauthorized(
+        "The HTTP signature does not verify with the actor's key".into(),
+    ))
 }

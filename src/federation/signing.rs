@@ -92,40 +92,111 @@ pub enum VerifyError {
     Invalid,
 }
 
-/// Config for checking signatures as Mastodon makes them: `(request-target)`,
-/// `host` and `date` signed (and `digest` on POSTs), at most an hour old.
+/// How far a signed `Date` may lie from our clock, either way, beyond the hour a
+/// signature is valid for (clocks drift).
+const CLOCK_SKEW: Duration = Duration::from_secs(300);
+
+/// What a signature must cover, as Mastodon signs: `(request-target)`, `host` and
+/// `date`, and `digest` on POSTs.
 static VERIFY_GET: LazyLock<http_signature_normalization::Config> = LazyLock::new(|| {
     http_signature_normalization::Config::new()
         .mastodon_compat()
-        .set_expiration(EXPIRES_AFTER)
+        .require_header("(request-target)")
+        .require_header("date")
+        .set_expiration(EXPIRES_AFTER + CLOCK_SKEW)
 });
 static VERIFY_POST: LazyLock<http_signature_normalization::Config> = LazyLock::new(|| {
     http_signature_normalization::Config::new()
         .mastodon_compat()
+        .require_header("(request-target)")
+        .require_header("date")
         .require_digest()
-        .set_expiration(EXPIRES_AFTER)
+        .set_expiration(EXPIRES_AFTER + CLOCK_SKEW)
 });
 
-/// The key id a request says it is signed with (before anything is checked).
+/// A request's signature whose form is checked (the headers it must cover are
+/// covered, `Host` is ours, `Date` is now), not yet its key.
+pub struct SignedRequest {
+    unverified: http_signature_normalization::verify::Unverified,
+}
+
+impl SignedRequest {
+    /// The key id the request says it is signed with.
+    pub fn key_id(&self) -> &str {
+        self.unverified.key_id()
+    }
+
+    /// The actor the key id names: `{actor}#main-key` (Mastodon, Lemmy) or
+    /// `{actor}/main-key` (GoToSocial).
+    pub fn key_owner(&self) -> Option<Url> {
+        let id = self.key_id();
+        let id = id.split('#').next().unwrap_or(id);
+        Url::parse(id.strip_suffix("/main-key").unwrap_or(id)).ok()
+    }
+
+    /// Whether the signature verifies with `public_key_pem`.
+    pub fn verifies_with(&self, public_key_pem: &str) -> bool {
+        self.unverified
+            .verify(|signature, signing_string| verify(public_key_pem, signature, signing_string))
+    }
+}
+
+/// Checks everything about a request's signature that needs no key, so that a
+/// request that could never verify is refused before anything is fetched.
+pub fn check_form(
+    headers: &axum::http::HeaderMap,
+    method: &axum::http::Method,
+    uri: &axum::http::Uri,
+    our_domain: &str,
+) -> Result<SignedRequest, VerifyError> {
+    let config = if method == axum::http::Method::GET || method == axum::http::Method::HEAD {
+        &*VERIFY_GET
+    } else {
+        &*VERIFY_POST
+    };
+    if let Some(host) = headers.get(axum::http::header::HOST) {
+        let host = host
+            .to_str()
+            .map_err(|_| VerifyError::Malformed("Host is not text".into()))?;
+        if !host.eq_ignore_ascii_case(our_domain) {
+            return Err(VerifyError::Malformed(
+                "the request is addressed to another host".into(),
+            ));
+        }
+    }
+    let date = headers
+        .get(axum::http::header::DATE)
+        .and_then(|d| d.to_str().ok())
+        .ok_or_else(|| VerifyError::Malformed("no Date header".into()))?;
+    let date = chrono::DateTime::parse_from_rfc2822(date)
+        .map_err(|_| VerifyError::Malformed("the Date header is not a date".into()))?;
+    let drift = (chrono::Utc::now() - date.with_timezone(&chrono::Utc))
+        .abs()
+        .to_std()
+        .unwrap_or(Duration::MAX);
+    if drift > EXPIRES_AFTER + CLOCK_SKEW {
+        return Err(VerifyError::Malformed(
+            "the Date header is too far from now".into(),
+        ));
+    }
+    let unverified = config
+        .begin_verify(
+            method.as_str(),
+            path_of(uri),
+            header_map(headers, our_domain),
+        )
+        .map_err(|e| VerifyError::Malformed(e.to_string()))?;
+    Ok(SignedRequest { unverified })
+}
+
+/// The key id a request says it is signed with (after its form is checked).
 pub fn key_id(
     headers: &axum::http::HeaderMap,
     method: &axum::http::Method,
     uri: &axum::http::Uri,
     our_domain: &str,
 ) -> Result<String, VerifyError> {
-    let config = if method == axum::http::Method::GET {
-        &*VERIFY_GET
-    } else {
-        &*VERIFY_POST
-    };
-    config
-        .begin_verify(
-            method.as_str(),
-            path_of(uri),
-            header_map(headers, our_domain),
-        )
-        .map(|u| u.key_id().to_string())
-        .map_err(|e| VerifyError::Malformed(e.to_string()))
+    check_form(headers, method, uri, our_domain).map(|s| s.key_id().to_string())
 }
 
 fn path_of(uri: &axum::http::Uri) -> &str {
@@ -155,21 +226,7 @@ pub fn verify_request(
     public_key_pem: &str,
     our_domain: &str,
 ) -> Result<(), VerifyError> {
-    let config = if method == axum::http::Method::GET {
-        &*VERIFY_GET
-    } else {
-        &*VERIFY_POST
-    };
-    let unverified = config
-        .begin_verify(
-            method.as_str(),
-            path_of(uri),
-            header_map(headers, our_domain),
-        )
-        .map_err(|e| VerifyError::Malformed(e.to_string()))?;
-    if unverified
-        .verify(|signature, signing_string| verify(public_key_pem, signature, signing_string))
-    {
+    if check_form(headers, method, uri, our_domain)?.verifies_with(public_key_pem) {
         Ok(())
     } else {
         Err(VerifyError::Invalid)

@@ -350,7 +350,7 @@ impl NoteJson {
         id_of(&self.attributed_to)
     }
 
-    fn in_reply_to(&self) -> Option<String> {
+    pub(crate) fn in_reply_to(&self) -> Option<String> {
         match &self.in_reply_to {
             Some(Value::String(s)) => Some(s.clone()),
             Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).map(str::to_string),
@@ -396,6 +396,15 @@ impl NoteJson {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// Whether the post names `group` as its community or an addressee
+    /// (`audience`, `to`, `cc` or `target`, as FEP-1b12 and Lemmy put it).
+    pub fn names(&self, group: &Url) -> bool {
+        let target = self.extra.get("target").and_then(id_of);
+        self.to.iter().chain(&self.cc).any(|a| a == group.as_str())
+            || self.audience.as_ref().and_then(id_of).as_ref() == Some(group)
+            || target.as_ref() == Some(group)
     }
 
     /// The content without the title at its head (we send a thread's title there
@@ -471,6 +480,10 @@ pub struct CreateNote {
     pub kind: activitypub_federation::kinds::activity::CreateType,
     pub actor: ObjectId<Account>,
     pub object: NoteJson,
+    /// The rest of the activity (`to`, `cc`, `audience`, `published`…), kept so
+    /// that a community passing it on sends it as it came.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, Value>,
 }
 
 /// The object of a Delete: a Tombstone, an object with an id, or the id alone.
@@ -507,6 +520,10 @@ pub struct DeleteObject {
     pub to: Value,
     #[serde(default, skip_serializing_if = "Value::is_null")]
     pub cc: Value,
+    /// The rest of the activity (`to`, `cc`, `audience`, `published`…), kept so
+    /// that a community passing it on sends it as it came.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, Value>,
 }
 
 #[async_trait::async_trait]
@@ -567,7 +584,10 @@ impl Activity for CreateNote {
         }
         let parent_community = parent.as_ref().and_then(|p| p.community_id);
         let status = store_remote_note(data, self.object, &author).await?;
-        if let (Some(status), Some(community_id)) = (status, parent_community) {
+        // A public reply to a thread in a community is a comment there.
+        if let (Some(status), Some(community_id)) = (status, parent_community)
+            && matches!(status.visibility.as_str(), "public" | "unlisted")
+        {
             crate::communities::store::set_post_community(&data.db, status.id, community_id, None)
                 .await?;
         }
@@ -664,6 +684,7 @@ pub async fn store_remote_note(
         }
         crate::materials::apub::receive(data, status, &note).await?;
         crate::cases::apub::receive(data, status, &note).await?;
+        verification_of(data, status, &note).await;
         store::add_tags(&data.db, status.id, &note_tags).await?;
         if status.visibility != "direct" && status.in_reply_to_ap_id.is_none() {
             notifications::notify_subscribers(&data.db, author, status.id).await?;
@@ -806,6 +827,10 @@ pub struct Like {
     pub kind: activitypub_federation::kinds::activity::LikeType,
     pub actor: ObjectId<Account>,
     pub object: Value,
+    /// The rest of the activity (`to`, `cc`, `audience`, `published`…), kept so
+    /// that a community passing it on sends it as it came.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, Value>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -826,6 +851,10 @@ pub struct UpdateNote {
     pub kind: activitypub_federation::kinds::activity::UpdateType,
     pub actor: ObjectId<Account>,
     pub object: NoteJson,
+    /// The rest of the activity (`to`, `cc`, `audience`, `published`…), kept so
+    /// that a community passing it on sends it as it came.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, Value>,
 }
 
 #[async_trait::async_trait]
@@ -976,7 +1005,16 @@ pub(crate) async fn apply_edit(
     .await?;
     crate::materials::apub::receive(data, status, note).await?;
     crate::cases::apub::receive(data, status, note).await?;
+    verification_of(data, status, note).await;
     Ok(())
+}
+
+/// A case report's verification, as its community's Group lists it; a Group that
+/// cannot be read now leaves the report as it was.
+async fn verification_of(data: &Data<AppState>, status: &Status, note: &NoteJson) {
+    if let Err(e) = crate::communities::apub::check_verification(data, status, note).await {
+        tracing::debug!(id = %status.ap_id, error = %e, "could not check the verification");
+    }
 }
 
 // ----- boosts -----
@@ -1047,16 +1085,35 @@ pub struct UndoAnnounce {
 
 /// The post a boost shares: known already, or fetched (signed) from its server.
 pub(crate) async fn shared_post(data: &Data<AppState>, object: &Url) -> AppResult<Option<Status>> {
+    Ok(fetched_post(data, object).await?.map(|(status, _)| status))
+}
+
+/// A post from its own server: what a claim about it is checked against.
+pub(crate) async fn origin_note(data: &Data<AppState>, id: &Url) -> AppResult<NoteJson> {
+    let note = activitypub_federation::fetch::fetch_object_http::<AppState, NoteJson>(id, data)
+        .await?
+        .object;
+    if note.id != *id {
+        return Err(AppError::bad_request(
+            "The post's server answers with another post",
+        ));
+    }
+    Ok(note)
+}
+
+/// Like [`shared_post`], with the post as its server sent it when it was fetched
+/// now (so a caller can check what it addresses without fetching it twice).
+pub(crate) async fn fetched_post(
+    data: &Data<AppState>,
+    object: &Url,
+) -> AppResult<Option<(Status, Option<NoteJson>)>> {
     if let Some(status) = store::find_by_ap_id(&data.db, object.as_str()).await? {
-        return Ok(Some(status));
+        return Ok(Some((status, None)));
     }
     if crate::federation::is_local(data, object) {
         return Ok(None);
     }
-    let fetched =
-        activitypub_federation::fetch::fetch_object_http::<AppState, NoteJson>(object, data)
-            .await?;
-    let note = fetched.object;
+    let note = origin_note(data, object).await?;
     let author_id = note
         .author()
         .filter(|a| same_origin(a, &note.id))
@@ -1073,8 +1130,10 @@ pub(crate) async fn shared_post(data: &Data<AppState>, object: &Url) -> AppResul
     let author = ObjectId::<Account>::from(author_id)
         .dereference(data)
         .await?;
-    store_remote_note(data, note, &author).await?;
-    Ok(store::find_by_ap_id(&data.db, object.as_str()).await?)
+    store_remote_note(data, note.clone(), &author).await?;
+    Ok(store::find_by_ap_id(&data.db, object.as_str())
+        .await?
+        .map(|status| (status, Some(note))))
 }
 
 #[async_trait::async_trait]
@@ -1102,8 +1161,14 @@ impl Activity for Announce {
         if booster.actor_type == "Group" {
             return crate::communities::apub::receive_announce(data, &booster, self).await;
         }
-        let Some(object) = id_of(&self.object) else {
-            return Ok(());
+        // A boost names the post, or (some servers, relays) embeds its Create:
+        // either way only the post's id is taken, and the post read from its server.
+        let shared = match self.object.get("type").and_then(Value::as_str) {
+            Some("Create") => self.object.get("object").and_then(id_of),
+            _ => id_of(&self.object),
+        };
+        let Some(object) = shared else {
+            return Err(AppError::bad_request("Announce without a post"));
         };
         let Some(original) = shared_post(data, &object).await? else {
             return Ok(());

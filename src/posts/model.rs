@@ -575,6 +575,17 @@ pub async fn edit(
     let status = store::find(&data.db, status.id)
         .await?
         .ok_or(AppError::NotFound)?;
+    send_update(data, &status, author).await?;
+    Ok(status)
+}
+
+/// Tells everyone who has a local post its current version (an `Update`): after
+/// an edit, or when something others read with it changed (a case report's
+/// verification, which servers outside the community learn of this way).
+pub async fn send_update(state: &AppState, status: &Status, author: &Account) -> AppResult<()> {
+    let data = state;
+    let mentioned = mentioned_accounts(data, status).await?;
+    let status = status.clone();
     let mut recipients = recipients(data, &status, author, &mentioned).await?;
     let community = community_of(data, &status).await?;
     recipients.extend(community.iter().map(|c| c.account.clone()));
@@ -591,8 +602,7 @@ pub async fn edit(
     .await?;
     let activity = apub::update_activity(&id, author, object);
     queue::deliver(data, &id, &author.ap_id, &activity, &recipients).await?;
-    announce_in(data, community.as_ref(), &activity).await?;
-    Ok(status)
+    announce_in(data, community.as_ref(), &activity).await
 }
 
 // ----- boosts -----

@@ -266,7 +266,8 @@ pub async fn home(
              OR (s.visibility <> 'direct' AND s.account_id IN \
                  (SELECT followed_id FROM follows WHERE follower_id = $1 AND accepted)) \
              OR s.id IN (SELECT status_id FROM status_mentions WHERE account_id = $1) \
-             OR (s.in_reply_to_ap_id IS NULL AND s.reblog_of_id IS NULL AND s.community_id IN \
+             OR (s.in_reply_to_ap_id IS NULL AND s.reblog_of_id IS NULL \
+                 AND s.visibility IN ('public', 'unlisted') AND s.community_id IN \
                  (SELECT f.followed_id FROM follows f JOIN accounts g ON g.id = f.followed_id \
                   WHERE f.follower_id = $1 AND f.accepted AND g.domain IS NULL))) \
              ORDER BY CASE WHEN $5 THEN s.id ELSE -s.id END LIMIT $4"

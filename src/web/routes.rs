@@ -27,7 +27,11 @@ pub fn router() -> Router<()> {
         .route("/nodeinfo/2.1", get(discovery::nodeinfo_21))
         .route("/actor", get(discovery::instance_actor))
         .route("/actor/outbox", get(discovery::instance_outbox))
-        .route("/ns", get(discovery::context));
+        .route("/ns", get(discovery::context))
+        .route(
+            "/activities/{kind}/{token}",
+            get(crate::federation::activities::activity),
+        );
 
     let people = Router::new()
         .route("/users/{name}", get(accounts_pages::profile))

@@ -10,7 +10,7 @@ use crate::harness::{TestInstance, eventually, get_page, person, post_json};
 const API: &str = "/api/collegium/v1/cases";
 const COMMUNITIES: &str = "/api/collegium/v1/communities";
 
-fn report() -> Value {
+pub(crate) fn report() -> Value {
     json!({
         "title": "Peer tutoring with tablets in Tyrol",
         "summary": "Year 9 pupils tutored year 5 pupils in maths once a week, using shared tablets.",
@@ -315,4 +315,96 @@ async fn the_case_pages_publish_show_and_verify() {
     let (status, browse) = get_page(&a, &cookies, "/cases?country=AT&stage=pilot").await;
     assert_eq!(status, StatusCode::OK);
     assert!(browse.contains("Outdoor maths trail"));
+}
+
+#[tokio::test]
+async fn a_verification_reaches_a_server_that_only_follows_the_author() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let fran = person(&a, "fran", Role::Facilitator).await;
+    let amy = person(&a, "amy", Role::Member).await;
+    let bea = person(&b, "bea", Role::Member).await;
+    let (_, community) = post_json(
+        &a,
+        &fran,
+        COMMUNITIES,
+        json!({"name": "innovation_tyrol", "title": "Innovation in Tyrol's schools"}),
+    )
+    .await;
+    let community_a = community["id"].as_str().unwrap().to_string();
+    post_json(
+        &a,
+        &amy,
+        &format!("{COMMUNITIES}/{community_a}/join"),
+        json!({}),
+    )
+    .await;
+
+    // bea follows amy, and is not in the community.
+    let (_, found) = b
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=amy@{}", a.domain),
+            &bea,
+        )
+        .await;
+    let amy_on_b = found["id"].as_str().unwrap().to_string();
+    let (status, _) = post_json(
+        &b,
+        &bea,
+        &format!("/api/v1/accounts/{amy_on_b}/follow"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    eventually("bea follows amy", || async {
+        let (_, r) = b
+            .get_authed(
+                &format!("/api/v1/accounts/relationships?id[]={amy_on_b}"),
+                &bea,
+            )
+            .await;
+        r[0]["following"] == true
+    })
+    .await;
+
+    let mut body = report();
+    body["community_id"] = json!(community_a);
+    let (_, case) = post_json(&a, &amy, API, body).await;
+    let id_a = case["id"].as_str().unwrap().to_string();
+    eventually("B has the case report", || async {
+        let (_, list) = b.get_json(&format!("{API}?q=tutoring")).await;
+        list.as_array().is_some_and(|l| l.len() == 1)
+    })
+    .await;
+    let (_, on_b) = b.get_json(&format!("{API}?q=tutoring")).await;
+    let id_b = on_b[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(on_b[0]["verified"], Value::Null);
+
+    let (status, _) = post_json(&a, &fran, &format!("{API}/{id_a}/verification"), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    eventually("B shows the mark", || async {
+        let (_, c) = b.get_json(&format!("{API}/{id_b}")).await;
+        c["verified"]["by"]
+            .as_str()
+            .is_some_and(|by| by.contains(&format!("fran@{}", a.domain)))
+    })
+    .await;
+
+    // A facilitator cannot verify their own report.
+    let mut own = report();
+    own["title"] = json!("Fran's own case");
+    own["community_id"] = json!(community_a);
+    let (status, own) = post_json(&a, &fran, API, own).await;
+    assert_eq!(status, StatusCode::OK, "{own}");
+    let own_id = own["id"].as_str().unwrap();
+    let (status, body) = post_json(
+        &a,
+        &fran,
+        &format!("{API}/{own_id}/verification"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    let (_, own) = a.get_json(&format!("{API}/{own_id}")).await;
+    assert_eq!(own["verified"], Value::Null);
 }
