@@ -801,7 +801,8 @@ pub async fn collection(
     let body = match which.as_str() {
         "followers" => {
             let (followers, _) = crate::follows::store::counts(&data.db, account.id).await?;
-            json!({ "id": id, "type": "OrderedCollection", "totalItems": followers })
+            // Lemmy reads the count only from this exact shape.
+            json!({ "id": id, "type": "Collection", "totalItems": followers, "items": [] })
         }
         "moderators" => {
             let mut items = Vec::new();

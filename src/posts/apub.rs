@@ -117,6 +117,19 @@ pub fn note_json(
         if status.in_reply_to_ap_id.is_none() {
             note["commentsEnabled"] = json!(!status.locked);
         }
+        // A thread is a Page, as Lemmy, PieFed and Mbin take posts (and they refuse
+        // a Page that has `inReplyTo` at all); comments stay Notes.
+        if status.title.is_some() && status.in_reply_to_ap_id.is_none() {
+            note["type"] = json!("Page");
+            if let Some(o) = note.as_object_mut() {
+                o.remove("inReplyTo");
+            }
+        }
+    }
+    // What the author typed: Lemmy shows it instead of `content`, which repeats
+    // the title for software that ignores `name`.
+    if let Some(source) = status.source_text.as_deref().filter(|s| !s.is_empty()) {
+        note["source"] = json!({ "content": source, "mediaType": "text/markdown" });
     }
     if let Some(language) = &status.language {
         note["contentMap"] = json!({ language: note["content"] });
@@ -1003,6 +1016,13 @@ pub(crate) async fn apply_edit(
         edited_at,
     )
     .await?;
+    // A thread's title is part of what its author edits (Lemmy's posts).
+    if status.title.is_some()
+        && status.in_reply_to_ap_id.is_none()
+        && let Some(title) = note.title()
+    {
+        store::set_title(&data.db, status.id, &title).await?;
+    }
     crate::materials::apub::receive(data, status, note).await?;
     crate::cases::apub::receive(data, status, note).await?;
     verification_of(data, status, note).await;

@@ -25,6 +25,7 @@ use url::Url;
 struct Shared {
     docs: Arc<Mutex<HashMap<String, (u16, String)>>>,
     gets: Arc<Mutex<Vec<String>>>,
+    posts: Arc<Mutex<Vec<Value>>>,
 }
 
 pub struct FakeServer {
@@ -58,11 +59,16 @@ impl FakeServer {
         let shared = Shared::default();
         let app = Router::new()
             .fallback(
-                |State(shared): State<Shared>, method: Method, uri: Uri| async move {
+                |State(shared): State<Shared>,
+                 method: Method,
+                 uri: Uri,
+                 body: axum::body::Bytes| async move {
                     if method == Method::GET {
                         shared.gets.lock().unwrap().push(uri.path().to_string());
                     }
                     if method == Method::POST {
+                        let json = serde_json::from_slice(&body).unwrap_or(Value::Null);
+                        shared.posts.lock().unwrap().push(json);
                         return StatusCode::ACCEPTED.into_response();
                     }
                     let found = shared.docs.lock().unwrap().get(uri.path()).cloned();
@@ -115,6 +121,43 @@ impl FakeServer {
     /// The paths fetched from this server so far.
     pub fn fetched(&self) -> Vec<String> {
         self.shared.gets.lock().unwrap().clone()
+    }
+
+    /// The activities POSTed to any inbox of this server so far.
+    pub fn received(&self) -> Vec<Value> {
+        self.shared.posts.lock().unwrap().clone()
+    }
+
+    /// Serves an actor document as it is (a fixture), with a new key of ours in
+    /// its `publicKey`. Returns its id.
+    pub fn actor_doc(&self, mut doc: Value) -> String {
+        let id = doc["id"].as_str().unwrap().to_string();
+        let keys = activitypub_federation::http_signatures::generate_actor_keypair().unwrap();
+        doc["publicKey"] = json!({
+            "id": format!("{id}#main-key"),
+            "owner": id,
+            "publicKeyPem": keys.public_key,
+        });
+        self.serve(&doc);
+        self.keys
+            .lock()
+            .unwrap()
+            .insert(id.clone(), keys.private_key);
+        id
+    }
+
+    /// A person at any path of this server (`/u/NAME`, as Lemmy has them).
+    pub fn person_at(&self, path: &str) -> String {
+        let id = self.url(path);
+        let name = path.rsplit('/').next().unwrap();
+        self.actor_doc(json!({
+            "@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
+            "id": id,
+            "type": "Person",
+            "preferredUsername": name,
+            "inbox": format!("{id}/inbox"),
+            "endpoints": { "sharedInbox": self.url("/inbox") },
+        }))
     }
 
     /// Serves an actor (`Person` or `Group`) at `/users/NAME` with a new key.
