@@ -649,3 +649,96 @@ impl activitypub_federation::traits::Activity for UpdateActor {
         Ok(())
     }
 }
+
+/// `Move`: an account moved to another (Mastodon's account migration). Believed
+/// only when the new account, read from its own server, names the old one in
+/// `alsoKnownAs`; then the local followers follow the new account instead.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MoveActor {
+    pub id: Url,
+    #[serde(rename = "type")]
+    pub kind: activitypub_federation::kinds::activity::MoveType,
+    pub actor: activitypub_federation::fetch::object_id::ObjectId<Account>,
+    pub object: Value,
+    pub target: Value,
+}
+
+fn id_in(v: &Value) -> Option<Url> {
+    match v {
+        Value::String(s) => Url::parse(s).ok(),
+        Value::Object(o) => o
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|s| Url::parse(s).ok()),
+        _ => None,
+    }
+}
+
+#[async_trait::async_trait]
+impl activitypub_federation::traits::Activity for MoveActor {
+    type DataType = AppState;
+    type Error = AppError;
+
+    fn id(&self) -> &Url {
+        &self.id
+    }
+
+    fn actor(&self) -> &Url {
+        self.actor.inner()
+    }
+
+    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
+        if id_in(&self.object).as_ref() != Some(self.actor.inner()) {
+            return Err(AppError::bad_request("Only an account can move itself"));
+        }
+        if id_in(&self.target).is_none() {
+            return Err(AppError::bad_request("Move without a target"));
+        }
+        Ok(())
+    }
+
+    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
+        let Some(target) = id_in(&self.target) else {
+            return Ok(());
+        };
+        let old = self.actor.dereference(data).await?;
+        if federation::is_local(data, &target) {
+            return Err(AppError::Forbidden(
+                "An account cannot move to this instance this way".into(),
+            ));
+        }
+        // The new account as its own server has it now.
+        let doc: Value =
+            activitypub_federation::fetch::fetch_object_http::<AppState, Value>(&target, data)
+                .await?
+                .object;
+        let aliases: Vec<Url> = match doc.get("alsoKnownAs") {
+            Some(Value::Array(items)) => items.iter().take(20).filter_map(id_in).collect(),
+            Some(v) => id_in(v).into_iter().collect(),
+            None => vec![],
+        };
+        if !aliases.contains(&old.ap_id) {
+            return Err(AppError::Forbidden(
+                "The new account does not name the old one as its alias".into(),
+            ));
+        }
+        let new = activitypub_federation::fetch::object_id::ObjectId::<Account>::from(target)
+            .dereference_forced(data)
+            .await?;
+        crate::follows::model::receive_move(data, &old, &new).await
+    }
+}
+
+/// An actor deleted on its own server (its signed `Delete` of itself): its posts
+/// and follows here go with it.
+pub async fn receive_deletion(data: &Data<AppState>, account: &Account) -> Result<(), AppError> {
+    if account.is_local() {
+        return Err(AppError::Forbidden(
+            "That account is not on your server".into(),
+        ));
+    }
+    crate::posts::store::delete_all_by(&data.db, account.id).await?;
+    crate::follows::store::delete_all_of(&data.db, account.id).await?;
+    Ok(())
+}

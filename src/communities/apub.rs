@@ -136,7 +136,11 @@ pub async fn receive_announce(
     };
     let object = &announce.object;
     let kind = object.get("type").and_then(Value::as_str).unwrap_or("");
-    let is_post = object.is_string() || matches!(kind, "Note" | "Page" | "Article" | "Question");
+    let is_post = object.is_string()
+        || matches!(
+            kind,
+            "Note" | "Page" | "Article" | "Question" | "Event" | "Image" | "Video" | "Audio"
+        );
     if is_post {
         let id =
             id_of(object).ok_or_else(|| AppError::bad_request("Announce without an object"))?;
@@ -594,9 +598,7 @@ async fn refetch(data: &Data<AppState>, id: &Url) -> AppResult<Option<Status>> {
     let Some(status) = posts::find_by_ap_id(&data.db, id.as_str()).await? else {
         return shared_post(data, id).await;
     };
-    let fetched =
-        activitypub_federation::fetch::fetch_object_http::<AppState, NoteJson>(id, data).await?;
-    let note = fetched.object;
+    let note = crate::posts::apub::origin_note(data, id).await?;
     crate::posts::apub::apply_edit(data, &status, &note).await?;
     Ok(posts::find(&data.db, status.id).await?)
 }

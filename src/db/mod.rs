@@ -221,6 +221,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "sent activities",
         include_str!("../../migrations/sqlite/0008_sent_activities.sql"),
     ),
+    (
+        9,
+        "post extras",
+        include_str!("../../migrations/sqlite/0009_post_extras.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -263,6 +268,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         8,
         "sent activities",
         include_str!("../../migrations/postgres/0008_sent_activities.sql"),
+    ),
+    (
+        9,
+        "post extras",
+        include_str!("../../migrations/postgres/0009_post_extras.sql"),
     ),
 ];
 

@@ -40,6 +40,7 @@ pub enum InboxActivity {
     Create(Box<CreateNote>),
     Update(Box<UpdateNote>),
     UpdateActor(crate::accounts::apub::UpdateActor),
+    Move(crate::accounts::apub::MoveActor),
     Delete(DeleteObject),
     Like(Like),
     Announce(Announce),
@@ -78,6 +79,7 @@ impl Activity for InboxActivity {
             InboxActivity::Create(a) => a.id(),
             InboxActivity::Update(a) => a.id(),
             InboxActivity::UpdateActor(a) => a.id(),
+            InboxActivity::Move(a) => a.id(),
             InboxActivity::Delete(a) => a.id(),
             InboxActivity::Like(a) => a.id(),
             InboxActivity::Other(a) => &a.id,
@@ -99,6 +101,7 @@ impl Activity for InboxActivity {
             InboxActivity::Create(a) => a.actor(),
             InboxActivity::Update(a) => a.actor(),
             InboxActivity::UpdateActor(a) => a.actor(),
+            InboxActivity::Move(a) => a.actor(),
             InboxActivity::Delete(a) => a.actor(),
             InboxActivity::Like(a) => a.actor(),
             InboxActivity::Other(a) => a.actor.inner(),
@@ -126,6 +129,7 @@ impl Activity for InboxActivity {
             InboxActivity::Create(a) => a.verify(data).await,
             InboxActivity::Update(a) => a.verify(data).await,
             InboxActivity::UpdateActor(a) => a.verify(data).await,
+            InboxActivity::Move(a) => a.verify(data).await,
             InboxActivity::Delete(a) => a.verify(data).await,
             InboxActivity::Like(a) => a.verify(data).await,
             InboxActivity::Other(_) => Ok(()),
@@ -156,6 +160,7 @@ impl Activity for InboxActivity {
             InboxActivity::Create(a) => a.receive(data).await,
             InboxActivity::Update(a) => a.receive(data).await,
             InboxActivity::UpdateActor(a) => a.receive(data).await,
+            InboxActivity::Move(a) => a.receive(data).await,
             InboxActivity::Delete(a) => a.receive(data).await,
             InboxActivity::Like(a) => a.receive(data).await,
             InboxActivity::Other(a) => {
@@ -220,13 +225,16 @@ async fn receive(data: &Data<AppState>, request: Request) -> AppResult<StatusCod
         &data.settings.domain,
     )
     .map_err(|e| AppError::Unauthorized(e.to_string()))?;
-    let activity: InboxActivity = serde_json::from_slice(&bytes).map_err(|e| {
+    let mut json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
         AppError::bad_request(format!(
             "Malformed activity (line {}, column {})",
             e.line(),
             e.column()
         ))
     })?;
+    crate::federation::jsonld::normalize(&mut json);
+    let activity: InboxActivity = serde_json::from_value(json)
+        .map_err(|_| AppError::bad_request("Malformed activity: not one we can read"))?;
     if is_local(data, activity.id()) {
         return Err(AppError::bad_request(
             "Activity was sent from this instance",
@@ -243,6 +251,25 @@ async fn receive(data: &Data<AppState>, request: Request) -> AppResult<StatusCod
         return Err(AppError::bad_request(
             "Activity id is not on the actor's server",
         ));
+    }
+    // An actor deleted on its server cannot be read again: its Delete of itself
+    // is checked with the key we hold (and is nothing to us if we never knew it).
+    if let InboxActivity::Delete(delete) = &activity
+        && delete.object.0 == *activity.actor()
+    {
+        let Some(actor) = accounts::find_by_ap_id(&data.db, activity.actor()).await? else {
+            return Ok(StatusCode::ACCEPTED);
+        };
+        if !signed.verifies_with(&actor.public_key_pem) {
+            return Err(AppError::Unauthorized(
+                "The HTTP signature does not verify with the actor's key".into(),
+            ));
+        }
+        if !already_received(data, activity.id()).await? {
+            crate::accounts::apub::receive_deletion(data, &actor).await?;
+            remember(data, activity.id()).await?;
+        }
+        return Ok(StatusCode::ACCEPTED);
     }
     signed_fetch::signer(data, &signed, activity.actor()).await?;
     activity.verify(data).await?;

@@ -5,6 +5,7 @@ pub mod activities;
 pub mod admin;
 pub mod discovery;
 pub mod inbox;
+pub mod jsonld;
 pub mod queue;
 pub mod signed_fetch;
 pub mod signing;

@@ -76,6 +76,23 @@ pub async fn follow(state: &AppState, follower: &Account, target: &Account) -> A
     Ok(follow)
 }
 
+/// An account moved (its `Move` checked by the caller): every local follower of
+/// the old account follows the new one and stops following the old, as Mastodon
+/// does.
+pub async fn receive_move(state: &AppState, old: &Account, new: &Account) -> AppResult<()> {
+    for id in store::local_followers(&state.db, old.id).await? {
+        let Some(follower) = crate::accounts::store::find_by_id(&state.db, id).await? else {
+            continue;
+        };
+        if follower.id == new.id {
+            continue;
+        }
+        follow(state, &follower, new).await?;
+        unfollow(state, &follower, old).await?;
+    }
+    Ok(())
+}
+
 /// Stops following (or withdraws the request); the other server gets an Undo.
 pub async fn unfollow(state: &AppState, follower: &Account, target: &Account) -> AppResult<()> {
     let Some(follow) = store::find(&state.db, follower.id, target.id).await? else {

@@ -198,3 +198,27 @@ pub async fn subscribers(db: &Db, account_id: i64) -> Result<Vec<Account>, sqlx:
     }
     Ok(out)
 }
+
+/// Every follow from or to an account (it was deleted on its server).
+pub async fn delete_all_of(db: &Db, account_id: i64) -> Result<u64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("DELETE FROM follows WHERE follower_id = $1 OR followed_id = $1")
+            .bind(account_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })
+}
+
+/// The local people who follow an account (accepted or asked).
+pub async fn local_followers(db: &Db, account_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT f.follower_id FROM follows f JOIN accounts a ON a.id = f.follower_id \
+             WHERE f.followed_id = $1 AND a.domain IS NULL",
+        )
+        .bind(account_id)
+        .fetch_all(pool)
+        .await
+    })
+}

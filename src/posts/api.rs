@@ -21,6 +21,46 @@ use crate::{
     },
 };
 
+/// A remote post's attachment as Mastodon's MediaAttachment (the file stays on
+/// its server: `url` and `remote_url` are its address there).
+fn media_json(status: &Status, m: &store::Media) -> Value {
+    let meta = match (m.width, m.height) {
+        (Some(w), Some(h)) => json!({ "original": {
+            "width": w, "height": h, "size": format!("{w}x{h}"), "aspect": w as f64 / h as f64,
+        }}),
+        _ => json!({}),
+    };
+    json!({
+        "id": (status.id * 100 + m.position).to_string(),
+        "type": m.kind,
+        "url": m.remote_url,
+        "preview_url": m.preview_url,
+        "remote_url": m.remote_url,
+        "preview_remote_url": m.preview_url,
+        "text_url": null,
+        "meta": meta,
+        "description": m.description,
+        "blurhash": m.blurhash,
+    })
+}
+
+/// A remote post's poll as Mastodon's Poll entity, with the counts its server sent.
+fn poll_json(status: &Status, poll: &store::Poll, options: &[store::PollOption]) -> Value {
+    let votes: i64 = options.iter().map(|o| o.votes).sum();
+    json!({
+        "id": status.id.to_string(),
+        "expires_at": poll.expires_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+        "expired": poll.expires_at.is_some_and(|t| t <= chrono::Utc::now()),
+        "multiple": poll.multiple,
+        "votes_count": votes,
+        "voters_count": poll.voters_count,
+        "options": options.iter().map(|o| json!({ "title": o.title, "votes_count": o.votes })).collect::<Vec<_>>(),
+        "emojis": [],
+        "voted": false,
+        "own_votes": [],
+    })
+}
+
 /// Mastodon's Status entity, as `viewer` sees it. A boost is a Status of its own
 /// whose `reblog` is the boosted post.
 pub async fn status_json(
@@ -85,6 +125,22 @@ pub async fn status_json(
         Some(ap_id) => store::find_by_ap_id(&state.db, ap_id).await?,
         None => None,
     };
+    let media: Vec<Value> = store::media(&state.db, status.id)
+        .await?
+        .iter()
+        .map(|m| media_json(status, m))
+        .collect();
+    let emojis: Vec<Value> = store::emojis(&state.db, status.id)
+        .await?
+        .into_iter()
+        .map(|e| {
+            json!({ "shortcode": e.shortcode, "url": e.url, "static_url": e.url,
+                    "visible_in_picker": false })
+        })
+        .collect();
+    let poll = store::poll(&state.db, status.id)
+        .await?
+        .map(|(poll, options)| poll_json(status, &poll, &options));
     Ok(json!({
         "id": status.id.to_string(),
         "uri": status.ap_id,
@@ -105,14 +161,14 @@ pub async fn status_json(
             "acct": a.acct(),
             "url": a.profile_url(),
         })).collect::<Vec<_>>(),
-        "media_attachments": [],
+        "media_attachments": media,
         "tags": tags,
-        "emojis": [],
+        "emojis": emojis,
         "reblogs_count": reblogs,
         "favourites_count": favourites,
         "replies_count": replies,
         "reblog": null,
-        "poll": null,
+        "poll": poll,
         "card": null,
         "favourited": favourited,
         "reblogged": reblogged,

@@ -375,13 +375,273 @@ impl NoteJson {
         match &self.url {
             Some(Value::String(s)) => Some(s.clone()),
             Some(Value::Object(o)) => o.get("href").and_then(Value::as_str).map(str::to_string),
-            Some(Value::Array(items)) => items.iter().find_map(|v| match v {
-                Value::String(s) => Some(s.clone()),
-                Value::Object(o) => o.get("href").and_then(Value::as_str).map(str::to_string),
-                _ => None,
-            }),
+            // Several links (PeerTube): the page, else the first.
+            Some(Value::Array(items)) => items
+                .iter()
+                .find(|v| v.get("mediaType").and_then(Value::as_str) == Some("text/html"))
+                .or_else(|| items.first())
+                .and_then(|v| match v {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Object(o) => o.get("href").and_then(Value::as_str).map(str::to_string),
+                    _ => None,
+                }),
             _ => None,
         }
+    }
+
+    /// A Note's or Question's `summary` is its content warning; other kinds'
+    /// summary is text (shown in the post for converted kinds), as Mastodon reads it.
+    fn content_warning(&self) -> String {
+        if !matches!(self.kind.as_str(), "Note" | "Question") {
+            return String::new();
+        }
+        self.summary
+            .clone()
+            .unwrap_or_default()
+            .chars()
+            .take(1000)
+            .collect()
+    }
+
+    /// Whether this is a kind Mastodon turns into a post by its name and a link
+    /// (an Event, an Image, a Video, an Audio; an Article or Page without text).
+    fn is_converted(&self) -> bool {
+        matches!(self.kind.as_str(), "Event" | "Image" | "Video" | "Audio")
+            || (matches!(self.kind.as_str(), "Article" | "Page")
+                && self.body_html().trim().is_empty())
+    }
+
+    /// The HTML we show for the post (not yet sanitised): its content, and for
+    /// converted kinds their facts (an Event's time and place) and a link to the
+    /// original; a quoted post as a link.
+    fn shown_html(&self) -> String {
+        let mut html = self.body_html().to_string();
+        if html.trim().is_empty()
+            && let Some(summary) = self.summary.as_deref().filter(|_| self.is_converted())
+        {
+            html = format!("<p>{}</p>", crate::web::escape(summary));
+        }
+        if self.is_converted() {
+            let when = |key: &str| {
+                self.extra
+                    .get(key)
+                    .and_then(Value::as_str)
+                    .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+                    .map(|t| {
+                        t.with_timezone(&Utc)
+                            .format("%Y-%m-%d %H:%M UTC")
+                            .to_string()
+                    })
+            };
+            let place = self.extra.get("location").and_then(|l| {
+                l.get("name").and_then(Value::as_str).or_else(|| {
+                    l.get("address")
+                        .and_then(|a| a.get("streetAddress"))
+                        .and_then(Value::as_str)
+                })
+            });
+            let mut facts = Vec::new();
+            if let Some(start) = when("startTime") {
+                facts.push(match when("endTime") {
+                    Some(end) => format!("🗓 {start} – {end}"),
+                    None => format!("🗓 {start}"),
+                });
+            }
+            if let Some(place) = place {
+                facts.push(format!("📍 {}", crate::web::escape(place)));
+            }
+            if !facts.is_empty() {
+                html.push_str(&format!("<p>{}</p>", facts.join("<br>")));
+            }
+            let link = self.url().unwrap_or_else(|| self.id.to_string());
+            if link.starts_with("https://") || link.starts_with("http://") {
+                let link = crate::web::escape(&link);
+                html.push_str(&format!("<p><a href=\"{link}\">{link}</a></p>"));
+            }
+        }
+        if let Some(quote) = self.quote()
+            && !html.contains(quote.as_str())
+        {
+            let quote = crate::web::escape(quote.as_str());
+            html.push_str(&format!(
+                "<p class=\"quote-inline\">RE: <a href=\"{quote}\">{quote}</a></p>"
+            ));
+        }
+        html
+    }
+
+    fn tags(&self) -> Vec<Value> {
+        match &self.tag {
+            Some(Value::Array(items)) => items.iter().take(200).cloned().collect(),
+            Some(v @ Value::Object(_)) => vec![v.clone()],
+            _ => vec![],
+        }
+    }
+
+    /// The post it quotes, in any of the forms servers send (Mastodon's `quote`,
+    /// Misskey's `_misskey_quote` and `quoteUrl`, `quoteUri`, a FEP-e232 Link tag).
+    pub fn quote(&self) -> Option<Url> {
+        let named = ["quote", "_misskey_quote", "quoteUrl", "quoteUri"]
+            .iter()
+            .find_map(|k| self.extra.get(*k).and_then(id_of));
+        let tagged = || {
+            self.tags().iter().find_map(|t| {
+                let media = t
+                    .get("mediaType")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                (t.get("type").and_then(Value::as_str) == Some("Link")
+                    && (media.contains("activity+json") || media.contains("ld+json")))
+                .then(|| {
+                    t.get("href")
+                        .and_then(Value::as_str)
+                        .and_then(|h| Url::parse(h).ok())
+                })
+                .flatten()
+            })
+        };
+        named
+            .or_else(tagged)
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+    }
+
+    /// Image, video and audio attachments, as Mastodon media attachments.
+    pub fn media(&self) -> Vec<store::Media> {
+        let items = match &self.attachment {
+            Some(Value::Array(items)) => items.clone(),
+            Some(v @ Value::Object(_)) => vec![v.clone()],
+            _ => vec![],
+        };
+        let text = |v: Option<&Value>, max: usize| {
+            v.and_then(Value::as_str)
+                .map(|s| s.chars().take(max).collect::<String>())
+                .filter(|s| !s.trim().is_empty())
+        };
+        let mut out = Vec::new();
+        for item in items.iter().take(10) {
+            let kind_of = item.get("type").and_then(Value::as_str).unwrap_or_default();
+            let media_type = text(item.get("mediaType"), 100);
+            let top = media_type
+                .as_deref()
+                .and_then(|m| m.split('/').next())
+                .unwrap_or_default();
+            let kind = match (kind_of, top) {
+                (_, "image") | ("Image", _) => "image",
+                (_, "video") | ("Video", _) => "video",
+                (_, "audio") | ("Audio", _) => "audio",
+                _ => continue,
+            };
+            let url = match item.get("url") {
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(Value::Object(o)) => o.get("href").and_then(Value::as_str).map(String::from),
+                Some(Value::Array(links)) => links.iter().find_map(|l| match l {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Object(o) => o.get("href").and_then(Value::as_str).map(String::from),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            let Some(url) = url.filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            else {
+                continue;
+            };
+            let number = |k: &str| {
+                item.get(k)
+                    .and_then(Value::as_i64)
+                    .filter(|n| (1..=100_000).contains(n))
+            };
+            out.push(store::Media {
+                position: out.len() as i64,
+                kind: kind.to_string(),
+                preview_url: (kind == "image").then(|| url.clone()),
+                remote_url: url,
+                media_type,
+                description: text(item.get("name"), 1500)
+                    .or_else(|| text(item.get("summary"), 1500)),
+                width: number("width"),
+                height: number("height"),
+                blurhash: text(item.get("blurhash"), 100),
+            });
+        }
+        out
+    }
+
+    /// Custom emoji (`Emoji` tags).
+    pub fn emojis(&self) -> Vec<store::Emoji> {
+        self.tags()
+            .iter()
+            .filter(|t| t.get("type").and_then(Value::as_str) == Some("Emoji"))
+            .filter_map(|t| {
+                let name = t.get("name").and_then(Value::as_str)?.trim_matches(':');
+                let ok = !name.is_empty()
+                    && name.len() <= 64
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                let url = t
+                    .get("icon")
+                    .and_then(|i| i.get("url"))
+                    .and_then(Value::as_str)?;
+                (ok && (url.starts_with("https://") || url.starts_with("http://"))).then(|| {
+                    store::Emoji {
+                        shortcode: name.to_string(),
+                        url: url.to_string(),
+                    }
+                })
+            })
+            .take(50)
+            .collect()
+    }
+
+    /// A `Question`'s poll: its options with their counts, as its server has them.
+    pub fn poll(&self) -> Option<(store::Poll, Vec<store::PollOption>)> {
+        if self.kind != "Question" {
+            return None;
+        }
+        let (options, multiple) = match (self.extra.get("oneOf"), self.extra.get("anyOf")) {
+            (Some(Value::Array(o)), _) => (o, false),
+            (_, Some(Value::Array(o))) => (o, true),
+            _ => return None,
+        };
+        let options: Vec<store::PollOption> = options
+            .iter()
+            .take(20)
+            .filter_map(|o| {
+                let title: String = o
+                    .get("name")
+                    .and_then(Value::as_str)?
+                    .chars()
+                    .take(200)
+                    .collect();
+                let votes = o
+                    .get("replies")
+                    .and_then(|r| r.get("totalItems"))
+                    .and_then(Value::as_i64)
+                    .unwrap_or(0)
+                    .max(0);
+                Some(store::PollOption { title, votes })
+            })
+            .collect();
+        if options.is_empty() {
+            return None;
+        }
+        let expires_at = ["endTime", "closed"].iter().find_map(|k| {
+            self.extra
+                .get(*k)
+                .and_then(Value::as_str)
+                .and_then(|t| t.parse::<DateTime<Utc>>().ok())
+        });
+        let voters_count = self
+            .extra
+            .get("votersCount")
+            .and_then(Value::as_i64)
+            .map(|n| n.max(0));
+        Some((
+            store::Poll {
+                multiple,
+                expires_at,
+                voters_count,
+            },
+            options,
+        ))
     }
 
     /// The thread title, when it is text.
@@ -555,9 +815,11 @@ impl Activity for CreateNote {
     async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
         if !matches!(
             self.object.kind.as_str(),
-            "Note" | "Article" | "Question" | "Page"
+            "Note" | "Article" | "Question" | "Page" | "Event" | "Image" | "Video" | "Audio"
         ) {
-            return Err(AppError::bad_request("Only Notes are taken here"));
+            return Err(AppError::bad_request(
+                "Only posts (Note, Article, Page, Question, Event, Image, Video, Audio) are taken here",
+            ));
         }
         if self.object.author().as_ref() != Some(self.actor.inner()) {
             return Err(AppError::bad_request("The post's author is not the actor"));
@@ -641,14 +903,8 @@ pub async fn store_remote_note(
             mention_ids.push(account.id);
         }
     }
-    let content = crate::web::sanitize_html(note.body_html());
-    let spoiler: String = note
-        .summary
-        .clone()
-        .unwrap_or_default()
-        .chars()
-        .take(1000)
-        .collect();
+    let content = crate::web::sanitize_html(&note.shown_html());
+    let spoiler = note.content_warning();
     // Only an http(s) address on the post's own server is a link we show.
     let url = note
         .url()
@@ -695,6 +951,7 @@ pub async fn store_remote_note(
         if let Some(title) = &title {
             store::set_title(&data.db, status.id, title).await?;
         }
+        store_extras(data, status, &note).await?;
         crate::materials::apub::receive(data, status, &note).await?;
         crate::cases::apub::receive(data, status, &note).await?;
         verification_of(data, status, &note).await;
@@ -997,14 +1254,8 @@ pub(crate) async fn apply_edit(
     status: &Status,
     note: &NoteJson,
 ) -> AppResult<()> {
-    let content = crate::web::sanitize_html(note.body_html());
-    let spoiler: String = note
-        .summary
-        .clone()
-        .unwrap_or_default()
-        .chars()
-        .take(1000)
-        .collect();
+    let content = crate::web::sanitize_html(&note.shown_html());
+    let spoiler = note.content_warning();
     let edited_at = note.updated.unwrap_or_else(Utc::now).min(Utc::now());
     store::edit(
         &data.db,
@@ -1023,9 +1274,23 @@ pub(crate) async fn apply_edit(
     {
         store::set_title(&data.db, status.id, &title).await?;
     }
+    store_extras(data, status, note).await?;
     crate::materials::apub::receive(data, status, note).await?;
     crate::cases::apub::receive(data, status, note).await?;
     verification_of(data, status, note).await;
+    Ok(())
+}
+
+/// What a remote post carries beside its text: media, custom emoji, a poll, a quote.
+async fn store_extras(data: &Data<AppState>, status: &Status, note: &NoteJson) -> AppResult<()> {
+    store::set_media(&data.db, status.id, &note.media()).await?;
+    store::set_emojis(&data.db, status.id, &note.emojis()).await?;
+    if let Some((poll, options)) = note.poll() {
+        store::set_poll(&data.db, status.id, &poll, &options).await?;
+    }
+    if let Some(quote) = note.quote() {
+        store::set_quote(&data.db, status.id, quote.as_str()).await?;
+    }
     Ok(())
 }
 
@@ -1110,9 +1375,12 @@ pub(crate) async fn shared_post(data: &Data<AppState>, object: &Url) -> AppResul
 
 /// A post from its own server: what a claim about it is checked against.
 pub(crate) async fn origin_note(data: &Data<AppState>, id: &Url) -> AppResult<NoteJson> {
-    let note = activitypub_federation::fetch::fetch_object_http::<AppState, NoteJson>(id, data)
+    let mut json = activitypub_federation::fetch::fetch_object_http::<AppState, Value>(id, data)
         .await?
         .object;
+    crate::federation::jsonld::normalize(&mut json);
+    let note: NoteJson = serde_json::from_value(json)
+        .map_err(|_| AppError::Remote(format!("{id} is not a post we can read")))?;
     if note.id != *id {
         return Err(AppError::bad_request(
             "The post's server answers with another post",

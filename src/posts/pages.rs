@@ -106,13 +106,60 @@ pub async fn post_view(
         "direct" => "mentioned people only",
         _ => "public",
     };
+    let media: Vec<minijinja::Value> = store::media(&state.db, shown.id)
+        .await?
+        .into_iter()
+        .map(|m| {
+            minijinja::context! {
+                kind => m.kind,
+                url => m.remote_url,
+                description => m.description.unwrap_or_default(),
+                width => m.width,
+                height => m.height,
+            }
+        })
+        .collect();
+    let poll = store::poll(&state.db, shown.id)
+        .await?
+        .map(|(poll, options)| {
+            let total: i64 = options.iter().map(|o| o.votes).sum::<i64>().max(1);
+            minijinja::context! {
+                multiple => poll.multiple,
+                closes => poll.expires_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+                options => options.iter().map(|o| minijinja::context! {
+                    title => o.title,
+                    votes => o.votes,
+                    percent => o.votes * 100 / total,
+                }).collect::<Vec<_>>(),
+            }
+        });
+    // Custom emoji as small pictures, by their shortcodes in the (sanitised) text.
+    let mut content = shown.content.clone();
+    for e in store::emojis(&state.db, shown.id).await? {
+        let img = format!(
+            "<img class=\"emoji\" src=\"{}\" alt=\":{}:\" title=\":{}:\">",
+            crate::web::escape(&e.url),
+            e.shortcode,
+            e.shortcode
+        );
+        content = content.replace(&format!(":{}:", e.shortcode), &img);
+    }
+    let content = match &shown.title {
+        Some(title) if shown.community_id.is_none() => format!(
+            "<p><strong>{}</strong></p>{content}",
+            crate::web::escape(title)
+        ),
+        _ => content,
+    };
     Ok(Some(minijinja::context! {
         id => shown.id,
+        media => media,
+        poll => poll,
         name => author.shown_name(),
         acct => acct,
         profile_url => author.profile_url(),
         thread_url => thread_url,
-        content => shown.content,
+        content => content,
         spoiler_text => shown.spoiler_text,
         visibility => shown.visibility,
         visibility_label => visibility_label,

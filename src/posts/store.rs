@@ -707,3 +707,226 @@ pub async fn hashtags_like(db: &Db, prefix: &str, limit: i64) -> Result<Vec<Stri
         .await
     })
 }
+
+// ----- what remote posts carry beside their text -----
+
+db_row! {
+    /// A media attachment of a remote post (a link to the other server's file).
+    #[derive(Debug, Clone)]
+    pub struct Media {
+        pub position: i64,
+        pub kind: String,
+        pub remote_url: String,
+        pub preview_url: Option<String>,
+        pub media_type: Option<String>,
+        pub description: Option<String>,
+        pub width: Option<i64>,
+        pub height: Option<i64>,
+        pub blurhash: Option<String>,
+    }
+}
+
+db_row! {
+    #[derive(Debug, Clone)]
+    pub struct Emoji {
+        pub shortcode: String,
+        pub url: String,
+    }
+}
+
+db_row! {
+    #[derive(Debug, Clone)]
+    pub struct Poll {
+        pub multiple: bool,
+        pub expires_at: Option<DateTime<Utc>>,
+        pub voters_count: Option<i64>,
+    }
+}
+
+db_row! {
+    #[derive(Debug, Clone)]
+    pub struct PollOption {
+        pub title: String,
+        pub votes: i64,
+    }
+}
+
+/// Replaces a post's media attachments.
+pub async fn set_media(db: &Db, status_id: i64, media: &[Media]) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("DELETE FROM status_media WHERE status_id = $1")
+            .bind(status_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    for m in media {
+        with_db!(db, |pool| {
+            sqlx::query(
+                "INSERT INTO status_media (status_id, position, kind, remote_url, preview_url, \
+                 media_type, description, width, height, blurhash) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(status_id)
+            .bind(m.position)
+            .bind(&m.kind)
+            .bind(&m.remote_url)
+            .bind(&m.preview_url)
+            .bind(&m.media_type)
+            .bind(&m.description)
+            .bind(m.width)
+            .bind(m.height)
+            .bind(&m.blurhash)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+pub async fn media(db: &Db, status_id: i64) -> Result<Vec<Media>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT position, kind, remote_url, preview_url, media_type, description, width, \
+             height, blurhash FROM status_media WHERE status_id = $1 ORDER BY position",
+        )
+        .bind(status_id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Replaces a post's custom emoji.
+pub async fn set_emojis(db: &Db, status_id: i64, emojis: &[Emoji]) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("DELETE FROM status_emojis WHERE status_id = $1")
+            .bind(status_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    for e in emojis {
+        with_db!(db, |pool| {
+            sqlx::query(
+                "INSERT INTO status_emojis (status_id, shortcode, url) VALUES ($1, $2, $3) \
+                 ON CONFLICT (status_id, shortcode) DO NOTHING",
+            )
+            .bind(status_id)
+            .bind(&e.shortcode)
+            .bind(&e.url)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+pub async fn emojis(db: &Db, status_id: i64) -> Result<Vec<Emoji>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT shortcode, url FROM status_emojis WHERE status_id = $1 ORDER BY shortcode",
+        )
+        .bind(status_id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Replaces a post's poll (its options and their counts as the other server has them).
+pub async fn set_poll(
+    db: &Db,
+    status_id: i64,
+    poll: &Poll,
+    options: &[PollOption],
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("DELETE FROM poll_options WHERE status_id = $1")
+            .bind(status_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO polls (status_id, multiple, expires_at, voters_count) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (status_id) DO UPDATE SET \
+             multiple = excluded.multiple, expires_at = excluded.expires_at, \
+             voters_count = excluded.voters_count",
+        )
+        .bind(status_id)
+        .bind(poll.multiple)
+        .bind(poll.expires_at)
+        .bind(poll.voters_count)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    for (position, o) in options.iter().enumerate() {
+        with_db!(db, |pool| {
+            sqlx::query(
+                "INSERT INTO poll_options (status_id, position, title, votes) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(status_id)
+            .bind(position as i64)
+            .bind(&o.title)
+            .bind(o.votes)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+pub async fn poll(db: &Db, status_id: i64) -> Result<Option<(Poll, Vec<PollOption>)>, sqlx::Error> {
+    let poll: Option<Poll> = with_db!(db, |pool| {
+        sqlx::query_as("SELECT multiple, expires_at, voters_count FROM polls WHERE status_id = $1")
+            .bind(status_id)
+            .fetch_optional(pool)
+            .await
+    })?;
+    let Some(poll) = poll else {
+        return Ok(None);
+    };
+    let options: Vec<PollOption> = with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT title, votes FROM poll_options WHERE status_id = $1 ORDER BY position",
+        )
+        .bind(status_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(Some((poll, options)))
+}
+
+pub async fn set_quote(db: &Db, status_id: i64, quote_url: &str) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE statuses SET quote_url = $1 WHERE id = $2")
+            .bind(quote_url)
+            .bind(status_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Deletes every post of an account (it was deleted on its server): tombstones,
+/// as for a single delete.
+pub async fn delete_all_by(db: &Db, account_id: i64) -> Result<u64, sqlx::Error> {
+    let now = Utc::now();
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE statuses SET deleted_at = $1, content = '', source_text = NULL \
+             WHERE account_id = $2 AND deleted_at IS NULL",
+        )
+        .bind(now)
+        .bind(account_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })
+}
