@@ -664,17 +664,6 @@ pub struct MoveActor {
     pub target: Value,
 }
 
-fn id_in(v: &Value) -> Option<Url> {
-    match v {
-        Value::String(s) => Url::parse(s).ok(),
-        Value::Object(o) => o
-            .get("id")
-            .and_then(Value::as_str)
-            .and_then(|s| Url::parse(s).ok()),
-        _ => None,
-    }
-}
-
 #[async_trait::async_trait]
 impl activitypub_federation::traits::Activity for MoveActor {
     type DataType = AppState;
@@ -689,17 +678,17 @@ impl activitypub_federation::traits::Activity for MoveActor {
     }
 
     async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
-        if id_in(&self.object).as_ref() != Some(self.actor.inner()) {
+        if crate::posts::apub::id_of(&self.object).as_ref() != Some(self.actor.inner()) {
             return Err(AppError::bad_request("Only an account can move itself"));
         }
-        if id_in(&self.target).is_none() {
+        if crate::posts::apub::id_of(&self.target).is_none() {
             return Err(AppError::bad_request("Move without a target"));
         }
         Ok(())
     }
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        let Some(target) = id_in(&self.target) else {
+        let Some(target) = crate::posts::apub::id_of(&self.target) else {
             return Ok(());
         };
         let old = self.actor.dereference(data).await?;
@@ -714,8 +703,12 @@ impl activitypub_federation::traits::Activity for MoveActor {
                 .await?
                 .object;
         let aliases: Vec<Url> = match doc.get("alsoKnownAs") {
-            Some(Value::Array(items)) => items.iter().take(20).filter_map(id_in).collect(),
-            Some(v) => id_in(v).into_iter().collect(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .take(20)
+                .filter_map(crate::posts::apub::id_of)
+                .collect(),
+            Some(v) => crate::posts::apub::id_of(v).into_iter().collect(),
             None => vec![],
         };
         if !aliases.contains(&old.ap_id) {

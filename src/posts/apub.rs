@@ -691,11 +691,7 @@ impl NoteJson {
     }
 
     fn mention_hrefs(&self) -> Vec<Url> {
-        let tags = match &self.tag {
-            Some(Value::Array(items)) => items.clone(),
-            Some(v @ Value::Object(_)) => vec![v.clone()],
-            _ => vec![],
-        };
+        let tags = self.tags();
         tags.iter()
             .filter(|t| t.get("type").and_then(Value::as_str) == Some("Mention"))
             .filter_map(|t| t.get("href").and_then(Value::as_str))
@@ -705,11 +701,7 @@ impl NoteJson {
 
     /// Hashtags from `Hashtag` tags, normalized.
     fn hashtags(&self) -> Vec<String> {
-        let tags = match &self.tag {
-            Some(Value::Array(items)) => items.clone(),
-            Some(v @ Value::Object(_)) => vec![v.clone()],
-            _ => vec![],
-        };
+        let tags = self.tags();
         let mut out: Vec<String> = tags
             .iter()
             .filter(|t| t.get("type").and_then(Value::as_str) == Some("Hashtag"))

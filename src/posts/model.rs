@@ -582,18 +582,16 @@ pub async fn edit(
 /// Tells everyone who has a local post its current version (an `Update`): after
 /// an edit, or when something others read with it changed (a case report's
 /// verification, which servers outside the community learn of this way).
-pub async fn send_update(state: &AppState, status: &Status, author: &Account) -> AppResult<()> {
-    let data = state;
+pub async fn send_update(data: &AppState, status: &Status, author: &Account) -> AppResult<()> {
     let mentioned = mentioned_accounts(data, status).await?;
-    let status = status.clone();
-    let mut recipients = recipients(data, &status, author, &mentioned).await?;
-    let community = community_of(data, &status).await?;
+    let mut recipients = recipients(data, status, author, &mentioned).await?;
+    let community = community_of(data, status).await?;
     recipients.extend(community.iter().map(|c| c.account.clone()));
     let id = crate::follows::model::new_activity_id(data, "update")?;
     let tags = store::tags(&data.db, status.id).await?;
     let object = apub::object_json(
         data,
-        &status,
+        status,
         author,
         &mentioned,
         &tags,
