@@ -14,6 +14,7 @@ mod follows;
 mod harness;
 mod hostile;
 mod inbox;
+mod interop;
 mod lemmy;
 mod materials;
 mod media;
