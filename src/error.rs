@@ -4,7 +4,7 @@
 
 use axum::{
     Json,
-    http::StatusCode,
+    http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
 use serde_json::json;
@@ -27,6 +27,9 @@ pub enum AppError {
     Unprocessable(String),
     #[error("{0}")]
     PayloadTooLarge(String),
+    /// Too much is going on (uploads at once): try again in a minute.
+    #[error("{0}")]
+    Busy(String),
     /// An OAuth 2 error, with the status and codes RFC 6749 and Doorkeeper use.
     #[error("{error}: {description}")]
     OAuth {
@@ -59,6 +62,7 @@ impl AppError {
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::OAuth { status, .. } => *status,
             // What another server sent that we cannot use is a refusal of the
             // request that needed it (a 5xx would make a sender retry for days).
@@ -122,6 +126,11 @@ impl From<activitypub_federation::error::Error> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
+        if let AppError::Busy(_) = &self {
+            tracing::warn!(error = %self, "request turned away");
+            let body = json!({ "error": self.client_message() });
+            return (status, [(header::RETRY_AFTER, "60")], Json(body)).into_response();
+        }
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         } else if let AppError::Remote(detail) = &self {

@@ -23,4 +23,5 @@ mod oauth;
 mod pages;
 mod peer;
 mod posts;
+mod server_limits;
 mod vocabularies;
