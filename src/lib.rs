@@ -20,7 +20,7 @@ pub mod search;
 pub mod vocabularies;
 pub mod web;
 
-use std::sync::Arc;
+use std::{net::SocketAddr, sync::Arc};
 
 use activitypub_federation::config::FederationMiddleware;
 use axum::{Router, ServiceExt, extract::Request, http::Uri, response::IntoResponse};
@@ -71,9 +71,14 @@ impl AppState {
 
 /// The whole HTTP application for a state.
 pub async fn build_app(state: AppState) -> anyhow::Result<Router> {
+    let headers = web::security::SecurityHeaders::new(&state.settings)?;
     let config = federation::federation_config(state).await?;
     Ok(web::routes::router()
         .fallback(|| async { AppError::NotFound.into_response() })
+        .layer(axum::middleware::from_fn_with_state(
+            headers,
+            web::security::add_security_headers,
+        ))
         .layer(FederationMiddleware::new(config)))
 }
 
@@ -89,15 +94,19 @@ pub async fn serve(
         state.clone(),
         stop_workers.clone(),
     ));
+    let cleanup = tokio::spawn(instance::cleanup::run_periodically(state.clone()));
     let app = build_app(state).await?;
     let app = tower::ServiceBuilder::new()
         .map_request(trim_trailing_slash)
         .service(app);
-    let served = axum::serve(listener, ServiceExt::<Request>::into_make_service(app))
+    // The peer address is what the sign-in throttle counts (web::ClientIp).
+    let app = ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(app);
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;
     stop_workers.notify_one();
     workers.abort();
+    cleanup.abort();
     served?;
     Ok(())
 }
