@@ -29,6 +29,7 @@ pub struct Settings {
     pub instance: InstanceSettings,
     pub federation: FederationSettings,
     pub media: MediaSettings,
+    pub server: ServerSettings,
     pub security: SecuritySettings,
     pub maintenance: MaintenanceSettings,
 }
@@ -55,6 +56,32 @@ pub struct MaintenanceSettings {
     pub cleanup_interval_minutes: u64,
 }
 
+/// Limits on what one client may hold of the HTTP server. Behind a reverse proxy
+/// these still apply to the proxy's connections (see docs/configuration.md).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServerSettings {
+    /// A request's headers must arrive in full within this many seconds.
+    pub header_read_timeout_seconds: u64,
+    /// The body may pause for at most this many seconds between two pieces.
+    pub body_timeout_seconds: u64,
+    /// A request is answered (408) or dropped within this many seconds.
+    pub request_timeout_seconds: u64,
+    /// Most connections open at once; more are closed as they arrive.
+    pub max_connections: usize,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        ServerSettings {
+            header_read_timeout_seconds: 10,
+            body_timeout_seconds: 30,
+            request_timeout_seconds: 300,
+            max_connections: 1024,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct MediaSettings {
@@ -62,6 +89,8 @@ pub struct MediaSettings {
     pub max_image_bytes: usize,
     /// Largest file attached to a teaching material, in bytes.
     pub max_file_bytes: usize,
+    /// Most uploads read at once; others wait (up to 30 s, then 503).
+    pub max_concurrent_uploads: usize,
     /// Where uploaded files are kept: `local` (`{data_dir}/media`) or `s3` (any
     /// S3-compatible object store).
     pub store: String,
@@ -115,6 +144,7 @@ impl Default for Settings {
             instance: InstanceSettings::default(),
             federation: FederationSettings::default(),
             media: MediaSettings::default(),
+            server: ServerSettings::default(),
             security: SecuritySettings::default(),
             maintenance: MaintenanceSettings::default(),
         }
@@ -144,6 +174,7 @@ impl Default for MediaSettings {
         MediaSettings {
             max_image_bytes: 2 * 1024 * 1024,
             max_file_bytes: 20 * 1024 * 1024,
+            max_concurrent_uploads: 4,
             store: "local".into(),
             s3_bucket: String::new(),
             s3_endpoint: String::new(),
@@ -296,6 +327,24 @@ impl Settings {
         if let Some(v) = get("COLLEGIUM_MEDIA_MAX_FILE_BYTES") {
             self.media.max_file_bytes = parse("COLLEGIUM_MEDIA_MAX_FILE_BYTES", &v)?;
         }
+        if let Some(v) = get("COLLEGIUM_MEDIA_MAX_CONCURRENT_UPLOADS") {
+            self.media.max_concurrent_uploads =
+                parse("COLLEGIUM_MEDIA_MAX_CONCURRENT_UPLOADS", &v)?;
+        }
+        if let Some(v) = get("COLLEGIUM_HEADER_READ_TIMEOUT_SECONDS") {
+            self.server.header_read_timeout_seconds =
+                parse("COLLEGIUM_HEADER_READ_TIMEOUT_SECONDS", &v)?;
+        }
+        if let Some(v) = get("COLLEGIUM_BODY_TIMEOUT_SECONDS") {
+            self.server.body_timeout_seconds = parse("COLLEGIUM_BODY_TIMEOUT_SECONDS", &v)?;
+        }
+        if let Some(v) = get("COLLEGIUM_HTTP_REQUEST_TIMEOUT_SECONDS") {
+            self.server.request_timeout_seconds =
+                parse("COLLEGIUM_HTTP_REQUEST_TIMEOUT_SECONDS", &v)?;
+        }
+        if let Some(v) = get("COLLEGIUM_MAX_CONNECTIONS") {
+            self.server.max_connections = parse("COLLEGIUM_MAX_CONNECTIONS", &v)?;
+        }
         if let Some(v) = get("COLLEGIUM_MEDIA_STORE") {
             self.media.store = v.trim().to_string();
         }
@@ -394,6 +443,27 @@ impl Settings {
             return Err(ConfigError::Invalid(
                 "maintenance.cleanup_interval_minutes: must be at least 1".into(),
             ));
+        }
+        let server = &self.server;
+        for (name, value) in [
+            (
+                "server.header_read_timeout_seconds",
+                server.header_read_timeout_seconds,
+            ),
+            ("server.body_timeout_seconds", server.body_timeout_seconds),
+            (
+                "server.request_timeout_seconds",
+                server.request_timeout_seconds,
+            ),
+            ("server.max_connections", server.max_connections as u64),
+            (
+                "media.max_concurrent_uploads",
+                self.media.max_concurrent_uploads as u64,
+            ),
+        ] {
+            if value == 0 {
+                return Err(ConfigError::Invalid(format!("{name}: must be at least 1")));
+            }
         }
         if self.federation.request_timeout_seconds == 0 {
             return Err(ConfigError::Invalid(

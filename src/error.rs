@@ -30,6 +30,9 @@ pub enum AppError {
     /// Too many attempts (sign-in); try again after `retry_after` seconds.
     #[error("Too many requests")]
     TooManyRequests { retry_after: u64 },
+    /// Too much is going on (uploads at once): try again in a minute.
+    #[error("{0}")]
+    Busy(String),
     /// An OAuth 2 error, with the status and codes RFC 6749 and Doorkeeper use.
     #[error("{error}: {description}")]
     OAuth {
@@ -63,6 +66,7 @@ impl AppError {
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::OAuth { status, .. } => *status,
             // What another server sent that we cannot use is a refusal of the
             // request that needed it (a 5xx would make a sender retry for days).
@@ -126,6 +130,11 @@ impl From<activitypub_federation::error::Error> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
+        if let AppError::Busy(_) = &self {
+            tracing::warn!(error = %self, "request turned away");
+            let body = json!({ "error": self.client_message() });
+            return (status, [(header::RETRY_AFTER, "60")], Json(body)).into_response();
+        }
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         } else if let AppError::Remote(detail) = &self {

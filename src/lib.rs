@@ -20,10 +20,15 @@ pub mod search;
 pub mod vocabularies;
 pub mod web;
 
-use std::{net::SocketAddr, sync::Arc};
+use std::{sync::Arc, time::Duration};
 
 use activitypub_federation::config::FederationMiddleware;
-use axum::{Router, ServiceExt, extract::Request, http::Uri, response::IntoResponse};
+use axum::{
+    Router,
+    extract::Request,
+    http::{StatusCode, Uri},
+    response::IntoResponse,
+};
 use tokio::net::TcpListener;
 
 use crate::{accounts::model::Account, config::Settings, db::Db, error::AppError, web::Templates};
@@ -89,6 +94,7 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let limits = state.settings.server.clone();
     let stop_workers = Arc::new(tokio::sync::Notify::new());
     let workers = tokio::spawn(federation::queue::run_workers(
         state.clone(),
@@ -97,18 +103,87 @@ pub async fn serve(
     let cleanup = tokio::spawn(instance::cleanup::run_periodically(state.clone()));
     let app = build_app(state).await?;
     let app = tower::ServiceBuilder::new()
-        .map_request(trim_trailing_slash)
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(limits.request_timeout_seconds),
+        ))
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            Duration::from_secs(limits.body_timeout_seconds),
+        ))
         .service(app);
-    // The peer address is what the sign-in throttle counts (web::ClientIp).
-    let app = ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(app);
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await;
+    accept(listener, app, &limits, shutdown).await;
     stop_workers.notify_one();
     workers.abort();
     cleanup.abort();
-    served?;
     Ok(())
+}
+
+/// Takes connections until `shutdown`, each with a header-read timeout and
+/// within the connection cap, then lets open requests finish (for at most 10 s).
+async fn accept<S>(
+    listener: TcpListener,
+    app: S,
+    limits: &config::ServerSettings,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) where
+    S: tower::Service<
+            Request,
+            Response = axum::response::Response,
+            Error = std::convert::Infallible,
+        > + Clone
+        + Send
+        + 'static,
+    S::Future: Send + 'static,
+{
+    let open = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(Duration::from_secs(limits.header_read_timeout_seconds));
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(pair) => pair,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait instead of spinning.
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(permit) = open.clone().try_acquire_owned() else {
+            tracing::warn!(%peer, "connection cap reached: closing a new connection");
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let service =
+            hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+                let mut req = trim_trailing_slash(req.map(axum::body::Body::new));
+                req.extensions_mut()
+                    .insert(axum::extract::ConnectInfo(peer));
+                tower::ServiceExt::oneshot(app.clone(), req)
+            });
+        let connection =
+            graceful.watch(http.serve_connection(hyper_util::rt::TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(%peer, error = %e, "connection ended with an error");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(Duration::from_secs(10)) => {
+            tracing::warn!("open connections did not finish within 10 s of shutdown");
+        }
+    }
 }
 
 /// Treats `/path/` as `/path`, as Mastodon (Rails) does; some apps add the slash.

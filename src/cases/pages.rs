@@ -859,7 +859,7 @@ pub async fn create_form(
         return Ok(sign_in_to("/cases/new"));
     };
     // The form has no file fields: a file sent anyway is refused.
-    let upload = Upload::read(multipart, 0)
+    let upload = Upload::read(multipart, 0, &data.media)
         .await
         .map_err(|e| page_error(&data, e))?;
     verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;
@@ -921,7 +921,7 @@ pub async fn update_form(
     let Some((me, _)) = current.clone() else {
         return Ok(sign_in_to(&format!("/cases/{id}/edit")));
     };
-    let upload = Upload::read(multipart, 0)
+    let upload = Upload::read(multipart, 0, &data.media)
         .await
         .map_err(|e| page_error(&data, e))?;
     verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;

@@ -851,7 +851,8 @@ pub async fn upload_picture(
     let which = model::Picture::parse(&picture)?;
     let (me, community) = acting(&data, &auth, &["write"], &id).await?;
     model::require_moderator(&data, &community, me, role(&auth)).await?;
-    let upload = crate::media::Upload::read(multipart, data.media.max_image_bytes).await?;
+    let upload =
+        crate::media::Upload::read(multipart, data.media.max_image_bytes, &data.media).await?;
     let file = upload
         .into_file()
         .ok_or_else(|| AppError::validation("Send the image as the part named file"))?;

@@ -400,7 +400,7 @@ pub async fn set_picture(
     by: &Account,
     by_role: Option<Role>,
     which: Picture,
-    upload: Option<axum::body::Bytes>,
+    upload: Option<crate::media::Spooled>,
 ) -> AppResult<Community> {
     require_moderator(state, community, by, by_role).await?;
     let new_url = match upload {

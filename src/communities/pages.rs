@@ -624,7 +624,7 @@ pub async fn picture_form(
     model::require_moderator(&data, &community, &me, Some(user.role))
         .await
         .map_err(page_err)?;
-    let upload = crate::media::Upload::read(multipart, data.media.max_image_bytes)
+    let upload = crate::media::Upload::read(multipart, data.media.max_image_bytes, &data.media)
         .await
         .map_err(page_err)?;
     verify_csrf(&data, &headers, upload.field("csrf")).map_err(page_err)?;

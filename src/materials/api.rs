@@ -27,7 +27,7 @@ use crate::{
 /// (the parts named `file` or `files[]`).
 pub struct MaterialRequest {
     pub input: MaterialInput,
-    pub files: Vec<(String, axum::body::Bytes)>,
+    pub files: Vec<(String, crate::media::Spooled)>,
 }
 
 impl<S: Send + Sync> FromRequest<S> for MaterialRequest {
@@ -48,15 +48,16 @@ impl<S: Send + Sync> FromRequest<S> for MaterialRequest {
         }
         // The size limit of one file is the instance's setting, from the request's
         // federation data (installed for every request by FederationMiddleware).
-        let max = req
+        let data = req
             .extensions()
             .get::<activitypub_federation::config::FederationConfig<AppState>>()
-            .map(|c| c.to_request_data().settings.media.max_file_bytes)
+            .map(|c| c.to_request_data())
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no federation config")))?;
+        let max = data.settings.media.max_file_bytes;
         let multipart = Multipart::from_request(req, state)
             .await
             .map_err(|e| AppError::bad_request(e.body_text()))?;
-        let upload = Upload::read(multipart, max).await?;
+        let upload = Upload::read(multipart, max, &data.media).await?;
         let fields: Map<String, Value> = upload
             .fields
             .into_iter()

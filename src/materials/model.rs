@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use activitypub_federation::config::Data;
-use axum::body::Bytes;
 use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -427,7 +426,7 @@ async fn original(data: &Data<AppState>, reference: &str) -> AppResult<Material>
 /// again and nothing is kept.
 async fn store_uploads(
     state: &AppState,
-    uploads: Vec<(String, Bytes)>,
+    uploads: Vec<(String, crate::media::Spooled)>,
 ) -> AppResult<Vec<FileDraft>> {
     let mut stored = Vec::new();
     for (name, bytes) in uploads {
@@ -466,7 +465,7 @@ pub async fn create(
     data: &Data<AppState>,
     author: &Account,
     input: MaterialInput,
-    uploads: Vec<(String, Bytes)>,
+    uploads: Vec<(String, crate::media::Spooled)>,
 ) -> AppResult<Status> {
     let (mut draft, text, language) = check(data, author, &input, None).await?;
     let community = match input.community_id.as_deref().filter(|c| !c.is_empty()) {
@@ -513,7 +512,7 @@ pub async fn update(
     author: &Account,
     material: &Material,
     input: MaterialInput,
-    uploads: Vec<(String, Bytes)>,
+    uploads: Vec<(String, crate::media::Spooled)>,
 ) -> AppResult<Status> {
     if material.status.account_id != author.id || !material.status.local {
         return Err(AppError::NotFound);

@@ -1131,7 +1131,7 @@ pub async fn create_form(
     let Some((me, _)) = current.clone() else {
         return Ok(sign_in_to("/materials/new"));
     };
-    let upload = Upload::read(multipart, data.settings.media.max_file_bytes)
+    let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media)
         .await
         .map_err(|e| page_error(&data, e))?;
     verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;
@@ -1208,7 +1208,7 @@ pub async fn update_form(
     let Some((me, _)) = current.clone() else {
         return Ok(sign_in_to(&format!("/materials/{id}/edit")));
     };
-    let upload = Upload::read(multipart, data.settings.media.max_file_bytes)
+    let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media)
         .await
         .map_err(|e| page_error(&data, e))?;
     verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;

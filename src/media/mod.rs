@@ -3,19 +3,23 @@
 //! S3-compatible bucket shared by every `serve` process.
 //! What a file is, is read from its content, never from its name.
 
-use std::sync::Arc;
+use std::{path::PathBuf, sync::Arc, time::Duration};
 
 use axum::{
-    body::Bytes,
+    body::{Body, Bytes},
     extract::Path,
     http::header,
     response::{IntoResponse, Response},
 };
 use object_store::{
-    ObjectStore, ObjectStoreExt, aws::AmazonS3Builder, local::LocalFileSystem,
+    ObjectStore, ObjectStoreExt, WriteMultipart, aws::AmazonS3Builder, local::LocalFileSystem,
     path::Path as StorePath,
 };
 use rand::RngCore;
+use tokio::{
+    io::{AsyncReadExt, AsyncWriteExt},
+    sync::{OwnedSemaphorePermit, Semaphore},
+};
 
 use crate::{
     config::Settings,
@@ -81,6 +85,119 @@ const FOLDERS: &[(&str, &[(&str, &str)])] = &[("images", IMAGE_TYPES), ("files",
 pub struct MediaStore {
     store: Arc<dyn ObjectStore>,
     pub max_image_bytes: usize,
+    /// Where uploads are spooled while they arrive (never held whole in memory).
+    spool_dir: PathBuf,
+    /// Uploads read at once.
+    uploads: Arc<Semaphore>,
+}
+
+/// How long an upload waits for its turn before it is refused.
+const UPLOAD_WAIT: Duration = Duration::from_secs(30);
+/// How much of a file is read to tell its type.
+const SNIFF_BYTES: usize = 1024 * 1024;
+/// Files larger than this go to the store in parts of this size.
+const PART_BYTES: usize = 5 * 1024 * 1024;
+
+/// A file being received or waiting to be stored, in a temporary file under
+/// `{data_dir}/uploads`; the temporary file goes when this is dropped.
+#[derive(Debug)]
+pub struct Spooled {
+    path: PathBuf,
+    size: usize,
+    /// Valid UTF-8 without NUL bytes, all of it (so it may be plain text).
+    text: bool,
+}
+
+impl Drop for Spooled {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+impl Spooled {
+    pub fn len(&self) -> usize {
+        self.size
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.size == 0
+    }
+
+    /// Its first bytes, enough to tell what it is.
+    async fn head(&self) -> AppResult<Vec<u8>> {
+        let file = tokio::fs::File::open(&self.path)
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
+        let mut head = Vec::with_capacity(self.size.min(SNIFF_BYTES));
+        file.take(SNIFF_BYTES as u64)
+            .read_to_end(&mut head)
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
+        Ok(head)
+    }
+
+    /// Its type among `allowed`, read from its content.
+    async fn sniff(
+        &self,
+        allowed: &[(&'static str, &'static str)],
+    ) -> AppResult<Option<(&'static str, &'static str)>> {
+        if self.size == 0 {
+            return Ok(None);
+        }
+        let head = self.head().await?;
+        let found = match infer::get(&head) {
+            Some(t) => t.mime_type(),
+            None if self.text => "text/plain",
+            None => return Ok(None),
+        };
+        Ok(allowed.iter().find(|(mime, _)| *mime == found).copied())
+    }
+}
+
+/// Checks UTF-8 across the pieces a file arrives in.
+#[derive(Default)]
+struct TextCheck {
+    ok: bool,
+    /// The start of a character cut off at the end of the last piece.
+    carry: Vec<u8>,
+}
+
+impl TextCheck {
+    fn new() -> TextCheck {
+        TextCheck {
+            ok: true,
+            carry: Vec::new(),
+        }
+    }
+
+    fn feed(&mut self, piece: &[u8]) {
+        if !self.ok {
+            return;
+        }
+        if piece.contains(&0) {
+            self.ok = false;
+            return;
+        }
+        let joined;
+        let bytes = if self.carry.is_empty() {
+            piece
+        } else {
+            joined = [self.carry.as_slice(), piece].concat();
+            joined.as_slice()
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(_) => self.carry.clear(),
+            // Cut off in the middle of a character: keep its start for the next piece.
+            Err(e) if e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4 => {
+                self.carry = bytes[e.valid_up_to()..].to_vec();
+            }
+            Err(_) => self.ok = false,
+        }
+    }
+
+    fn finish(self) -> bool {
+        self.ok && self.carry.is_empty()
+    }
 }
 
 /// A stored file: its key in the store, its media type and size.
@@ -124,25 +241,64 @@ impl MediaStore {
             })?;
             Arc::new(LocalFileSystem::new_with_prefix(&dir)?)
         };
+        let spool_dir = settings.data_dir.join("uploads");
+        std::fs::create_dir_all(&spool_dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot make the uploads folder {}: {e}",
+                spool_dir.display()
+            )
+        })?;
         Ok(MediaStore {
             store,
             max_image_bytes: media.max_image_bytes,
+            spool_dir,
+            uploads: Arc::new(Semaphore::new(media.max_concurrent_uploads)),
         })
     }
 
-    /// Checks that `bytes` are an image we take, within the size limit, and stores
-    /// it under a new random name.
-    pub async fn put_image(&self, bytes: Bytes) -> AppResult<StoredFile> {
-        if bytes.len() > self.max_image_bytes {
+    /// Waits for a turn to read an upload (a cap on uploads at once, so many of
+    /// them cannot fill the disk or the network); refused after 30 s.
+    async fn upload_turn(&self) -> AppResult<OwnedSemaphorePermit> {
+        match tokio::time::timeout(UPLOAD_WAIT, self.uploads.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            _ => Err(AppError::Busy(
+                "Too many uploads at once: try again in a minute".into(),
+            )),
+        }
+    }
+
+    /// A new, empty temporary file for an upload.
+    async fn spool(&self) -> AppResult<(Spooled, tokio::fs::File)> {
+        let path = self.spool_dir.join(format!("{}.part", random_name()));
+        let file = tokio::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("spooling an upload: {e}")))?;
+        Ok((
+            Spooled {
+                path,
+                size: 0,
+                text: true,
+            },
+            file,
+        ))
+    }
+
+    /// Checks that an upload is an image we take, within the size limit, and
+    /// stores it under a new random name.
+    pub async fn put_image(&self, file: Spooled) -> AppResult<StoredFile> {
+        if file.len() > self.max_image_bytes {
             return Err(AppError::PayloadTooLarge(format!(
                 "The image is larger than {} KiB",
                 self.max_image_bytes / 1024
             )));
         }
-        let kind = sniff(&bytes, IMAGE_TYPES).ok_or_else(|| {
+        let kind = file.sniff(IMAGE_TYPES).await?.ok_or_else(|| {
             AppError::validation("The file is not a PNG, JPEG, GIF or WebP image")
         })?;
-        self.put("images", kind, bytes).await
+        self.put("images", kind, file).await
     }
 
     /// Checks that a material's file is of a type we take (by its content) and
@@ -151,43 +307,79 @@ impl MediaStore {
     pub async fn put_file(
         &self,
         name: &str,
-        bytes: Bytes,
+        file: Spooled,
         max_bytes: usize,
     ) -> AppResult<StoredFile> {
-        if bytes.len() > max_bytes {
+        if file.len() > max_bytes {
             return Err(AppError::PayloadTooLarge(format!(
                 "{name} is larger than {} KiB",
                 max_bytes / 1024
             )));
         }
-        let kind = sniff(&bytes, FILE_TYPES).ok_or_else(|| {
+        let kind = file.sniff(FILE_TYPES).await?.ok_or_else(|| {
             AppError::validation(format!(
                 "{name} is not a file we take: PDF, office documents, images, audio, video, \
                  archives or plain text"
             ))
         })?;
-        self.put("files", kind, bytes).await
+        self.put("files", kind, file).await
     }
 
+    /// Copies a spooled upload into the store: small ones in one piece, larger
+    /// ones in parts, so no more than a part is in memory.
     async fn put(
         &self,
         folder: &str,
         (media_type, extension): (&'static str, &'static str),
-        bytes: Bytes,
+        file: Spooled,
     ) -> AppResult<StoredFile> {
-        let mut name = [0u8; 16];
-        rand::thread_rng().fill_bytes(&mut name);
-        let name: String = name.iter().map(|b| format!("{b:02x}")).collect();
-        let key = format!("{folder}/{name}.{extension}");
-        let size = bytes.len();
-        self.store
-            .put(&StorePath::from(key.as_str()), bytes.into())
-            .await
-            .map_err(|e| AppError::Internal(e.into()))?;
+        let key = format!("{folder}/{}.{extension}", random_name());
+        let location = StorePath::from(key.as_str());
+        let internal = |e: std::io::Error| AppError::Internal(e.into());
+        let mut source = tokio::fs::File::open(&file.path).await.map_err(internal)?;
+        if file.size <= PART_BYTES {
+            let mut bytes = Vec::with_capacity(file.size);
+            source.read_to_end(&mut bytes).await.map_err(internal)?;
+            self.store
+                .put(&location, Bytes::from(bytes).into())
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?;
+        } else {
+            let upload = self
+                .store
+                .put_multipart(&location)
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?;
+            let mut parts = WriteMultipart::new_with_chunk_size(upload, PART_BYTES);
+            let mut piece = vec![0u8; 256 * 1024];
+            let copied: AppResult<()> = async {
+                loop {
+                    let n = source.read(&mut piece).await.map_err(internal)?;
+                    if n == 0 {
+                        return Ok(());
+                    }
+                    // At most two parts in flight besides the one being filled.
+                    parts
+                        .wait_for_capacity(2)
+                        .await
+                        .map_err(|e| AppError::Internal(e.into()))?;
+                    parts.write(&piece[..n]);
+                }
+            }
+            .await;
+            if let Err(e) = copied {
+                let _ = parts.abort().await;
+                return Err(e);
+            }
+            parts
+                .finish()
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?;
+        }
         Ok(StoredFile {
             key,
             media_type,
-            size,
+            size: file.size,
         })
     }
 
@@ -206,9 +398,22 @@ impl MediaStore {
             .map(str::to_string)
     }
 
-    async fn get(&self, key: &str) -> AppResult<Bytes> {
+    /// A stored file as a body that streams from the store, and its size.
+    async fn get(&self, key: &str) -> AppResult<(Body, u64)> {
         let result = self.store.get(&StorePath::from(key)).await;
         match result {
+            Ok(found) => {
+                let size = found.meta.size;
+                Ok((Body::from_stream(found.into_stream()), size))
+            }
+            Err(object_store::Error::NotFound { .. }) => Err(AppError::NotFound),
+            Err(e) => Err(AppError::Internal(e.into())),
+        }
+    }
+
+    /// A stored file whole (for tests and small files).
+    pub async fn read(&self, key: &str) -> AppResult<Bytes> {
+        match self.store.get(&StorePath::from(key)).await {
             Ok(found) => found
                 .bytes()
                 .await
@@ -225,7 +430,7 @@ impl MediaStore {
 #[derive(Debug, Default)]
 pub struct Upload {
     pub fields: std::collections::HashMap<String, String>,
-    pub files: Vec<(String, Bytes)>,
+    pub files: Vec<(String, Spooled)>,
 }
 
 const MAX_TEXT_FIELDS: usize = 40;
@@ -236,12 +441,15 @@ pub const MAX_FILES: usize = 10;
 const MAX_TOTAL_FILES_FACTOR: usize = 4;
 
 impl Upload {
-    /// Reads the form, keeping no more than `max_file_bytes` of the file: a larger
-    /// one is refused before the rest of it is read.
+    /// Reads the form, its files into temporary files, taking no more than
+    /// `max_file_bytes` of a file: a larger one is refused before the rest of it
+    /// is read. Waits for a turn among the uploads read at once.
     pub async fn read(
         mut multipart: axum::extract::Multipart,
         max_file_bytes: usize,
+        media: &MediaStore,
     ) -> AppResult<Upload> {
+        let _turn = media.upload_turn().await?;
         let bad = |e: axum::extract::multipart::MultipartError| {
             if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
                 AppError::PayloadTooLarge("The upload is too large".into())
@@ -274,6 +482,41 @@ impl Upload {
                     format!("The field {name} is too long"),
                 )
             };
+            if is_file {
+                let (mut spooled, mut out) = media.spool().await?;
+                let mut text = TextCheck::new();
+                while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                    if spooled.size + chunk.len() > limit {
+                        return Err(AppError::PayloadTooLarge(too_large));
+                    }
+                    total += chunk.len();
+                    if total > max_total {
+                        return Err(AppError::PayloadTooLarge(format!(
+                            "The files together are larger than {} KiB: send fewer at once",
+                            max_total / 1024
+                        )));
+                    }
+                    text.feed(&chunk);
+                    out.write_all(&chunk).await.map_err(|e| {
+                        AppError::Internal(anyhow::anyhow!("spooling an upload: {e}"))
+                    })?;
+                    spooled.size += chunk.len();
+                }
+                out.flush()
+                    .await
+                    .map_err(|e| AppError::Internal(anyhow::anyhow!("spooling an upload: {e}")))?;
+                spooled.text = text.finish();
+                // A file input left empty still sends its part, with no bytes.
+                if !spooled.is_empty() {
+                    if upload.files.len() >= MAX_FILES {
+                        return Err(AppError::validation(format!(
+                            "At most {MAX_FILES} files can be sent at once"
+                        )));
+                    }
+                    upload.files.push((file_name, spooled));
+                }
+                continue;
+            }
             let mut bytes = Vec::new();
             while let Some(chunk) = field.chunk().await.map_err(bad)? {
                 if bytes.len() + chunk.len() > limit {
@@ -281,48 +524,29 @@ impl Upload {
                 }
                 bytes.extend_from_slice(&chunk);
             }
-            if is_file {
-                // A file input left empty still sends its part, with no bytes.
-                if !bytes.is_empty() {
-                    if upload.files.len() >= MAX_FILES {
-                        return Err(AppError::validation(format!(
-                            "At most {MAX_FILES} files can be sent at once"
-                        )));
-                    }
-                    total += bytes.len();
-                    if total > max_total {
-                        return Err(AppError::PayloadTooLarge(format!(
-                            "The files together are larger than {} KiB: send fewer at once",
-                            max_total / 1024
-                        )));
-                    }
-                    upload.files.push((file_name, Bytes::from(bytes)));
+            let text = String::from_utf8(bytes)
+                .map_err(|_| AppError::bad_request(format!("The field {name} is not text")))?;
+            // A field sent more than once (a multi-select, a group of checkboxes)
+            // keeps every value, joined by commas.
+            if let Some(earlier) = upload.fields.get_mut(&name) {
+                if earlier.len() + 1 + text.len() > MAX_TEXT_FIELD_BYTES {
+                    return Err(AppError::PayloadTooLarge(too_large));
                 }
+                earlier.push(',');
+                earlier.push_str(&text);
             } else {
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| AppError::bad_request(format!("The field {name} is not text")))?;
-                // A field sent more than once (a multi-select, a group of checkboxes)
-                // keeps every value, joined by commas.
-                if let Some(earlier) = upload.fields.get_mut(&name) {
-                    if earlier.len() + 1 + text.len() > MAX_TEXT_FIELD_BYTES {
-                        return Err(AppError::PayloadTooLarge(too_large));
-                    }
-                    earlier.push(',');
-                    earlier.push_str(&text);
-                } else {
-                    if upload.fields.len() >= MAX_TEXT_FIELDS {
-                        return Err(AppError::bad_request("The form has too many fields"));
-                    }
-                    upload.fields.insert(name, text);
+                if upload.fields.len() >= MAX_TEXT_FIELDS {
+                    return Err(AppError::bad_request("The form has too many fields"));
                 }
+                upload.fields.insert(name, text);
             }
         }
         Ok(upload)
     }
 
     /// The first file sent, without its name.
-    pub fn into_file(self) -> Option<Bytes> {
-        self.files.into_iter().next().map(|(_, bytes)| bytes)
+    pub fn into_file(self) -> Option<Spooled> {
+        self.files.into_iter().next().map(|(_, file)| file)
     }
 
     pub fn field(&self, name: &str) -> &str {
@@ -333,20 +557,11 @@ impl Upload {
     }
 }
 
-/// The type of `bytes` among `allowed`, read from their content.
-fn sniff(
-    bytes: &[u8],
-    allowed: &[(&'static str, &'static str)],
-) -> Option<(&'static str, &'static str)> {
-    if bytes.is_empty() {
-        return None;
-    }
-    let found = match infer::get(bytes) {
-        Some(t) => t.mime_type(),
-        None if !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok() => "text/plain",
-        None => return None,
-    };
-    allowed.iter().find(|(mime, _)| *mime == found).copied()
+/// A new random file name: 32 hex digits.
+fn random_name() -> String {
+    let mut name = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut name);
+    name.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The media type of a stored file, from the extension we gave it.
@@ -370,7 +585,7 @@ pub async fn serve(
 ) -> AppResult<Response> {
     let key = format!("{folder}/{file}");
     let media_type = media_type_of(&key).ok_or(AppError::NotFound)?;
-    let bytes = data.media.get(&key).await?;
+    let (body, size) = data.media.get(&key).await?;
     // Images show in pages; everything else is downloaded, never shown as a page
     // of ours.
     let disposition = if folder == "images" {
@@ -384,13 +599,14 @@ pub async fn serve(
             (header::CONTENT_DISPOSITION, disposition),
             // Names are random and never reused: the content never changes.
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            (header::CONTENT_LENGTH, &size.to_string()),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
             (
                 header::CONTENT_SECURITY_POLICY,
                 "default-src 'none'; sandbox",
             ),
         ],
-        bytes,
+        body,
     )
         .into_response())
 }
@@ -398,6 +614,25 @@ pub async fn serve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_checked_across_the_pieces_it_arrives_in() {
+        let text = "Grüße, ½ and 🎓".as_bytes();
+        for cut in 0..text.len() {
+            let mut check = TextCheck::new();
+            check.feed(&text[..cut]);
+            check.feed(&text[cut..]);
+            assert!(check.finish(), "cut at {cut}");
+        }
+        let mut cut_short = TextCheck::new();
+        cut_short.feed(&text[..text.len() - 1]);
+        assert!(!cut_short.finish(), "a character cut off at the end");
+        for bad in [&b"ab\xffcd"[..], b"nul\0inside", b"\xc3\x28"] {
+            let mut check = TextCheck::new();
+            check.feed(bad);
+            assert!(!check.finish(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn only_keys_we_make_are_served() {

@@ -61,6 +61,19 @@ fn poll_json(status: &Status, poll: &store::Poll, options: &[store::PollOption])
     })
 }
 
+/// A post's content as apps show it: a titled post (a thread, an Article or a
+/// Page) starts with its title line, since Mastodon apps ignore `name`.
+fn shown_content(status: &Status) -> String {
+    match status.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        Some(title) => format!(
+            "<p><strong>{}</strong></p>{}",
+            crate::web::escape(title),
+            status.content
+        ),
+        None => status.content.clone(),
+    }
+}
+
 /// Mastodon's Status entity, as `viewer` sees it. A boost is a Status of its own
 /// whose `reblog` is the boosted post.
 pub async fn status_json(
@@ -148,7 +161,7 @@ pub async fn status_json(
         "created_at": status.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         "edited_at": status.edited_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
         "account": account_json_with_counts(state, &author).await?,
-        "content": status.content,
+        "content": shown_content(status),
         "visibility": status.visibility,
         "sensitive": status.sensitive,
         "spoiler_text": status.spoiler_text,

@@ -235,12 +235,10 @@ async fn a_community_federates_across_three_instances() {
             .unwrap()
             .contains("line followers")
     );
-    assert!(
-        !shown["content"]
-            .as_str()
-            .unwrap()
-            .contains("<strong>Robotics")
-    );
+    // The title is one line at the head, not repeated from the sent content.
+    let content = shown["content"].as_str().unwrap();
+    assert!(content.starts_with("<p><strong>Robotics club</strong></p>"));
+    assert_eq!(content.matches("Robotics club").count(), 1, "{content}");
 
     // bea reports it: the community's instance keeps the report for its facilitators.
     let (status, report) = post_json(

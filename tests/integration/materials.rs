@@ -564,3 +564,73 @@ async fn the_material_pages_publish_show_browse_and_remix() {
     assert_eq!(status, StatusCode::OK);
     assert!(history.contains("Plant cells under the microscope"));
 }
+
+fn spooled_in(instance: &TestInstance) -> usize {
+    std::fs::read_dir(instance.dir.join("uploads"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_large_file_is_spooled_stored_in_parts_and_served_whole() {
+    let a = TestInstance::start_with(|s| s.media.max_file_bytes = 12 * 1024 * 1024).await;
+    let amy = person(&a, "amy").await;
+    let fields = [
+        ("name", "A year of lesson plans"),
+        (
+            "description",
+            "Every lesson plan of the year, as one text file.",
+        ),
+        ("body", "Use them as you like."),
+        ("language", "de"),
+        ("licence", "cc-by-sa"),
+        ("resource_types", "worksheet"),
+        ("levels", "1"),
+        ("subjects", "054"),
+    ];
+    // Over one part of the store, with characters of two, three and four bytes
+    // wherever the pieces it arrives in happen to be cut.
+    let line = "Woche 1: Brüche, ½ Pizza und 🍕 teilen.\n";
+    let text = line.repeat(7 * 1024 * 1024 / line.len());
+    let (status, material) = send(
+        &a,
+        &amy,
+        reqwest::Method::POST,
+        API,
+        &fields,
+        &[("plans.txt", text.as_bytes())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{material}");
+    let file = &material["files"][0];
+    assert_eq!(file["media_type"], "text/plain", "{material}");
+    assert_eq!(file["size"], text.len());
+    let res = a
+        .client
+        .get(file["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()["content-length"].to_str().unwrap(),
+        text.len().to_string()
+    );
+    assert!(res.bytes().await.unwrap() == text.as_bytes());
+
+    // Text cut in the middle of a character is not text; nothing is kept of it.
+    let mut broken = text.as_bytes()[..5 * 1024 * 1024].to_vec();
+    broken.extend_from_slice(&"🍕".as_bytes()[..2]);
+    let (status, body) = send(
+        &a,
+        &amy,
+        reqwest::Method::POST,
+        API,
+        &fields,
+        &[("broken.txt", &broken)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(files_in(&a), 1);
+    assert_eq!(spooled_in(&a), 0, "temporary files are gone");
+}

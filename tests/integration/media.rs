@@ -5,7 +5,7 @@ use collegium::accounts::model::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::harness::{TestInstance, upload};
+use crate::harness::{TestInstance, multipart_files, upload};
 
 const PNG: &str =
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
@@ -97,4 +97,46 @@ async fn files_go_to_an_s3_compatible_store_when_configured() {
     assert!(!listing.contains(&key), "{listing}");
     let res = a.client.get(&icon).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    // A material's file larger than one part goes up in parts and comes back whole.
+    let text = "Lesson 1: fractions, ½ pizza 🍕\n".repeat(220_000);
+    assert!(text.len() > 5 * 1024 * 1024);
+    let (content_type, body) = multipart_files(
+        &[
+            ("name", "A year of lesson plans"),
+            ("description", "All of them in one file."),
+            ("body", "Use them as you like."),
+            ("language", "en"),
+            ("licence", "cc-by-sa"),
+            ("resource_types", "worksheet"),
+            ("levels", "1"),
+            ("subjects", "054"),
+        ],
+        &[("plans.txt", text.as_bytes())],
+    );
+    let res = a
+        .client
+        .post(a.url("/api/collegium/v1/materials"))
+        .bearer_auth(&fran)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let material: serde_json::Value = res.json().await.unwrap();
+    let url = material["files"][0]["url"].as_str().unwrap();
+    let key = url.split("/media/").nth(1).unwrap();
+    let listing = client
+        .get(format!("{endpoint}/{bucket}?list-type=2"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(listing.contains(&format!("<Key>{key}</Key>")), "{listing}");
+    let res = a.client.get(url).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.bytes().await.unwrap() == text.as_bytes());
 }
