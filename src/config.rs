@@ -1,7 +1,10 @@
 //! Settings: one typed struct, read from an optional TOML file and then from
 //! `COLLEGIUM_*` environment variables (the environment wins).
 
-use std::{net::SocketAddr, path::PathBuf};
+use std::{
+    net::{IpAddr, SocketAddr},
+    path::PathBuf,
+};
 
 use serde::Deserialize;
 use url::Url;
@@ -27,6 +30,30 @@ pub struct Settings {
     pub federation: FederationSettings,
     pub media: MediaSettings,
     pub server: ServerSettings,
+    pub security: SecuritySettings,
+    pub maintenance: MaintenanceSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SecuritySettings {
+    /// Wrong passwords for one account within 15 minutes before its sign-in is
+    /// refused (429) until the oldest leaves the window.
+    pub sign_in_failures_per_account: u32,
+    /// Sign-in attempts from one client address within 5 minutes.
+    pub sign_in_attempts_per_address: u32,
+    /// Reverse proxies whose `X-Forwarded-For` names the client: when a request
+    /// comes from one of these addresses, the client is the last address in the
+    /// header that is not one of them.
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MaintenanceSettings {
+    /// Minutes between two runs of the cleanup (old received ids, finished
+    /// deliveries, expired sessions and codes, unused apps, sign-in attempts).
+    pub cleanup_interval_minutes: u64,
 }
 
 /// Limits on what one client may hold of the HTTP server. Behind a reverse proxy
@@ -118,6 +145,26 @@ impl Default for Settings {
             federation: FederationSettings::default(),
             media: MediaSettings::default(),
             server: ServerSettings::default(),
+            security: SecuritySettings::default(),
+            maintenance: MaintenanceSettings::default(),
+        }
+    }
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        SecuritySettings {
+            sign_in_failures_per_account: 10,
+            sign_in_attempts_per_address: 25,
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
+impl Default for MaintenanceSettings {
+    fn default() -> Self {
+        MaintenanceSettings {
+            cleanup_interval_minutes: 60,
         }
     }
 }
@@ -319,6 +366,26 @@ impl Settings {
         if let Some(v) = get("COLLEGIUM_S3_ALLOW_HTTP") {
             self.media.s3_allow_http = parse_bool("COLLEGIUM_S3_ALLOW_HTTP", &v)?;
         }
+        if let Some(v) = get("COLLEGIUM_SIGN_IN_FAILURES_PER_ACCOUNT") {
+            self.security.sign_in_failures_per_account =
+                parse("COLLEGIUM_SIGN_IN_FAILURES_PER_ACCOUNT", &v)?;
+        }
+        if let Some(v) = get("COLLEGIUM_SIGN_IN_ATTEMPTS_PER_ADDRESS") {
+            self.security.sign_in_attempts_per_address =
+                parse("COLLEGIUM_SIGN_IN_ATTEMPTS_PER_ADDRESS", &v)?;
+        }
+        if let Some(v) = get("COLLEGIUM_TRUSTED_PROXIES") {
+            self.security.trusted_proxies = v
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(|a| parse("COLLEGIUM_TRUSTED_PROXIES", a))
+                .collect::<Result<_, _>>()?;
+        }
+        if let Some(v) = get("COLLEGIUM_CLEANUP_INTERVAL_MINUTES") {
+            self.maintenance.cleanup_interval_minutes =
+                parse("COLLEGIUM_CLEANUP_INTERVAL_MINUTES", &v)?;
+        }
         if let Some(v) = get("COLLEGIUM_REQUEST_TIMEOUT_SECONDS") {
             self.federation.request_timeout_seconds =
                 parse("COLLEGIUM_REQUEST_TIMEOUT_SECONDS", &v)?;
@@ -363,6 +430,18 @@ impl Settings {
         if self.instance.name.trim().is_empty() {
             return Err(ConfigError::Invalid(
                 "instance.name: must not be empty".into(),
+            ));
+        }
+        if self.security.sign_in_failures_per_account == 0
+            || self.security.sign_in_attempts_per_address == 0
+        {
+            return Err(ConfigError::Invalid(
+                "security.sign_in_failures_per_account and sign_in_attempts_per_address: must be at least 1".into(),
+            ));
+        }
+        if self.maintenance.cleanup_interval_minutes == 0 {
+            return Err(ConfigError::Invalid(
+                "maintenance.cleanup_interval_minutes: must be at least 1".into(),
             ));
         }
         let server = &self.server;
@@ -476,6 +555,22 @@ mod tests {
         assert!(err.to_string().contains("COLLEGIUM_PLAIN_HTTP"), "{err}");
         assert!(with_env(&[("COLLEGIUM_DOMAIN", "https://x.example/")]).is_err());
         assert!(with_env(&[("COLLEGIUM_DOMAIN", "a b")]).is_err());
+        let err = with_env(&[("COLLEGIUM_TRUSTED_PROXIES", "10.0.0.1, proxy")]).unwrap_err();
+        assert!(
+            err.to_string().contains("COLLEGIUM_TRUSTED_PROXIES"),
+            "{err}"
+        );
+        assert!(with_env(&[("COLLEGIUM_SIGN_IN_ATTEMPTS_PER_ADDRESS", "0")]).is_err());
+        assert!(with_env(&[("COLLEGIUM_CLEANUP_INTERVAL_MINUTES", "0")]).is_err());
+    }
+
+    #[test]
+    fn abuse_limits_default_to_the_documented_values() {
+        let s = with_env(&[("COLLEGIUM_TRUSTED_PROXIES", "127.0.0.1,::1")]).unwrap();
+        assert_eq!(s.security.sign_in_failures_per_account, 10);
+        assert_eq!(s.security.sign_in_attempts_per_address, 25);
+        assert_eq!(s.security.trusted_proxies.len(), 2);
+        assert_eq!(s.maintenance.cleanup_interval_minutes, 60);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use axum::{
     Json,
-    http::{StatusCode, header},
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use serde_json::json;
@@ -27,6 +27,9 @@ pub enum AppError {
     Unprocessable(String),
     #[error("{0}")]
     PayloadTooLarge(String),
+    /// Too many attempts (sign-in); try again after `retry_after` seconds.
+    #[error("Too many requests")]
+    TooManyRequests { retry_after: u64 },
     /// Too much is going on (uploads at once): try again in a minute.
     #[error("{0}")]
     Busy(String),
@@ -62,6 +65,7 @@ impl AppError {
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::OAuth { status, .. } => *status,
             // What another server sent that we cannot use is a refusal of the
@@ -144,6 +148,19 @@ impl IntoResponse for AppError {
             } => json!({ "error": error, "error_description": description }),
             other => json!({ "error": other.client_message() }),
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        self.add_retry_after(&mut response);
+        response
+    }
+}
+
+impl AppError {
+    /// Says when to come back, on a 429.
+    pub fn add_retry_after(&self, response: &mut Response) {
+        if let AppError::TooManyRequests { retry_after } = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
+        }
     }
 }

@@ -76,9 +76,14 @@ impl AppState {
 
 /// The whole HTTP application for a state.
 pub async fn build_app(state: AppState) -> anyhow::Result<Router> {
+    let headers = web::security::SecurityHeaders::new(&state.settings)?;
     let config = federation::federation_config(state).await?;
     Ok(web::routes::router()
         .fallback(|| async { AppError::NotFound.into_response() })
+        .layer(axum::middleware::from_fn_with_state(
+            headers,
+            web::security::add_security_headers,
+        ))
         .layer(FederationMiddleware::new(config)))
 }
 
@@ -95,6 +100,7 @@ pub async fn serve(
         state.clone(),
         stop_workers.clone(),
     ));
+    let cleanup = tokio::spawn(instance::cleanup::run_periodically(state.clone()));
     let app = build_app(state).await?;
     let app = tower::ServiceBuilder::new()
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
@@ -108,6 +114,7 @@ pub async fn serve(
     accept(listener, app, &limits, shutdown).await;
     stop_workers.notify_one();
     workers.abort();
+    cleanup.abort();
     Ok(())
 }
 

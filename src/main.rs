@@ -56,6 +56,9 @@ enum Command {
 enum AdminCommand {
     /// The delivery queue per instance: pending, delivered, refused, failed
     Federation,
+    /// Forget old received ids, finished deliveries, expired sessions and codes,
+    /// unused apps and old sign-in attempts now (serve does it every hour)
+    Cleanup,
 }
 
 #[derive(Subcommand)]
@@ -182,6 +185,26 @@ async fn run(cli: Cli) -> Result<(), String> {
                 );
             }
             db.close().await;
+            Ok(())
+        }
+        Command::Admin {
+            command: AdminCommand::Cleanup,
+        } => {
+            let db = open(&settings).await?;
+            let result = collegium::instance::cleanup::run(&db, chrono::Utc::now()).await;
+            db.close().await;
+            let c = result.map_err(|e| e.to_string())?;
+            println!(
+                "deleted: {} received activity ids, {} finished deliveries, {} sent activities, \
+                 {} sessions, {} authorization codes, {} unused apps, {} sign-in attempts",
+                c.received_activities,
+                c.deliveries,
+                c.sent_activities,
+                c.sessions,
+                c.authorization_codes,
+                c.apps,
+                c.sign_in_attempts
+            );
             Ok(())
         }
         Command::Community { command } => {

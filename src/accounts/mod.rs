@@ -8,3 +8,4 @@ pub mod oauth;
 pub mod pages;
 pub mod session;
 pub mod store;
+pub mod throttle;

@@ -1,6 +1,6 @@
 //! People and their rules: names, roles, passwords, keys, profiles.
 
-use std::{fmt, str::FromStr, sync::LazyLock};
+use std::{fmt, net::IpAddr, str::FromStr, sync::LazyLock};
 
 use argon2::{
     Argon2, PasswordHash, PasswordHasher, PasswordVerifier,
@@ -13,7 +13,10 @@ use url::Url;
 
 use crate::{
     AppState,
-    accounts::store::{self, NewAccount},
+    accounts::{
+        store::{self, NewAccount},
+        throttle,
+    },
     error::{AppError, AppResult},
 };
 
@@ -252,6 +255,8 @@ pub struct NewUser {
 
 pub const MIN_PASSWORD_LEN: usize = 8;
 const MAX_PASSWORD_LEN: usize = 1024;
+/// Longer than any user name or e-mail address a person here can have.
+const MAX_LOGIN_LEN: usize = 320;
 
 fn validate_email(email: &str) -> Result<(), String> {
     let ok = email.len() <= 254
@@ -388,22 +393,41 @@ pub async fn authenticate(
     state: &AppState,
     login: &str,
     password: &str,
+    client: Option<IpAddr>,
 ) -> AppResult<Option<(Account, User)>> {
     let login = login.trim();
-    if login.is_empty() || password.is_empty() || password.len() > MAX_PASSWORD_LEN {
+    if login.is_empty()
+        || login.len() > MAX_LOGIN_LEN
+        || password.is_empty()
+        || password.len() > MAX_PASSWORD_LEN
+    {
         return Ok(None);
     }
-    let Some((account, user)) = store::find_user_by_login(&state.db, login).await? else {
-        // Spend the same time as a real check so timing does not reveal names.
-        let _ = hash_password(password.to_string()).await;
-        return Ok(None);
+    let found = store::find_user_by_login(&state.db, login).await?;
+    // Wrong passwords count for the account whichever name or address was typed.
+    let subject = match &found {
+        Some((_, user)) => format!("user:{}", user.id),
+        None => format!("login:{}", login.to_lowercase()),
     };
-    if verify_password(password.to_string(), user.password_hash.clone()).await {
-        store::touch_sign_in(&state.db, user.id).await?;
-        Ok(Some((account, user)))
-    } else {
-        Ok(None)
-    }
+    // Refused before any password work is done.
+    let attempt = throttle::begin(state, client, &subject).await?;
+    let signed_in = match found {
+        None => {
+            // Spend the same time as a real check so timing does not reveal names.
+            let _ = hash_password(password.to_string()).await;
+            None
+        }
+        Some((account, user)) => {
+            if verify_password(password.to_string(), user.password_hash.clone()).await {
+                store::touch_sign_in(&state.db, user.id).await?;
+                Some((account, user))
+            } else {
+                None
+            }
+        }
+    };
+    throttle::finish(state, attempt, signed_in.is_some()).await?;
+    Ok(signed_in)
 }
 
 /// Changes to a person's own profile; `None` leaves a field as it is.

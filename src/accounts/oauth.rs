@@ -23,13 +23,13 @@ use crate::{
     accounts::{
         model::{self, Account, User},
         session::{self, CsrfToken, CurrentUser, constant_time_eq, random_token, token_hash},
-        store,
+        store, throttle,
     },
     api::{Auth, Params},
     db::Db,
     db_row,
     error::{AppError, AppResult},
-    web::PageError,
+    web::{ClientIp, PageError},
     with_db,
 };
 
@@ -612,6 +612,7 @@ pub async fn authorize_submit(
     data: Data<AppState>,
     headers: HeaderMap,
     CurrentUser(current): CurrentUser,
+    ClientIp(client): ClientIp,
     Form(form): Form<AuthorizeForm>,
 ) -> Result<Response, PageError> {
     session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
@@ -625,10 +626,21 @@ pub async fn authorize_submit(
         None => {
             let login = form.login.unwrap_or_default();
             let password = form.password.unwrap_or_default();
-            match model::authenticate(&data, &login, &password)
-                .await
-                .map_err(|e| page_error(&data, e))?
-            {
+            let signed_in = match model::authenticate(&data, &login, &password, client).await {
+                Err(e @ AppError::TooManyRequests { retry_after }) => {
+                    // The form again, saying why and for how long.
+                    let csrf = CsrfToken::from_headers(&data, &headers);
+                    let message = throttle::wait_message(retry_after);
+                    let mut page =
+                        render_authorize(&data, &req, &params, None, &csrf, Some(&message))
+                            .map_err(|e| page_error(&data, e))?;
+                    *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+                    e.add_retry_after(&mut page);
+                    return Ok(page);
+                }
+                other => other.map_err(|e| page_error(&data, e))?,
+            };
+            match signed_in {
                 Some(pair) => {
                     cookies.extend(
                         session::start_session(&data, pair.1.id)
@@ -769,6 +781,7 @@ db_row! {
 pub async fn token(
     data: Data<AppState>,
     headers: HeaderMap,
+    ClientIp(client): ClientIp,
     Params(p): Params<TokenParams>,
 ) -> AppResult<Response> {
     let grant_type = p.grant_type.clone().unwrap_or_default();
@@ -855,7 +868,7 @@ pub async fn token(
             let scopes = requested_scopes(p.scope.as_deref(), &app_scopes)?;
             let login = p.username.clone().unwrap_or_default();
             let password = p.password.clone().unwrap_or_default();
-            let (_, user) = model::authenticate(&data, &login, &password)
+            let (_, user) = model::authenticate(&data, &login, &password, client)
                 .await?
                 .ok_or_else(invalid_grant)?;
             (Some(user.id), scopes)

@@ -19,11 +19,11 @@ use crate::{
         apub::actor_context,
         model::{self, Account, NewUser, Role},
         session::{self, CsrfToken, CurrentUser},
-        store,
+        store, throttle,
     },
     error::AppError,
     federation::{signed_fetch::require_signature, wants_activity_json},
-    web::PageError,
+    web::{ClientIp, PageError, safe_local_path, sign_in_to},
 };
 
 fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
@@ -168,7 +168,7 @@ pub async fn follow_form(
     Form(form): Form<FollowForm>,
 ) -> Result<Response, PageError> {
     let Some((me, _)) = current else {
-        return Ok(Redirect::to(&format!("/auth/sign_in?next=/@{name}")).into_response());
+        return Ok(sign_in_to(&format!("/@{name}")));
     };
     session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
     let target = store::find_local_by_username(&data.db, &name)
@@ -286,21 +286,9 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-/// Only local paths are followed after signing in: one leading slash, and no
-/// characters a browser might drop or reinterpret (`/\t/evil` becomes `//evil`).
+/// Only local paths are followed after signing in (see `web::safe_local_path`).
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && n.len() <= 2000
-                && n.chars()
-                    .all(|c| !c.is_control() && !c.is_whitespace() && c != '\\') =>
-        {
-            n.to_string()
-        }
-        _ => "/".to_string(),
-    }
+    next.and_then(safe_local_path).unwrap_or("/").to_string()
 }
 
 fn render_sign_in(
@@ -365,14 +353,25 @@ pub struct SignInForm {
 pub async fn sign_in(
     data: Data<AppState>,
     headers: HeaderMap,
+    ClientIp(client): ClientIp,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, PageError> {
     session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
     let next = safe_next(form.next.as_deref());
-    match model::authenticate(&data, &form.login, &form.password)
-        .await
-        .map_err(|e| page_error(&data, e))?
-    {
+    let signed_in = match model::authenticate(&data, &form.login, &form.password, client).await {
+        Err(e @ AppError::TooManyRequests { retry_after }) => {
+            // The form again, saying why and for how long.
+            let csrf = CsrfToken::from_headers(&data, &headers);
+            let message = throttle::wait_message(retry_after);
+            let mut page = render_sign_in(&data, &csrf, &next, &form.login, Some(&message))
+                .map_err(|e| page_error(&data, e))?;
+            *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+            e.add_retry_after(&mut page);
+            return Ok(page);
+        }
+        other => other.map_err(|e| page_error(&data, e))?,
+    };
+    match signed_in {
         Some((_, user)) => {
             let cookies = session::start_session(&data, user.id)
                 .await

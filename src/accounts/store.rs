@@ -661,3 +661,132 @@ pub async fn known_domains(db: &Db) -> Result<Vec<String>, sqlx::Error> {
         .await
     })
 }
+
+// ----- sign-in attempts (the throttle in accounts::throttle) -----
+
+/// Records one attempt; returns its row id.
+pub async fn insert_sign_in_attempt(
+    db: &Db,
+    kind: &str,
+    subject: &str,
+    failed: bool,
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "INSERT INTO sign_in_attempts (kind, subject, failed, attempted_at) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(kind)
+        .bind(subject)
+        .bind(failed)
+        .bind(at)
+        .fetch_one(pool)
+        .await
+    })
+}
+
+/// The times of the newest attempts (only failed ones when `failed_only`) since
+/// `since`, newest first, at most `limit`.
+pub async fn recent_sign_in_attempts(
+    db: &Db,
+    kind: &str,
+    subject: &str,
+    failed_only: bool,
+    since: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<DateTime<Utc>>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT attempted_at FROM sign_in_attempts \
+             WHERE kind = $1 AND subject = $2 AND attempted_at > $3 AND (failed OR NOT $4) \
+             ORDER BY attempted_at DESC LIMIT $5",
+        )
+        .bind(kind)
+        .bind(subject)
+        .bind(since)
+        .bind(failed_only)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Marks attempts as succeeded.
+pub async fn mark_sign_in_attempts_succeeded(db: &Db, ids: &[i64]) -> Result<(), sqlx::Error> {
+    for id in ids {
+        with_db!(db, |pool| {
+            sqlx::query("UPDATE sign_in_attempts SET failed = FALSE WHERE id = $1")
+                .bind(id)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+pub async fn delete_sign_in_attempts(db: &Db, ids: &[i64]) -> Result<(), sqlx::Error> {
+    for id in ids {
+        with_db!(db, |pool| {
+            sqlx::query("DELETE FROM sign_in_attempts WHERE id = $1")
+                .bind(id)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+    }
+    Ok(())
+}
+
+/// Forgets attempts older than `before`.
+pub async fn prune_sign_in_attempts(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("DELETE FROM sign_in_attempts WHERE attempted_at < $1")
+            .bind(before)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })
+}
+
+// ----- what the cleanup forgets (instance::cleanup) -----
+
+/// Deletes web sessions that have expired.
+pub async fn prune_expired_sessions(db: &Db, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("DELETE FROM web_sessions WHERE expires_at < $1")
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })
+}
+
+/// Deletes authorization codes that have expired (used ones are deleted on use).
+pub async fn prune_expired_codes(db: &Db, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("DELETE FROM oauth_authorization_codes WHERE expires_at < $1")
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })
+}
+
+/// Deletes apps registered before `before` that never got a token or a code
+/// (registering is open to anyone, so unused ones would pile up).
+pub async fn prune_unused_apps(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "DELETE FROM oauth_apps WHERE created_at < $1 \
+             AND NOT EXISTS (SELECT 1 FROM oauth_access_tokens t WHERE t.app_id = oauth_apps.id) \
+             AND NOT EXISTS (SELECT 1 FROM oauth_authorization_codes c \
+                             WHERE c.app_id = oauth_apps.id)",
+        )
+        .bind(before)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })
+}

@@ -27,7 +27,7 @@ use crate::{
     error::AppError,
     federation::wants_activity_json,
     posts::store as posts,
-    web::PageError,
+    web::{PageError, safe_local_path, sign_in_to},
 };
 
 fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
@@ -311,7 +311,7 @@ pub async fn join_form(
     Form(form): Form<JoinForm>,
 ) -> Result<Response, PageError> {
     let Some((me, _)) = current else {
-        return Ok(Redirect::to(&format!("/auth/sign_in?next=/c/{name}")).into_response());
+        return Ok(sign_in_to(&format!("/c/{name}")));
     };
     verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
     let community = local_community(&data, &name).await?;
@@ -353,7 +353,7 @@ pub async fn post_form(
     Form(form): Form<ThreadForm>,
 ) -> Result<Response, PageError> {
     let Some((me, _)) = current else {
-        return Ok(Redirect::to(&format!("/auth/sign_in?next=/c/{name}")).into_response());
+        return Ok(sign_in_to(&format!("/c/{name}")));
     };
     verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
     let community = local_community(&data, &name).await?;
@@ -379,9 +379,7 @@ pub async fn moderation_page(
     Path(name): Path<String>,
 ) -> Result<Response, PageError> {
     let Some((me, user)) = current.clone() else {
-        return Ok(
-            Redirect::to(&format!("/auth/sign_in?next=/c/{name}/moderation")).into_response(),
-        );
+        return Ok(sign_in_to(&format!("/c/{name}/moderation")));
     };
     let community = local_community(&data, &name).await?;
     model::require_moderator(&data, &community, &me, Some(user.role))
@@ -600,8 +598,8 @@ pub async fn moderate_form(
             }
             _ => community_page(),
         }
-    } else if form.back.starts_with('/') && !form.back.starts_with("//") {
-        form.back
+    } else if let Some(back) = safe_local_path(&form.back) {
+        back.to_string()
     } else {
         community_page()
     };

@@ -226,6 +226,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "post extras",
         include_str!("../../migrations/sqlite/0009_post_extras.sql"),
     ),
+    (
+        10,
+        "sign-in attempts",
+        include_str!("../../migrations/sqlite/0010_sign_in_attempts.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -273,6 +278,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         9,
         "post extras",
         include_str!("../../migrations/postgres/0009_post_extras.sql"),
+    ),
+    (
+        10,
+        "sign-in attempts",
+        include_str!("../../migrations/postgres/0010_sign_in_attempts.sql"),
     ),
 ];
 

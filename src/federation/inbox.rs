@@ -10,7 +10,7 @@ use axum::{
     extract::{Path, Request},
     http::StatusCode,
 };
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
@@ -184,6 +184,18 @@ async fn already_received(data: &Data<AppState>, id: &Url) -> AppResult<bool> {
             .await
     })?;
     Ok(seen.is_some())
+}
+
+/// Forgets the ids of activities acted on before `before` (see
+/// `instance::cleanup` for how long they must be kept).
+pub async fn prune_received(db: &crate::db::Db, before: DateTime<Utc>) -> AppResult<u64> {
+    Ok(with_db!(db, |pool| {
+        sqlx::query("DELETE FROM received_activities WHERE received_at < $1")
+            .bind(before)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?)
 }
 
 /// Records that an activity was acted on.

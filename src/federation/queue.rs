@@ -549,6 +549,21 @@ db_row! {
     }
 }
 
+/// Deletes deliveries that ended (delivered, refused or given up) before
+/// `before`; pending ones stay whatever their age.
+pub async fn prune_finished(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "DELETE FROM deliveries WHERE state IN ('delivered', 'refused', 'failed') \
+             AND updated_at < $1",
+        )
+        .bind(before)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })
+}
+
 /// Queue state per instance, for admins.
 pub async fn queue_state(db: &Db) -> Result<Vec<InstanceQueue>, sqlx::Error> {
     with_db!(db, |pool| {

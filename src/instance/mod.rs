@@ -2,6 +2,7 @@
 //! Mastodon instance endpoints.
 
 pub mod api;
+pub mod cleanup;
 pub mod pages;
 
 use crate::{accounts::store, db::Db};

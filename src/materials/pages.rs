@@ -56,11 +56,7 @@ pub(crate) fn html_page(
     response
 }
 
-/// To the sign-in page, coming back to `next` (a path here) afterwards.
-pub(crate) fn sign_in_to(next: &str) -> Response {
-    let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
-    Redirect::to(&format!("/auth/sign_in?next={next}")).into_response()
-}
+pub(crate) use crate::web::sign_in_to;
 
 // ----- how vocabulary terms are shown -----
 
@@ -381,7 +377,7 @@ pub(crate) fn safe_href(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
     let ok = lower.starts_with("https://")
         || lower.starts_with("http://")
-        || (lower.starts_with('/') && !lower.starts_with("//"));
+        || crate::web::safe_local_path(url.trim()).is_some();
     ok.then(|| url.trim().to_string())
 }
 
@@ -1520,5 +1516,7 @@ mod tests {
         assert_eq!(file_kind(None), "Link");
         assert_eq!(draft_name("remix-5\"><", "new"), "remix-5");
         assert_eq!(safe_href("javascript:alert(1)"), None);
+        assert_eq!(safe_href("/\\evil.example"), None);
+        assert_eq!(safe_href("/materials/3").as_deref(), Some("/materials/3"));
     }
 }

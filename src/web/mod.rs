@@ -2,6 +2,9 @@
 //! error page.
 
 pub mod routes;
+pub mod security;
+
+pub use security::{ClientIp, redirect_local, safe_local_path, sign_in_to};
 
 use std::sync::Arc;
 
@@ -103,7 +106,9 @@ impl IntoResponse for PageError {
                 },
             )
             .unwrap_or_else(|_| format!("<!doctype html><title>{status}</title><p>{status}</p>"));
-        (status, Html(body)).into_response()
+        let mut response = (status, Html(body)).into_response();
+        self.error.add_retry_after(&mut response);
+        response
     }
 }
 

@@ -44,7 +44,7 @@ from browser_materials import (  # noqa: E402
     selected_values,
     value,
 )
-from browser_sign_in import browser, wait_until  # noqa: E402
+from browser_sign_in import assert_no_csp_violations, browser, wait_until  # noqa: E402
 
 # What the school team types and picks; tests/integration/clients.rs checks for
 # the same.
@@ -429,6 +429,7 @@ def main(
             host = base.split("//", 1)[1].rstrip("/")
             verify(driver, report, f"{facilitator}@{host}", facilitator, community)
             sign_out(driver)
+            assert_no_csp_violations(driver)
             print("ok")
         except Exception:
             report_failure(driver)

@@ -32,7 +32,7 @@ from browser_communities import (  # noqa: E402
     sign_in,
     sign_out,
 )
-from browser_sign_in import browser, wait_until  # noqa: E402
+from browser_sign_in import assert_no_csp_violations, browser, wait_until  # noqa: E402
 
 # What the teachers type and pick; tests/integration/clients.rs checks for the same.
 NAME = "Fractions with pizza"
@@ -431,6 +431,7 @@ def main(base: str, teacher: str, teacher_pw: str, colleague: str, colleague_pw:
             sign_in(driver, base, teacher, teacher_pw)
             edit(driver, original, file_path)
             sign_out(driver)
+            assert_no_csp_violations(driver)
             print("ok")
         except Exception:
             report_page(driver)

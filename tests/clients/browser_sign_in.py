@@ -26,7 +26,19 @@ def browser(profile_dir: str) -> webdriver.Chrome:
         "--disable-dev-shm-usage", f"--user-data-dir={profile_dir}", "--window-size=1000,800",
     ]:
         options.add_argument(flag)
+    # The console, to find what the pages' Content-Security-Policy blocked.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+def assert_no_csp_violations(driver) -> None:
+    """Fails when the browser refused anything under the pages' Content-Security-Policy
+    (an inline script or style, a resource from elsewhere)."""
+    blocked = [
+        e["message"] for e in driver.get_log("browser")
+        if "Content Security Policy" in e["message"] or "Content-Security-Policy" in e["message"]
+    ]
+    assert not blocked, f"blocked by the Content-Security-Policy: {blocked}"
 
 
 def nav_text(driver) -> str:
@@ -99,6 +111,7 @@ def main(base: str, username: str, password: str, client_id: str) -> None:
                 lambda d: "Sign in" in nav_text(d) and "Sign out" not in nav_text(d),
                 "signed out",
             )
+            assert_no_csp_violations(driver)
             print(code)
         finally:
             driver.quit()

@@ -1,6 +1,7 @@
 //! Integration tests: real instances on 127.0.0.1, talked to over HTTP.
 //! Run on SQLite by default, on PostgreSQL when TEST_DATABASE_URL is set.
 
+mod abuse;
 mod accounts;
 mod cases;
 mod cli;
