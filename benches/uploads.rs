@@ -71,8 +71,10 @@ async fn token(address: &str) -> String {
     let client = reqwest::Client::new();
     let app: Value = client
         .post(format!("http://{address}/api/v1/apps"))
-        .json(&json!({"client_name": "bench", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob",
-                      "scopes": "read write"}))
+        .json(
+            &json!({"client_name": "bench", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob",
+                      "scopes": "read write"}),
+        )
         .send()
         .await
         .unwrap()
@@ -81,9 +83,11 @@ async fn token(address: &str) -> String {
         .unwrap();
     let token: Value = client
         .post(format!("http://{address}/oauth/token"))
-        .json(&json!({"grant_type": "password", "client_id": app["client_id"],
+        .json(
+            &json!({"grant_type": "password", "client_id": app["client_id"],
                       "client_secret": app["client_secret"], "username": "anna",
-                      "password": "benchmark-password", "scope": "read write"}))
+                      "password": "benchmark-password", "scope": "read write"}),
+        )
         .send()
         .await
         .unwrap()
@@ -152,6 +156,11 @@ async fn upload(address: &str, domain: &str, token: &str, n: usize, size: usize)
 
 #[tokio::main]
 async fn main() {
+    // What goes wrong is worth seeing; the rest is not.
+    tracing_subscriber::fmt()
+        .with_env_filter(std::env::var("BENCH_LOG").unwrap_or_else(|_| "error".into()))
+        .with_writer(std::io::stderr)
+        .init();
     let args: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())

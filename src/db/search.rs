@@ -2,7 +2,7 @@
 //! one interface. Documents are a title, a summary and a body (weighted in that
 //! order), keyed by the post they describe.
 
-use super::Db;
+use super::{BeginWrite, Db};
 
 /// Words of a query, as plain tokens (letters and digits): nothing a person types
 /// can be read as search syntax.
@@ -25,7 +25,7 @@ pub async fn index(
 ) -> Result<(), sqlx::Error> {
     match db {
         Db::Sqlite(pool) => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query("DELETE FROM material_search WHERE rowid = $1")
                 .bind(id)
                 .execute(&mut *tx)

@@ -28,6 +28,9 @@ pub const KEEP_FINISHED_DELIVERIES: Duration = Duration::days(7);
 /// Public activities we sent are served at their ids this long: receivers
 /// read them when they arrive, and deliveries are retried for about two days.
 pub const KEEP_SENT: Duration = Duration::days(30);
+/// A temporary upload file this old belongs to an upload that was cut off (the
+/// longest request lasts `server.request_timeout_seconds`).
+pub const SPOOLED_UPLOADS_AGE: StdDuration = StdDuration::from_secs(24 * 60 * 60);
 /// An app nobody signed in with this long after registering is removed.
 pub const KEEP_UNUSED_APPS: Duration = Duration::days(1);
 
@@ -75,6 +78,11 @@ pub async fn run_periodically(state: AppState) {
         match run(&state.db, Utc::now()).await {
             Ok(cleaned) => tracing::debug!(?cleaned, "cleanup done"),
             Err(e) => tracing::warn!(error = %e, "cleanup failed"),
+        }
+        // Uploads of this host's processes are spooled to its own data folder.
+        let spooled = state.media.prune_spool(SPOOLED_UPLOADS_AGE).await;
+        if spooled > 0 {
+            tracing::info!(spooled, "removed temporary files of interrupted uploads");
         }
     }
 }

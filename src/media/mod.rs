@@ -89,14 +89,19 @@ pub struct MediaStore {
     spool_dir: PathBuf,
     /// Uploads read at once.
     uploads: Arc<Semaphore>,
+    /// Files larger than this go to the store in parts of this size (S3 wants
+    /// 5 MiB at least; a folder takes any).
+    part_bytes: usize,
 }
 
 /// How long an upload waits for its turn before it is refused.
 const UPLOAD_WAIT: Duration = Duration::from_secs(30);
 /// How much of a file is read to tell its type.
 const SNIFF_BYTES: usize = 1024 * 1024;
-/// Files larger than this go to the store in parts of this size.
-const PART_BYTES: usize = 5 * 1024 * 1024;
+/// Parts of a file sent to an S3-compatible store (its smallest part size).
+const S3_PART_BYTES: usize = 5 * 1024 * 1024;
+/// Parts of a file written to the local folder.
+const LOCAL_PART_BYTES: usize = 256 * 1024;
 
 /// A file being received or waiting to be stored, in a temporary file under
 /// `{data_dir}/uploads`; the temporary file goes when this is dropped.
@@ -253,6 +258,11 @@ impl MediaStore {
             max_image_bytes: media.max_image_bytes,
             spool_dir,
             uploads: Arc::new(Semaphore::new(media.max_concurrent_uploads)),
+            part_bytes: if media.store == "s3" {
+                S3_PART_BYTES
+            } else {
+                LOCAL_PART_BYTES
+            },
         })
     }
 
@@ -265,6 +275,33 @@ impl MediaStore {
                 "Too many uploads at once: try again in a minute".into(),
             )),
         }
+    }
+
+    /// Removes temporary files of uploads older than `age` (left behind when a
+    /// process stopped in the middle of one); returns how many.
+    pub async fn prune_spool(&self, age: Duration) -> usize {
+        let dir = self.spool_dir.clone();
+        tokio::task::spawn_blocking(move || {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                return 0;
+            };
+            let mut removed = 0;
+            for entry in entries.flatten() {
+                let old = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|elapsed| elapsed > age);
+                let ours = entry.file_name().to_string_lossy().ends_with(".part");
+                if old && ours && std::fs::remove_file(entry.path()).is_ok() {
+                    removed += 1;
+                }
+            }
+            removed
+        })
+        .await
+        .unwrap_or(0)
     }
 
     /// A new, empty temporary file for an upload.
@@ -337,7 +374,7 @@ impl MediaStore {
         let location = StorePath::from(key.as_str());
         let internal = |e: std::io::Error| AppError::Internal(e.into());
         let mut source = tokio::fs::File::open(&file.path).await.map_err(internal)?;
-        if file.size <= PART_BYTES {
+        if file.size <= self.part_bytes {
             let mut bytes = Vec::with_capacity(file.size);
             source.read_to_end(&mut bytes).await.map_err(internal)?;
             self.store
@@ -350,7 +387,7 @@ impl MediaStore {
                 .put_multipart(&location)
                 .await
                 .map_err(|e| AppError::Internal(e.into()))?;
-            let mut parts = WriteMultipart::new_with_chunk_size(upload, PART_BYTES);
+            let mut parts = WriteMultipart::new_with_chunk_size(upload, self.part_bytes);
             let mut piece = vec![0u8; 256 * 1024];
             let copied: AppResult<()> = async {
                 loop {

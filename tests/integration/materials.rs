@@ -634,3 +634,40 @@ async fn a_large_file_is_spooled_stored_in_parts_and_served_whole() {
     assert_eq!(files_in(&a), 1);
     assert_eq!(spooled_in(&a), 0, "temporary files are gone");
 }
+
+#[tokio::test]
+async fn materials_published_at_the_same_time_are_all_kept() {
+    let a = TestInstance::start().await;
+    let amy = person(&a, "amy").await;
+    let mut posts = Vec::new();
+    for n in 0..8 {
+        let name = format!("Worksheet {n}");
+        let fields = [
+            ("name", name.as_str()),
+            ("description", "Fractions with pizza."),
+            ("body", "Cut the pizza into eighths."),
+            ("language", "en"),
+            ("licence", "cc-by-sa"),
+            ("resource_types", "worksheet"),
+            ("levels", "1"),
+            ("subjects", "054"),
+        ];
+        let (content_type, body) = multipart_files(&fields, &[("w.pdf", &pdf())]);
+        let request = a
+            .client
+            .post(a.url(API))
+            .bearer_auth(&amy)
+            .header("content-type", content_type)
+            .body(body);
+        posts.push(tokio::spawn(async move {
+            let res = request.send().await.unwrap();
+            (res.status(), res.text().await.unwrap())
+        }));
+    }
+    for post in posts {
+        let (status, body) = post.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let (_, all) = a.get_json(&format!("{API}?limit=40")).await;
+    assert_eq!(all.as_array().unwrap().len(), 8, "{all}");
+}
