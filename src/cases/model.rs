@@ -519,6 +519,13 @@ pub async fn attach(state: &AppState, status_id: i64, draft: &CaseDraft) -> AppR
         .unwrap_or_else(|| existing.as_ref().map_or(1, |e| e.version + 1));
     let details =
         serde_json::to_string(&draft.details).map_err(|e| AppError::Internal(e.into()))?;
+    // The search entry first: whoever can list the report can then find it.
+    let body: String = sections(&draft.details)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join("\n");
+    crate::db::search::index(&state.db, status_id, &draft.title, &draft.summary, &body).await?;
     store::upsert(
         &state.db,
         &CaseRow {
@@ -540,12 +547,6 @@ pub async fn attach(state: &AppState, status_id: i64, draft: &CaseDraft) -> AppR
     .await?;
     terms_store::set_terms(&state.db, status_id, &draft.terms).await?;
     posts::set_title(&state.db, status_id, &draft.title).await?;
-    let body: String = sections(&draft.details)
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect::<Vec<_>>()
-        .join("\n");
-    crate::db::search::index(&state.db, status_id, &draft.title, &draft.summary, &body).await?;
     let status = posts::find(&state.db, status_id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -572,6 +572,18 @@ pub async fn attach(
         .version
         .unwrap_or_else(|| existing.as_ref().map_or(1, |e| e.version + 1));
     let list_json = |v: &[String]| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    // The search entry first: whoever can list the material can then find it.
+    let status = posts::find(&state.db, status_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    crate::db::search::index(
+        &state.db,
+        status_id,
+        &draft.name,
+        &draft.description,
+        &plain_text(&status.content),
+    )
+    .await?;
     store::upsert(
         &state.db,
         &MaterialRow {
@@ -612,18 +624,7 @@ pub async fn attach(
         &subject_hashtags(draft.terms.get(SUBJECTS)),
     )
     .await?;
-    let status = posts::find(&state.db, status_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
     let material = load(state, &status).await?.ok_or(AppError::NotFound)?;
-    crate::db::search::index(
-        &state.db,
-        status_id,
-        &draft.name,
-        &draft.description,
-        &plain_text(&status.content),
-    )
-    .await?;
     store::add_version(
         &state.db,
         status_id,
