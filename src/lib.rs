@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod federation;
 pub mod follows;
+pub mod input;
 pub mod instance;
 pub mod materials;
 pub mod media;

@@ -127,30 +127,30 @@ pub struct CaseInput {
     pub region: Option<String>,
     pub language: Option<String>,
     pub sector: Option<String>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub levels: Option<Vec<String>>,
     pub context: Option<String>,
     pub problem: Option<String>,
     pub intervention: Option<String>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub ict_tools: Option<Vec<String>>,
     pub actors: Option<String>,
     pub barriers: Option<String>,
     pub enablers: Option<String>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub evidence_kinds: Option<Vec<String>>,
     pub evidence_indicators: Option<String>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub evidence_links: Option<Vec<String>>,
     pub costs: Option<String>,
     pub transfer: Option<String>,
     pub stage: Option<String>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub digcompedu: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub selfie: Option<Vec<String>>,
     /// Linked teaching materials: their ids here or their addresses.
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub materials: Option<Vec<String>>,
     pub licence: Option<String>,
     pub contact: Option<String>,
@@ -594,7 +594,7 @@ pub struct BrowseQuery {
 /// Case reports here and from servers we know, filtered and (with `q`) ranked by
 /// full-text search; paged.
 pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<CaseReport>> {
-    let (limit, offset) = crate::api::paging(&q.limit, &q.offset, 20, 80)?;
+    let (limit, offset) = crate::input::paging(&q.limit, &q.offset, 20, 80)?;
     let given = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
     let term = |vocabulary: &str, v: &Option<String>, what: &str| -> AppResult<Option<String>> {
         given(v)

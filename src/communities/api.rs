@@ -13,8 +13,9 @@ use serde_json::{Value, json};
 use crate::{
     AppState,
     accounts::{
-        api::{account_json_with_counts, resolve_acct},
+        api::account_json_with_counts,
         model::{Account, Role},
+        resolve::resolve_acct,
         store as accounts,
     },
     api::{Auth, MaybeAuth, Params, flex_bool, flex_list},

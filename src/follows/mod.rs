@@ -4,4 +4,5 @@
 pub mod api;
 pub mod apub;
 pub mod model;
+pub mod protocol;
 pub mod store;

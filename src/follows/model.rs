@@ -14,7 +14,7 @@ use crate::{
     error::{AppError, AppResult},
     federation::queue,
     follows::{
-        apub::{AcceptFollow, Follow as FollowActivity, FollowRef, RejectFollow, UndoFollow},
+        protocol::{AcceptFollow, Follow as FollowActivity, FollowRef, RejectFollow, UndoFollow},
         store::{self, Follow},
     },
     notifications::{self, Kind},

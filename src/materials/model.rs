@@ -52,26 +52,26 @@ pub struct MaterialInput {
     pub body: Option<String>,
     pub language: Option<String>,
     pub licence: Option<String>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub authors: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub resource_types: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub levels: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub subjects: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub teaches: Option<Vec<String>>,
     pub time_required: Option<String>,
     /// The material this one adapts: its id here, or its address.
     pub based_on: Option<String>,
     /// Files given by link (http or https addresses).
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub links: Option<Vec<String>>,
     /// The community to post it into (its id here).
     pub community_id: Option<String>,
     /// Files to take away (their ids), on an update.
-    #[serde(default, deserialize_with = "crate::api::list_param")]
+    #[serde(default, deserialize_with = "crate::input::list_param")]
     pub remove_files: Option<Vec<String>>,
     /// The CSRF token of a page form (checked by the page, ignored here).
     #[serde(default)]
@@ -624,6 +624,10 @@ pub async fn attach(
         &subject_hashtags(draft.terms.get(SUBJECTS)),
     )
     .await?;
+    // Read again: the title and tags have just changed.
+    let status = posts::find(&state.db, status_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let material = load(state, &status).await?.ok_or(AppError::NotFound)?;
     store::add_version(
         &state.db,
@@ -732,7 +736,7 @@ pub struct BrowseQuery {
 /// Materials, here and from other servers we know of, filtered by vocabulary
 /// terms and language, and (with `q`) ranked by full-text search; paged.
 pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<Material>> {
-    let (limit, offset) = crate::api::paging(&q.limit, &q.offset, 20, 80)?;
+    let (limit, offset) = crate::input::paging(&q.limit, &q.offset, 20, 80)?;
     let mut filter = store::Filter::default();
     for (vocabulary, value, what) in [
         (TYPES, &q.resource_type, "type"),

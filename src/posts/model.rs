@@ -7,7 +7,7 @@ use url::Url;
 
 use crate::{
     AppState,
-    accounts::{api::resolve_acct, model::Account, store as accounts},
+    accounts::{model::Account, resolve::resolve_acct, store as accounts},
     communities::model::Community,
     error::{AppError, AppResult},
     federation::queue,

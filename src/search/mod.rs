@@ -11,9 +11,7 @@ use url::Url;
 use crate::{
     AppState,
     accounts::{
-        api::{account_json_with_counts, resolve_acct},
-        model::Account,
-        store as accounts,
+        api::account_json_with_counts, model::Account, resolve::resolve_acct, store as accounts,
     },
     api::{MaybeAuth, Params, flex_bool},
     error::{AppError, AppResult},
