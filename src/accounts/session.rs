@@ -18,10 +18,12 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     AppState,
-    accounts::model::{Account, User},
+    accounts::{
+        model::{Account, User},
+        store,
+    },
     db::Db,
     error::{AppError, AppResult},
-    with_db,
 };
 
 const SESSION_COOKIE: &str = "collegium_session";
@@ -94,19 +96,7 @@ pub async fn start_session(state: &AppState, user_id: i64) -> AppResult<Vec<Head
     let token = random_token();
     let now = Utc::now();
     let expires = now + Duration::days(SESSION_DAYS);
-    with_db!(&state.db, |pool| {
-        sqlx::query(
-            "INSERT INTO web_sessions (token_hash, user_id, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(token_hash(&token))
-        .bind(user_id)
-        .bind(now)
-        .bind(expires)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    store::insert_session(&state.db, &token_hash(&token), user_id, now, expires).await?;
     let session = set_cookie(state, SESSION_COOKIE, &token, SESSION_DAYS * 24 * 3600);
     let csrf = CsrfToken::fresh().cookie(state);
     Ok(std::iter::once(session).chain(csrf).collect())
@@ -115,32 +105,16 @@ pub async fn start_session(state: &AppState, user_id: i64) -> AppResult<Vec<Head
 /// Ends the session the request carries (if any); returns the clearing cookie.
 pub async fn end_session(state: &AppState, headers: &HeaderMap) -> AppResult<HeaderValue> {
     if let Some(token) = cookie(headers, &cookie_name(state, SESSION_COOKIE)) {
-        with_db!(&state.db, |pool| {
-            sqlx::query("DELETE FROM web_sessions WHERE token_hash = $1")
-                .bind(token_hash(token))
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
+        store::delete_session(&state.db, &token_hash(token)).await?;
     }
     Ok(set_cookie(state, SESSION_COOKIE, "", 0))
 }
 
 async fn session_user(db: &Db, token: &str) -> AppResult<Option<(Account, User)>> {
-    let now = Utc::now();
-    let user_id: Option<i64> = with_db!(db, |pool| {
-        sqlx::query_scalar(
-            "SELECT user_id FROM web_sessions WHERE token_hash = $1 AND expires_at > $2",
-        )
-        .bind(token_hash(token))
-        .bind(now)
-        .fetch_optional(pool)
-        .await
-    })?;
-    match user_id {
+    match store::session_user_id(db, &token_hash(token), Utc::now()).await? {
         Some(id) => {
-            crate::accounts::store::touch_active(db, id).await?;
-            Ok(crate::accounts::store::find_user_by_id(db, id).await?)
+            store::touch_active(db, id).await?;
+            Ok(store::find_user_by_id(db, id).await?)
         }
         None => Ok(None),
     }
