@@ -10,7 +10,7 @@ use axum::{
     extract::{Path, Request},
     http::StatusCode,
 };
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
@@ -18,10 +18,9 @@ use crate::{
     AppState,
     accounts::{model::Account, store as accounts},
     error::{AppError, AppResult},
-    federation::{is_local, origin, queue, same_origin, signed_fetch, signing},
+    federation::{is_local, origin, queue, same_origin, signed_fetch, signing, store},
     follows::apub::{AcceptFollow, Follow, RejectFollow, UndoFollow},
     posts::apub::{Announce, CreateNote, DeleteObject, Like, UndoAnnounce, UndoLike, UpdateNote},
-    with_db,
 };
 
 /// Largest activity we read.
@@ -177,42 +176,12 @@ impl Activity for InboxActivity {
 
 /// Whether an activity was already acted on.
 async fn already_received(data: &Data<AppState>, id: &Url) -> AppResult<bool> {
-    let seen: Option<String> = with_db!(&data.db, |pool| {
-        sqlx::query_scalar("SELECT ap_id FROM received_activities WHERE ap_id = $1")
-            .bind(id.as_str())
-            .fetch_optional(pool)
-            .await
-    })?;
-    Ok(seen.is_some())
-}
-
-/// Forgets the ids of activities acted on before `before` (see
-/// `instance::cleanup` for how long they must be kept).
-pub async fn prune_received(db: &crate::db::Db, before: DateTime<Utc>) -> AppResult<u64> {
-    Ok(with_db!(db, |pool| {
-        sqlx::query("DELETE FROM received_activities WHERE received_at < $1")
-            .bind(before)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected())
-    })?)
+    Ok(store::was_received(&data.db, id).await?)
 }
 
 /// Records that an activity was acted on.
 async fn remember(data: &Data<AppState>, id: &Url) -> AppResult<()> {
-    let now = Utc::now();
-    with_db!(&data.db, |pool| {
-        sqlx::query(
-            "INSERT INTO received_activities (ap_id, received_at) VALUES ($1, $2) \
-             ON CONFLICT (ap_id) DO NOTHING",
-        )
-        .bind(id.as_str())
-        .bind(now)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
-    Ok(())
+    Ok(store::remember_received(&data.db, id, Utc::now()).await?)
 }
 
 /// Reads the body within our limit (a clear 413 rather than the crate's 500),

@@ -9,6 +9,7 @@ pub mod jsonld;
 pub mod queue;
 pub mod signed_fetch;
 pub mod signing;
+pub mod store;
 
 use std::time::Duration;
 
@@ -26,7 +27,7 @@ use crate::{
     AppState,
     accounts::{
         model::{Account, TeacherProfile},
-        store,
+        store as accounts,
     },
     config::Settings,
     db::Db,
@@ -81,7 +82,7 @@ pub fn http_client(settings: &Settings) -> anyhow::Result<reqwest::Client> {
 /// Its keys are made once and kept in the database, so every process of the
 /// instance signs with the same key.
 pub async fn load_instance_actor(db: &Db, settings: &Settings) -> anyhow::Result<Account> {
-    let (public_key_pem, private_key_pem, created_at) = store::instance_keys(db, || {
+    let (public_key_pem, private_key_pem, created_at) = accounts::instance_keys(db, || {
         let keys = generate_actor_keypair()?;
         Ok((keys.public_key, keys.private_key))
     })

@@ -80,7 +80,7 @@ pub async fn deliver<A: Serialize>(
     let value = serde_json::to_value(activity).map_err(|e| AppError::Internal(e.into()))?;
     let body = value.to_string();
     if origin(activity_id).as_deref() == Some(state.settings.domain.as_str()) && is_public(&value) {
-        super::activities::remember(&state.db, activity_id, &body).await?;
+        super::store::remember_sent(&state.db, activity_id, &body, chrono::Utc::now()).await?;
     }
     let mut inboxes: Vec<Url> = recipients
         .iter()

@@ -14,7 +14,7 @@ use crate::{
     accounts::{store as accounts, throttle},
     db::Db,
     error::AppResult,
-    federation::{activities, inbox, queue},
+    federation::{queue, store as federation},
 };
 
 /// Ids of received activities are kept this long. Replays of a captured
@@ -49,9 +49,9 @@ pub struct Cleaned {
 /// One run, as of `now`.
 pub async fn run(db: &Db, now: DateTime<Utc>) -> AppResult<Cleaned> {
     Ok(Cleaned {
-        received_activities: inbox::prune_received(db, now - KEEP_RECEIVED).await?,
+        received_activities: federation::prune_received(db, now - KEEP_RECEIVED).await?,
         deliveries: queue::prune_finished(db, now - KEEP_FINISHED_DELIVERIES).await?,
-        sent_activities: activities::prune(db, now - KEEP_SENT).await?,
+        sent_activities: federation::prune_sent(db, now - KEEP_SENT).await?,
         sessions: accounts::prune_expired_sessions(db, now).await?,
         // Codes before apps: an app whose only code expired is then unused.
         authorization_codes: accounts::prune_expired_codes(db, now).await?,
