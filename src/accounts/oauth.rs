@@ -27,10 +27,8 @@ use crate::{
     },
     api::{Auth, Params},
     db::Db,
-    db_row,
     error::{AppError, AppResult},
     web::{ClientIp, PageError},
-    with_db,
 };
 
 pub const OOB_REDIRECT: &str = "urn:ietf:wg:oauth:2.0:oob";
@@ -148,20 +146,6 @@ impl fmt::Display for Scopes {
     }
 }
 
-db_row! {
-    #[derive(Debug, Clone)]
-    pub struct OAuthApp {
-        pub id: i64,
-        pub name: String,
-        pub website: Option<String>,
-        pub redirect_uris: String,
-        pub scopes: String,
-        pub client_id: String,
-        pub client_secret_hash: String,
-        pub created_at: DateTime<Utc>,
-    }
-}
-
 impl OAuthApp {
     pub fn redirect_uri_list(&self) -> Vec<String> {
         self.redirect_uris.lines().map(str::to_string).collect()
@@ -176,6 +160,8 @@ impl OAuthApp {
     }
 }
 
+pub use crate::accounts::store::OAuthApp;
+
 /// A valid access token, as the API sees it.
 #[derive(Debug, Clone)]
 pub struct AccessToken {
@@ -185,38 +171,12 @@ pub struct AccessToken {
     pub scopes: Scopes,
 }
 
-db_row! {
-    struct TokenRow {
-        id: i64,
-        app_id: i64,
-        user_id: Option<i64>,
-        scopes: String,
-        revoked_at: Option<DateTime<Utc>>,
-    }
-}
-
 async fn find_app(db: &Db, client_id: &str) -> AppResult<Option<OAuthApp>> {
-    Ok(with_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, website, redirect_uris, scopes, client_id, client_secret_hash, \
-             created_at FROM oauth_apps WHERE client_id = $1",
-        )
-        .bind(client_id)
-        .fetch_optional(pool)
-        .await
-    })?)
+    Ok(store::find_app(db, client_id).await?)
 }
 
 async fn find_app_by_id(db: &Db, id: i64) -> AppResult<Option<OAuthApp>> {
-    Ok(with_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT id, name, website, redirect_uris, scopes, client_id, client_secret_hash, \
-             created_at FROM oauth_apps WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-    })?)
+    Ok(store::find_app_by_id(db, id).await?)
 }
 
 /// Looks up a bearer token; refuses unknown and revoked ones as Mastodon does.
@@ -224,15 +184,7 @@ pub async fn find_token(
     data: &Data<AppState>,
     token: &str,
 ) -> AppResult<(AccessToken, Option<(Account, User)>)> {
-    let row: Option<TokenRow> = with_db!(&data.db, |pool| {
-        sqlx::query_as(
-            "SELECT id, app_id, user_id, scopes, revoked_at FROM oauth_access_tokens \
-             WHERE token_hash = $1",
-        )
-        .bind(token_hash(token))
-        .fetch_optional(pool)
-        .await
-    })?;
+    let row = store::find_token(&data.db, &token_hash(token)).await?;
     let row = row.ok_or_else(|| AppError::Unauthorized("The access token is invalid".into()))?;
     if row.revoked_at.is_some() {
         return Err(AppError::Unauthorized(
@@ -267,20 +219,15 @@ async fn issue_token(
 ) -> AppResult<(String, DateTime<Utc>)> {
     let token = random_token();
     let now = Utc::now();
-    with_db!(db, |pool| {
-        sqlx::query(
-            "INSERT INTO oauth_access_tokens (token_hash, app_id, user_id, scopes, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(token_hash(&token))
-        .bind(app_id)
-        .bind(user_id)
-        .bind(scopes.to_string())
-        .bind(now)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    store::insert_token(
+        db,
+        &token_hash(&token),
+        app_id,
+        user_id,
+        &scopes.to_string(),
+        now,
+    )
+    .await?;
     Ok((token, now))
 }
 
@@ -404,21 +351,19 @@ pub async fn create_app(
     let client_id = random_token();
     let secret = random_token();
     let now = Utc::now();
-    let id: i64 = with_db!(&data.db, |pool| {
-        sqlx::query_scalar(
-            "INSERT INTO oauth_apps (name, website, redirect_uris, scopes, client_id, \
-             client_secret_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(&name)
-        .bind(&website)
-        .bind(uris.join("\n"))
-        .bind(scopes.to_string())
-        .bind(&client_id)
-        .bind(token_hash(&secret))
-        .bind(now)
-        .fetch_one(pool)
-        .await
-    })?;
+    let id = store::insert_app(
+        &data.db,
+        &store::NewApp {
+            name: &name,
+            website: website.as_deref(),
+            redirect_uris: &uris.join("\n"),
+            scopes: &scopes.to_string(),
+            client_id: &client_id,
+            client_secret_hash: &token_hash(&secret),
+        },
+        now,
+    )
+    .await?;
     let app = find_app_by_id(&data.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -685,25 +630,21 @@ pub async fn authorize_submit(
     let code = random_token();
     let now = Utc::now();
     let challenge = params.code_challenge.clone().filter(|c| !c.is_empty());
-    with_db!(&data.db, |pool| {
-        sqlx::query(
-            "INSERT INTO oauth_authorization_codes (code_hash, app_id, user_id, redirect_uri, \
-             scopes, code_challenge, code_challenge_method, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(token_hash(&code))
-        .bind(req.app.id)
-        .bind(user.id)
-        .bind(&params.redirect_uri)
-        .bind(req.scopes.to_string())
-        .bind(&challenge)
-        .bind(challenge.as_ref().map(|_| "S256"))
-        .bind(now)
-        .bind(now + Duration::minutes(CODE_MINUTES))
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
-    })
+    store::insert_code(
+        &data.db,
+        &store::NewCode {
+            code_hash: &token_hash(&code),
+            app_id: req.app.id,
+            user_id: user.id,
+            redirect_uri: &params.redirect_uri,
+            scopes: &req.scopes.to_string(),
+            code_challenge: challenge.as_deref(),
+            code_challenge_method: challenge.as_ref().map(|_| "S256"),
+        },
+        now,
+        now + Duration::minutes(CODE_MINUTES),
+    )
+    .await
     .map_err(|e| page_error(&data, e.into()))?;
     if params.redirect_uri == OOB_REDIRECT {
         let html = data
@@ -766,18 +707,6 @@ fn client_credentials(headers: &HeaderMap, p: &TokenParams) -> (Option<String>, 
     }
 }
 
-db_row! {
-    struct CodeRow {
-        id: i64,
-        app_id: i64,
-        user_id: i64,
-        redirect_uri: String,
-        scopes: String,
-        code_challenge: Option<String>,
-        expires_at: DateTime<Utc>,
-    }
-}
-
 pub async fn token(
     data: Data<AppState>,
     headers: HeaderMap,
@@ -826,24 +755,10 @@ pub async fn token(
                 .clone()
                 .filter(|c| !c.is_empty())
                 .ok_or_else(invalid_grant)?;
-            let row: Option<CodeRow> = with_db!(&data.db, |pool| {
-                sqlx::query_as(
-                    "SELECT id, app_id, user_id, redirect_uri, scopes, code_challenge, expires_at \
-                     FROM oauth_authorization_codes WHERE code_hash = $1",
-                )
-                .bind(token_hash(&code))
-                .fetch_optional(pool)
-                .await
-            })?;
+            let row = store::find_code(&data.db, &token_hash(&code)).await?;
             let row = row.ok_or_else(invalid_grant)?;
             // A code works once, whatever happens next.
-            let deleted = with_db!(&data.db, |pool| {
-                sqlx::query("DELETE FROM oauth_authorization_codes WHERE id = $1")
-                    .bind(row.id)
-                    .execute(pool)
-                    .await
-                    .map(|r| r.rows_affected())
-            })?;
+            let deleted = store::delete_code(&data.db, row.id).await?;
             if deleted != 1
                 || row.app_id != app.id
                 || row.expires_at < Utc::now()
@@ -945,18 +860,7 @@ pub async fn revoke(
     }
     if let Some(token) = p.token.filter(|t| !t.is_empty()) {
         let now = Utc::now();
-        with_db!(&data.db, |pool| {
-            sqlx::query(
-                "UPDATE oauth_access_tokens SET revoked_at = $1 \
-                 WHERE token_hash = $2 AND app_id = $3 AND revoked_at IS NULL",
-            )
-            .bind(now)
-            .bind(token_hash(&token))
-            .bind(app.id)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
+        store::revoke_token(&data.db, &token_hash(&token), app.id, now).await?;
     }
     Ok(Json(json!({})))
 }

@@ -843,3 +843,216 @@ pub async fn session_user_id(
         .await
     })
 }
+
+// ----- OAuth apps, codes and tokens -----
+
+db_row! {
+    #[derive(Debug, Clone)]
+    pub struct OAuthApp {
+        pub id: i64,
+        pub name: String,
+        pub website: Option<String>,
+        pub redirect_uris: String,
+        pub scopes: String,
+        pub client_id: String,
+        pub client_secret_hash: String,
+        pub created_at: DateTime<Utc>,
+    }
+}
+
+db_row! {
+    #[derive(Debug, Clone)]
+    pub struct TokenRow {
+        pub id: i64,
+        pub app_id: i64,
+        pub user_id: Option<i64>,
+        pub scopes: String,
+        pub revoked_at: Option<DateTime<Utc>>,
+    }
+}
+
+db_row! {
+    #[derive(Debug, Clone)]
+    pub struct CodeRow {
+        pub id: i64,
+        pub app_id: i64,
+        pub user_id: i64,
+        pub redirect_uri: String,
+        pub scopes: String,
+        pub code_challenge: Option<String>,
+        pub expires_at: DateTime<Utc>,
+    }
+}
+
+pub async fn find_app(db: &Db, client_id: &str) -> Result<Option<OAuthApp>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, name, website, redirect_uris, scopes, client_id, client_secret_hash, \
+             created_at FROM oauth_apps WHERE client_id = $1",
+        )
+        .bind(client_id)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+pub async fn find_app_by_id(db: &Db, id: i64) -> Result<Option<OAuthApp>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, name, website, redirect_uris, scopes, client_id, client_secret_hash, \
+             created_at FROM oauth_apps WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+/// An app being registered.
+pub struct NewApp<'a> {
+    pub name: &'a str,
+    pub website: Option<&'a str>,
+    pub redirect_uris: &'a str,
+    pub scopes: &'a str,
+    pub client_id: &'a str,
+    pub client_secret_hash: &'a str,
+}
+
+pub async fn insert_app(db: &Db, app: &NewApp<'_>, now: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "INSERT INTO oauth_apps (name, website, redirect_uris, scopes, client_id, \
+             client_secret_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(app.name)
+        .bind(app.website)
+        .bind(app.redirect_uris)
+        .bind(app.scopes)
+        .bind(app.client_id)
+        .bind(app.client_secret_hash)
+        .bind(now)
+        .fetch_one(pool)
+        .await
+    })
+}
+
+pub async fn find_token(db: &Db, token_hash: &str) -> Result<Option<TokenRow>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, app_id, user_id, scopes, revoked_at FROM oauth_access_tokens \
+             WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+pub async fn insert_token(
+    db: &Db,
+    token_hash: &str,
+    app_id: i64,
+    user_id: Option<i64>,
+    scopes: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO oauth_access_tokens (token_hash, app_id, user_id, scopes, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(app_id)
+        .bind(user_id)
+        .bind(scopes)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// Revokes an app's token (one already revoked, or another app's, is left alone).
+pub async fn revoke_token(
+    db: &Db,
+    token_hash: &str,
+    app_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE oauth_access_tokens SET revoked_at = $1 \
+             WHERE token_hash = $2 AND app_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .bind(app_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// An authorization code being issued.
+pub struct NewCode<'a> {
+    pub code_hash: &'a str,
+    pub app_id: i64,
+    pub user_id: i64,
+    pub redirect_uri: &'a str,
+    pub scopes: &'a str,
+    pub code_challenge: Option<&'a str>,
+    pub code_challenge_method: Option<&'a str>,
+}
+
+pub async fn insert_code(
+    db: &Db,
+    code: &NewCode<'_>,
+    now: DateTime<Utc>,
+    expires: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO oauth_authorization_codes (code_hash, app_id, user_id, redirect_uri, \
+             scopes, code_challenge, code_challenge_method, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(code.code_hash)
+        .bind(code.app_id)
+        .bind(code.user_id)
+        .bind(code.redirect_uri)
+        .bind(code.scopes)
+        .bind(code.code_challenge)
+        .bind(code.code_challenge_method)
+        .bind(now)
+        .bind(expires)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+pub async fn find_code(db: &Db, code_hash: &str) -> Result<Option<CodeRow>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, app_id, user_id, redirect_uri, scopes, code_challenge, expires_at \
+             FROM oauth_authorization_codes WHERE code_hash = $1",
+        )
+        .bind(code_hash)
+        .fetch_optional(pool)
+        .await
+    })
+}
+
+/// Takes a code away; 1 when this call did (a code works once).
+pub async fn delete_code(db: &Db, id: i64) -> Result<u64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("DELETE FROM oauth_authorization_codes WHERE id = $1")
+            .bind(id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })
+}
