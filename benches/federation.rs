@@ -9,6 +9,8 @@
 //! Run with `cargo bench --bench federation` (optionally `-- INBOX_N DELIVERY_N`).
 //! See docs/benchmarks.md for the figures measured here.
 
+mod common;
+
 use std::{
     sync::{
         Arc,
@@ -29,8 +31,6 @@ use collegium::{
         model::{NewUser, Role, create_user},
         store::{self as accounts, NewAccount},
     },
-    config::Settings,
-    db::Db,
     federation::signing,
     with_db,
 };
@@ -38,28 +38,10 @@ use serde_json::json;
 use url::Url;
 
 async fn start_instance(dir: &std::path::Path) -> (String, AppState) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let mut settings = Settings {
-        domain: format!("localhost:{port}"),
-        listen: listener.local_addr().unwrap(),
-        data_dir: dir.to_path_buf(),
-        plain_http: Some(true),
-        log: "error".into(),
-        ..Settings::default()
-    };
-    settings.federation.allow_local_addresses = true;
-    let db = Db::connect(&format!("sqlite://{}/collegium.db", dir.display()))
-        .await
-        .unwrap();
-    db.migrate().await.unwrap();
-    let state = AppState::with_db(settings, db).await.unwrap();
-    let serving = state.clone();
-    tokio::spawn(async move {
-        collegium::serve(listener, serving, std::future::pending())
-            .await
-            .unwrap();
-    });
+    let (port, state) = common::start_instance(dir, |s| {
+        s.federation.allow_local_addresses = true;
+    })
+    .await;
     (format!("http://localhost:{port}"), state)
 }
 

@@ -11,13 +11,13 @@
 //! Run with `cargo bench --bench uploads` (optionally `-- PARALLEL MIB`, default
 //! 6 uploads of 16 MiB). See docs/benchmarks.md for the figures measured here.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use collegium::{
     AppState,
     accounts::model::{NewUser, Role, create_user},
-    config::Settings,
-    db::Db,
 };
 use serde_json::{Value, json};
 use tokio::{
@@ -40,30 +40,12 @@ fn rss_kib() -> u64 {
 }
 
 async fn start_instance(dir: &std::path::Path, max_file_bytes: usize) -> (String, AppState) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let mut settings = Settings {
-        domain: format!("localhost:{port}"),
-        listen: listener.local_addr().unwrap(),
-        data_dir: dir.to_path_buf(),
-        plain_http: Some(true),
-        log: "error".into(),
-        ..Settings::default()
-    };
-    settings.media.max_file_bytes = max_file_bytes;
-    // Every upload at once, so the measurement is of them all together.
-    settings.media.max_concurrent_uploads = 64;
-    let db = Db::connect(&format!("sqlite://{}/collegium.db", dir.display()))
-        .await
-        .unwrap();
-    db.migrate().await.unwrap();
-    let state = AppState::with_db(settings, db).await.unwrap();
-    let serving = state.clone();
-    tokio::spawn(async move {
-        collegium::serve(listener, serving, std::future::pending())
-            .await
-            .unwrap();
-    });
+    let (port, state) = common::start_instance(dir, |s| {
+        s.media.max_file_bytes = max_file_bytes;
+        // Every upload at once, so the measurement is of them all together.
+        s.media.max_concurrent_uploads = 64;
+    })
+    .await;
     (format!("127.0.0.1:{port}"), state)
 }
 

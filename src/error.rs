@@ -132,10 +132,7 @@ impl IntoResponse for AppError {
         let status = self.status();
         if let AppError::Busy(_) = &self {
             tracing::warn!(error = %self, "request turned away");
-            let body = json!({ "error": self.client_message() });
-            return (status, [(header::RETRY_AFTER, "60")], Json(body)).into_response();
-        }
-        if status.is_server_error() {
+        } else if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         } else if let AppError::Remote(detail) = &self {
             tracing::info!(error = %detail, "another server's object could not be used");
@@ -157,10 +154,14 @@ impl IntoResponse for AppError {
 impl AppError {
     /// Says when to come back, on a 429.
     pub fn add_retry_after(&self, response: &mut Response) {
-        if let AppError::TooManyRequests { retry_after } = self {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
-        }
+        let seconds = match self {
+            AppError::TooManyRequests { retry_after } => *retry_after,
+            // Uploads wait at most 30 s for a turn: a minute later is a fair try.
+            AppError::Busy(_) => 60,
+            _ => return,
+        };
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
 }

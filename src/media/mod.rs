@@ -160,7 +160,6 @@ impl Spooled {
 }
 
 /// Checks UTF-8 across the pieces a file arrives in.
-#[derive(Default)]
 struct TextCheck {
     ok: bool,
     /// The start of a character cut off at the end of the last piece.
@@ -443,18 +442,6 @@ impl MediaStore {
                 let size = found.meta.size;
                 Ok((Body::from_stream(found.into_stream()), size))
             }
-            Err(object_store::Error::NotFound { .. }) => Err(AppError::NotFound),
-            Err(e) => Err(AppError::Internal(e.into())),
-        }
-    }
-
-    /// A stored file whole (for tests and small files).
-    pub async fn read(&self, key: &str) -> AppResult<Bytes> {
-        match self.store.get(&StorePath::from(key)).await {
-            Ok(found) => found
-                .bytes()
-                .await
-                .map_err(|e| AppError::Internal(e.into())),
             Err(object_store::Error::NotFound { .. }) => Err(AppError::NotFound),
             Err(e) => Err(AppError::Internal(e.into())),
         }

@@ -42,6 +42,16 @@ pub struct Signing<'a> {
     pub host: Option<String>,
 }
 
+/// A fixture with its example addresses moved onto test servers.
+pub fn fixture(name: &str, moves: &[(&str, &str)]) -> Value {
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    for (from, to) in moves {
+        text = text.replace(from, to);
+    }
+    serde_json::from_str(&text).unwrap()
+}
+
 impl Default for Signing<'_> {
     fn default() -> Self {
         Signing {

@@ -12,21 +12,11 @@ use serde_json::{Value, json};
 use url::Url;
 
 use crate::{
-    fake::FakeServer,
+    fake::{FakeServer, fixture},
     harness::{TestInstance, eventually, get_page, person},
 };
 
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
-
-/// A fixture with its example addresses moved onto test servers.
-fn fixture(name: &str, moves: &[(&str, &str)]) -> Value {
-    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    let mut text = std::fs::read_to_string(&path).unwrap();
-    for (from, to) in moves {
-        text = text.replace(from, to);
-    }
-    serde_json::from_str(&text).unwrap()
-}
 
 /// Sends `activity` signed by its actor to our shared inbox; it must be taken.
 async fn deliver(a: &TestInstance, peer: &FakeServer, activity: &Value) {
@@ -49,6 +39,34 @@ async fn shown(a: &TestInstance, ap_id: &str) -> Value {
     let (code, json) = a.get_json(&format!("/api/v1/statuses/{}", status.id)).await;
     assert_eq!(code, StatusCode::OK, "{json}");
     json
+}
+
+/// `note`'s author sends it to us (so we know the author) and the person with
+/// `token` follows them; returns the author's account id here.
+async fn posts_and_is_followed(
+    a: &TestInstance,
+    peer: &FakeServer,
+    note: &Value,
+    token: &str,
+) -> i64 {
+    let author = note["attributedTo"].as_str().unwrap();
+    let id = note["id"].as_str().unwrap();
+    deliver(
+        a,
+        peer,
+        &json!({"id": format!("{id}/activity"), "type": "Create",
+                "actor": author, "to": [PUBLIC], "object": note}),
+    )
+    .await;
+    let account = account_id(a, author).await;
+    let res = crate::harness::http_client()
+        .post(a.url(&format!("/api/v1/accounts/{account}/follow")))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    account
 }
 
 async fn account_id(a: &TestInstance, ap_id: &str) -> i64 {
@@ -460,21 +478,7 @@ async fn a_deleted_account_takes_its_posts_and_follows_with_it() {
     let mastodon = FakeServer::start().await;
     let ivo = mastodon.person_at("/users/ivo");
     let note = mastodon.note(&ivo, "ivo-1", json!({}));
-    deliver(
-        &a,
-        &mastodon,
-        &json!({"id": mastodon.url("/notes/ivo-1/activity"), "type": "Create",
-                "actor": ivo, "to": [PUBLIC], "object": note}),
-    )
-    .await;
-    let ivo_id = account_id(&a, &ivo).await;
-    let res = crate::harness::http_client()
-        .post(a.url(&format!("/api/v1/accounts/{ivo_id}/follow")))
-        .bearer_auth(&anna)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
+    let ivo_id = posts_and_is_followed(&a, &mastodon, &note, &anna).await;
     let anna_id = account_id(&a, &a.url("/users/anna")).await;
     assert!(
         follows::find(&a.state.db, anna_id, ivo_id)
@@ -539,21 +543,7 @@ async fn a_move_takes_local_followers_to_the_new_account_only_when_it_names_the_
     not_yet.as_object_mut().unwrap().remove("movedTo");
     let old = old_server.actor_doc(not_yet);
     let note = old_server.note(&old, "jun-1", json!({}));
-    deliver(
-        &a,
-        &old_server,
-        &json!({"id": old_server.url("/notes/jun-1/activity"), "type": "Create",
-                "actor": old, "to": [PUBLIC], "object": note}),
-    )
-    .await;
-    let old_id = account_id(&a, &old).await;
-    let res = crate::harness::http_client()
-        .post(a.url(&format!("/api/v1/accounts/{old_id}/follow")))
-        .bearer_auth(&anna)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
+    let old_id = posts_and_is_followed(&a, &old_server, &note, &anna).await;
     let anna_id = account_id(&a, &a.url("/users/anna")).await;
 
     // A new account that does not name the old one: nobody moves.

@@ -8,22 +8,12 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::{
-    fake::FakeServer,
+    fake::{FakeServer, fixture},
     harness::{TestInstance, eventually, person, post_json},
 };
 
 const API: &str = "/api/collegium/v1/communities";
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
-
-/// A fixture with its example addresses moved onto test servers.
-fn fixture(name: &str, moves: &[(&str, &str)]) -> Value {
-    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    let mut text = std::fs::read_to_string(&path).unwrap();
-    for (from, to) in moves {
-        text = text.replace(from, to);
-    }
-    serde_json::from_str(&text).unwrap()
-}
 
 async fn open(a: &TestInstance, token: &str) -> String {
     let (status, community) = post_json(
