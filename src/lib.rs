@@ -17,6 +17,7 @@ pub mod materials;
 pub mod media;
 pub mod notifications;
 pub mod posts;
+pub mod publishing;
 pub mod search;
 pub mod vocabularies;
 pub mod web;
@@ -49,12 +50,54 @@ pub struct AppState {
     pub media: media::MediaStore,
 }
 
+/// One unit of work: a copy of the state whose database handle is one write
+/// transaction, so everything a write causes (its rows, the search entry,
+/// notifications and the deliveries it queues: the outbox) commits together or
+/// not at all. Dropped without [`Unit::commit`], nothing of it stays.
+pub struct Unit {
+    state: AppState,
+    tx: db::Tx,
+}
+
+impl Unit {
+    /// The state to write through: every query on its `db` is part of the unit.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Commits, then wakes the delivery workers for what the unit queued.
+    pub async fn commit(self) -> Result<(), AppError> {
+        let Unit { state, tx } = self;
+        tx.commit().await?;
+        state.delivery_wakeup.notify();
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for Unit {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        &self.state
+    }
+}
+
 impl AppState {
     /// Opens and migrates the database and loads (or makes) the instance actor.
     pub async fn new(settings: Settings) -> anyhow::Result<AppState> {
         let db = Db::connect(&settings.database_url()).await?;
         db.migrate().await?;
         Self::with_db(settings, db).await
+    }
+
+    /// Begins a unit of work (inside one already: joins it).
+    pub async fn begin_write(&self) -> Result<Unit, AppError> {
+        let tx = self.db.begin_write().await?;
+        let state = AppState {
+            db: tx.db().clone(),
+            ..self.clone()
+        };
+        Ok(Unit { state, tx })
     }
 
     /// Like [`AppState::new`] for a database that is already open and migrated.

@@ -678,17 +678,17 @@ impl activitypub_federation::traits::Activity for MoveActor {
     }
 
     async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
-        if crate::posts::apub::id_of(&self.object).as_ref() != Some(self.actor.inner()) {
+        if crate::posts::protocol::id_of(&self.object).as_ref() != Some(self.actor.inner()) {
             return Err(AppError::bad_request("Only an account can move itself"));
         }
-        if crate::posts::apub::id_of(&self.target).is_none() {
+        if crate::posts::protocol::id_of(&self.target).is_none() {
             return Err(AppError::bad_request("Move without a target"));
         }
         Ok(())
     }
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        let Some(target) = crate::posts::apub::id_of(&self.target) else {
+        let Some(target) = crate::posts::protocol::id_of(&self.target) else {
             return Ok(());
         };
         let old = self.actor.dereference(data).await?;
@@ -706,9 +706,9 @@ impl activitypub_federation::traits::Activity for MoveActor {
             Some(Value::Array(items)) => items
                 .iter()
                 .take(20)
-                .filter_map(crate::posts::apub::id_of)
+                .filter_map(crate::posts::protocol::id_of)
                 .collect(),
-            Some(v) => crate::posts::apub::id_of(v).into_iter().collect(),
+            Some(v) => crate::posts::protocol::id_of(v).into_iter().collect(),
             None => vec![],
         };
         if !aliases.contains(&old.ap_id) {

@@ -91,7 +91,7 @@ pub async fn profile(
     let statuses = crate::posts::store::by_account(&data.db, account.id, visible, i64::MAX, 20)
         .await
         .map_err(|e| page_error(&data, e.into()))?;
-    let posts = crate::posts::pages::post_views(&data, &statuses, viewer)
+    let posts = crate::publishing::pages::post_views(&data, &statuses, viewer)
         .await
         .map_err(|e| page_error(&data, e))?;
     let csrf = CsrfToken::from_headers(&data, &headers);

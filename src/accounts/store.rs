@@ -355,7 +355,7 @@ pub async fn create_local_user(
     let now = Utc::now();
     let result: Result<i64, sqlx::Error> = with_db!(db, |pool| {
         async {
-            let mut tx = crate::db::BeginWrite::begin_write(pool).await?;
+            let mut tx = crate::db::BeginNested::begin_write(pool).await?;
             let account_id: i64 = bind_new_account!(
                 sqlx::query_scalar(concat!(insert_account_sql!(), " RETURNING id")),
                 account,

@@ -104,7 +104,7 @@ pub async fn create(
     Params(input): Params<CaseInput>,
 ) -> AppResult<Json<Value>> {
     let me = author(&auth)?;
-    let status = model::create(&data, me, input).await?;
+    let status = crate::publishing::case::create(&data, me, input).await?;
     let c = model::load(&data, &status)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -135,7 +135,7 @@ pub async fn update(
 ) -> AppResult<Json<Value>> {
     let me = author(&auth)?;
     let c = case_by_id(&data, &id).await?;
-    let status = model::update(&data, me, &c, input).await?;
+    let status = crate::publishing::case::update(&data, me, &c, input).await?;
     let c = model::load(&data, &status)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -153,7 +153,7 @@ pub async fn delete(
     if c.status.account_id != me.id {
         return Err(AppError::NotFound);
     }
-    crate::posts::model::delete(&data, me, &c.status).await?;
+    crate::publishing::local::delete(&data, me, &c.status).await?;
     Ok(Json(json!({ "id": id, "deleted": true })))
 }
 
@@ -185,7 +185,7 @@ pub async fn verify(
         AppError::validation("Only a case report published in a community can be verified")
     })?;
     let verified = method != axum::http::Method::DELETE;
-    crate::communities::model::verify_case(
+    crate::publishing::case::verify_case(
         &data,
         &community,
         &Moderator::here(me, Some(role)),

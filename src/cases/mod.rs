@@ -4,7 +4,7 @@
 //! of the community they were published in.
 
 pub mod api;
-pub mod apub;
 pub mod model;
 pub mod pages;
+pub mod protocol;
 pub mod store;

@@ -17,7 +17,7 @@ use crate::{
     error::{AppError, AppResult},
     materials::store as terms_store,
     posts::{
-        model::{NewPost, PostEdit, Visibility},
+        protocol::NoteJson,
         store::{self as posts, Status},
     },
     vocabularies,
@@ -39,6 +39,8 @@ pub const LISTED: &[(&str, &str)] = &[
     (SELFIE, "selfie"),
 ];
 
+/// How many verified case reports a community's `verified` collection lists.
+pub const MAX_VERIFIED: usize = 1000;
 pub(crate) const MAX_TITLE_CHARS: usize = 200;
 pub(crate) const MAX_SUMMARY_CHARS: usize = 2000;
 pub(crate) const MAX_TEXT_CHARS: usize = 5000;
@@ -268,7 +270,7 @@ fn one_term(
 
 /// Checks what a team filled in; `existing` is the report being changed. Gives
 /// the facts and the post's language.
-async fn check(
+pub async fn check(
     data: &Data<AppState>,
     author: &Account,
     input: &CaseInput,
@@ -455,59 +457,23 @@ async fn material_id(data: &Data<AppState>, reference: &str) -> AppResult<String
     }
 }
 
-/// A team publishes a case report (public, into a community when one is named).
-pub async fn create(
-    data: &Data<AppState>,
-    author: &Account,
-    input: CaseInput,
-) -> AppResult<Status> {
-    let (draft, language) = check(data, author, &input, None).await?;
-    let community = match input.community_id.as_deref().filter(|c| !c.is_empty()) {
-        Some(id) => {
-            let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-            Some(
-                crate::communities::model::find(&data.db, id)
-                    .await?
-                    .ok_or_else(|| AppError::validation("community_id: no such community"))?,
-            )
-        }
-        None => None,
-    };
-    let post = NewPost {
-        text: draft.summary.clone(),
-        visibility: Visibility::Public,
-        spoiler_text: String::new(),
-        sensitive: false,
-        language: Some(language),
-        in_reply_to: None,
-        idempotency_key: None,
-        community: community.map(|c| c.account),
-        title: Some(draft.title.clone()),
-        material: None,
-        case_report: Some(draft),
-    };
-    crate::posts::model::create(data, author, post).await
+/// The Article of a local post that is a case report (nothing changes otherwise).
+pub async fn as_article(state: &AppState, status: &Status, note: &mut Value) -> AppResult<()> {
+    if let Some(c) = load(state, status).await? {
+        super::protocol::write_article(&state.settings.base_url(), status, &c, note)?;
+    }
+    Ok(())
 }
 
-/// Its author changes a case report: a new version, delivered as an Update.
-pub async fn update(
-    data: &Data<AppState>,
-    author: &Account,
-    case: &CaseReport,
-    input: CaseInput,
-) -> AppResult<Status> {
-    if case.status.account_id != author.id || !case.status.local {
-        return Err(AppError::NotFound);
-    }
-    let (draft, _) = check(data, author, &input, Some(case)).await?;
-    let change = PostEdit {
-        text: draft.summary.clone(),
-        spoiler_text: String::new(),
-        sensitive: false,
-        material: None,
-        case_report: Some(draft),
+/// A remote post was stored (or took a new version): if it carries a
+/// `caseReport`, its facts are kept beside it. A verification mark in it is not
+/// believed: that comes from the community.
+pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppResult<()> {
+    let Some(draft) = super::protocol::draft_of(status, note) else {
+        return Ok(());
     };
-    crate::posts::model::edit(data, author, &case.status, change).await
+    posts::clear_spoiler(&state.db, status.id).await?;
+    attach(state, status.id, &draft).await
 }
 
 /// Writes a case report's facts beside its post: the row, its terms, a new

@@ -310,7 +310,7 @@ async fn case_view(state: &AppState, c: &CaseReport, full: bool) -> AppResult<Ca
         updated_iso: c.row.updated_at.to_rfc3339(),
         discussion: author
             .as_ref()
-            .map(|a| crate::posts::pages::thread_path(a, c.status.id)),
+            .map(|a| crate::publishing::pages::thread_path(a, c.status.id)),
         source: if c.status.local {
             None
         } else {
@@ -865,7 +865,7 @@ pub async fn create_form(
     verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;
     let values = FormValues::from_upload(&upload);
     let draft = draft_name(upload.field("draft"), "case-new");
-    match model::create(&data, &me, values.to_input(true)).await {
+    match crate::publishing::case::create(&data, &me, values.to_input(true)).await {
         Ok(status) => Ok(
             Redirect::to(&format!("/cases/{}?published=1&draft={draft}", status.id))
                 .into_response(),
@@ -929,7 +929,7 @@ pub async fn update_form(
         .await
         .map_err(|e| page_error(&data, e))?;
     let values = FormValues::from_upload(&upload);
-    match model::update(&data, &me, &c, values.to_input(false)).await {
+    match crate::publishing::case::update(&data, &me, &c, values.to_input(false)).await {
         Ok(status) => Ok(Redirect::to(&format!(
             "/cases/{0}?saved=1&draft=case-edit-{0}",
             status.id
@@ -1079,7 +1079,7 @@ async fn set_verification(
     let community = community_of(state, &c).await?.ok_or_else(|| {
         AppError::validation("Only a case report published in a community can be verified")
     })?;
-    communities::verify_case(
+    crate::publishing::case::verify_case(
         state,
         &community,
         &Moderator::here(me, Some(role)),
@@ -1111,7 +1111,7 @@ pub async fn delete_form(
     let c = own_case(&data, &me, &id)
         .await
         .map_err(|e| page_error(&data, e))?;
-    crate::posts::model::delete(&data, &me, &c.status)
+    crate::publishing::local::delete(&data, &me, &c.status)
         .await
         .map_err(|e| page_error(&data, e))?;
     Ok(Redirect::to("/cases?deleted=1").into_response())

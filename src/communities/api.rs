@@ -25,7 +25,8 @@ use crate::{
     },
     error::{AppError, AppResult},
     follows::{model as follows_model, store as follows},
-    posts::{api::status_json, store as posts},
+    posts::store as posts,
+    publishing::api::status_json,
 };
 
 /// The community entity.
@@ -548,7 +549,16 @@ pub async fn create_post(
         .language
         .filter(|l| !l.is_empty())
         .map(|l| l.chars().take(16).collect());
-    let status = model::post(&data, me, &community, p.title, text, in_reply_to, language).await?;
+    let status = crate::publishing::local::post_in_community(
+        &data,
+        me,
+        &community,
+        p.title,
+        text,
+        in_reply_to,
+        language,
+    )
+    .await?;
     Ok(Json(post_json(&data, &status, Some(me)).await?))
 }
 

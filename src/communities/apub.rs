@@ -29,19 +29,15 @@ use crate::{
     error::{AppError, AppResult},
     federation::{same_origin, signed_fetch::require_signature},
     posts::{
-        apub::{
-            Announce, CreateNote, NoteJson, fetched_post, id_of, shared_post, store_boost,
-            store_remote_note,
-        },
         model::PUBLIC,
+        protocol::{Announce, CreateNote, NoteJson, id_of},
         store::{self as posts, Status},
     },
+    publishing::remote::{fetched_post, shared_post, store_boost, store_remote_note},
 };
 
 /// How many recent posts are read from a remote community's outbox on joining.
 const BACKFILL_ITEMS: usize = 20;
-/// How many verified case reports a community's `verified` collection lists.
-const MAX_VERIFIED: usize = 1000;
 /// How many facilitators of a remote community we read from its collection.
 const MAX_FACILITATORS: usize = 50;
 
@@ -186,7 +182,7 @@ async fn claim_for(
         Some(note) => note.clone(),
         None => {
             let id = Url::parse(&status.ap_id).map_err(|e| AppError::Internal(e.into()))?;
-            crate::posts::apub::origin_note(data, &id).await?
+            crate::publishing::remote::origin_note(data, &id).await?
         }
     };
     let group = &community.account.ap_id;
@@ -536,8 +532,15 @@ async fn receive_inner(
                     .and_then(|t| t.parse::<DateTime<Utc>>().ok())
                     .unwrap_or_else(Utc::now)
                     .min(Utc::now());
-                model::apply_verification(data, community, Some(&moderator), &status, adding, at)
-                    .await?;
+                crate::publishing::case::apply_verification(
+                    data,
+                    community,
+                    Some(&moderator),
+                    &status,
+                    adding,
+                    at,
+                )
+                .await?;
             }
             Ok(())
         }
@@ -598,80 +601,12 @@ async fn refetch(data: &Data<AppState>, id: &Url) -> AppResult<Option<Status>> {
     let Some(status) = posts::find_by_ap_id(&data.db, id.as_str()).await? else {
         return shared_post(data, id).await;
     };
-    let note = crate::posts::apub::origin_note(data, id).await?;
-    crate::posts::apub::apply_edit(data, &status, &note).await?;
+    let note = crate::publishing::remote::origin_note(data, id).await?;
+    crate::publishing::remote::apply_edit(data, &status, &note).await?;
     Ok(posts::find(&data.db, status.id).await?)
 }
 
 // ----- verification of case reports in a remote community -----
-
-/// A case report from another server that names a community elsewhere: whether
-/// it is verified is what that community's Group lists, read from the Group's own
-/// server (a mark inside the report is never believed). Called whenever such a
-/// report is stored or takes a new version.
-pub async fn check_verification(
-    data: &Data<AppState>,
-    status: &Status,
-    note: &NoteJson,
-) -> AppResult<()> {
-    if note.kind != "Article" || !note.extra.contains_key("caseReport") {
-        return Ok(());
-    }
-    let Some(report) = crate::cases::store::find(&data.db, status.id).await? else {
-        return Ok(());
-    };
-    let Some(audience) = note.audience.as_ref().and_then(id_of) else {
-        return Ok(());
-    };
-    if crate::federation::is_local(data, &audience) {
-        return Ok(());
-    }
-    let group = ObjectId::<Account>::from(audience)
-        .dereference(data)
-        .await?;
-    if group.actor_type != "Group" {
-        return Ok(());
-    }
-    let Some(community) = model::of_account(&data.db, &group).await? else {
-        return Ok(());
-    };
-    let url = Url::parse(&community.verified_url()).map_err(|e| AppError::Internal(e.into()))?;
-    let collection: Value =
-        activitypub_federation::fetch::fetch_object_http::<AppState, Value>(&url, data)
-            .await?
-            .object;
-    let listed = collection
-        .get("orderedItems")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .take(MAX_VERIFIED)
-        .find(|item| {
-            item.get("object")
-                .and_then(id_of)
-                .is_some_and(|o| o.as_str() == status.ap_id)
-        });
-    match listed {
-        Some(item) => {
-            let Some(actor) = item.get("actor").and_then(id_of) else {
-                return Ok(());
-            };
-            let moderator = ObjectId::<Account>::from(actor).dereference(data).await?;
-            if report.verified_by_id == Some(moderator.id) {
-                return Ok(());
-            }
-            let at = text(item, "published")
-                .and_then(|t| t.parse::<DateTime<Utc>>().ok())
-                .unwrap_or_else(Utc::now)
-                .min(Utc::now());
-            model::apply_verification(data, &community, Some(&moderator), status, true, at).await
-        }
-        None if report.verified_at.is_some() => {
-            model::apply_verification(data, &community, None, status, false, Utc::now()).await
-        }
-        None => Ok(()),
-    }
-}
 
 // ----- reading a remote community's history -----
 
@@ -759,7 +694,7 @@ async fn create_of(
     if author.is_local() {
         let mentioned = crate::posts::model::mentioned_accounts(state, status).await?;
         let tags = posts::tags(&state.db, status.id).await?;
-        let object = crate::posts::apub::object_json(
+        let object = crate::publishing::kinds::object_json(
             state,
             status,
             &author,
@@ -768,7 +703,7 @@ async fn create_of(
             Some(&community.account),
         )
         .await?;
-        let mut create = crate::posts::apub::create_activity(status, &author, object);
+        let mut create = crate::posts::protocol::create_activity(status, &author, object);
         if let Some(o) = create.as_object_mut() {
             o.remove("@context");
         }
@@ -845,8 +780,12 @@ pub async fn collection(
             // Each verification as the Add that made it, so a server that has
             // the report can check it here, at the Group's origin.
             let mut items = Vec::new();
-            for (report, by, at) in
-                crate::cases::store::verified_in(&data.db, account.id, MAX_VERIFIED as i64).await?
+            for (report, by, at) in crate::cases::store::verified_in(
+                &data.db,
+                account.id,
+                crate::cases::model::MAX_VERIFIED as i64,
+            )
+            .await?
             {
                 let Some(by) = by else { continue };
                 let Some(moderator) = accounts::find_by_id(&data.db, by).await? else {
@@ -1186,7 +1125,7 @@ pub async fn receive_from_moderator(data: &Data<AppState>, activity: &Value) -> 
                 model::set_facilitator(data, &community, &by, &who, adding).await
             } else if target.as_deref() == Some(community.verified_url().as_str()) {
                 let status = needed(post_in(data, &community, object).await?)?;
-                model::verify_case(data, &community, &by, &status, adding).await
+                crate::publishing::case::verify_case(data, &community, &by, &status, adding).await
             } else {
                 Ok(())
             }

@@ -6,7 +6,6 @@
 //! is the authority: it checks every post and comment, stores it, and has the
 //! Group `Announce` it to every member's server (FEP-1b12).
 
-use activitypub_federation::config::Data;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use url::Url;
@@ -19,10 +18,10 @@ use crate::{
     },
     communities::store::{self, CommunityRow, NewLogEntry},
     error::{AppError, AppResult},
-    federation::{queue, same_origin},
-    follows::{model::new_activity_id, store as follows},
+    federation::{new_activity_id, queue, same_origin},
+    follows::store as follows,
     posts::{
-        model::{NewPost, PUBLIC, Visibility},
+        model::PUBLIC,
         store::{self as posts, Status},
     },
 };
@@ -95,6 +94,14 @@ pub async fn of_account(db: &crate::db::Db, account: &Account) -> AppResult<Opti
         account: account.clone(),
         settings,
     }))
+}
+
+/// The community a post is in.
+pub async fn of_post(db: &crate::db::Db, status: &Status) -> AppResult<Option<Community>> {
+    match status.community_id {
+        Some(id) => find(db, id).await,
+        None => Ok(None),
+    }
 }
 
 /// The community with this account id.
@@ -578,47 +585,6 @@ pub async fn may_post(
 
 // ----- posting -----
 
-/// A local person posts a thread (or, with `in_reply_to`, a comment) into a community.
-pub async fn post(
-    data: &Data<AppState>,
-    author: &Account,
-    community: &Community,
-    title: Option<String>,
-    text: String,
-    in_reply_to: Option<Status>,
-    language: Option<String>,
-) -> AppResult<Status> {
-    if let Some(parent) = &in_reply_to
-        && parent.community_id != Some(community.account.id)
-    {
-        return Err(AppError::validation("That post is not in this community"));
-    }
-    let title = title
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty());
-    if in_reply_to.is_none() && title.is_none() {
-        return Err(AppError::validation("A thread needs a title"));
-    }
-    crate::posts::model::create(
-        data,
-        author,
-        NewPost {
-            text,
-            visibility: Visibility::Public,
-            spoiler_text: String::new(),
-            sensitive: false,
-            language,
-            in_reply_to,
-            idempotency_key: None,
-            community: Some(community.account.clone()),
-            title,
-            material: None,
-            case_report: None,
-        },
-    )
-    .await
-}
-
 /// Checks a title for a thread.
 pub fn check_title(title: &Option<String>) -> AppResult<()> {
     if title
@@ -697,7 +663,7 @@ fn check_reason(reason: &str) -> AppResult<String> {
     Ok(reason.to_string())
 }
 
-async fn log_action(
+pub async fn log_action(
     state: &AppState,
     community: &Community,
     moderator: Option<&Account>,
@@ -721,7 +687,7 @@ async fn log_action(
     Ok(())
 }
 
-fn post_in(community: &Community, status: &Status) -> AppResult<()> {
+pub fn post_in(community: &Community, status: &Status) -> AppResult<()> {
     if status.community_id == Some(community.account.id) && status.reblog_of_id.is_none() {
         Ok(())
     } else {
@@ -731,7 +697,7 @@ fn post_in(community: &Community, status: &Status) -> AppResult<()> {
 
 /// An activity by a facilitator about the community, addressed as Lemmy addresses
 /// moderation: public, to the Group, with the Group as its `audience`.
-fn moderation_activity(
+pub fn moderation_activity(
     state: &AppState,
     community: &Community,
     moderator: &Account,
@@ -754,7 +720,7 @@ fn moderation_activity(
 /// announces it (the facilitator's own activity when it came from elsewhere); the
 /// action of a facilitator here on a community elsewhere goes to that community's
 /// instance, which applies it and announces it in turn.
-async fn publish(
+pub async fn publish(
     state: &AppState,
     community: &Community,
     by: &Moderator<'_>,
@@ -1078,102 +1044,6 @@ pub async fn set_facilitator(
     )?;
     activity["target"] = json!(community.moderators_url());
     publish(state, community, by, activity, &[]).await
-}
-
-/// A facilitator marks a case report published in the community verified (or
-/// takes the mark away), with their name and the date; the Group announces an
-/// `Add` (or `Remove`) of it to the community's `verified` collection, to every
-/// member's server and the author's.
-pub async fn verify_case(
-    state: &AppState,
-    community: &Community,
-    by: &Moderator<'_>,
-    status: &Status,
-    verified: bool,
-) -> AppResult<()> {
-    may_moderate(state, community, by).await?;
-    post_in(community, status)?;
-    if crate::cases::store::find(&state.db, status.id)
-        .await?
-        .is_none()
-    {
-        return Err(AppError::validation("Only case reports can be verified"));
-    }
-    let at = Utc::now();
-    apply_verification(state, community, Some(by.account), status, verified, at).await?;
-    let kind = if verified { "Add" } else { "Remove" };
-    let mut activity =
-        moderation_activity(state, community, by.account, kind, json!(status.ap_id))?;
-    activity["target"] = json!(community.verified_url());
-    activity["published"] = json!(at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
-    let author = accounts::find_by_id(&state.db, status.account_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    publish(
-        state,
-        community,
-        by,
-        activity,
-        std::slice::from_ref(&author),
-    )
-    .await
-}
-
-/// Sets a case report's verification mark (here, or as the community's instance
-/// told us) and logs it.
-pub async fn apply_verification(
-    state: &AppState,
-    community: &Community,
-    moderator: Option<&Account>,
-    status: &Status,
-    verified: bool,
-    at: DateTime<Utc>,
-) -> AppResult<()> {
-    if verified && moderator.is_some_and(|m| m.id == status.account_id) {
-        return Err(AppError::Forbidden(
-            "A case report cannot be verified by its own author".into(),
-        ));
-    }
-    // The full handle, as readers on every server should see it.
-    let name = moderator.map(|m| {
-        let handle = if m.is_local() {
-            format!("{}@{}", m.username, state.settings.domain)
-        } else {
-            m.acct()
-        };
-        format!("{} (@{handle})", m.shown_name())
-    });
-    let mark = match (verified, moderator, name.as_deref()) {
-        (true, Some(m), Some(n)) => Some((m.id, n, at)),
-        _ => None,
-    };
-    let before = crate::cases::store::find(&state.db, status.id).await?;
-    crate::cases::store::set_verified(&state.db, status.id, mark).await?;
-    // Servers that have the report without being in the community (its author's
-    // followers) learn of the change from the author's instance: an Update, on
-    // which they read the Group's verified collection from the Group's server.
-    let changed = before.is_some_and(|b| b.verified_at.is_some() != verified);
-    if changed
-        && let Some(author) = accounts::find_by_id(&state.db, status.account_id).await?
-        && author.is_local()
-    {
-        crate::posts::model::send_update(state, status, &author).await?;
-    }
-    let action = if verified {
-        "verify_case"
-    } else {
-        "unverify_case"
-    };
-    log_action(
-        state,
-        community,
-        moderator,
-        action,
-        Some(status.account_id),
-        Some(status.id),
-        "",
-    )
-    .await
 }
 
 // ----- reports -----

@@ -357,7 +357,7 @@ pub async fn post_form(
     };
     verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
     let community = local_community(&data, &name).await?;
-    let status = model::post(
+    let status = crate::publishing::local::post_in_community(
         &data,
         &me,
         &community,
@@ -507,7 +507,7 @@ pub async fn thread_context(
     status: &posts::Status,
     viewer: Option<(&Account, Role)>,
 ) -> Result<Option<minijinja::Value>, AppError> {
-    let Some(community) = crate::posts::model::community_of(state, status).await? else {
+    let Some(community) = model::of_post(&state.db, status).await? else {
         return Ok(None);
     };
     let root = model::thread_root(state, status).await?;
@@ -562,7 +562,7 @@ pub async fn moderate_form(
         .map_err(|e| page_err(e.into()))?
         .filter(|s| s.reblog_of_id.is_none())
         .ok_or_else(|| page_err(AppError::NotFound))?;
-    let community = crate::posts::model::community_of(&data, &status)
+    let community = model::of_post(&data.db, &status)
         .await
         .map_err(page_err)?
         .ok_or_else(|| page_err(AppError::NotFound))?;
@@ -594,7 +594,7 @@ pub async fn moderate_form(
             .map_err(|e| page_err(e.into()))?;
         match author {
             Some(author) if root.id != status.id => {
-                crate::posts::pages::thread_path(&author, root.id)
+                crate::publishing::pages::thread_path(&author, root.id)
             }
             _ => community_page(),
         }

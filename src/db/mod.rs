@@ -6,7 +6,9 @@
 //! rows decode into the same structs with native types. Where the dialects really
 //! differ, the difference lives here, behind one function.
 
-use std::{borrow::Cow, path::Path, str::FromStr, time::Duration};
+use std::{borrow::Cow, path::Path, str::FromStr, sync::Arc, time::Duration};
+
+use tokio::sync::Mutex;
 
 pub mod search;
 
@@ -19,51 +21,156 @@ use sqlx::{
     },
 };
 
-/// The connection pool, for whichever engine the database URL names.
-#[derive(Clone, Debug)]
+/// The database, for whichever engine the database URL names: its connection pool,
+/// or one open write transaction (see [`Db::begin_write`]) through which every
+/// query of this handle runs.
+#[derive(Clone)]
 pub enum Db {
     Sqlite(SqlitePool),
     Postgres(PgPool),
+    SqliteTx(Arc<Mutex<Option<sqlx::Transaction<'static, sqlx::Sqlite>>>>),
+    PostgresTx(Arc<Mutex<Option<sqlx::Transaction<'static, sqlx::Postgres>>>>),
 }
 
-/// Starting a transaction that will write. On SQLite it takes the write lock at
-/// once (`BEGIN IMMEDIATE`): a deferred transaction that reads first, or writes
-/// to an FTS5 table, fails with "database is locked" instead of waiting when
-/// another connection writes at the same time.
-pub trait BeginWrite {
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self {
+            Db::Sqlite(_) | Db::Postgres(_) => "pool",
+            Db::SqliteTx(_) | Db::PostgresTx(_) => "transaction",
+        };
+        write!(f, "Db({}, {what})", self.engine())
+    }
+}
+
+/// One unit of work: a write transaction, committed by [`Tx::commit`] or rolled
+/// back when dropped. A unit begun inside another joins it (only the outer one
+/// commits), so a write that is part of a bigger one needs no second path.
+pub struct Tx {
+    db: Db,
+    owned: bool,
+}
+
+impl Tx {
+    /// The handle whose queries are part of this unit.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Makes the unit's writes permanent (for a joined unit: leaves that to its owner).
+    pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        if !self.owned {
+            return Ok(());
+        }
+        self.owned = false;
+        match &self.db {
+            Db::SqliteTx(t) => match t.lock().await.take() {
+                Some(tx) => tx.commit().await,
+                None => Err(finished()),
+            },
+            Db::PostgresTx(t) => match t.lock().await.take() {
+                Some(tx) => tx.commit().await,
+                None => Err(finished()),
+            },
+            Db::Sqlite(_) | Db::Postgres(_) => Ok(()),
+        }
+    }
+}
+
+impl Drop for Tx {
+    /// Not committed: rolled back now, even if a copy of the handle is still held
+    /// somewhere (it then fails instead of keeping the write lock).
+    fn drop(&mut self) {
+        if !self.owned {
+            return;
+        }
+        match &self.db {
+            Db::SqliteTx(t) => {
+                if let Ok(mut g) = t.try_lock() {
+                    g.take();
+                }
+            }
+            Db::PostgresTx(t) => {
+                if let Ok(mut g) = t.try_lock() {
+                    g.take();
+                }
+            }
+            Db::Sqlite(_) | Db::Postgres(_) => {}
+        }
+    }
+}
+
+/// The error of a query through a unit that has already ended.
+pub fn finished() -> sqlx::Error {
+    sqlx::Error::Protocol("the unit of work has already ended".into())
+}
+
+/// A transaction on a connection: inside a unit of work already, a savepoint.
+pub trait BeginNested {
     type Database: sqlx::Database;
 
     fn begin_write(
-        &self,
+        &mut self,
     ) -> impl std::future::Future<
-        Output = Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>,
+        Output = Result<sqlx::Transaction<'_, Self::Database>, sqlx::Error>,
     > + Send;
 }
 
-impl BeginWrite for SqlitePool {
+impl BeginNested for sqlx::SqliteConnection {
     type Database = sqlx::Sqlite;
 
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-        self.begin_with("BEGIN IMMEDIATE").await
+    async fn begin_write(&mut self) -> Result<sqlx::Transaction<'_, sqlx::Sqlite>, sqlx::Error> {
+        if sqlx::Connection::is_in_transaction(self) {
+            sqlx::Connection::begin(self).await
+        } else {
+            sqlx::Connection::begin_with(self, "BEGIN IMMEDIATE").await
+        }
     }
 }
 
-impl BeginWrite for PgPool {
+impl BeginNested for sqlx::PgConnection {
     type Database = sqlx::Postgres;
 
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
-        self.begin().await
+    async fn begin_write(&mut self) -> Result<sqlx::Transaction<'_, sqlx::Postgres>, sqlx::Error> {
+        sqlx::Connection::begin(self).await
     }
 }
 
-/// Runs the same query code against whichever pool `$db` is, for example
+/// Runs the same query code against whichever engine `$db` is, on one connection
+/// (`$pool`, a `&mut` connection: the pool's, or the unit of work's), for example
 /// `with_db!(db, |pool| sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(pool).await)`.
+/// The body must give a `Result` whose error comes from `sqlx::Error`.
 #[macro_export]
 macro_rules! with_db {
     ($db:expr, |$pool:ident| $body:expr) => {
         match $db {
-            $crate::db::Db::Sqlite($pool) => $body,
-            $crate::db::Db::Postgres($pool) => $body,
+            $crate::db::Db::Sqlite(p) => match p.acquire().await {
+                Ok(mut c) => {
+                    let $pool: &mut sqlx::SqliteConnection = &mut c;
+                    $body
+                }
+                Err(e) => Err(e.into()),
+            },
+            $crate::db::Db::Postgres(p) => match p.acquire().await {
+                Ok(mut c) => {
+                    let $pool: &mut sqlx::PgConnection = &mut c;
+                    $body
+                }
+                Err(e) => Err(e.into()),
+            },
+            $crate::db::Db::SqliteTx(t) => match t.lock().await.as_mut() {
+                Some(tx) => {
+                    let $pool: &mut sqlx::SqliteConnection = &mut *tx;
+                    $body
+                }
+                None => Err($crate::db::finished().into()),
+            },
+            $crate::db::Db::PostgresTx(t) => match t.lock().await.as_mut() {
+                Some(tx) => {
+                    let $pool: &mut sqlx::PgConnection = &mut *tx;
+                    $body
+                }
+                None => Err($crate::db::finished().into()),
+            },
         }
     };
 }
@@ -155,6 +262,11 @@ impl Db {
         match self {
             Db::Sqlite(pool) => migrator(SQLITE_MIGRATIONS).run(pool).await?,
             Db::Postgres(pool) => migrator(POSTGRES_MIGRATIONS).run(pool).await?,
+            Db::SqliteTx(_) | Db::PostgresTx(_) => {
+                return Err(ConnectError::Open(sqlx::Error::Protocol(
+                    "migrations run on the pool, not inside a unit of work".into(),
+                )));
+            }
         }
         Ok(())
     }
@@ -164,8 +276,8 @@ impl Db {
     /// time, so the claiming UPDATE is atomic on its own.
     pub fn skip_locked(&self) -> &'static str {
         match self {
-            Db::Sqlite(_) => "",
-            Db::Postgres(_) => " FOR UPDATE SKIP LOCKED",
+            Db::Sqlite(_) | Db::SqliteTx(_) => "",
+            Db::Postgres(_) | Db::PostgresTx(_) => " FOR UPDATE SKIP LOCKED",
         }
     }
 
@@ -173,21 +285,72 @@ impl Db {
     /// for `id IN (…)` with a list of any length in one placeholder.
     pub fn ids_in_json(&self, n: usize) -> String {
         match self {
-            Db::Sqlite(_) => format!("SELECT value FROM json_each(${n})"),
-            Db::Postgres(_) => format!("SELECT jsonb_array_elements_text(${n}::jsonb)::bigint"),
+            Db::Sqlite(_) | Db::SqliteTx(_) => format!("SELECT value FROM json_each(${n})"),
+            Db::Postgres(_) | Db::PostgresTx(_) => {
+                format!("SELECT jsonb_array_elements_text(${n}::jsonb)::bigint")
+            }
         }
     }
 
     /// "sqlite" or "postgres", for logs and the admin.
     pub fn engine(&self) -> &'static str {
         match self {
-            Db::Sqlite(_) => "sqlite",
-            Db::Postgres(_) => "postgres",
+            Db::Sqlite(_) | Db::SqliteTx(_) => "sqlite",
+            Db::Postgres(_) | Db::PostgresTx(_) => "postgres",
         }
     }
 
     pub async fn close(&self) {
-        with_db!(self, |pool| pool.close().await)
+        match self {
+            Db::Sqlite(pool) => pool.close().await,
+            Db::Postgres(pool) => pool.close().await,
+            Db::SqliteTx(_) | Db::PostgresTx(_) => {}
+        }
+    }
+
+    /// Begins a unit of work: a write transaction (on SQLite `BEGIN IMMEDIATE`,
+    /// which takes the write lock at once, so a unit that reads first cannot fail
+    /// with "database is locked" when another connection writes meanwhile). On a
+    /// handle that is a unit already, joins it.
+    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        let (db, owned) = match self {
+            Db::Sqlite(pool) => {
+                let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                (Db::SqliteTx(Arc::new(Mutex::new(Some(tx)))), true)
+            }
+            Db::Postgres(pool) => {
+                let tx = pool.begin().await?;
+                (Db::PostgresTx(Arc::new(Mutex::new(Some(tx)))), true)
+            }
+            joined @ (Db::SqliteTx(_) | Db::PostgresTx(_)) => (joined.clone(), false),
+        };
+        Ok(Tx { db, owned })
+    }
+
+    /// The id the next row of `table` (one of ours, with an integer `id` key) will
+    /// get, taken now so that the row can be written with it: inside a unit of
+    /// work, whose write lock (SQLite) or sequence (PostgreSQL) keeps it ours.
+    pub async fn next_id(&self, table: &'static str) -> Result<i64, sqlx::Error> {
+        match self {
+            Db::Sqlite(_) | Db::SqliteTx(_) => {
+                with_db!(self, |pool| {
+                    sqlx::query_scalar(
+                        "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = $1), 0) + 1",
+                    )
+                    .bind(table)
+                    .fetch_one(pool)
+                    .await
+                })
+            }
+            Db::Postgres(_) | Db::PostgresTx(_) => {
+                with_db!(self, |pool| {
+                    sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence($1, 'id'))")
+                        .bind(table)
+                        .fetch_one(pool)
+                        .await
+                })
+            }
+        }
     }
 }
 

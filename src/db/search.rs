@@ -2,7 +2,8 @@
 //! one interface. Documents are a title, a summary and a body (weighted in that
 //! order), keyed by the post they describe.
 
-use super::{BeginWrite, Db};
+use super::{BeginNested, Db};
+use crate::with_db;
 
 /// Words of a query, as plain tokens (letters and digits): nothing a person types
 /// can be read as search syntax.
@@ -23,8 +24,8 @@ pub async fn index(
     summary: &str,
     body: &str,
 ) -> Result<(), sqlx::Error> {
-    match db {
-        Db::Sqlite(pool) => {
+    if db.engine() == "sqlite" {
+        with_db!(db, |pool| {
             let mut tx = pool.begin_write().await?;
             sqlx::query("DELETE FROM material_search WHERE rowid = $1")
                 .bind(id)
@@ -40,21 +41,24 @@ pub async fn index(
             .execute(&mut *tx)
             .await?;
             tx.commit().await
-        }
-        Db::Postgres(pool) => sqlx::query(
-            "INSERT INTO material_search (status_id, document) VALUES ($1, \
+        })
+    } else {
+        with_db!(db, |pool| {
+            sqlx::query(
+                "INSERT INTO material_search (status_id, document) VALUES ($1, \
                  setweight(to_tsvector('simple', $2), 'A') || \
                  setweight(to_tsvector('simple', $3), 'B') || \
                  setweight(to_tsvector('simple', $4), 'C')) \
                  ON CONFLICT (status_id) DO UPDATE SET document = excluded.document",
-        )
-        .bind(id)
-        .bind(title)
-        .bind(summary)
-        .bind(body)
-        .execute(pool)
-        .await
-        .map(|_| ()),
+            )
+            .bind(id)
+            .bind(title)
+            .bind(summary)
+            .bind(body)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })
     }
 }
 
@@ -64,39 +68,35 @@ pub async fn matching(db: &Db, query: &str, limit: i64) -> Result<Vec<i64>, sqlx
     if words.is_empty() {
         return Ok(Vec::new());
     }
-    match db {
-        Db::Sqlite(pool) => {
-            // Each word quoted: a phrase of one token, and a prefix of longer ones.
-            let expression = words
+    let (sql, expression) = if db.engine() == "sqlite" {
+        // Each word quoted: a phrase of one token, and a prefix of longer ones.
+        (
+            "SELECT rowid FROM material_search WHERE material_search MATCH $1 \
+             ORDER BY bm25(material_search, 10.0, 4.0, 1.0) LIMIT $2",
+            words
                 .iter()
                 .map(|w| format!("\"{w}\"*"))
                 .collect::<Vec<_>>()
-                .join(" ");
-            sqlx::query_scalar(
-                "SELECT rowid FROM material_search WHERE material_search MATCH $1 \
-                 ORDER BY bm25(material_search, 10.0, 4.0, 1.0) LIMIT $2",
-            )
-            .bind(expression)
-            .bind(limit)
-            .fetch_all(pool)
-            .await
-        }
-        Db::Postgres(pool) => {
-            let expression = words
+                .join(" "),
+        )
+    } else {
+        (
+            "SELECT status_id FROM material_search, to_tsquery('simple', $1) q \
+             WHERE document @@ q ORDER BY ts_rank(document, q) DESC, status_id DESC LIMIT $2",
+            words
                 .iter()
                 .map(|w| format!("{w}:*"))
                 .collect::<Vec<_>>()
-                .join(" & ");
-            sqlx::query_scalar(
-                "SELECT status_id FROM material_search, to_tsquery('simple', $1) q \
-                 WHERE document @@ q ORDER BY ts_rank(document, q) DESC, status_id DESC LIMIT $2",
-            )
-            .bind(expression)
+                .join(" & "),
+        )
+    };
+    with_db!(db, |pool| {
+        sqlx::query_scalar(sql)
+            .bind(&expression)
             .bind(limit)
             .fetch_all(pool)
             .await
-        }
-    }
+    })
 }
 
 /// The ids of a search's results (`ranked`, best first) that a filter kept

@@ -20,7 +20,9 @@ use crate::{
     error::{AppError, AppResult},
     federation::{is_local, origin, queue, same_origin, signed_fetch, signing, store},
     follows::apub::{AcceptFollow, Follow, RejectFollow, UndoFollow},
-    posts::apub::{Announce, CreateNote, DeleteObject, Like, UndoAnnounce, UndoLike, UpdateNote},
+    posts::protocol::{
+        Announce, CreateNote, DeleteObject, Like, UndoAnnounce, UndoLike, UpdateNote,
+    },
 };
 
 /// Largest activity we read.

@@ -31,6 +31,7 @@ use crate::{
     },
     config::Settings,
     db::Db,
+    error::{AppError, AppResult},
 };
 
 pub const USER_AGENT: &str = concat!("Collegium/", env!("CARGO_PKG_VERSION"));
@@ -190,6 +191,16 @@ pub fn wants_activity_json(headers: &HeaderMap) -> bool {
 }
 
 use activitypub_federation::traits::Actor as _;
+
+/// A fresh id for an activity made here.
+pub fn new_activity_id(state: &AppState, kind: &str) -> AppResult<Url> {
+    let token = crate::accounts::session::random_token();
+    Url::parse(&format!(
+        "{}/activities/{kind}/{token}",
+        state.settings.base_url()
+    ))
+    .map_err(|e| AppError::Internal(e.into()))
+}
 
 #[cfg(test)]
 mod tests {

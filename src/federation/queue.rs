@@ -430,7 +430,7 @@ async fn record(db: &Db, job: &Job, outcome: Outcome) -> Result<(), sqlx::Error>
     }
     with_db!(db, |pool| {
         async {
-            let mut tx = crate::db::BeginWrite::begin_write(pool).await?;
+            let mut tx = crate::db::BeginNested::begin_write(pool).await?;
             match &outcome {
                 Outcome::Delivered => {
                     sqlx::query(

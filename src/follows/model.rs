@@ -12,6 +12,7 @@ use crate::{
     AppState,
     accounts::model::Account,
     error::{AppError, AppResult},
+    federation::new_activity_id,
     federation::queue,
     follows::{
         protocol::{AcceptFollow, Follow as FollowActivity, FollowRef, RejectFollow, UndoFollow},
@@ -19,16 +20,6 @@ use crate::{
     },
     notifications::{self, Kind},
 };
-
-/// A fresh id for an activity made here.
-pub fn new_activity_id(state: &AppState, kind: &str) -> AppResult<Url> {
-    let token = crate::accounts::session::random_token();
-    Url::parse(&format!(
-        "{}/activities/{kind}/{token}",
-        state.settings.base_url()
-    ))
-    .map_err(|e| AppError::Internal(e.into()))
-}
 
 fn follow_activity(
     follow: &Follow,

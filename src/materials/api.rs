@@ -162,7 +162,8 @@ pub async fn create(
     request: MaterialRequest,
 ) -> AppResult<Json<Value>> {
     let me = author(&auth)?;
-    let status = model::create(&data, me, request.input, request.files).await?;
+    let status =
+        crate::publishing::material::create(&data, me, request.input, request.files).await?;
     let m = model::load(&data, &status)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -193,7 +194,8 @@ pub async fn update(
 ) -> AppResult<Json<Value>> {
     let me = author(&auth)?;
     let m = material_by_id(&data, &id).await?;
-    let status = model::update(&data, me, &m, request.input, request.files).await?;
+    let status =
+        crate::publishing::material::update(&data, me, &m, request.input, request.files).await?;
     let m = model::load(&data, &status)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -208,7 +210,7 @@ pub async fn delete(
 ) -> AppResult<Json<Value>> {
     let me = author(&auth)?;
     let m = material_by_id(&data, &id).await?;
-    model::delete(&data, me, &m).await?;
+    crate::publishing::material::delete(&data, me, &m).await?;
     Ok(Json(json!({ "id": id, "deleted": true })))
 }
 
@@ -282,7 +284,7 @@ pub async fn schema_org(
         "url": m.status.url,
         "name": m.status.title,
         "description": m.row.description,
-        "text": model::plain_text(&m.status.content),
+        "text": crate::web::plain_text(&m.status.content),
         "inLanguage": m.status.language,
         "author": m.authors().into_iter().map(|a| json!({"@type": "Person", "name": a})).collect::<Vec<_>>(),
         "dateCreated": m.status.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

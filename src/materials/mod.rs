@@ -3,7 +3,7 @@
 //! link back to their originals, filters and full-text search.
 
 pub mod api;
-pub mod apub;
 pub mod model;
 pub mod pages;
+pub mod protocol;
 pub mod store;

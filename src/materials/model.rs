@@ -16,10 +16,10 @@ use crate::{
     materials::store::{self, FileRow, MaterialRow, NewFile},
     notifications::{self, Kind},
     posts::{
-        model::{NewPost, PostEdit, Visibility},
+        protocol::NoteJson,
         store::{self as posts, Status},
     },
-    vocabularies,
+    vocabularies, web,
 };
 
 pub const TYPES: &str = "learning-resource-types";
@@ -250,13 +250,15 @@ fn link_file(url: &str) -> AppResult<FileDraft> {
     })
 }
 
-/// Checks what a teacher filled in; `existing` is the material being changed.
-/// Gives the facts and the post's body text and language.
-async fn check(
+/// Checks what a teacher filled in; `existing` is the material being changed,
+/// `original` the one it adapts (`based_on`, found by the caller). Gives the
+/// facts and the post's body text and language.
+pub async fn check(
     data: &Data<AppState>,
     author: &Account,
     input: &MaterialInput,
     existing: Option<&Material>,
+    original: Option<Material>,
 ) -> AppResult<(MaterialDraft, String, String)> {
     let name = match (&input.name, existing) {
         (Some(n), _) => trimmed(n, MAX_NAME_CHARS, "name")?,
@@ -353,7 +355,8 @@ async fn check(
     };
     let (based_on, original_author) = match (&input.based_on, existing) {
         (Some(b), _) if !b.trim().is_empty() => {
-            let original = original(data, b.trim()).await?;
+            let original =
+                original.ok_or_else(|| AppError::validation("based_on: no such material"))?;
             if existing.is_some_and(|m| m.status.id == original.status.id) {
                 return Err(AppError::validation("A material cannot adapt itself"));
             }
@@ -402,158 +405,46 @@ async fn check(
     ))
 }
 
-/// The material a remix adapts: by its id here, or by its address (fetched when
-/// we do not know it yet).
-async fn original(data: &Data<AppState>, reference: &str) -> AppResult<Material> {
-    let status = if let Ok(id) = reference.parse::<i64>() {
-        posts::find(&data.db, id).await?
-    } else {
-        let url = Url::parse(reference).map_err(|_| {
-            AppError::validation("based_on must be a material's id here or its address")
-        })?;
-        match posts::find_by_uri_or_url(&data.db, url.as_str()).await? {
-            Some(s) => Some(s),
-            None => crate::posts::apub::resolve_post(data, &url).await?,
-        }
+/// The Article of a local post that is a material (nothing changes otherwise).
+pub async fn as_article(state: &AppState, status: &Status, note: &mut Value) -> AppResult<()> {
+    if let Some(m) = load(state, status).await? {
+        super::protocol::write_article(&state.settings.base_url(), status, &m, note);
+    }
+    Ok(())
+}
+
+/// A remote post was stored (or took a new version): if it is a teaching
+/// material, its facts are kept beside it, and the author of a local original is
+/// told of the remix.
+pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppResult<()> {
+    let Some(draft) = super::protocol::draft_of(status, note) else {
+        return Ok(());
     };
-    let status = status.ok_or_else(|| AppError::validation("based_on: no such material"))?;
-    load(data, &status)
-        .await?
-        .ok_or_else(|| AppError::validation("based_on is not a teaching material"))
-}
-
-/// Stores uploaded files; if one is refused, those stored before it are deleted
-/// again and nothing is kept.
-async fn store_uploads(
-    state: &AppState,
-    uploads: Vec<(String, crate::media::Spooled)>,
-) -> AppResult<Vec<FileDraft>> {
-    let mut stored = Vec::new();
-    for (name, bytes) in uploads {
-        match state
-            .media
-            .put_file(&name, bytes, state.settings.media.max_file_bytes)
-            .await
-        {
-            Ok(f) => stored.push(FileDraft {
-                name,
-                media_type: Some(f.media_type.to_string()),
-                size_bytes: Some(f.size as i64),
-                url: f.url(&state.settings),
-                storage_key: Some(f.key),
-            }),
-            Err(e) => {
-                forget_uploads(state, &stored).await;
-                return Err(e);
-            }
-        }
-    }
-    Ok(stored)
-}
-
-async fn forget_uploads(state: &AppState, files: &[FileDraft]) {
-    for key in files.iter().filter_map(|f| f.storage_key.as_deref()) {
-        if let Err(e) = state.media.delete(key).await {
-            tracing::warn!(%key, error = %e, "could not delete a stored file");
-        }
-    }
-}
-
-/// A teacher publishes a material (public, into a community when one is named):
-/// its post is written and delivered as an Article.
-pub async fn create(
-    data: &Data<AppState>,
-    author: &Account,
-    input: MaterialInput,
-    uploads: Vec<(String, crate::media::Spooled)>,
-) -> AppResult<Status> {
-    let (mut draft, text, language) = check(data, author, &input, None).await?;
-    let community = match input.community_id.as_deref().filter(|c| !c.is_empty()) {
-        Some(id) => {
-            let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-            Some(
-                crate::communities::model::find(&data.db, id)
-                    .await?
-                    .ok_or_else(|| AppError::validation("community_id: no such community"))?,
-            )
-        }
-        None => None,
-    };
-    if draft.add_files.len() + uploads.len() > MAX_FILES {
-        return Err(AppError::validation(format!(
-            "at most {MAX_FILES} files are allowed"
-        )));
-    }
-    let stored = store_uploads(data, uploads).await?;
-    draft.add_files.splice(0..0, stored.iter().cloned());
-    let post = NewPost {
-        text,
-        visibility: Visibility::Public,
-        spoiler_text: String::new(),
-        sensitive: false,
-        language: Some(language),
-        in_reply_to: None,
-        idempotency_key: None,
-        community: community.map(|c| c.account),
-        title: Some(draft.name.clone()),
-        material: Some(draft),
-        case_report: None,
-    };
-    let created = crate::posts::model::create(data, author, post).await;
-    if created.is_err() {
-        forget_uploads(data, &stored).await;
-    }
-    created
-}
-
-/// Its author changes a material: a new version, delivered as an Update.
-pub async fn update(
-    data: &Data<AppState>,
-    author: &Account,
-    material: &Material,
-    input: MaterialInput,
-    uploads: Vec<(String, crate::media::Spooled)>,
-) -> AppResult<Status> {
-    if material.status.account_id != author.id || !material.status.local {
-        return Err(AppError::NotFound);
-    }
-    let (mut draft, text, _) = check(data, author, &input, Some(material)).await?;
-    let kept = material
-        .files
-        .iter()
-        .filter(|f| !draft.remove_files.contains(&f.id))
-        .count();
-    if kept + draft.add_files.len() + uploads.len() > MAX_FILES {
-        return Err(AppError::validation(format!(
-            "at most {MAX_FILES} files are allowed"
-        )));
-    }
-    let stored = store_uploads(data, uploads).await?;
-    draft.add_files.splice(0..0, stored.iter().cloned());
-    let change = PostEdit {
-        text,
-        spoiler_text: String::new(),
-        sensitive: false,
-        material: Some(draft),
-        case_report: None,
-    };
-    let edited = crate::posts::model::edit(data, author, &material.status, change).await;
-    if edited.is_err() {
-        forget_uploads(data, &stored).await;
-    }
-    edited
-}
-
-/// Its author deletes a material: the post goes (a Delete goes out) and so do its
-/// uploaded files.
-pub async fn delete(state: &AppState, author: &Account, material: &Material) -> AppResult<()> {
-    if material.status.account_id != author.id {
-        return Err(AppError::NotFound);
-    }
-    crate::posts::model::delete(state, author, &material.status).await?;
-    let ids: Vec<i64> = material.files.iter().map(|f| f.id).collect();
-    for key in store::remove_files(&state.db, material.status.id, &ids).await? {
-        state.media.delete(&key).await?;
+    let based_on = draft.based_on.clone();
+    // Mastodon reads `summary` as a content warning; for a material it is the
+    // description, kept here instead.
+    posts::clear_spoiler(&state.db, status.id).await?;
+    store::clear_files(&state.db, status.id).await?;
+    let first = store::find(&state.db, status.id).await?.is_none();
+    attach(state, status.id, &draft, true).await?;
+    // A remix of a material of ours: its author hears of it.
+    if first
+        && let Some(original) = based_on.as_deref()
+        && Url::parse(original).is_ok_and(|u| {
+            crate::federation::origin(&u).as_deref() == Some(state.settings.domain.as_str())
+        })
+        && let Some(o) = posts::find_by_ap_id(&state.db, original).await?
+        && let Some(original_author) = accounts::find_by_id(&state.db, o.account_id).await?
+        && let Some(remixer) = accounts::find_by_id(&state.db, status.account_id).await?
+    {
+        notifications::notify(
+            &state.db,
+            &original_author,
+            &remixer,
+            Kind::Remix,
+            Some(status.id),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -581,7 +472,7 @@ pub async fn attach(
         status_id,
         &draft.name,
         &draft.description,
-        &plain_text(&status.content),
+        &web::plain_text(&status.content),
     )
     .await?;
     store::upsert(
@@ -682,16 +573,6 @@ pub fn subject_hashtags(subjects: Option<&Vec<String>>) -> Vec<String> {
             crate::posts::model::normalize_tag(&words)
         })
         .collect()
-}
-
-/// The words of some HTML, for the search index.
-pub fn plain_text(html: &str) -> String {
-    let text = ammonia::Builder::empty().clean(html).to_string();
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// A material as it reads at one version (kept in its history).

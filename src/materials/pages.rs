@@ -539,7 +539,7 @@ async fn material_view(state: &AppState, m: &Material) -> AppResult<MaterialView
         updated_iso: m.row.updated_at.to_rfc3339(),
         discussion: author
             .as_ref()
-            .map(|a| crate::posts::pages::thread_path(a, m.status.id)),
+            .map(|a| crate::publishing::pages::thread_path(a, m.status.id)),
         source: if m.status.local {
             None
         } else {
@@ -738,7 +738,7 @@ fn body_source(m: &Material) -> String {
                 .replace("<br>", "\n")
                 .replace("<br/>", "\n")
                 .replace("<br />", "\n");
-            model::plain_text(&spaced).trim().to_string()
+            crate::web::plain_text(&spaced).trim().to_string()
         }
     };
     if text.trim() == m.row.description.trim() {
@@ -1138,7 +1138,9 @@ pub async fn create_form(
     let values = FormValues::from_upload(&upload);
     let draft = draft_name(upload.field("draft"), "new");
     let files_lost = !upload.files.is_empty();
-    match model::create(&data, &me, values.to_input(false), upload.files).await {
+    match crate::publishing::material::create(&data, &me, values.to_input(false), upload.files)
+        .await
+    {
         Ok(status) => Ok(Redirect::to(&format!(
             "/materials/{}?published=1&draft={draft}",
             status.id
@@ -1217,7 +1219,9 @@ pub async fn update_form(
         .map_err(|e| page_error(&data, e))?;
     let values = FormValues::from_upload(&upload);
     let files_lost = !upload.files.is_empty();
-    match model::update(&data, &me, &m, values.to_input(true), upload.files).await {
+    match crate::publishing::material::update(&data, &me, &m, values.to_input(true), upload.files)
+        .await
+    {
         Ok(status) => Ok(Redirect::to(&format!(
             "/materials/{0}?saved=1&draft=edit-{0}",
             status.id
@@ -1335,7 +1339,7 @@ pub async fn delete_form(
     let m = own_material(&data, &me, &id)
         .await
         .map_err(|e| page_error(&data, e))?;
-    model::delete(&data, &me, &m)
+    crate::publishing::material::delete(&data, &me, &m)
         .await
         .map_err(|e| page_error(&data, e))?;
     Ok(Redirect::to("/materials?deleted=1").into_response())

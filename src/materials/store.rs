@@ -110,7 +110,7 @@ pub async fn set_terms(
     terms: &BTreeMap<String, Vec<String>>,
 ) -> Result<(), sqlx::Error> {
     with_db!(db, |pool| {
-        let mut tx = crate::db::BeginWrite::begin_write(pool).await?;
+        let mut tx = crate::db::BeginNested::begin_write(pool).await?;
         sqlx::query("DELETE FROM material_terms WHERE status_id = $1")
             .bind(status_id)
             .execute(&mut *tx)

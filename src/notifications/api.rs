@@ -16,7 +16,8 @@ use crate::{
     api::{Auth, Params, flex_list},
     error::{AppError, AppResult},
     notifications::{self, Kind, Notification},
-    posts::{api::status_json, store as posts},
+    posts::store as posts,
+    publishing::api::status_json,
 };
 
 async fn notification_json(

@@ -43,6 +43,9 @@ db_row! {
 
 /// The columns of a new post.
 pub struct NewStatus<'a> {
+    /// Taken beforehand (see `Db::next_id`) for a post made here, whose addresses
+    /// carry it; left to the database for what arrives.
+    pub id: Option<i64>,
     pub ap_id: &'a str,
     pub url: Option<&'a str>,
     pub account_id: i64,
@@ -57,6 +60,9 @@ pub struct NewStatus<'a> {
     pub reblog_of_id: Option<i64>,
     pub idempotency_key: Option<&'a str>,
     pub created_at: DateTime<Utc>,
+    /// The community it is posted into, and its thread title there.
+    pub community_id: Option<i64>,
+    pub title: Option<&'a str>,
 }
 
 /// Inserts a post and its mentions. `None` when a post with that id exists (or
@@ -66,30 +72,43 @@ pub async fn insert(
     s: &NewStatus<'_>,
     mentions: &[i64],
 ) -> Result<Option<Status>, sqlx::Error> {
+    // The same statement with or without a given id: both engines take an
+    // explicit value for their generated key.
+    let sql = if s.id.is_some() {
+        "INSERT INTO statuses (ap_id, url, account_id, local, content, source_text, \
+         spoiler_text, sensitive, visibility, language, in_reply_to_ap_id, \
+         idempotency_key, created_at, reblog_of_id, community_id, title, id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+         ON CONFLICT (ap_id) DO NOTHING RETURNING id"
+    } else {
+        "INSERT INTO statuses (ap_id, url, account_id, local, content, source_text, \
+         spoiler_text, sensitive, visibility, language, in_reply_to_ap_id, \
+         idempotency_key, created_at, reblog_of_id, community_id, title) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
+         ON CONFLICT (ap_id) DO NOTHING RETURNING id"
+    };
     let id: Option<i64> = with_db!(db, |pool| {
-        sqlx::query_scalar(
-            "INSERT INTO statuses (ap_id, url, account_id, local, content, source_text, \
-             spoiler_text, sensitive, visibility, language, in_reply_to_ap_id, \
-             idempotency_key, created_at, reblog_of_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
-             ON CONFLICT (ap_id) DO NOTHING RETURNING id",
-        )
-        .bind(s.ap_id)
-        .bind(s.url)
-        .bind(s.account_id)
-        .bind(s.local)
-        .bind(s.content)
-        .bind(s.source_text)
-        .bind(s.spoiler_text)
-        .bind(s.sensitive)
-        .bind(s.visibility)
-        .bind(s.language)
-        .bind(s.in_reply_to_ap_id)
-        .bind(s.idempotency_key)
-        .bind(s.created_at)
-        .bind(s.reblog_of_id)
-        .fetch_optional(pool)
-        .await
+        let query = sqlx::query_scalar(sql)
+            .bind(s.ap_id)
+            .bind(s.url)
+            .bind(s.account_id)
+            .bind(s.local)
+            .bind(s.content)
+            .bind(s.source_text)
+            .bind(s.spoiler_text)
+            .bind(s.sensitive)
+            .bind(s.visibility)
+            .bind(s.language)
+            .bind(s.in_reply_to_ap_id)
+            .bind(s.idempotency_key)
+            .bind(s.created_at)
+            .bind(s.reblog_of_id)
+            .bind(s.community_id)
+            .bind(s.title);
+        match s.id {
+            Some(id) => query.bind(id).fetch_optional(pool).await,
+            None => query.fetch_optional(pool).await,
+        }
     })?;
     let Some(id) = id else {
         return Ok(None);

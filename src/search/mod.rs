@@ -15,7 +15,8 @@ use crate::{
     },
     api::{MaybeAuth, Params, flex_bool},
     error::{AppError, AppResult},
-    posts::{api::status_json, apub::resolve_post, model::can_see, store as posts},
+    posts::{model::can_see, store as posts},
+    publishing::{api::status_json, remote::resolve_post},
 };
 
 #[derive(Deserialize)]

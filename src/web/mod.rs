@@ -112,6 +112,16 @@ impl IntoResponse for PageError {
     }
 }
 
+/// The words of some HTML, for the search index.
+pub fn plain_text(html: &str) -> String {
+    let text = ammonia::Builder::empty().clean(html).to_string();
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 /// Escapes text for HTML.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

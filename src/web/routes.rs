@@ -14,7 +14,7 @@ use crate::{
     follows::api as follows_api,
     instance::{api as instance_api, pages as instance_pages},
     notifications::api as notifications_api,
-    posts::{api as posts_api, apub as posts_apub},
+    publishing::{api as posts_api, apub as posts_apub},
     web,
 };
 
@@ -36,7 +36,7 @@ pub fn router() -> Router<()> {
     let people = Router::new()
         .route("/users/{name}", get(accounts_pages::profile))
         .route("/@{name}", get(accounts_pages::profile))
-        .route("/@{name}/{id}", get(crate::posts::pages::thread))
+        .route("/@{name}/{id}", get(crate::publishing::pages::thread))
         .route("/@{name}/follow", post(accounts_pages::follow_form))
         .route(
             "/users/{name}/{collection}",
@@ -265,10 +265,10 @@ pub fn router() -> Router<()> {
             "/auth/sign_up",
             get(accounts_pages::sign_up_page).post(accounts_pages::sign_up),
         )
-        .route("/tags/{tag}", get(crate::posts::pages::tag))
+        .route("/tags/{tag}", get(crate::publishing::pages::tag))
         .route(
             "/home",
-            get(crate::posts::pages::home).post(crate::posts::pages::compose),
+            get(crate::publishing::pages::home).post(crate::publishing::pages::compose),
         )
         .route("/static/style.css", get(web::stylesheet))
         .route("/static/logo.svg", get(web::logo))

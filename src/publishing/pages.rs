@@ -20,8 +20,12 @@ use crate::{
     },
     error::{AppError, AppResult},
     posts::{
-        model::{self, NewPost, Visibility, normalize_tag},
+        model::{self, Visibility, normalize_tag},
         store::{self, Status},
+    },
+    publishing::{
+        kinds::Draft,
+        local::{self, NewPost},
     },
     web::PageError,
 };
@@ -297,7 +301,7 @@ pub async fn compose(
         None => None,
     };
     let parent_id = in_reply_to.as_ref().map(|p| p.id);
-    let created = model::create(
+    let created = local::create(
         &data,
         &me.0,
         NewPost {
@@ -310,8 +314,7 @@ pub async fn compose(
             idempotency_key: None,
             community: None,
             title: None,
-            material: None,
-            case_report: None,
+            draft: Draft::Note,
         },
     )
     .await;

@@ -10,19 +10,15 @@ use serde_json::{Value, json};
 use url::Url;
 
 use crate::{
-    AppState,
-    accounts::store as accounts,
-    error::AppResult,
-    materials::{
-        model::{
-            self, COMPETENCES, FileDraft, LICENCES, MAX_DESCRIPTION_CHARS, MAX_FILES,
-            MaterialDraft, SUBJECTS,
-        },
-        store,
+    materials::model::{
+        self, COMPETENCES, FileDraft, LICENCES, MAX_DESCRIPTION_CHARS, MAX_FILES, Material,
+        MaterialDraft, SUBJECTS,
     },
-    notifications::{self, Kind},
-    posts::{apub::NoteJson, store::Status},
-    vocabularies,
+    posts::{
+        protocol::{NoteJson, id_of},
+        store::Status,
+    },
+    vocabularies, web,
 };
 
 /// The schema.org property for each vocabulary a material is described by.
@@ -33,8 +29,7 @@ const PROPERTIES: &[(&str, &str)] = &[
     (COMPETENCES, "teaches"),
 ];
 
-fn defined_term(state: &AppState, vocabulary: &str, id: &str) -> Value {
-    let base = state.settings.base_url();
+fn defined_term(base: &str, vocabulary: &str, id: &str) -> Value {
     let term = vocabularies::get(vocabulary)
         .ok()
         .and_then(|v| v.term(id).cloned());
@@ -52,14 +47,11 @@ fn defined_term(state: &AppState, vocabulary: &str, id: &str) -> Value {
     out
 }
 
-/// Turns the Note of a local post into the Article of its material, if it is one.
-pub async fn as_article(state: &AppState, status: &Status, note: &mut Value) -> AppResult<()> {
-    let Some(m) = model::load(state, status).await? else {
-        return Ok(());
-    };
+/// Turns the Note of a local post into the Article of its material `m`.
+pub fn write_article(base: &str, status: &Status, m: &Material, note: &mut Value) {
     note["type"] = json!("Article");
     note["name"] = json!(status.title);
-    note["summary"] = json!(crate::web::escape(&m.row.description));
+    note["summary"] = json!(web::escape(&m.row.description));
     // Articles carry their title in `name`: the body alone is the content.
     note["content"] = json!(status.content);
     if let Some(language) = &status.language {
@@ -69,12 +61,12 @@ pub async fn as_article(state: &AppState, status: &Status, note: &mut Value) -> 
     note["materialKind"] = json!("material");
     note["version"] = json!(m.row.version);
     note["creator"] = json!(m.authors());
-    note["license"] = defined_term(state, LICENCES, &m.row.licence);
+    note["license"] = defined_term(base, LICENCES, &m.row.licence);
     for (vocabulary, property) in PROPERTIES {
         let mut values: Vec<Value> = m
             .terms_of(vocabulary)
             .iter()
-            .map(|id| defined_term(state, vocabulary, id))
+            .map(|id| defined_term(base, vocabulary, id))
             .collect();
         if *vocabulary == COMPETENCES {
             values.extend(m.teaches_text().into_iter().map(Value::String));
@@ -99,7 +91,6 @@ pub async fn as_article(state: &AppState, status: &Status, note: &mut Value) -> 
             })
             .collect::<Vec<_>>()
     );
-    let base = state.settings.base_url();
     if let Some(tags) = note["tag"].as_array_mut() {
         for tag in model::subject_hashtags(m.terms.get(SUBJECTS)) {
             let hashtag = json!({ "type": "Hashtag", "href": format!("{base}/tags/{tag}"), "name": format!("#{tag}") });
@@ -108,7 +99,6 @@ pub async fn as_article(state: &AppState, status: &Status, note: &mut Value) -> 
             }
         }
     }
-    Ok(())
 }
 
 /// The values of a property: a string, an object or a list of them.
@@ -149,34 +139,29 @@ fn text(v: &Value, max: usize) -> Option<String> {
 
 /// Whether an incoming object is a teaching material: an Article with our kind,
 /// or with LearningResource terms.
-fn is_material(note: &NoteJson) -> bool {
+pub fn is_material(note: &NoteJson) -> bool {
     note.kind == "Article"
         && (note.extra.get("materialKind").and_then(Value::as_str) == Some("material")
             || note.extra.contains_key("learningResourceType")
             || note.extra.contains_key("educationalLevel"))
 }
 
-/// A remote post was stored (or took a new version): if it is a teaching
-/// material, its facts are kept beside it, checked against our vocabularies
-/// (what we do not know is left out), and the author of a local original is told
-/// of the remix.
-pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppResult<()> {
+/// The facts of a teaching material another server sent (`None` if it is not
+/// one), checked against our vocabularies: what we do not know is left out.
+pub fn draft_of(status: &Status, note: &NoteJson) -> Option<MaterialDraft> {
     if !is_material(note) {
-        return Ok(());
+        return None;
     }
     let extra = &note.extra;
     let description = note
         .summary
         .as_deref()
-        .map(model::plain_text)
+        .map(web::plain_text)
         .unwrap_or_default()
         .trim()
         .chars()
         .take(MAX_DESCRIPTION_CHARS)
         .collect::<String>();
-    // Mastodon reads `summary` as a content warning; for a material it is the
-    // description, kept here instead.
-    crate::posts::store::clear_spoiler(&state.db, status.id).await?;
     let mut terms = BTreeMap::new();
     let mut teaches_text = Vec::new();
     for (vocabulary, property) in PROPERTIES {
@@ -209,7 +194,7 @@ pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppR
         .and_then(|t| model::check_duration(t).ok());
     let based_on = values(extra.get("isBasedOn"))
         .into_iter()
-        .find_map(crate::posts::apub::id_of)
+        .find_map(id_of)
         .filter(|u| matches!(u.scheme(), "http" | "https"))
         .map(|u| u.to_string());
     let files: Vec<FileDraft> = values(note.attachment.as_ref())
@@ -248,8 +233,7 @@ pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppR
         .get("version")
         .and_then(Value::as_i64)
         .filter(|v| (1..1_000_000).contains(v));
-    store::clear_files(&state.db, status.id).await?;
-    let draft = MaterialDraft {
+    Some(MaterialDraft {
         name: note
             .title()
             .or_else(|| status.title.clone())
@@ -260,32 +244,10 @@ pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppR
         terms,
         teaches_text,
         time_required,
-        based_on: based_on.clone(),
+        based_on,
         add_files: files,
         remove_files: Vec::new(),
         original_author: None,
         version,
-    };
-    let first = store::find(&state.db, status.id).await?.is_none();
-    model::attach(state, status.id, &draft, true).await?;
-    // A remix of a material of ours: its author hears of it.
-    if first
-        && let Some(original) = based_on.as_deref()
-        && Url::parse(original).is_ok_and(|u| {
-            crate::federation::origin(&u).as_deref() == Some(state.settings.domain.as_str())
-        })
-        && let Some(o) = crate::posts::store::find_by_ap_id(&state.db, original).await?
-        && let Some(original_author) = accounts::find_by_id(&state.db, o.account_id).await?
-        && let Some(remixer) = accounts::find_by_id(&state.db, status.account_id).await?
-    {
-        notifications::notify(
-            &state.db,
-            &original_author,
-            &remixer,
-            Kind::Remix,
-            Some(status.id),
-        )
-        .await?;
-    }
-    Ok(())
+    })
 }

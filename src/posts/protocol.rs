@@ -1,39 +1,28 @@
 //! Posts on the wire: the `Note` we send (addressed as Mastodon addresses each
-//! visibility), `Create` and `Delete`, and the checks and mapping for Notes that
-//! arrive from other servers.
+//! visibility), the activities about posts (`Create`, `Update`, `Delete`, `Like`,
+//! `Announce` and their `Undo`s), and the checks and mapping for Notes that arrive
+//! from other servers. Serde types and pure JSON builders only: what is done with
+//! them lives in `publishing`.
 
-use activitypub_federation::{
-    FEDERATION_CONTENT_TYPE, config::Data, fetch::object_id::ObjectId, traits::Activity,
-};
-use axum::{
-    extract::Path,
-    http::header,
-    response::{IntoResponse, Response},
-};
+use activitypub_federation::fetch::object_id::ObjectId;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
 use url::Url;
 
 use crate::{
-    AppState,
-    accounts::{model::Account, store as accounts},
-    error::{AppError, AppResult},
-    federation::same_origin,
-    notifications::{self, Kind},
+    accounts::model::Account,
+    error::AppResult,
     posts::{
-        model::{PUBLIC, mentioned_accounts},
-        store::{self, NewStatus, Status},
+        model::PUBLIC,
+        store::{self, Status},
     },
 };
 
-/// How many fetches one incoming post may cause to read its thread upwards.
-const MAX_THREAD_FETCHES: u32 = 5;
-
 /// Largest post content we accept from another server.
-const MAX_REMOTE_CONTENT_BYTES: usize = 100_000;
+pub const MAX_REMOTE_CONTENT_BYTES: usize = 100_000;
 
-fn context() -> Value {
+pub fn context() -> Value {
     json!([
         "https://www.w3.org/ns/activitystreams",
         { "sensitive": "as:sensitive", "Hashtag": "as:Hashtag", "toot": "http://joinmastodon.org/ns#" }
@@ -140,36 +129,13 @@ pub fn note_json(
     note
 }
 
-/// The object of a local post as other servers read it: a Note, or for a
-/// teaching material an Article with its LearningResource facts.
-pub async fn object_json(
-    state: &AppState,
-    status: &Status,
-    author: &Account,
-    mentioned: &[Account],
-    hashtags: &[String],
-    community: Option<&Account>,
-) -> AppResult<Value> {
-    let mut note = note_json(
-        status,
-        author,
-        mentioned,
-        hashtags,
-        &state.settings.base_url(),
-        community,
-    );
-    crate::materials::apub::as_article(state, status, &mut note).await?;
-    crate::cases::apub::as_article(state, status, &mut note).await?;
-    Ok(note)
-}
-
 /// The JSON-LD context of our objects: ActivityStreams, Mastodon's terms, and
 /// ours (materials' schema.org terms).
-pub fn object_context(state: &AppState) -> Value {
+pub fn object_context(base: &str) -> Value {
     json!([
         "https://www.w3.org/ns/activitystreams",
         { "sensitive": "as:sensitive", "Hashtag": "as:Hashtag", "toot": "http://joinmastodon.org/ns#" },
-        format!("{}/ns", state.settings.base_url()),
+        format!("{base}/ns"),
     ])
 }
 
@@ -245,48 +211,6 @@ pub fn undo_like_activity(id: &Url, like_id: &Url, who: &Account, status: &Statu
     })
 }
 
-/// `GET /users/{name}/statuses/{id}`: the Note of a public or unlisted post.
-pub async fn note(
-    data: Data<AppState>,
-    headers: axum::http::HeaderMap,
-    method: axum::http::Method,
-    uri: axum::http::Uri,
-    Path((name, id)): Path<(String, String)>,
-) -> AppResult<Response> {
-    crate::federation::signed_fetch::require_signature(&data, &headers, &method, &uri).await?;
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let status = store::find(&data.db, id).await?.ok_or(AppError::NotFound)?;
-    let author = accounts::find_by_id(&data.db, status.account_id)
-        .await?
-        .filter(|a| a.is_local() && a.username.eq_ignore_ascii_case(&name))
-        .ok_or(AppError::NotFound)?;
-    if !matches!(status.visibility.as_str(), "public" | "unlisted") {
-        return Err(AppError::NotFound);
-    }
-    let mentioned = mentioned_accounts(&data, &status).await?;
-    let tags = store::tags(&data.db, status.id).await?;
-    let community = crate::posts::model::community_of(&data, &status).await?;
-    let mut note = object_json(
-        &data,
-        &status,
-        &author,
-        &mentioned,
-        &tags,
-        community.as_ref().map(|c| &c.account),
-    )
-    .await?;
-    note["@context"] = if note["type"] == "Article" {
-        object_context(&data)
-    } else {
-        context()
-    };
-    Ok((
-        [(header::CONTENT_TYPE, FEDERATION_CONTENT_TYPE)],
-        note.to_string(),
-    )
-        .into_response())
-}
-
 // ----- incoming -----
 
 /// One address or a list of them.
@@ -348,7 +272,7 @@ pub struct NoteJson {
 
 impl NoteJson {
     /// The author's id: a string, an object with an id, or the first Person of a list.
-    fn author(&self) -> Option<Url> {
+    pub fn author(&self) -> Option<Url> {
         fn id_of(v: &Value) -> Option<Url> {
             match v {
                 Value::String(s) => Url::parse(s).ok(),
@@ -371,7 +295,7 @@ impl NoteJson {
         }
     }
 
-    fn url(&self) -> Option<String> {
+    pub fn url(&self) -> Option<String> {
         match &self.url {
             Some(Value::String(s)) => Some(s.clone()),
             Some(Value::Object(o)) => o.get("href").and_then(Value::as_str).map(str::to_string),
@@ -391,7 +315,7 @@ impl NoteJson {
 
     /// A Note's or Question's `summary` is its content warning; other kinds'
     /// summary is text (shown in the post for converted kinds), as Mastodon reads it.
-    fn content_warning(&self) -> String {
+    pub fn content_warning(&self) -> String {
         if !matches!(self.kind.as_str(), "Note" | "Question") {
             return String::new();
         }
@@ -414,7 +338,7 @@ impl NoteJson {
     /// The HTML we show for the post (not yet sanitised): its content, and for
     /// converted kinds their facts (an Event's time and place) and a link to the
     /// original; a quoted post as a link.
-    fn shown_html(&self) -> String {
+    pub fn shown_html(&self) -> String {
         let mut html = self.body_html().to_string();
         if html.trim().is_empty()
             && let Some(summary) = self.summary.as_deref().filter(|_| self.is_converted())
@@ -690,7 +614,7 @@ impl NoteJson {
         }
     }
 
-    fn mention_hrefs(&self) -> Vec<Url> {
+    pub fn mention_hrefs(&self) -> Vec<Url> {
         let tags = self.tags();
         tags.iter()
             .filter(|t| t.get("type").and_then(Value::as_str) == Some("Mention"))
@@ -700,7 +624,7 @@ impl NoteJson {
     }
 
     /// Hashtags from `Hashtag` tags, normalized.
-    fn hashtags(&self) -> Vec<String> {
+    pub fn hashtags(&self) -> Vec<String> {
         let tags = self.tags();
         let mut out: Vec<String> = tags
             .iter()
@@ -714,7 +638,7 @@ impl NoteJson {
         out
     }
 
-    fn language(&self) -> Option<String> {
+    pub fn language(&self) -> Option<String> {
         match &self.content_map {
             Some(Value::Object(map)) => map.keys().next().map(|k| k.chars().take(16).collect()),
             _ => None,
@@ -723,7 +647,7 @@ impl NoteJson {
 
     /// Visibility from addressing, as Mastodon reads it, given the author's
     /// followers collection.
-    fn visibility(&self, followers: Option<&str>) -> &'static str {
+    pub fn visibility(&self, followers: Option<&str>) -> &'static str {
         let is_public = |s: &String| s == PUBLIC || s == "as:Public" || s == "Public";
         if self.to.iter().any(is_public) {
             "public"
@@ -791,286 +715,10 @@ pub struct DeleteObject {
     pub extra: serde_json::Map<String, Value>,
 }
 
-#[async_trait::async_trait]
-impl Activity for CreateNote {
-    type DataType = AppState;
-    type Error = AppError;
-
-    fn id(&self) -> &Url {
-        &self.id
-    }
-
-    fn actor(&self) -> &Url {
-        self.actor.inner()
-    }
-
-    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
-        if !matches!(
-            self.object.kind.as_str(),
-            "Note" | "Article" | "Question" | "Page" | "Event" | "Image" | "Video" | "Audio"
-        ) {
-            return Err(AppError::bad_request(
-                "Only posts (Note, Article, Page, Question, Event, Image, Video, Audio) are taken here",
-            ));
-        }
-        if self.object.author().as_ref() != Some(self.actor.inner()) {
-            return Err(AppError::bad_request("The post's author is not the actor"));
-        }
-        if !same_origin(&self.object.id, self.actor.inner()) {
-            return Err(AppError::bad_request(
-                "The post is not on the actor's server",
-            ));
-        }
-        if self
-            .object
-            .content
-            .as_ref()
-            .is_some_and(|c| c.len() > MAX_REMOTE_CONTENT_BYTES)
-        {
-            return Err(AppError::PayloadTooLarge("The post is too long".into()));
-        }
-        Ok(())
-    }
-
-    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        let author = self.actor.dereference(data).await?;
-        // Posted into a community here: its rules decide, and its Group announces it.
-        let parent = match self.object.in_reply_to() {
-            Some(p) => store::find_by_ap_id(&data.db, &p).await?,
-            None => None,
-        };
-        let community = crate::communities::model::local_target(
-            data,
-            &self.object.addressed(),
-            parent.as_ref(),
-        )
-        .await?;
-        if let Some(community) = community {
-            return crate::communities::apub::receive_post(data, &community, self, &author, parent)
-                .await;
-        }
-        let parent_community = parent.as_ref().and_then(|p| p.community_id);
-        let status = store_remote_note(data, self.object, &author).await?;
-        // A public reply to a thread in a community is a comment there.
-        if let (Some(status), Some(community_id)) = (status, parent_community)
-            && matches!(status.visibility.as_str(), "public" | "unlisted")
-        {
-            crate::communities::store::set_post_community(&data.db, status.id, community_id, None)
-                .await?;
-        }
-        Ok(())
-    }
-}
-
-/// Stores a Note from another server, checked by the caller to be `author`'s.
-/// A post we have already is kept as it is (if it is really the author's).
-pub async fn store_remote_note(
-    data: &Data<AppState>,
-    note: NoteJson,
-    author: &Account,
-) -> Result<Option<Status>, AppError> {
-    if let Some(existing_author) = store::author_of(&data.db, note.id.as_str()).await? {
-        // Already here: only its author could send it again, and it stays as it is.
-        if existing_author != author.id {
-            return Err(AppError::Forbidden(
-                "That post belongs to someone else".into(),
-            ));
-        }
-        return Ok(store::find_by_ap_id(&data.db, note.id.as_str()).await?);
-    }
-    let title = note.title();
-    // People here the post is for: its Mention tags, and (for servers that
-    // address without tagging) anyone here it is addressed to.
-    let mut mention_ids = Vec::new();
-    let addressed = note
-        .to
-        .iter()
-        .chain(&note.cc)
-        .filter_map(|a| Url::parse(a).ok());
-    for href in note.mention_hrefs().into_iter().chain(addressed).take(100) {
-        if let Some(account) = accounts::find_by_ap_id(&data.db, &href).await?
-            && !mention_ids.contains(&account.id)
-            && (account.is_local() || note.mention_hrefs().contains(&href))
-        {
-            mention_ids.push(account.id);
-        }
-    }
-    let content = crate::web::sanitize_html(&note.shown_html());
-    let spoiler = note.content_warning();
-    // Only an http(s) address on the post's own server is a link we show.
-    let url = note
-        .url()
-        .and_then(|u| Url::parse(&u).ok())
-        .filter(|u| matches!(u.scheme(), "http" | "https") && same_origin(u, &note.id))
-        .map(|u| u.to_string());
-    let in_reply_to = note.in_reply_to();
-    // A reply to a post we do not have: fetch the parent too, so the thread reads
-    // (bounded by the crate's limit of fetches per incoming request).
-    if let Some(parent) = in_reply_to.as_deref().and_then(|p| Url::parse(p).ok())
-        && data.request_count() < MAX_THREAD_FETCHES
-        && store::find_by_uri_or_url(&data.db, parent.as_str())
-            .await?
-            .is_none()
-        && !crate::federation::is_local(data, &parent)
-        && let Err(e) = Box::pin(shared_post(data, &parent)).await
-    {
-        tracing::debug!(%parent, error = %e, "could not fetch the post replied to");
-    }
-    let language = note.language();
-    let note_tags = note.hashtags();
-    let inserted = store::insert(
-        &data.db,
-        &NewStatus {
-            ap_id: note.id.as_str(),
-            url: url.as_deref(),
-            account_id: author.id,
-            local: false,
-            content: &content,
-            source_text: None,
-            spoiler_text: &spoiler,
-            sensitive: note.sensitive.unwrap_or(false),
-            visibility: note.visibility(author.followers_url.as_deref()),
-            language: language.as_deref(),
-            in_reply_to_ap_id: in_reply_to.as_deref(),
-            reblog_of_id: None,
-            idempotency_key: None,
-            created_at: note.published.unwrap_or_else(Utc::now).min(Utc::now()),
-        },
-        &mention_ids,
-    )
-    .await?;
-    if let Some(status) = &inserted {
-        if let Some(title) = &title {
-            store::set_title(&data.db, status.id, title).await?;
-        }
-        store_extras(data, status, &note).await?;
-        crate::materials::apub::receive(data, status, &note).await?;
-        crate::cases::apub::receive(data, status, &note).await?;
-        verification_of(data, status, &note).await;
-        store::add_tags(&data.db, status.id, &note_tags).await?;
-        if status.visibility != "direct" && status.in_reply_to_ap_id.is_none() {
-            notifications::notify_subscribers(&data.db, author, status.id).await?;
-        }
-        for id in &mention_ids {
-            if let Some(account) = accounts::find_by_id(&data.db, *id).await? {
-                notifications::notify(&data.db, &account, author, Kind::Mention, Some(status.id))
-                    .await?;
-            }
-        }
-    }
-    Ok(match inserted {
-        Some(s) => store::find(&data.db, s.id).await?,
-        None => None,
-    })
-}
-
-#[async_trait::async_trait]
-impl Activity for DeleteObject {
-    type DataType = AppState;
-    type Error = AppError;
-
-    fn id(&self) -> &Url {
-        &self.id
-    }
-
-    fn actor(&self) -> &Url {
-        self.actor.inner()
-    }
-
-    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
-        // Who may delete what (the author, or a facilitator of the post's
-        // community here) is checked on receipt, against the post we have.
-        Ok(())
-    }
-
-    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        // Deletes of things we never had change nothing.
-        let Some(status) = store::find_by_ap_id(&data.db, self.object.0.as_str()).await? else {
-            return Ok(());
-        };
-        let actor = accounts::find_by_ap_id(&data.db, self.actor.inner()).await?;
-        if actor.is_some_and(|a| a.id == status.account_id) {
-            store::mark_deleted(&data.db, status.id).await?;
-            return crate::communities::apub::pass_on(data, &status, &self).await;
-        }
-        // Not the author: a facilitator removing it from a community here, or refused.
-        let activity = serde_json::to_value(&self).map_err(|e| AppError::Internal(e.into()))?;
-        crate::communities::apub::receive_from_moderator(data, &activity).await
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// (fixture, author's followers collection, visibility, mentions, reply)
-    const FIXTURES: &[(&str, &str, &str, usize, bool)] = &[
-        (
-            include_str!("../../tests/fixtures/pleroma_create_note.json"),
-            "https://pleroma.example/users/lain/followers",
-            "public",
-            1,
-            false,
-        ),
-        (
-            include_str!("../../tests/fixtures/misskey_create_note.json"),
-            "https://misskey.example/users/9abcdefgh/followers",
-            "private",
-            0,
-            false,
-        ),
-        (
-            include_str!("../../tests/fixtures/lemmy_create_note.json"),
-            "https://lemmy.example/u/alice/followers",
-            "public",
-            1,
-            true,
-        ),
-        (
-            include_str!("../../tests/fixtures/gotosocial_create_note.json"),
-            "https://gts.example/users/fred/followers",
-            "unlisted",
-            0,
-            false,
-        ),
-    ];
-
-    #[test]
-    fn notes_from_other_servers_parse() {
-        for (json, followers, visibility, mentions, reply) in FIXTURES {
-            let create: CreateNote = serde_json::from_str(json).unwrap();
-            let note = &create.object;
-            assert_eq!(note.author().as_ref(), Some(create.actor.inner()), "{json}");
-            assert!(same_origin(&note.id, create.actor.inner()));
-            assert_eq!(note.visibility(Some(followers)), *visibility, "{}", note.id);
-            assert_eq!(note.mention_hrefs().len(), *mentions, "{}", note.id);
-            assert_eq!(note.in_reply_to().is_some(), *reply, "{}", note.id);
-            assert!(!note.content.clone().unwrap_or_default().is_empty());
-            assert!(note.published.is_some(), "{}", note.id);
-        }
-    }
-
-    #[test]
-    fn a_note_without_followers_or_public_is_direct() {
-        let create: CreateNote = serde_json::from_str(FIXTURES[1].0).unwrap();
-        assert_eq!(create.object.visibility(None), "direct");
-    }
-
-    #[test]
-    fn delete_objects_may_be_ids_or_tombstones() {
-        let by_id: DeletedObject = serde_json::from_str("\"https://a.example/notes/1\"").unwrap();
-        let tomb: DeletedObject =
-            serde_json::from_str(r#"{"id":"https://a.example/notes/1","type":"Tombstone"}"#)
-                .unwrap();
-        assert_eq!(by_id.0, tomb.0);
-        assert!(serde_json::from_str::<DeletedObject>("42").is_err());
-    }
-}
-
 // ----- incoming likes and edits -----
 
 /// An id, or an object with an id.
-pub(crate) fn id_of(v: &Value) -> Option<Url> {
+pub fn id_of(v: &Value) -> Option<Url> {
     match v {
         Value::String(s) => Url::parse(s).ok(),
         Value::Object(o) => o
@@ -1117,181 +765,6 @@ pub struct UpdateNote {
     /// that a community passing it on sends it as it came.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, Value>,
-}
-
-#[async_trait::async_trait]
-impl Activity for Like {
-    type DataType = AppState;
-    type Error = AppError;
-
-    fn id(&self) -> &Url {
-        &self.id
-    }
-
-    fn actor(&self) -> &Url {
-        self.actor.inner()
-    }
-
-    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
-        id_of(&self.object)
-            .map(|_| ())
-            .ok_or_else(|| AppError::bad_request("Like without an object"))
-    }
-
-    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        let Some(object) = id_of(&self.object) else {
-            return Ok(());
-        };
-        // Likes of posts we do not have are none of our business.
-        let Some(status) = store::find_by_ap_id(&data.db, object.as_str()).await? else {
-            return Ok(());
-        };
-        let who = self.actor.dereference(data).await?;
-        if !crate::posts::model::can_see(data, Some(&who), &status).await? {
-            return Err(AppError::Forbidden("That post is not for you".into()));
-        }
-        if store::add_favourite(&data.db, who.id, status.id, self.id.as_str()).await? {
-            if let Some(author) = accounts::find_by_id(&data.db, status.account_id).await? {
-                notifications::notify(&data.db, &author, &who, Kind::Favourite, Some(status.id))
-                    .await?;
-            }
-            crate::communities::apub::pass_on(data, &status, &self).await?;
-        }
-        Ok(())
-    }
-}
-
-#[async_trait::async_trait]
-impl Activity for UndoLike {
-    type DataType = AppState;
-    type Error = AppError;
-
-    fn id(&self) -> &Url {
-        &self.id
-    }
-
-    fn actor(&self) -> &Url {
-        self.actor.inner()
-    }
-
-    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
-        if self.object.actor.inner() != self.actor.inner() {
-            return Err(AppError::bad_request("Only who liked can undo the like"));
-        }
-        Ok(())
-    }
-
-    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        if let Some(who) = accounts::find_by_ap_id(&data.db, self.actor.inner()).await? {
-            store::remove_favourite_by_ap_id(&data.db, self.object.id.as_str(), who.id).await?;
-            // Some servers undo with a new Like id: match the post instead.
-            if let Some(object) = id_of(&self.object.object)
-                && let Some(status) = store::find_by_ap_id(&data.db, object.as_str()).await?
-            {
-                store::remove_favourite(&data.db, who.id, status.id).await?;
-            }
-        }
-        Ok(())
-    }
-}
-
-#[async_trait::async_trait]
-impl Activity for UpdateNote {
-    type DataType = AppState;
-    type Error = AppError;
-
-    fn id(&self) -> &Url {
-        &self.id
-    }
-
-    fn actor(&self) -> &Url {
-        self.actor.inner()
-    }
-
-    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
-        if self.object.author().as_ref() != Some(self.actor.inner())
-            || !same_origin(&self.object.id, self.actor.inner())
-        {
-            return Err(AppError::bad_request("Only the author can edit a post"));
-        }
-        if self
-            .object
-            .content
-            .as_ref()
-            .is_some_and(|c| c.len() > MAX_REMOTE_CONTENT_BYTES)
-        {
-            return Err(AppError::PayloadTooLarge("The post is too long".into()));
-        }
-        Ok(())
-    }
-
-    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        let Some(status) = store::find_by_ap_id(&data.db, self.object.id.as_str()).await? else {
-            return Ok(());
-        };
-        let author = self.actor.dereference(data).await?;
-        if status.account_id != author.id {
-            return Err(AppError::Forbidden(
-                "Only the author can edit a post".into(),
-            ));
-        }
-        apply_edit(data, &status, &self.object).await?;
-        crate::communities::apub::pass_on(data, &status, &self).await
-    }
-}
-
-/// Takes a new version of a remote post (checked by the caller to be its author's).
-pub(crate) async fn apply_edit(
-    data: &Data<AppState>,
-    status: &Status,
-    note: &NoteJson,
-) -> AppResult<()> {
-    let content = crate::web::sanitize_html(&note.shown_html());
-    let spoiler = note.content_warning();
-    let edited_at = note.updated.unwrap_or_else(Utc::now).min(Utc::now());
-    store::edit(
-        &data.db,
-        status,
-        &content,
-        None,
-        &spoiler,
-        note.sensitive.unwrap_or(false),
-        edited_at,
-    )
-    .await?;
-    // A thread's title is part of what its author edits (Lemmy's posts).
-    if status.title.is_some()
-        && status.in_reply_to_ap_id.is_none()
-        && let Some(title) = note.title()
-    {
-        store::set_title(&data.db, status.id, &title).await?;
-    }
-    store_extras(data, status, note).await?;
-    crate::materials::apub::receive(data, status, note).await?;
-    crate::cases::apub::receive(data, status, note).await?;
-    verification_of(data, status, note).await;
-    Ok(())
-}
-
-/// What a remote post carries beside its text: media, custom emoji, a poll, a quote.
-async fn store_extras(data: &Data<AppState>, status: &Status, note: &NoteJson) -> AppResult<()> {
-    store::set_media(&data.db, status.id, &note.media()).await?;
-    store::set_emojis(&data.db, status.id, &note.emojis()).await?;
-    if let Some((poll, options)) = note.poll() {
-        store::set_poll(&data.db, status.id, &poll, &options).await?;
-    }
-    if let Some(quote) = note.quote() {
-        store::set_quote(&data.db, status.id, quote.as_str()).await?;
-    }
-    Ok(())
-}
-
-/// A case report's verification, as its community's Group lists it; a Group that
-/// cannot be read now leaves the report as it was.
-async fn verification_of(data: &Data<AppState>, status: &Status, note: &NoteJson) {
-    if let Err(e) = crate::communities::apub::check_verification(data, status, note).await {
-        tracing::debug!(id = %status.ap_id, error = %e, "could not check the verification");
-    }
 }
 
 // ----- boosts -----
@@ -1360,181 +833,71 @@ pub struct UndoAnnounce {
     pub object: Announce,
 }
 
-/// The post a boost shares: known already, or fetched (signed) from its server.
-pub(crate) async fn shared_post(data: &Data<AppState>, object: &Url) -> AppResult<Option<Status>> {
-    Ok(fetched_post(data, object).await?.map(|(status, _)| status))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::federation::same_origin;
 
-/// A post from its own server: what a claim about it is checked against.
-pub(crate) async fn origin_note(data: &Data<AppState>, id: &Url) -> AppResult<NoteJson> {
-    let mut json = activitypub_federation::fetch::fetch_object_http::<AppState, Value>(id, data)
-        .await?
-        .object;
-    crate::federation::jsonld::normalize(&mut json);
-    let note: NoteJson = serde_json::from_value(json)
-        .map_err(|_| AppError::Remote(format!("{id} is not a post we can read")))?;
-    if note.id != *id {
-        return Err(AppError::bad_request(
-            "The post's server answers with another post",
-        ));
-    }
-    Ok(note)
-}
+    /// (fixture, author's followers collection, visibility, mentions, reply)
+    const FIXTURES: &[(&str, &str, &str, usize, bool)] = &[
+        (
+            include_str!("../../tests/fixtures/pleroma_create_note.json"),
+            "https://pleroma.example/users/lain/followers",
+            "public",
+            1,
+            false,
+        ),
+        (
+            include_str!("../../tests/fixtures/misskey_create_note.json"),
+            "https://misskey.example/users/9abcdefgh/followers",
+            "private",
+            0,
+            false,
+        ),
+        (
+            include_str!("../../tests/fixtures/lemmy_create_note.json"),
+            "https://lemmy.example/u/alice/followers",
+            "public",
+            1,
+            true,
+        ),
+        (
+            include_str!("../../tests/fixtures/gotosocial_create_note.json"),
+            "https://gts.example/users/fred/followers",
+            "unlisted",
+            0,
+            false,
+        ),
+    ];
 
-/// Like [`shared_post`], with the post as its server sent it when it was fetched
-/// now (so a caller can check what it addresses without fetching it twice).
-pub(crate) async fn fetched_post(
-    data: &Data<AppState>,
-    object: &Url,
-) -> AppResult<Option<(Status, Option<NoteJson>)>> {
-    if let Some(status) = store::find_by_ap_id(&data.db, object.as_str()).await? {
-        return Ok(Some((status, None)));
-    }
-    if crate::federation::is_local(data, object) {
-        return Ok(None);
-    }
-    let note = origin_note(data, object).await?;
-    let author_id = note
-        .author()
-        .filter(|a| same_origin(a, &note.id))
-        .ok_or_else(|| AppError::bad_request("The shared post has no author on its server"))?;
-    if note
-        .content
-        .as_ref()
-        .is_some_and(|c| c.len() > MAX_REMOTE_CONTENT_BYTES)
-    {
-        return Err(AppError::PayloadTooLarge(
-            "The shared post is too long".into(),
-        ));
-    }
-    let author = ObjectId::<Account>::from(author_id)
-        .dereference(data)
-        .await?;
-    store_remote_note(data, note.clone(), &author).await?;
-    Ok(store::find_by_ap_id(&data.db, object.as_str())
-        .await?
-        .map(|status| (status, Some(note))))
-}
-
-#[async_trait::async_trait]
-impl Activity for Announce {
-    type DataType = AppState;
-    type Error = AppError;
-
-    fn id(&self) -> &Url {
-        &self.id
-    }
-
-    fn actor(&self) -> &Url {
-        self.actor.inner()
-    }
-
-    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
-        id_of(&self.object)
-            .map(|_| ())
-            .ok_or_else(|| AppError::bad_request("Announce without an object"))
-    }
-
-    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        let booster = self.actor.dereference(data).await?;
-        // A community's Group passing on what was posted or done in it.
-        if booster.actor_type == "Group" {
-            return crate::communities::apub::receive_announce(data, &booster, self).await;
+    #[test]
+    fn notes_from_other_servers_parse() {
+        for (json, followers, visibility, mentions, reply) in FIXTURES {
+            let create: CreateNote = serde_json::from_str(json).unwrap();
+            let note = &create.object;
+            assert_eq!(note.author().as_ref(), Some(create.actor.inner()), "{json}");
+            assert!(same_origin(&note.id, create.actor.inner()));
+            assert_eq!(note.visibility(Some(followers)), *visibility, "{}", note.id);
+            assert_eq!(note.mention_hrefs().len(), *mentions, "{}", note.id);
+            assert_eq!(note.in_reply_to().is_some(), *reply, "{}", note.id);
+            assert!(!note.content.clone().unwrap_or_default().is_empty());
+            assert!(note.published.is_some(), "{}", note.id);
         }
-        // A boost names the post, or (some servers, relays) embeds its Create:
-        // either way only the post's id is taken, and the post read from its server.
-        let shared = match self.object.get("type").and_then(Value::as_str) {
-            Some("Create") => self.object.get("object").and_then(id_of),
-            _ => id_of(&self.object),
-        };
-        let Some(object) = shared else {
-            return Err(AppError::bad_request("Announce without a post"));
-        };
-        let Some(original) = shared_post(data, &object).await? else {
-            return Ok(());
-        };
-        store_boost(data, &self, &booster, &original).await
-    }
-}
-
-/// Records a boost of `original` by `booster`, and tells the author.
-pub(crate) async fn store_boost(
-    data: &Data<AppState>,
-    announce: &Announce,
-    booster: &Account,
-    original: &Status,
-) -> AppResult<()> {
-    if !matches!(original.visibility.as_str(), "public" | "unlisted") {
-        return Err(AppError::Forbidden(
-            "Only public posts can be boosted".into(),
-        ));
-    }
-    let inserted = store::insert(
-        &data.db,
-        &NewStatus {
-            ap_id: announce.id.as_str(),
-            url: None,
-            account_id: booster.id,
-            local: false,
-            content: "",
-            source_text: None,
-            spoiler_text: "",
-            sensitive: false,
-            visibility: original.visibility.as_str(),
-            language: None,
-            in_reply_to_ap_id: None,
-            reblog_of_id: Some(original.id),
-            idempotency_key: None,
-            created_at: announce.published.unwrap_or_else(Utc::now).min(Utc::now()),
-        },
-        &[],
-    )
-    .await?;
-    if inserted.is_some()
-        && let Some(author) = accounts::find_by_id(&data.db, original.account_id).await?
-    {
-        notifications::notify(&data.db, &author, booster, Kind::Reblog, Some(original.id)).await?;
-    }
-    Ok(())
-}
-
-#[async_trait::async_trait]
-impl Activity for UndoAnnounce {
-    type DataType = AppState;
-    type Error = AppError;
-
-    fn id(&self) -> &Url {
-        &self.id
     }
 
-    fn actor(&self) -> &Url {
-        self.actor.inner()
+    #[test]
+    fn a_note_without_followers_or_public_is_direct() {
+        let create: CreateNote = serde_json::from_str(FIXTURES[1].0).unwrap();
+        assert_eq!(create.object.visibility(None), "direct");
     }
 
-    async fn verify(&self, _data: &Data<AppState>) -> Result<(), AppError> {
-        if self.object.actor.inner() != self.actor.inner() {
-            return Err(AppError::bad_request("Only who boosted can undo the boost"));
-        }
-        Ok(())
+    #[test]
+    fn delete_objects_may_be_ids_or_tombstones() {
+        let by_id: DeletedObject = serde_json::from_str("\"https://a.example/notes/1\"").unwrap();
+        let tomb: DeletedObject =
+            serde_json::from_str(r#"{"id":"https://a.example/notes/1","type":"Tombstone"}"#)
+                .unwrap();
+        assert_eq!(by_id.0, tomb.0);
+        assert!(serde_json::from_str::<DeletedObject>("42").is_err());
     }
-
-    async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
-        if let Some(boost) = store::find_by_ap_id(&data.db, self.object.id.as_str()).await?
-            && boost.reblog_of_id.is_some()
-        {
-            let actor = accounts::find_by_ap_id(&data.db, self.actor.inner()).await?;
-            if actor.is_some_and(|a| a.id == boost.account_id) {
-                store::mark_deleted(&data.db, boost.id).await?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A post by its id, fetched (signed) from its server when we do not have it.
-pub async fn resolve_post(data: &Data<AppState>, id: &Url) -> AppResult<Option<Status>> {
-    if let Some(status) = store::find_by_uri_or_url(&data.db, id.as_str()).await? {
-        return Ok(Some(status));
-    }
-    shared_post(data, id).await
 }

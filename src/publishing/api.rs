@@ -16,8 +16,12 @@ use crate::{
     api::{Auth, MaybeAuth, Params, flex_bool},
     error::{AppError, AppResult},
     posts::{
-        model::{self, NewPost, Visibility},
+        model::{self, Visibility},
         store::{self, Status},
+    },
+    publishing::{
+        kinds::Draft,
+        local::{self, NewPost, PostEdit},
     },
 };
 
@@ -240,7 +244,7 @@ pub async fn create(
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .map(|k| k.chars().take(200).collect::<String>());
-    let status = model::create(
+    let status = local::create(
         &data,
         me,
         NewPost {
@@ -253,8 +257,7 @@ pub async fn create(
             idempotency_key,
             community: None,
             title: None,
-            material: None,
-            case_report: None,
+            draft: Draft::Note,
         },
     )
     .await?;
@@ -318,7 +321,7 @@ pub async fn delete(
     }
     let mut body = status_json(&data, &status, Some(me)).await?;
     body["text"] = json!(status.source_text);
-    model::delete(&data, me, &status).await?;
+    local::delete(&data, me, &status).await?;
     Ok(Json(body))
 }
 
@@ -484,7 +487,7 @@ pub async fn favourite(
     auth.require("write:favourites")?;
     let (me, _) = auth.user()?;
     let status = visible_status(&data, Some(me), &id).await?;
-    model::favourite(&data, me, &status).await?;
+    local::favourite(&data, me, &status).await?;
     Ok(Json(status_json(&data, &status, Some(me)).await?))
 }
 
@@ -497,7 +500,7 @@ pub async fn unfavourite(
     auth.require("write:favourites")?;
     let (me, _) = auth.user()?;
     let status = visible_status(&data, Some(me), &id).await?;
-    model::unfavourite(&data, me, &status).await?;
+    local::unfavourite(&data, me, &status).await?;
     Ok(Json(status_json(&data, &status, Some(me)).await?))
 }
 
@@ -531,18 +534,17 @@ pub async fn edit(
     auth.require("write:statuses")?;
     let (me, _) = auth.user()?;
     let status = visible_status(&data, Some(me), &id).await?;
-    let status = model::edit(
+    let status = local::edit(
         &data,
         me,
         &status,
-        model::PostEdit {
+        PostEdit {
             text: p.status.unwrap_or_default(),
             spoiler_text: p
                 .spoiler_text
                 .unwrap_or_else(|| status.spoiler_text.clone()),
             sensitive: p.sensitive.unwrap_or(status.sensitive),
-            material: None,
-            case_report: None,
+            draft: Draft::Note,
         },
     )
     .await?;
@@ -672,7 +674,7 @@ pub async fn reblog(
     auth.require("write:statuses")?;
     let (me, _) = auth.user()?;
     let original = visible_status(&data, Some(me), &id).await?;
-    let boost = model::reblog(&data, me, &original).await?;
+    let boost = local::reblog(&data, me, &original).await?;
     Ok(Json(status_json(&data, &boost, Some(me)).await?))
 }
 
@@ -685,7 +687,7 @@ pub async fn unreblog(
     auth.require("write:statuses")?;
     let (me, _) = auth.user()?;
     let original = visible_status(&data, Some(me), &id).await?;
-    model::unreblog(&data, me, &original).await?;
+    local::unreblog(&data, me, &original).await?;
     Ok(Json(status_json(&data, &original, Some(me)).await?))
 }
 

@@ -8,14 +8,13 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use crate::{
-    AppState,
-    cases::model::{self, CaseDraft, Details, LISTED},
-    error::AppResult,
-    posts::{apub::NoteJson, store::Status},
-    vocabularies,
+    cases::model::{self, CaseDraft, CaseReport, Details, LISTED},
+    error::{AppError, AppResult},
+    posts::{protocol::NoteJson, store::Status},
+    vocabularies, web,
 };
 
-fn term_json(state: &AppState, vocabulary: &str, id: &str) -> Value {
+fn term_json(base: &str, vocabulary: &str, id: &str) -> Value {
     let term = vocabularies::get(vocabulary)
         .ok()
         .and_then(|v| v.term(id).cloned());
@@ -25,8 +24,7 @@ fn term_json(state: &AppState, vocabulary: &str, id: &str) -> Value {
         "name": term.as_ref().map(|t| t.label("en").to_string()),
         "url": term.and_then(|t| t.uri),
         "inDefinedTermSet": format!(
-            "{}/api/collegium/v1/vocabularies/{vocabulary}",
-            state.settings.base_url()
+            "{base}/api/collegium/v1/vocabularies/{vocabulary}"
         ),
     })
 }
@@ -41,41 +39,42 @@ fn property(field: &str) -> &'static str {
     }
 }
 
-/// Turns the Note of a local post into the Article of its case report, if it is one.
-pub async fn as_article(state: &AppState, status: &Status, note: &mut Value) -> AppResult<()> {
-    let Some(c) = model::load(state, status).await? else {
-        return Ok(());
-    };
+/// Turns the Note of a local post into the Article of its case report `c`.
+pub fn write_article(
+    base: &str,
+    status: &Status,
+    c: &CaseReport,
+    note: &mut Value,
+) -> AppResult<()> {
     let content = format!(
         "{}{}",
-        crate::web::text_to_html(&c.row.summary),
+        web::text_to_html(&c.row.summary),
         model::details_html(&c.details)
     );
     note["type"] = json!("Article");
     note["name"] = json!(status.title);
-    note["summary"] = json!(crate::web::escape(&c.row.summary));
+    note["summary"] = json!(web::escape(&c.row.summary));
     note["content"] = json!(content);
     if let Some(language) = &status.language {
         note["contentMap"] = json!({ language: content });
         note["inLanguage"] = json!(language);
     }
     note["version"] = json!(c.row.version);
-    note["license"] = term_json(state, model::LICENCES, &c.row.licence);
-    let mut report =
-        serde_json::to_value(&c.details).map_err(|e| crate::error::AppError::Internal(e.into()))?;
+    note["license"] = term_json(base, model::LICENCES, &c.row.licence);
+    let mut report = serde_json::to_value(&c.details).map_err(|e| AppError::Internal(e.into()))?;
     report["country"] = json!(c.row.country.as_ref().map(|id| term_json(
-        state,
+        base,
         model::COUNTRIES,
         id
     )));
     report["region"] = json!(c.row.region);
-    report["sector"] = term_json(state, model::SECTORS, &c.row.sector);
-    report["stage"] = term_json(state, model::STAGES, &c.row.stage);
+    report["sector"] = term_json(base, model::SECTORS, &c.row.sector);
+    report["stage"] = term_json(base, model::STAGES, &c.row.stage);
     for (vocabulary, field) in LISTED {
         report[property(field)] = json!(
             c.terms_of(vocabulary)
                 .iter()
-                .map(|id| term_json(state, vocabulary, id))
+                .map(|id| term_json(base, vocabulary, id))
                 .collect::<Vec<_>>()
         );
     }
@@ -120,17 +119,13 @@ fn strings(v: Option<&Value>, max: usize) -> Vec<String> {
         .collect()
 }
 
-/// A remote post was stored (or took a new version): if it carries a
-/// `caseReport`, its facts are kept beside it, checked against our vocabularies.
-/// A verification mark in it is not believed: that comes from the community.
-pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppResult<()> {
+/// The facts of a case report another server sent (`None` if it is not one),
+/// checked against our vocabularies.
+pub fn draft_of(status: &Status, note: &NoteJson) -> Option<CaseDraft> {
     if note.kind != "Article" {
-        return Ok(());
+        return None;
     }
-    let Some(report) = note.extra.get("caseReport").filter(|r| r.is_object()) else {
-        return Ok(());
-    };
-    crate::posts::store::clear_spoiler(&state.db, status.id).await?;
+    let report = note.extra.get("caseReport").filter(|r| r.is_object())?;
     let long = |key: &str| text(report.get(key), 5000);
     let details = Details {
         context: long("context"),
@@ -176,13 +171,13 @@ pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppR
     let summary: String = note
         .summary
         .as_deref()
-        .map(crate::materials::model::plain_text)
+        .map(web::plain_text)
         .unwrap_or_default()
         .trim()
         .chars()
         .take(2000)
         .collect();
-    let draft = CaseDraft {
+    Some(CaseDraft {
         title: note
             .title()
             .or_else(|| status.title.clone())
@@ -205,6 +200,5 @@ pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppR
             .get("version")
             .and_then(Value::as_i64)
             .filter(|v| (1..1_000_000).contains(v)),
-    };
-    model::attach(state, status.id, &draft).await
+    })
 }
