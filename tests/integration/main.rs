@@ -25,4 +25,5 @@ mod pages;
 mod peer;
 mod posts;
 mod server_limits;
+mod units;
 mod vocabularies;
