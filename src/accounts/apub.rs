@@ -555,6 +555,36 @@ impl Actor for Account {
     }
 }
 
+/// The actor document of a local account (a person or a community's Group), for
+/// an ActivityPub client that asked for JSON; signed fetches when required.
+pub async fn actor_document(
+    data: &Data<AppState>,
+    headers: &axum::http::HeaderMap,
+    method: &axum::http::Method,
+    uri: &axum::http::Uri,
+    account: Account,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if let Err(e) =
+        crate::federation::signed_fetch::require_signature(data, headers, method, uri).await
+    {
+        return e.into_response();
+    }
+    let context = actor_context(data);
+    let mut response = match account.into_json(data).await {
+        Ok(actor) => activitypub_federation::axum::json::FederationJson(
+            activitypub_federation::protocol::context::WithContext::new(actor, context),
+        )
+        .into_response(),
+        Err(e) => e.into_response(),
+    };
+    response.headers_mut().insert(
+        axum::http::header::VARY,
+        axum::http::HeaderValue::from_static("Accept"),
+    );
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,3 +10,4 @@ pub mod resolve;
 pub mod session;
 pub mod store;
 pub mod throttle;
+pub mod tokens;

@@ -1,13 +1,11 @@
 //! People's pages: profiles (HTML or the actor document, by `Accept`), their
 //! collections, and signing in, up and out.
 
-use activitypub_federation::{
-    axum::json::FederationJson, config::Data, protocol::context::WithContext, traits::Object,
-};
+use activitypub_federation::{axum::json::FederationJson, config::Data};
 use axum::{
     Form,
     extract::{Path, Query},
-    http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header},
+    http::{HeaderMap, Method, StatusCode, Uri, header},
     response::{Html, IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -16,9 +14,9 @@ use serde_json::json;
 use crate::{
     AppState,
     accounts::{
-        apub::actor_context,
-        model::{self, Account, NewUser, Role},
-        session::{self, CsrfToken, CurrentUser},
+        apub::actor_document,
+        model::{self, NewUser, Role},
+        session::{self, CsrfToken, CurrentUser, user_context},
         store, throttle,
     },
     error::AppError,
@@ -31,18 +29,6 @@ fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
         error,
         templates: data.templates.clone(),
         instance_name: data.settings.instance.name.clone(),
-    }
-}
-
-/// Template context for the signed-in person (or none).
-pub fn user_context(current: &Option<(Account, model::User)>) -> minijinja::Value {
-    match current {
-        Some((a, u)) => minijinja::context! {
-            username => a.username,
-            name => a.shown_name(),
-            role => u.role.as_str(),
-        },
-        None => minijinja::Value::from(()),
     }
 }
 
@@ -126,29 +112,6 @@ pub async fn profile(
         response.headers_mut().append(header::SET_COOKIE, c);
     }
     Ok(response)
-}
-
-/// The actor document of a local account (a person or a community's Group), for
-/// an ActivityPub client that asked for JSON; signed fetches when required.
-pub async fn actor_document(
-    data: &Data<AppState>,
-    headers: &HeaderMap,
-    method: &Method,
-    uri: &Uri,
-    account: Account,
-) -> Response {
-    if let Err(e) = require_signature(data, headers, method, uri).await {
-        return e.into_response();
-    }
-    let context = actor_context(data);
-    let mut response = match account.into_json(data).await {
-        Ok(actor) => FederationJson(WithContext::new(actor, context)).into_response(),
-        Err(e) => e.into_response(),
-    };
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("Accept"));
-    response
 }
 
 #[derive(Deserialize)]

@@ -202,6 +202,18 @@ pub fn verify_csrf(state: &AppState, headers: &HeaderMap, submitted: &str) -> Ap
     }
 }
 
+/// Template context for the signed-in person (or none).
+pub fn user_context(current: &Option<(Account, User)>) -> minijinja::Value {
+    match current {
+        Some((a, u)) => minijinja::context! {
+            username => a.username,
+            name => a.shown_name(),
+            role => u.role.as_str(),
+        },
+        None => minijinja::Value::from(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

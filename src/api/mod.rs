@@ -15,7 +15,7 @@ use crate::{
     AppState,
     accounts::{
         model::{Account, User},
-        oauth::{AccessToken, Scopes, find_token},
+        tokens::{AccessToken, Scopes, find_token},
     },
     error::AppError,
 };

@@ -18,7 +18,7 @@ use crate::{
     AppState,
     accounts::{
         model::{Account, Role},
-        pages::user_context,
+        session::user_context,
         session::{CsrfToken, CurrentUser, verify_csrf},
         store as accounts,
     },
@@ -310,7 +310,7 @@ async fn case_view(state: &AppState, c: &CaseReport, full: bool) -> AppResult<Ca
         updated_iso: c.row.updated_at.to_rfc3339(),
         discussion: author
             .as_ref()
-            .map(|a| crate::publishing::pages::thread_path(a, c.status.id)),
+            .map(|a| crate::posts::model::thread_path(a, c.status.id)),
         source: if c.status.local {
             None
         } else {

@@ -14,8 +14,9 @@ use serde::Deserialize;
 use crate::{
     AppState,
     accounts::{
+        apub::actor_document,
         model::{Account, Role},
-        pages::{actor_document, user_context},
+        session::user_context,
         session::{CsrfToken, CurrentUser, verify_csrf},
         store as accounts,
     },
@@ -594,7 +595,7 @@ pub async fn moderate_form(
             .map_err(|e| page_err(e.into()))?;
         match author {
             Some(author) if root.id != status.id => {
-                crate::publishing::pages::thread_path(&author, root.id)
+                crate::posts::model::thread_path(&author, root.id)
             }
             _ => community_page(),
         }

@@ -5,7 +5,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use crate::{
     AppState,
-    accounts::{pages::user_context, session::CurrentUser},
+    accounts::session::{CurrentUser, user_context},
     web::PageError,
 };
 

@@ -17,7 +17,7 @@ use crate::{
     AppState,
     accounts::{
         model::{Account, User},
-        pages::user_context,
+        session::user_context,
         session::{CsrfToken, CurrentUser, verify_csrf},
         store as accounts,
     },
@@ -539,7 +539,7 @@ async fn material_view(state: &AppState, m: &Material) -> AppResult<MaterialView
         updated_iso: m.row.updated_at.to_rfc3339(),
         discussion: author
             .as_ref()
-            .map(|a| crate::publishing::pages::thread_path(a, m.status.id)),
+            .map(|a| crate::posts::model::thread_path(a, m.status.id)),
         source: if m.status.local {
             None
         } else {

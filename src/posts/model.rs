@@ -266,6 +266,14 @@ pub async fn can_see(
     }
 }
 
+/// The address of a post's thread page here.
+pub fn thread_path(author: &Account, status_id: i64) -> String {
+    match &author.domain {
+        None => format!("/@{}/{status_id}", author.username),
+        Some(domain) => format!("/@{}@{domain}/{status_id}", author.username),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

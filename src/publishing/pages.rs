@@ -14,7 +14,7 @@ use crate::{
     AppState,
     accounts::{
         model::Account,
-        pages::user_context,
+        session::user_context,
         session::{CsrfToken, CurrentUser, verify_csrf},
         store as accounts,
     },
@@ -176,13 +176,7 @@ pub async fn post_view(
     }))
 }
 
-/// The address of a post's thread page here.
-pub fn thread_path(author: &Account, status_id: i64) -> String {
-    match &author.domain {
-        None => format!("/@{}/{status_id}", author.username),
-        Some(domain) => format!("/@{}@{domain}/{status_id}", author.username),
-    }
-}
+pub use crate::posts::model::thread_path;
 
 /// Views of several posts, leaving out what the viewer may not see.
 pub async fn post_views(

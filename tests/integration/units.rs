@@ -143,7 +143,10 @@ async fn a_post_and_its_deliveries_exist_together_or_not_at_all() {
     assert_eq!(status, StatusCode::OK, "{body}");
     let id = body["id"].as_str().unwrap();
     assert!(
-        body["uri"].as_str().unwrap().ends_with(&format!("/statuses/{id}")),
+        body["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/statuses/{id}")),
         "the post has its real address from the start: {body}"
     );
     assert_eq!(count(db, posts, "whole post").await, 1);
