@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod articles;
 pub mod cases;
 pub mod communities;
 pub mod config;
@@ -131,6 +132,21 @@ pub async fn build_app(state: AppState) -> anyhow::Result<Router> {
         .layer(FederationMiddleware::new(config)))
 }
 
+/// Runs a queued job that is not a delivery, by its kind: the one place that knows
+/// which features queue follow-up work.
+fn follow_up(
+    state: AppState,
+    kind: String,
+    body: String,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send>> {
+    Box::pin(async move {
+        match kind.as_str() {
+            communities::apub::BACKFILL => communities::apub::run_backfill(state, &body).await,
+            other => Err(format!("no such queued work: {other}")),
+        }
+    })
+}
+
 /// Serves the application on a bound listener, with the delivery workers, until
 /// `shutdown` resolves.
 pub async fn serve(
@@ -143,6 +159,7 @@ pub async fn serve(
     let workers = tokio::spawn(federation::queue::run_workers(
         state.clone(),
         stop_workers.clone(),
+        follow_up,
     ));
     let cleanup = tokio::spawn(instance::cleanup::run_periodically(state.clone()));
     let app = build_app(state).await?;

@@ -161,7 +161,7 @@ pub async fn delete(
 pub async fn history(data: Data<AppState>, Path(id): Path<String>) -> AppResult<Json<Value>> {
     let c = case_by_id(&data, &id).await?;
     Ok(Json(
-        crate::materials::api::history_json(&data, c.status.id).await?,
+        crate::articles::api::history_json(&data, c.status.id).await?,
     ))
 }
 

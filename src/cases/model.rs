@@ -13,9 +13,9 @@ use url::Url;
 use crate::{
     AppState,
     accounts::model::Account,
+    articles::store as terms_store,
     cases::store::{self, CaseRow},
     error::{AppError, AppResult},
-    materials::store as terms_store,
     posts::{
         protocol::NoteJson,
         store::{self as posts, Status},

@@ -22,6 +22,10 @@ use crate::{
         session::{CsrfToken, CurrentUser, verify_csrf},
         store as accounts,
     },
+    articles::pages::{
+        Choice, TermView, Viewer, choices, comma_list, draft_name, html_page, language_choices,
+        language_name, line_list, number_param, page_error, safe_href, sign_in_to, term_views,
+    },
     cases::model::{self, BrowseQuery, CaseInput, CaseReport},
     communities::{
         model::{self as communities, Community, Moderator},
@@ -29,10 +33,6 @@ use crate::{
     },
     error::{AppError, AppResult},
     follows::store as follows,
-    materials::pages::{
-        Choice, TermView, Viewer, choices, comma_list, draft_name, html_page, language_choices,
-        language_name, line_list, number_param, page_error, safe_href, sign_in_to, term_views,
-    },
     media::Upload,
     posts::store as posts,
     vocabularies,
@@ -1194,7 +1194,7 @@ pub async fn history_page(
 
 async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Response> {
     let c = visible_case(state, current, id).await?;
-    let rows = crate::materials::store::versions(&state.db, c.status.id).await?;
+    let rows = crate::articles::store::versions(&state.db, c.status.id).await?;
     let snapshots: Vec<Value> = rows
         .iter()
         .map(|r| serde_json::from_str(&r.snapshot).unwrap_or(Value::Null))

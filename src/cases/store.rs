@@ -139,7 +139,7 @@ pub async fn browse(
          AND ($5 IS NULL OR c.stage = $5) AND (NOT $6 OR c.verified_at IS NOT NULL)",
     );
     let n = 6 + 2 * filter.terms.len();
-    sql.push_str(&crate::materials::store::term_conditions(
+    sql.push_str(&crate::articles::store::term_conditions(
         "c.status_id",
         7,
         filter.terms.len(),

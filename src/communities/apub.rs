@@ -606,9 +606,50 @@ async fn refetch(data: &Data<AppState>, id: &Url) -> AppResult<Option<Status>> {
     Ok(posts::find(&data.db, status.id).await?)
 }
 
-// ----- verification of case reports in a remote community -----
-
 // ----- reading a remote community's history -----
+
+/// The kind of queued work that reads a joined community's recent history.
+pub const BACKFILL: &str = "backfill";
+
+/// Queues reading a remote community's recent history (its outbox), once we have
+/// joined it: work for the queue's workers, retried if the Group's server is down.
+pub async fn queue_backfill(state: &AppState, community: &Community) -> AppResult<()> {
+    let id = crate::federation::new_activity_id(state, BACKFILL)?;
+    crate::federation::queue::enqueue_job(
+        state,
+        BACKFILL,
+        id.as_str(),
+        &community.account.ap_id,
+        community.account.ap_id.as_str(),
+    )
+    .await
+}
+
+/// Runs a queued backfill (`body`: the community's Group id).
+pub async fn run_backfill(state: AppState, body: &str) -> Result<(), String> {
+    let group = Url::parse(body).map_err(|e| e.to_string())?;
+    let account = accounts::find_by_ap_id(&state.db, &group)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("the community is gone")?;
+    let Some(community) = model::of_account(&state.db, &account)
+        .await
+        .map_err(|e| e.to_string())?
+    else {
+        return Ok(());
+    };
+    let config = crate::federation::federation_config(state)
+        .await
+        .map_err(|e| e.to_string())?;
+    let data = config.to_request_data();
+    match backfill(&data, &community).await {
+        Ok(n) => {
+            tracing::debug!(community = %community.account.ap_id, posts = n, "backfilled");
+            Ok(())
+        }
+        Err(e) => Err(format!("could not read the community's outbox: {e}")),
+    }
+}
 
 /// Reads the recent posts of a remote community from its outbox (after one of
 /// our people joined it). Posts by people on other servers are fetched from there.

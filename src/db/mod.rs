@@ -424,6 +424,16 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "sign-in attempts",
         include_str!("../../migrations/sqlite/0010_sign_in_attempts.sql"),
     ),
+    (
+        11,
+        "queued work",
+        include_str!("../../migrations/sqlite/0011_queued_work.sql"),
+    ),
+    (
+        12,
+        "article tables",
+        include_str!("../../migrations/sqlite/0012_article_tables.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -476,6 +486,16 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         10,
         "sign-in attempts",
         include_str!("../../migrations/postgres/0010_sign_in_attempts.sql"),
+    ),
+    (
+        11,
+        "queued work",
+        include_str!("../../migrations/postgres/0011_queued_work.sql"),
+    ),
+    (
+        12,
+        "article tables",
+        include_str!("../../migrations/postgres/0012_article_tables.sql"),
     ),
 ];
 

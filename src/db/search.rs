@@ -27,12 +27,12 @@ pub async fn index(
     if db.engine() == "sqlite" {
         with_db!(db, |pool| {
             let mut tx = pool.begin_write().await?;
-            sqlx::query("DELETE FROM material_search WHERE rowid = $1")
+            sqlx::query("DELETE FROM article_search WHERE rowid = $1")
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
             sqlx::query(
-                "INSERT INTO material_search (rowid, title, summary, body) VALUES ($1, $2, $3, $4)",
+                "INSERT INTO article_search (rowid, title, summary, body) VALUES ($1, $2, $3, $4)",
             )
             .bind(id)
             .bind(title)
@@ -45,7 +45,7 @@ pub async fn index(
     } else {
         with_db!(db, |pool| {
             sqlx::query(
-                "INSERT INTO material_search (status_id, document) VALUES ($1, \
+                "INSERT INTO article_search (status_id, document) VALUES ($1, \
                  setweight(to_tsvector('simple', $2), 'A') || \
                  setweight(to_tsvector('simple', $3), 'B') || \
                  setweight(to_tsvector('simple', $4), 'C')) \
@@ -71,8 +71,8 @@ pub async fn matching(db: &Db, query: &str, limit: i64) -> Result<Vec<i64>, sqlx
     let (sql, expression) = if db.engine() == "sqlite" {
         // Each word quoted: a phrase of one token, and a prefix of longer ones.
         (
-            "SELECT rowid FROM material_search WHERE material_search MATCH $1 \
-             ORDER BY bm25(material_search, 10.0, 4.0, 1.0) LIMIT $2",
+            "SELECT rowid FROM article_search WHERE article_search MATCH $1 \
+             ORDER BY bm25(article_search, 10.0, 4.0, 1.0) LIMIT $2",
             words
                 .iter()
                 .map(|w| format!("\"{w}\"*"))
@@ -81,7 +81,7 @@ pub async fn matching(db: &Db, query: &str, limit: i64) -> Result<Vec<i64>, sqlx
         )
     } else {
         (
-            "SELECT status_id FROM material_search, to_tsquery('simple', $1) q \
+            "SELECT status_id FROM article_search, to_tsquery('simple', $1) q \
              WHERE document @@ q ORDER BY ts_rank(document, q) DESC, status_id DESC LIMIT $2",
             words
                 .iter()

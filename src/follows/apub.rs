@@ -65,19 +65,9 @@ impl Activity for AcceptFollow {
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
         let actor = self.actor.dereference(data).await?;
         model::receive_accept(data, self.object.id(), &actor).await?;
-        // Joined a remote community: read its recent history, in the background.
+        // Joined a remote community: its recent history is read by the queue.
         if let Some(community) = crate::communities::model::of_account(&data.db, &actor).await? {
-            let data = data.reset_request_count();
-            tokio::spawn(async move {
-                match crate::communities::apub::backfill(&data, &community).await {
-                    Ok(n) => {
-                        tracing::debug!(community = %community.account.ap_id, posts = n, "backfilled")
-                    }
-                    Err(e) => {
-                        tracing::info!(community = %community.account.ap_id, error = %e, "could not read the community's outbox")
-                    }
-                }
-            });
+            crate::communities::apub::queue_backfill(data, &community).await?;
         }
         Ok(())
     }

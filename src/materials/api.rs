@@ -217,25 +217,9 @@ pub async fn delete(
 /// `GET /api/collegium/v1/materials/{id}/history`: every version, oldest first.
 pub async fn history(data: Data<AppState>, Path(id): Path<String>) -> AppResult<Json<Value>> {
     let m = material_by_id(&data, &id).await?;
-    Ok(Json(history_json(&data, m.status.id).await?))
-}
-
-/// Every version of a material or case report, oldest first, as it read then.
-pub async fn history_json(state: &AppState, status_id: i64) -> AppResult<Value> {
-    let versions: Vec<Value> = store::versions(&state.db, status_id)
-        .await?
-        .into_iter()
-        .map(|v| {
-            let mut snapshot: Value = serde_json::from_str(&v.snapshot).unwrap_or(Value::Null);
-            snapshot["version"] = json!(v.version);
-            snapshot["created_at"] = json!(
-                v.created_at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-            );
-            snapshot
-        })
-        .collect();
-    Ok(Value::Array(versions))
+    Ok(Json(
+        crate::articles::api::history_json(&data, m.status.id).await?,
+    ))
 }
 
 /// `GET /api/collegium/v1/materials/{id}/remixes`: the materials that adapt it.

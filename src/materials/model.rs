@@ -137,7 +137,7 @@ pub async fn load(state: &AppState, status: &Status) -> AppResult<Option<Materia
     };
     Ok(Some(Material {
         status: status.clone(),
-        terms: store::terms(&state.db, status.id).await?,
+        terms: crate::articles::store::terms(&state.db, status.id).await?,
         files: store::files(&state.db, status.id).await?,
         row,
     }))
@@ -490,7 +490,7 @@ pub async fn attach(
         },
     )
     .await?;
-    store::set_terms(&state.db, status_id, &draft.terms).await?;
+    crate::articles::store::set_terms(&state.db, status_id, &draft.terms).await?;
     for key in store::remove_files(&state.db, status_id, &draft.remove_files).await? {
         state.media.delete(&key).await?;
     }
@@ -520,7 +520,7 @@ pub async fn attach(
         .await?
         .ok_or(AppError::NotFound)?;
     let material = load(state, &status).await?.ok_or(AppError::NotFound)?;
-    store::add_version(
+    crate::articles::store::add_version(
         &state.db,
         status_id,
         version,

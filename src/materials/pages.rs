@@ -7,8 +7,8 @@ use activitypub_federation::config::Data;
 use axum::{
     Form,
     extract::{Multipart, Path, Query},
-    http::{HeaderMap, StatusCode, header},
-    response::{Html, IntoResponse, Redirect, Response},
+    http::{HeaderMap, StatusCode},
+    response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -16,10 +16,15 @@ use serde_json::Value;
 use crate::{
     AppState,
     accounts::{
-        model::{Account, User},
+        model::Account,
         session::user_context,
         session::{CsrfToken, CurrentUser, verify_csrf},
         store as accounts,
+    },
+    articles::pages::{
+        ACCEPTED_FILES, Choice, DURATIONS, TermView, Viewer, choices, comma_list, draft_name,
+        file_kind, html_page, language_choices, language_name, line_list, number_param, page_error,
+        readable_duration, readable_size, safe_href, sign_in_to, term_views,
     },
     error::{AppError, AppResult},
     materials::{
@@ -28,358 +33,9 @@ use crate::{
     },
     media::Upload,
     posts::store as posts,
-    vocabularies::{self, Term},
+    vocabularies,
     web::PageError,
 };
-
-pub(crate) type Viewer = Option<(Account, User)>;
-
-pub(crate) fn page_error(data: &AppState, error: AppError) -> PageError {
-    PageError {
-        error,
-        templates: data.templates.clone(),
-        instance_name: data.settings.instance.name.clone(),
-    }
-}
-
-/// A page, with the CSRF cookie when the token is new.
-pub(crate) fn html_page(
-    state: &AppState,
-    csrf: Option<&CsrfToken>,
-    status: StatusCode,
-    html: String,
-) -> Response {
-    let mut response = (status, Html(html)).into_response();
-    if let Some(cookie) = csrf.and_then(|c| c.cookie(state)) {
-        response.headers_mut().append(header::SET_COOKIE, cookie);
-    }
-    response
-}
-
-pub(crate) use crate::web::sign_in_to;
-
-// ----- how vocabulary terms are shown -----
-
-/// The languages offered in the filters and the form (English names), by name.
-const LANGUAGES: &[(&str, &str)] = &[
-    ("sq", "Albanian"),
-    ("ar", "Arabic"),
-    ("eu", "Basque"),
-    ("bg", "Bulgarian"),
-    ("ca", "Catalan"),
-    ("zh", "Chinese"),
-    ("hr", "Croatian"),
-    ("cs", "Czech"),
-    ("da", "Danish"),
-    ("nl", "Dutch"),
-    ("en", "English"),
-    ("et", "Estonian"),
-    ("fi", "Finnish"),
-    ("fr", "French"),
-    ("gl", "Galician"),
-    ("de", "German"),
-    ("el", "Greek"),
-    ("hu", "Hungarian"),
-    ("is", "Icelandic"),
-    ("ga", "Irish"),
-    ("it", "Italian"),
-    ("lv", "Latvian"),
-    ("lt", "Lithuanian"),
-    ("lb", "Luxembourgish"),
-    ("mk", "Macedonian"),
-    ("mt", "Maltese"),
-    ("no", "Norwegian"),
-    ("pl", "Polish"),
-    ("pt", "Portuguese"),
-    ("ro", "Romanian"),
-    ("rm", "Romansh"),
-    ("ru", "Russian"),
-    ("sr", "Serbian"),
-    ("sk", "Slovak"),
-    ("sl", "Slovenian"),
-    ("es", "Spanish"),
-    ("sv", "Swedish"),
-    ("tr", "Turkish"),
-    ("uk", "Ukrainian"),
-];
-
-/// The times a teacher picks from (ISO 8601 durations, as the server takes them).
-const DURATIONS: &[(&str, &str)] = &[
-    ("PT10M", "10 minutes"),
-    ("PT15M", "15 minutes"),
-    ("PT20M", "20 minutes"),
-    ("PT30M", "30 minutes"),
-    ("PT45M", "45 minutes"),
-    ("PT1H", "1 hour"),
-    ("PT1H30M", "90 minutes"),
-    ("PT2H", "2 hours"),
-    ("PT3H", "3 hours"),
-    ("P1D", "1 day"),
-    ("P1W", "1 week"),
-];
-
-/// What the file chooser offers (the server checks the content, not the name).
-const ACCEPTED_FILES: &str = ".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,\
-.png,.jpg,.jpeg,.gif,.webp,.mp3,.ogg,.wav,.m4a,.flac,.mp4,.webm,.zip,.gz,.7z,.tar,.txt,.md,.csv";
-
-/// The name of a language tag, in English.
-pub(crate) fn language_name(code: &str) -> String {
-    let primary = code.split('-').next().unwrap_or(code);
-    match LANGUAGES
-        .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(primary))
-    {
-        Some((c, name)) if c.eq_ignore_ascii_case(code) => name.to_string(),
-        Some((_, name)) => format!("{name} ({code})"),
-        None => code.to_string(),
-    }
-}
-
-/// A term as a teacher reads it: its English label, with the code where teachers
-/// know it by its code (ISCED levels, DigCompEdu competences).
-fn term_label(vocabulary: &str, term: &Term) -> String {
-    let label = term.label("en");
-    match vocabulary {
-        model::LEVELS => format!("{label} (ISCED {})", term.id),
-        model::COMPETENCES => format!("{} {label}", term.id),
-        _ => label.to_string(),
-    }
-}
-
-/// One choice of a select or a group of checkboxes.
-#[derive(Debug, Serialize)]
-pub(crate) struct Choice {
-    pub(crate) value: String,
-    pub(crate) label: String,
-    pub(crate) selected: bool,
-    /// A narrower term shown under its broader one.
-    pub(crate) narrower: bool,
-}
-
-/// Choices under a heading (an `<optgroup>` or a `<fieldset>`); no heading for a
-/// flat list.
-#[derive(Debug, Serialize)]
-pub(crate) struct ChoiceGroup {
-    pub(crate) label: Option<String>,
-    pub(crate) choices: Vec<Choice>,
-}
-
-fn choice(vocabulary: &str, term: &Term, selected: &[String]) -> Choice {
-    Choice {
-        value: term.id.clone(),
-        label: term_label(vocabulary, term),
-        selected: selected.contains(&term.id),
-        narrower: term.broader.is_some(),
-    }
-}
-
-/// A vocabulary's terms as choices: one flat list (narrower terms after their
-/// broader one), or (`grouped`) one group per top term (ISCED-F broad fields,
-/// DigCompEdu areas), the top term itself first in its group.
-pub(crate) fn choices(
-    vocabulary: &str,
-    selected: &[String],
-    grouped: bool,
-) -> AppResult<Vec<ChoiceGroup>> {
-    let v = vocabularies::get(vocabulary)?;
-    if !grouped {
-        let mut list: Vec<Choice> = v
-            .terms
-            .iter()
-            .map(|t| choice(vocabulary, t, selected))
-            .collect();
-        if vocabulary == model::TYPES {
-            // Alphabetical, "Other" last.
-            list.sort_by(|a, b| {
-                (a.value == "other")
-                    .cmp(&(b.value == "other"))
-                    .then_with(|| a.label.cmp(&b.label))
-            });
-        }
-        return Ok(vec![ChoiceGroup {
-            label: None,
-            choices: list,
-        }]);
-    }
-    let mut groups = Vec::new();
-    for top in v.terms.iter().filter(|t| t.broader.is_none()) {
-        let whole = match vocabulary {
-            model::COMPETENCES => format!("{} {} (the whole area)", top.id, top.label("en")),
-            _ => format!("{} (broad field)", top.label("en")),
-        };
-        let mut list = vec![Choice {
-            label: whole,
-            ..choice(vocabulary, top, selected)
-        }];
-        list.extend(
-            v.terms
-                .iter()
-                .filter(|t| t.broader.as_deref() == Some(top.id.as_str()))
-                .map(|t| choice(vocabulary, t, selected)),
-        );
-        groups.push(ChoiceGroup {
-            label: Some(term_label(vocabulary, top)),
-            choices: list,
-        });
-    }
-    Ok(groups)
-}
-
-/// The languages as choices, with the one given even when it is not in the list.
-pub(crate) fn language_choices(selected: &str) -> Vec<Choice> {
-    let mut list: Vec<Choice> = LANGUAGES
-        .iter()
-        .map(|(code, name)| Choice {
-            value: code.to_string(),
-            label: name.to_string(),
-            selected: code.eq_ignore_ascii_case(selected),
-            narrower: false,
-        })
-        .collect();
-    if !selected.is_empty() && !list.iter().any(|c| c.selected) {
-        list.push(Choice {
-            value: selected.to_string(),
-            label: language_name(selected),
-            selected: true,
-            narrower: false,
-        });
-    }
-    list
-}
-
-#[derive(Debug, Serialize)]
-pub(crate) struct TermView {
-    pub(crate) id: String,
-    pub(crate) label: String,
-    pub(crate) uri: Option<String>,
-}
-
-pub(crate) fn term_views(vocabulary: &str, ids: &[String]) -> Vec<TermView> {
-    let vocab = vocabularies::get(vocabulary).ok();
-    ids.iter()
-        .map(|id| {
-            let term = vocab.and_then(|v| v.term(id));
-            TermView {
-                id: id.clone(),
-                label: term.map_or_else(|| id.clone(), |t| term_label(vocabulary, t)),
-                uri: term.and_then(|t| t.uri.clone()),
-            }
-        })
-        .collect()
-}
-
-/// An ISO 8601 duration in words: `PT1H30M` is "1 hour 30 minutes". Anything it
-/// cannot read is given back as it is.
-pub fn readable_duration(iso: &str) -> String {
-    let v = iso.trim().to_ascii_uppercase();
-    let Some(rest) = v.strip_prefix('P') else {
-        return iso.to_string();
-    };
-    let mut parts = Vec::new();
-    let mut in_time = false;
-    let mut number = String::new();
-    for c in rest.chars() {
-        if c == 'T' {
-            in_time = true;
-            continue;
-        }
-        if c.is_ascii_digit() || c == '.' || c == ',' {
-            number.push(c);
-            continue;
-        }
-        let unit = match (c, in_time) {
-            ('Y', false) => "year",
-            ('M', false) => "month",
-            ('W', false) => "week",
-            ('D', false) => "day",
-            ('H', true) => "hour",
-            ('M', true) => "minute",
-            ('S', true) => "second",
-            _ => return iso.to_string(),
-        };
-        if number.is_empty() {
-            return iso.to_string();
-        }
-        if number.trim_start_matches('0').is_empty() {
-            number.clear();
-            continue;
-        }
-        let plural = if number == "1" { "" } else { "s" };
-        parts.push(format!("{number} {unit}{plural}"));
-        number.clear();
-    }
-    if parts.is_empty() || !number.is_empty() {
-        return iso.to_string();
-    }
-    parts.join(" ")
-}
-
-/// A size in bytes for people.
-fn readable_size(bytes: i64) -> String {
-    const K: f64 = 1024.0;
-    let b = bytes as f64;
-    if bytes < 1024 {
-        format!("{bytes} bytes")
-    } else if b < K * K {
-        format!("{:.0} KB", b / K)
-    } else if b < K * K * K {
-        let mb = b / (K * K);
-        if mb < 10.0 {
-            format!("{mb:.1} MB")
-        } else {
-            format!("{mb:.0} MB")
-        }
-    } else {
-        format!("{:.1} GB", b / (K * K * K))
-    }
-}
-
-/// What kind of file a media type is, for people.
-fn file_kind(media_type: Option<&str>) -> String {
-    let Some(t) = media_type else {
-        return "Link".to_string();
-    };
-    let named = match t {
-        "application/pdf" => "PDF",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        | "application/msword" => "Word document",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        | "application/vnd.ms-excel" => "Excel spreadsheet",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-        | "application/vnd.ms-powerpoint" => "PowerPoint presentation",
-        "application/vnd.oasis.opendocument.text" => "OpenDocument text",
-        "application/vnd.oasis.opendocument.spreadsheet" => "OpenDocument spreadsheet",
-        "application/vnd.oasis.opendocument.presentation" => "OpenDocument presentation",
-        "application/rtf" => "Rich text (RTF)",
-        "text/plain" => "Plain text",
-        "audio/mpeg" => "Audio (MP3)",
-        "application/zip" => "ZIP archive",
-        "application/gzip" => "gzip archive",
-        "application/x-7z-compressed" => "7-Zip archive",
-        "application/x-tar" => "tar archive",
-        _ => "",
-    };
-    if !named.is_empty() {
-        return named.to_string();
-    }
-    let (top, sub) = t.split_once('/').unwrap_or((t, ""));
-    let sub = sub.trim_start_matches("x-").to_ascii_uppercase();
-    match top {
-        "image" => format!("Image ({sub})"),
-        "audio" => format!("Audio ({sub})"),
-        "video" => format!("Video ({sub})"),
-        _ => t.to_string(),
-    }
-}
-
-/// An address that may be a link on our pages: http(s), or a path here.
-pub(crate) fn safe_href(url: &str) -> Option<String> {
-    let lower = url.trim().to_ascii_lowercase();
-    let ok = lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || crate::web::safe_local_path(url.trim()).is_some();
-    ok.then(|| url.trim().to_string())
-}
 
 // ----- what pages show of a material -----
 
@@ -607,13 +263,6 @@ fn browse_link(q: &BrowseQuery, offset: i64) -> String {
     }
 }
 
-pub(crate) fn number_param(value: &Option<String>) -> Option<i64> {
-    value
-        .as_deref()
-        .filter(|v| !v.is_empty())
-        .and_then(|v| v.parse::<i64>().ok())
-}
-
 /// `GET /materials`: search and filter the materials here and those other
 /// servers sent us.
 pub async fn browse_page(
@@ -709,20 +358,6 @@ struct FormValues {
     links: String,
     based_on: String,
     remove_files: Vec<String>,
-}
-
-pub(crate) fn comma_list(s: &str) -> Vec<String> {
-    s.split(',')
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
-pub(crate) fn line_list(s: &str) -> Vec<String> {
-    s.lines()
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect()
 }
 
 /// The text a teacher typed for a material's body ("" when it only repeats the
@@ -1106,21 +741,6 @@ fn refused(
     .map_err(|e| page_error(state, e))
 }
 
-/// The draft's name in the browser's storage, as the form sent it (letters,
-/// digits and dashes only: it goes into an address).
-pub(crate) fn draft_name(sent: &str, default: &str) -> String {
-    let name: String = sent
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .take(40)
-        .collect();
-    if name.is_empty() {
-        default.to_string()
-    } else {
-        name
-    }
-}
-
 /// `POST /materials` (multipart): publishes a material from the form.
 pub async fn create_form(
     data: Data<AppState>,
@@ -1389,7 +1009,7 @@ pub async fn history_page(
 
 async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Response> {
     let m = visible_material(state, current, id).await?;
-    let rows = store::versions(&state.db, m.status.id).await?;
+    let rows = crate::articles::store::versions(&state.db, m.status.id).await?;
     let snapshots: Vec<Value> = rows
         .iter()
         .map(|r| serde_json::from_str(&r.snapshot).unwrap_or(Value::Null))

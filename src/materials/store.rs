@@ -1,7 +1,5 @@
 //! The SQL of materials, their terms, files and versions (and only that).
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 
 use crate::{db::Db, db_row, with_db};
@@ -34,22 +32,6 @@ db_row! {
         pub size_bytes: Option<i64>,
         pub storage_key: Option<String>,
         pub url: String,
-    }
-}
-
-db_row! {
-    #[derive(Debug, Clone)]
-    pub struct VersionRow {
-        pub version: i64,
-        pub snapshot: String,
-        pub created_at: DateTime<Utc>,
-    }
-}
-
-db_row! {
-    struct TermRow {
-        vocabulary: String,
-        term: String,
     }
 }
 
@@ -101,52 +83,6 @@ pub async fn upsert(db: &Db, row: &MaterialRow) -> Result<(), sqlx::Error> {
         .map(|r| r.rows_affected())
     })?;
     Ok(())
-}
-
-/// Replaces the vocabulary terms of a material.
-pub async fn set_terms(
-    db: &Db,
-    status_id: i64,
-    terms: &BTreeMap<String, Vec<String>>,
-) -> Result<(), sqlx::Error> {
-    with_db!(db, |pool| {
-        let mut tx = crate::db::BeginNested::begin_write(pool).await?;
-        sqlx::query("DELETE FROM material_terms WHERE status_id = $1")
-            .bind(status_id)
-            .execute(&mut *tx)
-            .await?;
-        for (vocabulary, list) in terms {
-            for term in list {
-                sqlx::query(
-                    "INSERT INTO material_terms (status_id, vocabulary, term) VALUES ($1, $2, $3) \
-                     ON CONFLICT DO NOTHING",
-                )
-                .bind(status_id)
-                .bind(vocabulary)
-                .bind(term)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        tx.commit().await
-    })
-}
-
-pub async fn terms(db: &Db, status_id: i64) -> Result<BTreeMap<String, Vec<String>>, sqlx::Error> {
-    let rows: Vec<TermRow> = with_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT vocabulary, term FROM material_terms WHERE status_id = $1 \
-             ORDER BY vocabulary, term",
-        )
-        .bind(status_id)
-        .fetch_all(pool)
-        .await
-    })?;
-    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for r in rows {
-        out.entry(r.vocabulary).or_default().push(r.term);
-    }
-    Ok(out)
 }
 
 pub async fn files(db: &Db, status_id: i64) -> Result<Vec<FileRow>, sqlx::Error> {
@@ -217,42 +153,6 @@ pub async fn clear_files(db: &Db, status_id: i64) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-pub async fn add_version(
-    db: &Db,
-    status_id: i64,
-    version: i64,
-    snapshot: &str,
-) -> Result<(), sqlx::Error> {
-    let now = Utc::now();
-    with_db!(db, |pool| {
-        sqlx::query(
-            "INSERT INTO material_versions (status_id, version, snapshot, created_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (status_id, version) DO UPDATE \
-             SET snapshot = excluded.snapshot, created_at = excluded.created_at",
-        )
-        .bind(status_id)
-        .bind(version)
-        .bind(snapshot)
-        .bind(now)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
-    Ok(())
-}
-
-pub async fn versions(db: &Db, status_id: i64) -> Result<Vec<VersionRow>, sqlx::Error> {
-    with_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT version, snapshot, created_at FROM material_versions \
-             WHERE status_id = $1 ORDER BY version",
-        )
-        .bind(status_id)
-        .fetch_all(pool)
-        .await
-    })
-}
-
 /// Materials (not deleted) that adapt the one with this id, newest first.
 pub async fn remixes_of(db: &Db, ap_id: &str, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
     with_db!(db, |pool| {
@@ -265,22 +165,6 @@ pub async fn remixes_of(db: &Db, ap_id: &str, limit: i64) -> Result<Vec<i64>, sq
         .fetch_all(pool)
         .await
     })
-}
-
-/// SQL requiring `count` vocabulary terms of the post `id_column`, each bound as
-/// (vocabulary, term) from placeholder `$first` on. Case reports use it too:
-/// their terms are in `material_terms` as well.
-pub fn term_conditions(id_column: &str, first: usize, count: usize) -> String {
-    (0..count)
-        .map(|i| {
-            format!(
-                " AND EXISTS (SELECT 1 FROM material_terms t WHERE t.status_id = {id_column} \
-                 AND t.vocabulary = ${} AND t.term = ${})",
-                first + 2 * i,
-                first + 2 * i + 1
-            )
-        })
-        .collect()
 }
 
 /// What a browse asks for: vocabulary terms that must all be there, the
@@ -310,7 +194,11 @@ pub async fn browse(
          AND ($1 IS NULL OR s.language = $1) AND (NOT $2 OR s.local)",
     );
     let n = 2 + 2 * filter.terms.len();
-    sql.push_str(&term_conditions("m.status_id", 3, filter.terms.len()));
+    sql.push_str(&crate::articles::store::term_conditions(
+        "m.status_id",
+        3,
+        filter.terms.len(),
+    ));
     let ids_json = filter
         .only_ids
         .as_ref()

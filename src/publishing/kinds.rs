@@ -100,15 +100,20 @@ pub async fn attach(
 }
 
 /// A remote post was stored or took a new version: its kind's facts are kept
-/// beside it (a case report's verification read from its community's Group).
-pub async fn receive(data: &Data<AppState>, status: &Status, note: &NoteJson) -> AppResult<()> {
+/// beside it (inside the unit of work that stores the post).
+pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppResult<()> {
     match Kind::of_note(note) {
         Kind::Note => Ok(()),
-        Kind::Material => materials::model::receive(data, status, note).await,
-        Kind::Case => {
-            cases::model::receive(data, status, note).await?;
-            super::case::verification_of(data, status, note).await;
-            Ok(())
-        }
+        Kind::Material => materials::model::receive(state, status, note).await,
+        Kind::Case => cases::model::receive(state, status, note).await,
+    }
+}
+
+/// What a received post's kind checks with other servers once it is stored: a
+/// case report's verification, read from its community's Group.
+pub async fn check_remote(data: &Data<AppState>, status: &Status, note: &NoteJson) {
+    match Kind::of_note(note) {
+        Kind::Note | Kind::Material => {}
+        Kind::Case => super::case::verification_of(data, status, note).await,
     }
 }

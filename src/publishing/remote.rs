@@ -79,8 +79,11 @@ pub async fn store_remote_note(
     }
     let language = note.language();
     let note_tags = note.hashtags();
+    // Stored in one unit of work with its extras, its kind's facts, its tags and
+    // the notifications it causes; the title travels with the insert.
+    let unit = data.begin_write().await?;
     let inserted = store::insert(
-        &data.db,
+        &unit.db,
         &NewStatus {
             id: None,
             ap_id: note.id.as_str(),
@@ -97,33 +100,36 @@ pub async fn store_remote_note(
             reblog_of_id: None,
             idempotency_key: None,
             community_id: None,
-            title: None,
+            title: title.as_deref(),
             created_at: note.published.unwrap_or_else(Utc::now).min(Utc::now()),
         },
         &mention_ids,
     )
     .await?;
     if let Some(status) = &inserted {
-        if let Some(title) = &title {
-            store::set_title(&data.db, status.id, title).await?;
-        }
-        store_extras(data, status, &note).await?;
-        kinds::receive(data, status, &note).await?;
-        store::add_tags(&data.db, status.id, &note_tags).await?;
+        store_extras(&unit, status, &note).await?;
+        kinds::receive(&unit, status, &note).await?;
+        store::add_tags(&unit.db, status.id, &note_tags).await?;
         if status.visibility != "direct" && status.in_reply_to_ap_id.is_none() {
-            notifications::notify_subscribers(&data.db, author, status.id).await?;
+            notifications::notify_subscribers(&unit.db, author, status.id).await?;
         }
         for id in &mention_ids {
-            if let Some(account) = accounts::find_by_id(&data.db, *id).await? {
-                notifications::notify(&data.db, &account, author, Kind::Mention, Some(status.id))
+            if let Some(account) = accounts::find_by_id(&unit.db, *id).await? {
+                notifications::notify(&unit.db, &account, author, Kind::Mention, Some(status.id))
                     .await?;
             }
         }
     }
-    Ok(match inserted {
-        Some(s) => store::find(&data.db, s.id).await?,
+    let stored = match inserted {
+        Some(s) => store::find(&unit.db, s.id).await?,
         None => None,
-    })
+    };
+    unit.commit().await?;
+    // What must be read from other servers, once the post is here.
+    if let Some(status) = &stored {
+        kinds::check_remote(data, status, &note).await;
+    }
+    Ok(stored)
 }
 
 /// Takes a new version of a remote post (checked by the caller to be its author's).
@@ -131,8 +137,9 @@ pub async fn apply_edit(data: &Data<AppState>, status: &Status, note: &NoteJson)
     let content = crate::web::sanitize_html(&note.shown_html());
     let spoiler = note.content_warning();
     let edited_at = note.updated.unwrap_or_else(Utc::now).min(Utc::now());
+    let unit = data.begin_write().await?;
     store::edit(
-        &data.db,
+        &unit.db,
         status,
         &content,
         None,
@@ -146,21 +153,24 @@ pub async fn apply_edit(data: &Data<AppState>, status: &Status, note: &NoteJson)
         && status.in_reply_to_ap_id.is_none()
         && let Some(title) = note.title()
     {
-        store::set_title(&data.db, status.id, &title).await?;
+        store::set_title(&unit.db, status.id, &title).await?;
     }
-    store_extras(data, status, note).await?;
-    kinds::receive(data, status, note).await
+    store_extras(&unit, status, note).await?;
+    kinds::receive(&unit, status, note).await?;
+    unit.commit().await?;
+    kinds::check_remote(data, status, note).await;
+    Ok(())
 }
 
 /// What a remote post carries beside its text: media, custom emoji, a poll, a quote.
-async fn store_extras(data: &Data<AppState>, status: &Status, note: &NoteJson) -> AppResult<()> {
-    store::set_media(&data.db, status.id, &note.media()).await?;
-    store::set_emojis(&data.db, status.id, &note.emojis()).await?;
+async fn store_extras(state: &AppState, status: &Status, note: &NoteJson) -> AppResult<()> {
+    store::set_media(&state.db, status.id, &note.media()).await?;
+    store::set_emojis(&state.db, status.id, &note.emojis()).await?;
     if let Some((poll, options)) = note.poll() {
-        store::set_poll(&data.db, status.id, &poll, &options).await?;
+        store::set_poll(&state.db, status.id, &poll, &options).await?;
     }
     if let Some(quote) = note.quote() {
-        store::set_quote(&data.db, status.id, quote.as_str()).await?;
+        store::set_quote(&state.db, status.id, quote.as_str()).await?;
     }
     Ok(())
 }
@@ -233,8 +243,9 @@ pub async fn store_boost(
             "Only public posts can be boosted".into(),
         ));
     }
+    let unit = data.begin_write().await?;
     let inserted = store::insert(
-        &data.db,
+        &unit.db,
         &NewStatus {
             id: None,
             ap_id: announce.id.as_str(),
@@ -258,11 +269,11 @@ pub async fn store_boost(
     )
     .await?;
     if inserted.is_some()
-        && let Some(author) = accounts::find_by_id(&data.db, original.account_id).await?
+        && let Some(author) = accounts::find_by_id(&unit.db, original.account_id).await?
     {
-        notifications::notify(&data.db, &author, booster, Kind::Reblog, Some(original.id)).await?;
+        notifications::notify(&unit.db, &author, booster, Kind::Reblog, Some(original.id)).await?;
     }
-    Ok(())
+    unit.commit().await
 }
 
 /// A post by its id, fetched (signed) from its server when we do not have it.

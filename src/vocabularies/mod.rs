@@ -14,6 +14,11 @@ use serde_json::{Value, json};
 
 use crate::error::{AppError, AppResult};
 
+/// Vocabularies the pages show in their own way.
+pub const ISCED_LEVELS: &str = "isced-levels";
+pub const DIGCOMPEDU: &str = "digcompedu";
+pub const RESOURCE_TYPES: &str = "learning-resource-types";
+
 /// The languages every label is given in.
 pub const LANGUAGES: &[&str] = &["en", "de", "fr", "it", "es"];
 

@@ -153,6 +153,17 @@ async fn a_community_federates_across_three_instances() {
         titles(&b, &id_b).await.contains(&"Welcome".to_string())
     })
     .await;
+    // It was work for B's durable queue, done once, not a task that a restart loses.
+    eventually("the queued backfill is marked done", || async {
+        let done: Vec<String> = collegium::with_db!(&b.state.db, |pool| sqlx::query_scalar(
+            "SELECT state FROM deliveries WHERE kind = 'backfill'"
+        )
+        .fetch_all(pool)
+        .await)
+        .unwrap();
+        done == ["delivered"]
+    })
+    .await;
     let id_c = join_remote(&c, &carl, &a).await;
 
     // The directory filters, here and for known remote communities on B.

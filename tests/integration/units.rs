@@ -119,8 +119,8 @@ async fn a_post_and_its_deliveries_exist_together_or_not_at_all() {
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(count(db, posts, "eighths").await, 0);
     let materials: i64 = with_db!(db, |pool| sqlx::query_scalar(
-        "SELECT (SELECT COUNT(*) FROM materials) + (SELECT COUNT(*) FROM material_terms) \
-         + (SELECT COUNT(*) FROM material_versions)"
+        "SELECT (SELECT COUNT(*) FROM materials) + (SELECT COUNT(*) FROM article_terms) \
+         + (SELECT COUNT(*) FROM article_versions)"
     )
     .fetch_one(pool)
     .await)

@@ -21,12 +21,26 @@ use url::Url;
 use crate::{
     AppState,
     accounts::{model::Account, store as accounts},
-    db::Db,
-    db_row,
     error::{AppError, AppResult},
     federation::{origin, signing},
-    with_db,
 };
+
+mod store;
+
+pub use store::{InstanceQueue, heard_from, prune_finished, queue_state};
+use store::{Job, Recorded, claim, defer};
+
+/// The kind of a queued row that is a delivery.
+const DELIVER: &str = "deliver";
+
+/// Runs queued follow-up work of a kind other than a delivery (given the row's
+/// kind and body): wired in by `serve`, which knows the features that queue it.
+pub type FollowUp =
+    fn(
+        AppState,
+        String,
+        String,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send>>;
 
 /// Waits before each retry, after the first attempt failed: about 2 days and 3
 /// hours in all, then the delivery is given up.
@@ -125,101 +139,47 @@ pub async fn enqueue(
     let now = Utc::now();
     for inbox in inboxes {
         let domain = origin(inbox).unwrap_or_default();
-        with_db!(&state.db, |pool| {
-            sqlx::query(
-                "INSERT INTO deliveries (activity_id, signer, inbox_url, domain, body, \
-                 next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $6) \
-                 ON CONFLICT (activity_id, inbox_url) DO NOTHING",
-            )
-            .bind(activity_id.as_str())
-            .bind(signer.as_str())
-            .bind(inbox.as_str())
-            .bind(&domain)
-            .bind(body)
-            .bind(now)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
+        let row = store::NewRow {
+            kind: DELIVER,
+            activity_id: activity_id.as_str(),
+            signer: signer.as_str(),
+            target: inbox.as_str(),
+            domain: &domain,
+            body,
+        };
+        store::insert(&state.db, &row, now).await?;
     }
     state.delivery_wakeup.notify();
     Ok(())
 }
 
-db_row! {
-    #[derive(Debug, Clone)]
-    struct Job {
-        id: i64,
-        activity_id: String,
-        signer: String,
-        inbox_url: String,
-        domain: String,
-        body: String,
-        attempts: i64,
-        claim_token: String,
-    }
-}
-
-/// Claims up to `limit` due deliveries for this worker, leaving out instances
-/// that already have their share in flight. The claim is a lease (a crash gives
-/// the rows back when it runs out) with a token that every later write checks.
-async fn claim(
-    db: &Db,
-    limit: i64,
-    lease_seconds: i64,
-    busy: &[String],
-) -> Result<Vec<Job>, sqlx::Error> {
-    let now = Utc::now();
-    let lease = now + chrono::Duration::seconds(lease_seconds);
-    let token = crate::accounts::session::random_token();
-    let excluded = if busy.is_empty() {
-        String::new()
-    } else {
-        let params: Vec<String> = (0..busy.len()).map(|i| format!("${}", i + 5)).collect();
-        format!(" AND domain NOT IN ({})", params.join(", "))
+/// Queues follow-up work of `kind` (for example reading a community's history
+/// after joining it), about `target` (whose server it concerns), to be run by the
+/// workers with `body` and retried like a delivery. Once per (`id`, `target`).
+pub async fn enqueue_job(
+    state: &AppState,
+    kind: &str,
+    id: &str,
+    target: &Url,
+    body: &str,
+) -> AppResult<()> {
+    let domain = origin(target).unwrap_or_default();
+    let signer = state.instance_actor.ap_id.as_str();
+    let row = store::NewRow {
+        kind,
+        activity_id: id,
+        signer,
+        target: target.as_str(),
+        domain: &domain,
+        body,
     };
-    let sql = format!(
-        "UPDATE deliveries SET locked_until = $1, claim_token = $2, attempts = attempts + 1, \
-         updated_at = $3 WHERE id IN (SELECT id FROM deliveries WHERE state = 'pending' \
-         AND next_attempt_at <= $3 AND (locked_until IS NULL OR locked_until < $3){excluded} \
-         ORDER BY next_attempt_at LIMIT $4{}) \
-         RETURNING id, activity_id, signer, inbox_url, domain, body, attempts, claim_token",
-        db.skip_locked()
-    );
-    with_db!(db, |pool| {
-        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(lease)
-            .bind(&token)
-            .bind(now)
-            .bind(limit);
-        for domain in busy {
-            query = query.bind(domain);
-        }
-        query.fetch_all(pool).await
-    })
-}
-
-/// Gives a claimed delivery back without counting an attempt: its instance
-/// already has its share of the slots. It is due again shortly.
-async fn defer(db: &Db, job: &Job) -> Result<(), sqlx::Error> {
-    let later = Utc::now() + chrono::Duration::milliseconds(500);
-    with_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE deliveries SET locked_until = NULL, attempts = attempts - 1, \
-             next_attempt_at = $1 WHERE id = $2 AND claim_token = $3",
-        )
-        .bind(later)
-        .bind(job.id)
-        .bind(&job.claim_token)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
+    store::insert(&state.db, &row, Utc::now()).await?;
+    state.delivery_wakeup.notify();
     Ok(())
 }
 
 /// Runs the delivery workers until `shutdown` fires.
-pub async fn run_workers(state: AppState, shutdown: Arc<Notify>) {
+pub async fn run_workers(state: AppState, shutdown: Arc<Notify>, follow_up: FollowUp) {
     let in_flight = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
     let per_instance = Arc::new(std::sync::Mutex::new(HashMap::<String, usize>::new()));
     let keys = Arc::new(tokio::sync::Mutex::new(
@@ -289,7 +249,11 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>) {
             let per_instance = per_instance.clone();
             tokio::spawn(async move {
                 let domain = job.domain.clone();
-                send(&state, &keys, job).await;
+                if job.kind == DELIVER {
+                    send(&state, &keys, job).await;
+                } else {
+                    run_job(&state, follow_up, job).await;
+                }
                 let mut counts = per_instance.lock().unwrap_or_else(|e| e.into_inner());
                 if let Some(count) = counts.get_mut(&domain) {
                     *count = count.saturating_sub(1);
@@ -343,9 +307,53 @@ async fn send(
     job: Job,
 ) {
     let outcome = attempt(state, keys, &job).await;
-    if let Err(e) = record(&state.db, &job, outcome).await {
+    let recorded = match outcome {
+        Outcome::Delivered => Recorded::Delivered,
+        Outcome::Refused(status) => Recorded::Refused(status),
+        Outcome::Retry(status, error) => match retry_at(&job) {
+            Some(next) => Recorded::Retry {
+                status,
+                error,
+                next,
+            },
+            None => {
+                tracing::warn!(inbox = %job.inbox_url, %error, "delivery given up");
+                Recorded::Failed { status, error }
+            }
+        },
+    };
+    if let Err(e) = store::record(&state.db, &job, &recorded).await {
         tracing::warn!(error = %e, delivery = job.id, "recording a delivery failed");
     }
+}
+
+/// Runs a follow-up job; a failure is retried like a delivery, then given up.
+async fn run_job(state: &AppState, follow_up: FollowUp, job: Job) {
+    let recorded = match follow_up(state.clone(), job.kind.clone(), job.body.clone()).await {
+        Ok(()) => Recorded::Done { error: None },
+        Err(error) => match retry_at(&job) {
+            Some(next) => Recorded::Retry {
+                status: None,
+                error,
+                next,
+            },
+            None => {
+                tracing::info!(kind = %job.kind, %error, "queued work given up");
+                Recorded::Done { error: Some(error) }
+            }
+        },
+    };
+    if let Err(e) = store::record(&state.db, &job, &recorded).await {
+        tracing::warn!(error = %e, job = job.id, "recording queued work failed");
+    }
+}
+
+/// When a failed row is tried again: later each time; `None` after the last try.
+fn retry_at(job: &Job) -> Option<DateTime<Utc>> {
+    usize::try_from(job.attempts - 1)
+        .ok()
+        .and_then(|i| BACKOFF_SECONDS.get(i))
+        .map(|wait| Utc::now() + chrono::Duration::seconds(*wait))
 }
 
 async fn attempt(
@@ -411,176 +419,4 @@ async fn first_bytes(mut response: reqwest::Response, limit: usize) -> String {
     }
     bytes.truncate(limit);
     String::from_utf8_lossy(&bytes).into_owned()
-}
-
-/// Records how a delivery went, and what that says about its instance, in one
-/// transaction (one write lock on SQLite). Only the claim that sent it may write.
-async fn record(db: &Db, job: &Job, outcome: Outcome) -> Result<(), sqlx::Error> {
-    let now = Utc::now();
-    // Retries wait longer each time; after the last one the delivery is given up.
-    let retry_at = match &outcome {
-        Outcome::Retry(..) => usize::try_from(job.attempts - 1)
-            .ok()
-            .and_then(|i| BACKOFF_SECONDS.get(i))
-            .map(|wait| now + chrono::Duration::seconds(*wait)),
-        _ => None,
-    };
-    if let (Outcome::Retry(_, error), None) = (&outcome, retry_at) {
-        tracing::warn!(inbox = %job.inbox_url, %error, "delivery given up");
-    }
-    with_db!(db, |pool| {
-        async {
-            let mut tx = crate::db::BeginNested::begin_write(pool).await?;
-            match &outcome {
-                Outcome::Delivered => {
-                    sqlx::query(
-                        "UPDATE deliveries SET state = 'delivered', locked_until = NULL, \
-                         last_status = NULL, last_error = NULL, updated_at = $1 \
-                         WHERE id = $2 AND claim_token = $3",
-                    )
-                    .bind(now)
-                    .bind(job.id)
-                    .bind(&job.claim_token)
-                    .execute(&mut *tx)
-                    .await?;
-                    sqlx::query(
-                        "INSERT INTO instances (domain, delivered_count, last_delivered_at) \
-                         VALUES ($1, 1, $2) ON CONFLICT (domain) DO UPDATE SET \
-                         delivered_count = instances.delivered_count + 1, \
-                         last_delivered_at = $2, unreachable_since = NULL",
-                    )
-                    .bind(&job.domain)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                Outcome::Refused(status) => {
-                    sqlx::query(
-                        "UPDATE deliveries SET state = 'refused', locked_until = NULL, \
-                         last_status = $1, updated_at = $2 WHERE id = $3 AND claim_token = $4",
-                    )
-                    .bind(i64::from(*status))
-                    .bind(now)
-                    .bind(job.id)
-                    .bind(&job.claim_token)
-                    .execute(&mut *tx)
-                    .await?;
-                    sqlx::query(
-                        "INSERT INTO instances (domain, refused_count, last_refused_at) \
-                         VALUES ($1, 1, $2) ON CONFLICT (domain) DO UPDATE SET \
-                         refused_count = instances.refused_count + 1, last_refused_at = $2",
-                    )
-                    .bind(&job.domain)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                Outcome::Retry(status, error) => match retry_at {
-                    Some(next) => {
-                        sqlx::query(
-                            "UPDATE deliveries SET locked_until = NULL, next_attempt_at = $1, \
-                             last_status = $2, last_error = $3, updated_at = $4 \
-                             WHERE id = $5 AND claim_token = $6",
-                        )
-                        .bind(next)
-                        .bind(status.map(i64::from))
-                        .bind(error)
-                        .bind(now)
-                        .bind(job.id)
-                        .bind(&job.claim_token)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                    None => {
-                        sqlx::query(
-                            "UPDATE deliveries SET state = 'failed', locked_until = NULL, \
-                             last_status = $1, last_error = $2, updated_at = $3 \
-                             WHERE id = $4 AND claim_token = $5",
-                        )
-                        .bind(status.map(i64::from))
-                        .bind(error)
-                        .bind(now)
-                        .bind(job.id)
-                        .bind(&job.claim_token)
-                        .execute(&mut *tx)
-                        .await?;
-                        sqlx::query(
-                            "INSERT INTO instances (domain, unreachable_since) VALUES ($1, $2) \
-                             ON CONFLICT (domain) DO UPDATE SET \
-                             unreachable_since = COALESCE(instances.unreachable_since, $2)",
-                        )
-                        .bind(&job.domain)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                },
-            }
-            tx.commit().await
-        }
-        .await
-    })
-}
-
-/// We heard from an instance (it sent us a valid activity): it is reachable again.
-pub async fn heard_from(db: &Db, domain: &str) -> Result<(), sqlx::Error> {
-    with_db!(db, |pool| {
-        sqlx::query("UPDATE instances SET unreachable_since = NULL WHERE domain = $1")
-            .bind(domain)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected())
-    })?;
-    Ok(())
-}
-
-db_row! {
-    #[derive(Debug, Clone, Serialize)]
-    pub struct InstanceQueue {
-        pub domain: String,
-        pub pending: i64,
-        pub delivered: i64,
-        pub refused: i64,
-        pub failed: i64,
-        pub refused_total: i64,
-        pub unreachable_since: Option<DateTime<Utc>>,
-        pub last_delivered_at: Option<DateTime<Utc>>,
-        pub last_refused_at: Option<DateTime<Utc>>,
-    }
-}
-
-/// Deletes deliveries that ended (delivered, refused or given up) before
-/// `before`; pending ones stay whatever their age.
-pub async fn prune_finished(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
-    with_db!(db, |pool| {
-        sqlx::query(
-            "DELETE FROM deliveries WHERE state IN ('delivered', 'refused', 'failed') \
-             AND updated_at < $1",
-        )
-        .bind(before)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
-    })
-}
-
-/// Queue state per instance, for admins.
-pub async fn queue_state(db: &Db) -> Result<Vec<InstanceQueue>, sqlx::Error> {
-    with_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT d.domain AS domain, \
-             COUNT(CASE WHEN d.state = 'pending' THEN 1 END) AS pending, \
-             COUNT(CASE WHEN d.state = 'delivered' THEN 1 END) AS delivered, \
-             COUNT(CASE WHEN d.state = 'refused' THEN 1 END) AS refused, \
-             COUNT(CASE WHEN d.state = 'failed' THEN 1 END) AS failed, \
-             COALESCE(MAX(i.refused_count), 0) AS refused_total, \
-             MAX(i.unreachable_since) AS unreachable_since, \
-             MAX(i.last_delivered_at) AS last_delivered_at, \
-             MAX(i.last_refused_at) AS last_refused_at \
-             FROM deliveries d LEFT JOIN instances i ON i.domain = d.domain \
-             GROUP BY d.domain ORDER BY d.domain",
-        )
-        .fetch_all(pool)
-        .await
-    })
 }

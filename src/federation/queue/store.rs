@@ -1,0 +1,279 @@
+//! The SQL of the delivery queue (and only that): queuing rows, claiming them
+//! with a lease, recording how each went and what that says about its instance,
+//! and the per-instance view for admins.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::{db::Db, db_row, with_db};
+
+/// A row to queue.
+pub struct NewRow<'a> {
+    pub kind: &'a str,
+    pub activity_id: &'a str,
+    pub signer: &'a str,
+    /// The inbox (for a delivery) or what the work is about.
+    pub target: &'a str,
+    pub domain: &'a str,
+    pub body: &'a str,
+}
+
+/// Queues one row; the same activity is never queued twice for one inbox.
+pub async fn insert(db: &Db, row: &NewRow<'_>, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO deliveries (kind, activity_id, signer, inbox_url, domain, body, \
+             next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) \
+             ON CONFLICT (activity_id, inbox_url) DO NOTHING",
+        )
+        .bind(row.kind)
+        .bind(row.activity_id)
+        .bind(row.signer)
+        .bind(row.target)
+        .bind(row.domain)
+        .bind(row.body)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ())
+    })
+}
+
+db_row! {
+    #[derive(Debug, Clone)]
+    /// A claimed row of the queue: a delivery (`kind` "deliver": `body` to
+    /// `inbox_url`, signed by `signer`) or follow-up work of another kind.
+    pub struct Job {
+        pub id: i64,
+        pub kind: String,
+        pub activity_id: String,
+        pub signer: String,
+        pub inbox_url: String,
+        pub domain: String,
+        pub body: String,
+        pub attempts: i64,
+        pub claim_token: String,
+    }
+}
+
+/// Claims up to `limit` due deliveries for this worker, leaving out instances
+/// that already have their share in flight. The claim is a lease (a crash gives
+/// the rows back when it runs out) with a token that every later write checks.
+pub async fn claim(
+    db: &Db,
+    limit: i64,
+    lease_seconds: i64,
+    busy: &[String],
+) -> Result<Vec<Job>, sqlx::Error> {
+    let now = Utc::now();
+    let lease = now + chrono::Duration::seconds(lease_seconds);
+    let token = crate::accounts::session::random_token();
+    let excluded = if busy.is_empty() {
+        String::new()
+    } else {
+        let params: Vec<String> = (0..busy.len()).map(|i| format!("${}", i + 5)).collect();
+        format!(" AND domain NOT IN ({})", params.join(", "))
+    };
+    let sql = format!(
+        "UPDATE deliveries SET locked_until = $1, claim_token = $2, attempts = attempts + 1, \
+         updated_at = $3 WHERE id IN (SELECT id FROM deliveries WHERE state = 'pending' \
+         AND next_attempt_at <= $3 AND (locked_until IS NULL OR locked_until < $3){excluded} \
+         ORDER BY next_attempt_at LIMIT $4{}) \
+         RETURNING id, kind, activity_id, signer, inbox_url, domain, body, attempts, claim_token",
+        db.skip_locked()
+    );
+    with_db!(db, |pool| {
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(lease)
+            .bind(&token)
+            .bind(now)
+            .bind(limit);
+        for domain in busy {
+            query = query.bind(domain);
+        }
+        query.fetch_all(pool).await
+    })
+}
+
+/// Gives a claimed delivery back without counting an attempt: its instance
+/// already has its share of the slots. It is due again shortly.
+pub async fn defer(db: &Db, job: &Job) -> Result<(), sqlx::Error> {
+    let later = Utc::now() + chrono::Duration::milliseconds(500);
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE deliveries SET locked_until = NULL, attempts = attempts - 1, \
+             next_attempt_at = $1 WHERE id = $2 AND claim_token = $3",
+        )
+        .bind(later)
+        .bind(job.id)
+        .bind(&job.claim_token)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+/// How a claimed row ended, as it is written down.
+pub enum Recorded {
+    /// Sent and taken: the instance counts one more delivery and is reachable.
+    Delivered,
+    /// Refused for good (a 4xx): counted against the instance.
+    Refused(u16),
+    /// Failed now, tried again at `next`.
+    Retry {
+        status: Option<u16>,
+        error: String,
+        next: DateTime<Utc>,
+    },
+    /// Given up after the last retry: the instance is marked unreachable.
+    Failed { status: Option<u16>, error: String },
+    /// Follow-up work done (or given up): nothing is said about an instance.
+    Done { error: Option<String> },
+}
+
+/// Records how a row went, and what that says about its instance, in one
+/// transaction (one write lock on SQLite). Only the claim that took it may write.
+pub async fn record(db: &Db, job: &Job, outcome: &Recorded) -> Result<(), sqlx::Error> {
+    let now = Utc::now();
+    // (new state, next attempt, last status, last error)
+    let (state, next, status, error) = match outcome {
+        Recorded::Delivered => ("delivered", None, None, None),
+        Recorded::Refused(s) => ("refused", None, Some(i64::from(*s)), None),
+        Recorded::Retry {
+            status,
+            error,
+            next,
+        } => (
+            "pending",
+            Some(*next),
+            status.map(i64::from),
+            Some(error.as_str()),
+        ),
+        Recorded::Failed { status, error } => {
+            ("failed", None, status.map(i64::from), Some(error.as_str()))
+        }
+        Recorded::Done { error } => (
+            if error.is_some() {
+                "failed"
+            } else {
+                "delivered"
+            },
+            None,
+            None,
+            error.as_deref(),
+        ),
+    };
+    // What it says about the instance.
+    let instance = match outcome {
+        Recorded::Delivered => Some(
+            "INSERT INTO instances (domain, delivered_count, last_delivered_at) \
+             VALUES ($1, 1, $2) ON CONFLICT (domain) DO UPDATE SET \
+             delivered_count = instances.delivered_count + 1, \
+             last_delivered_at = $2, unreachable_since = NULL",
+        ),
+        Recorded::Refused(_) => Some(
+            "INSERT INTO instances (domain, refused_count, last_refused_at) \
+             VALUES ($1, 1, $2) ON CONFLICT (domain) DO UPDATE SET \
+             refused_count = instances.refused_count + 1, last_refused_at = $2",
+        ),
+        Recorded::Failed { .. } => Some(
+            "INSERT INTO instances (domain, unreachable_since) VALUES ($1, $2) \
+             ON CONFLICT (domain) DO UPDATE SET \
+             unreachable_since = COALESCE(instances.unreachable_since, $2)",
+        ),
+        Recorded::Retry { .. } | Recorded::Done { .. } => None,
+    };
+    with_db!(db, |pool| {
+        async {
+            let mut tx = crate::db::BeginNested::begin_write(pool).await?;
+            sqlx::query(
+                "UPDATE deliveries SET state = $1, locked_until = NULL, \
+                 next_attempt_at = COALESCE($2, next_attempt_at), last_status = $3, \
+                 last_error = CASE WHEN $1 = 'refused' THEN last_error ELSE $4 END, \
+                 updated_at = $5 WHERE id = $6 AND claim_token = $7",
+            )
+            .bind(state)
+            .bind(next)
+            .bind(status)
+            .bind(error)
+            .bind(now)
+            .bind(job.id)
+            .bind(&job.claim_token)
+            .execute(&mut *tx)
+            .await?;
+            if let Some(sql) = instance {
+                sqlx::query(sql)
+                    .bind(&job.domain)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await
+        }
+        .await
+    })
+}
+
+/// We heard from an instance (it sent us a valid activity): it is reachable again.
+pub async fn heard_from(db: &Db, domain: &str) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE instances SET unreachable_since = NULL WHERE domain = $1")
+            .bind(domain)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(())
+}
+
+db_row! {
+    #[derive(Debug, Clone, Serialize)]
+    pub struct InstanceQueue {
+        pub domain: String,
+        pub pending: i64,
+        pub delivered: i64,
+        pub refused: i64,
+        pub failed: i64,
+        pub refused_total: i64,
+        pub unreachable_since: Option<DateTime<Utc>>,
+        pub last_delivered_at: Option<DateTime<Utc>>,
+        pub last_refused_at: Option<DateTime<Utc>>,
+    }
+}
+
+/// Deletes deliveries that ended (delivered, refused or given up) before
+/// `before`; pending ones stay whatever their age.
+pub async fn prune_finished(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "DELETE FROM deliveries WHERE state IN ('delivered', 'refused', 'failed') \
+             AND updated_at < $1",
+        )
+        .bind(before)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })
+}
+
+/// Queue state per instance, for admins.
+pub async fn queue_state(db: &Db) -> Result<Vec<InstanceQueue>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT d.domain AS domain, \
+             COUNT(CASE WHEN d.state = 'pending' THEN 1 END) AS pending, \
+             COUNT(CASE WHEN d.state = 'delivered' THEN 1 END) AS delivered, \
+             COUNT(CASE WHEN d.state = 'refused' THEN 1 END) AS refused, \
+             COUNT(CASE WHEN d.state = 'failed' THEN 1 END) AS failed, \
+             COALESCE(MAX(i.refused_count), 0) AS refused_total, \
+             MAX(i.unreachable_since) AS unreachable_since, \
+             MAX(i.last_delivered_at) AS last_delivered_at, \
+             MAX(i.last_refused_at) AS last_refused_at \
+             FROM deliveries d LEFT JOIN instances i ON i.domain = d.domain \
+             WHERE d.kind = 'deliver' GROUP BY d.domain ORDER BY d.domain",
+        )
+        .fetch_all(pool)
+        .await
+    })
+}
