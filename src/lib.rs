@@ -122,9 +122,11 @@ impl AppState {
 /// The whole HTTP application for a state.
 pub async fn build_app(state: AppState) -> anyhow::Result<Router> {
     let headers = web::security::SecurityHeaders::new(&state.settings)?;
+    let error_pages = axum::middleware::from_fn_with_state(state.clone(), web::page::error_pages);
     let config = federation::federation_config(state).await?;
     Ok(web::routes::router()
         .fallback(|| async { AppError::NotFound.into_response() })
+        .layer(error_pages)
         .layer(axum::middleware::from_fn_with_state(
             headers,
             web::security::add_security_headers,

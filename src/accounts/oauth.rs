@@ -314,14 +314,6 @@ fn redirect_with(uri: &str, pairs: &[(&str, Option<&str>)]) -> Response {
     }
 }
 
-fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
-    PageError {
-        error,
-        templates: data.templates.clone(),
-        instance_name: data.settings.instance.name.clone(),
-    }
-}
-
 fn with_cookies(
     mut response: Response,
     cookies: impl IntoIterator<Item = HeaderValue>,
@@ -373,7 +365,7 @@ pub async fn authorize_page(
 ) -> Result<Response, PageError> {
     let req = check_authorize(&data.db, &params)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let csrf = CsrfToken::from_headers(&data, &headers);
     render_authorize(
         &data,
@@ -383,7 +375,7 @@ pub async fn authorize_page(
         &csrf,
         None,
     )
-    .map_err(|e| page_error(&data, e))
+    .map_err(PageError::from)
 }
 
 #[derive(Deserialize)]
@@ -408,11 +400,11 @@ pub async fn authorize_submit(
     ClientIp(client): ClientIp,
     Form(form): Form<AuthorizeForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    session::verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let params = form.params;
     let req = check_authorize(&data.db, &params)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let mut cookies = Vec::new();
     let (account, user) = match current {
         Some(pair) => pair,
@@ -426,19 +418,19 @@ pub async fn authorize_submit(
                     let message = throttle::wait_message(retry_after);
                     let mut page =
                         render_authorize(&data, &req, &params, None, &csrf, Some(&message))
-                            .map_err(|e| page_error(&data, e))?;
+                            .map_err(PageError::from)?;
                     *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
                     e.add_retry_after(&mut page);
                     return Ok(page);
                 }
-                other => other.map_err(|e| page_error(&data, e))?,
+                other => other.map_err(PageError::from)?,
             };
             match signed_in {
                 Some(pair) => {
                     cookies.extend(
                         session::start_session(&data, pair.1.id)
                             .await
-                            .map_err(|e| page_error(&data, e))?,
+                            .map_err(PageError::from)?,
                     );
                     pair
                 }
@@ -452,17 +444,16 @@ pub async fn authorize_submit(
                         &csrf,
                         Some("Invalid user name, e-mail address or password."),
                     )
-                    .map_err(|e| page_error(&data, e));
+                    .map_err(PageError::from);
                 }
             }
         }
     };
     if form.decision != "approve" {
         if params.redirect_uri == OOB_REDIRECT {
-            return Err(page_error(
-                &data,
-                AppError::Forbidden("You did not authorise the app.".into()),
-            ));
+            return Err(PageError::from(AppError::Forbidden(
+                "You did not authorise the app.".into(),
+            )));
         }
         return Ok(with_cookies(
             redirect_with(
@@ -493,7 +484,7 @@ pub async fn authorize_submit(
         now + Duration::minutes(CODE_MINUTES),
     )
     .await
-    .map_err(|e| page_error(&data, e.into()))?;
+    .map_err(PageError::from)?;
     if params.redirect_uri == OOB_REDIRECT {
         let html = data
             .templates
@@ -506,7 +497,7 @@ pub async fn authorize_submit(
                     code => code,
                 },
             )
-            .map_err(|e| page_error(&data, e))?;
+            .map_err(PageError::from)?;
         return Ok(with_cookies(Html(html).into_response(), cookies));
     }
     Ok(with_cookies(

@@ -24,14 +24,6 @@ use crate::{
     web::{ClientIp, PageError, safe_local_path, sign_in_to},
 };
 
-fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
-    PageError {
-        error,
-        templates: data.templates.clone(),
-        instance_name: data.settings.instance.name.clone(),
-    }
-}
-
 /// `GET /users/{name}` and `GET /@{name}`: the actor document for ActivityPub
 /// clients, the profile page for browsers.
 pub async fn profile(
@@ -44,13 +36,13 @@ pub async fn profile(
 ) -> Result<Response, PageError> {
     let account = store::find_local_by_username(&data.db, &name)
         .await
-        .map_err(|e| page_error(&data, e.into()))?;
+        .map_err(PageError::from)?;
     let json = wants_activity_json(&headers);
     let Some(account) = account else {
         if json {
             return Ok(AppError::NotFound.into_response());
         }
-        return Err(page_error(&data, AppError::NotFound));
+        return Err(PageError::from(AppError::NotFound));
     };
     if json {
         return Ok(actor_document(&data, &headers, &method, &uri, account).await);
@@ -58,11 +50,11 @@ pub async fn profile(
     let viewer = current.as_ref().map(|(a, _)| a);
     let (followers, following) = crate::follows::store::counts(&data.db, account.id)
         .await
-        .map_err(|e| page_error(&data, e.into()))?;
+        .map_err(PageError::from)?;
     let relationship = match viewer {
         Some(v) => crate::follows::store::find(&data.db, v.id, account.id)
             .await
-            .map_err(|e| page_error(&data, e.into()))?
+            .map_err(PageError::from)?
             .map(|f| if f.accepted { "following" } else { "requested" })
             .unwrap_or("none"),
         None => "none",
@@ -76,10 +68,10 @@ pub async fn profile(
     };
     let statuses = crate::posts::store::by_account(&data.db, account.id, visible, i64::MAX, 20)
         .await
-        .map_err(|e| page_error(&data, e.into()))?;
+        .map_err(PageError::from)?;
     let posts = crate::publishing::pages::post_views(&data, &statuses, viewer)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let csrf = CsrfToken::from_headers(&data, &headers);
     let html = data
         .templates
@@ -106,7 +98,7 @@ pub async fn profile(
                 },
             },
         )
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let mut response = ([(header::VARY, "Accept")], Html(html)).into_response();
     if let Some(c) = csrf.cookie(&data) {
         response.headers_mut().append(header::SET_COOKIE, c);
@@ -133,11 +125,11 @@ pub async fn follow_form(
     let Some((me, _)) = current else {
         return Ok(sign_in_to(&format!("/@{name}")));
     };
-    session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    session::verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let target = store::find_local_by_username(&data.db, &name)
         .await
-        .map_err(|e| page_error(&data, e.into()))?
-        .ok_or_else(|| page_error(&data, AppError::NotFound))?;
+        .map_err(PageError::from)?
+        .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let result = if form.action == "unfollow" {
         crate::follows::model::unfollow(&data, &me, &target).await
     } else {
@@ -145,7 +137,7 @@ pub async fn follow_form(
             .await
             .map(|_| ())
     };
-    result.map_err(|e| page_error(&data, e))?;
+    result.map_err(PageError::from)?;
     Ok(Redirect::to(&format!("/@{}", target.username)).into_response())
 }
 
@@ -297,7 +289,7 @@ pub async fn sign_in_page(
         return Ok(Redirect::to(&next).into_response());
     }
     let csrf = CsrfToken::from_headers(&data, &headers);
-    render_sign_in(&data, &csrf, &next, "", None).map_err(|e| page_error(&data, e))
+    render_sign_in(&data, &csrf, &next, "", None).map_err(PageError::from)
 }
 
 #[derive(Deserialize)]
@@ -319,7 +311,7 @@ pub async fn sign_in(
     ClientIp(client): ClientIp,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    session::verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let next = safe_next(form.next.as_deref());
     let signed_in = match model::authenticate(&data, &form.login, &form.password, client).await {
         Err(e @ AppError::TooManyRequests { retry_after }) => {
@@ -327,18 +319,18 @@ pub async fn sign_in(
             let csrf = CsrfToken::from_headers(&data, &headers);
             let message = throttle::wait_message(retry_after);
             let mut page = render_sign_in(&data, &csrf, &next, &form.login, Some(&message))
-                .map_err(|e| page_error(&data, e))?;
+                .map_err(PageError::from)?;
             *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
             e.add_retry_after(&mut page);
             return Ok(page);
         }
-        other => other.map_err(|e| page_error(&data, e))?,
+        other => other.map_err(PageError::from)?,
     };
     match signed_in {
         Some((_, user)) => {
             let cookies = session::start_session(&data, user.id)
                 .await
-                .map_err(|e| page_error(&data, e))?;
+                .map_err(PageError::from)?;
             let mut response = Redirect::to(&next).into_response();
             for cookie in cookies {
                 response.headers_mut().append(header::SET_COOKIE, cookie);
@@ -354,7 +346,7 @@ pub async fn sign_in(
                 &form.login,
                 Some("Invalid user name, e-mail address or password."),
             )
-            .map_err(|e| page_error(&data, e))
+            .map_err(PageError::from)
         }
     }
 }
@@ -379,7 +371,7 @@ pub async fn sign_out_page(
                 csrf => csrf.token,
             },
         )
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let mut response = Html(html).into_response();
     if let Some(c) = csrf.cookie(&data) {
         response.headers_mut().append(header::SET_COOKIE, c);
@@ -399,10 +391,10 @@ pub async fn sign_out(
     headers: HeaderMap,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    session::verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let cookie = session::end_session(&data, &headers)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let mut response = Redirect::to("/").into_response();
     response.headers_mut().append(header::SET_COOKIE, cookie);
     Ok(response)
@@ -448,10 +440,10 @@ fn registrations_closed() -> AppError {
 /// `GET /auth/sign_up` (only when registrations are open)
 pub async fn sign_up_page(data: Data<AppState>, headers: HeaderMap) -> Result<Response, PageError> {
     if !data.settings.instance.registrations_open {
-        return Err(page_error(&data, registrations_closed()));
+        return Err(PageError::from(registrations_closed()));
     }
     let csrf = CsrfToken::from_headers(&data, &headers);
-    render_sign_up(&data, &csrf, ("", ""), None).map_err(|e| page_error(&data, e))
+    render_sign_up(&data, &csrf, ("", ""), None).map_err(PageError::from)
 }
 
 #[derive(Deserialize)]
@@ -473,9 +465,9 @@ pub async fn sign_up(
     Form(form): Form<SignUpForm>,
 ) -> Result<Response, PageError> {
     if !data.settings.instance.registrations_open {
-        return Err(page_error(&data, registrations_closed()));
+        return Err(PageError::from(registrations_closed()));
     }
-    session::verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    session::verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let created = model::create_user(
         &data,
         NewUser {
@@ -490,7 +482,7 @@ pub async fn sign_up(
         Ok((account, user, _)) => {
             let cookies = session::start_session(&data, user.id)
                 .await
-                .map_err(|e| page_error(&data, e))?;
+                .map_err(PageError::from)?;
             let mut response = Redirect::to(&format!("/@{}", account.username)).into_response();
             for cookie in cookies {
                 response.headers_mut().append(header::SET_COOKIE, cookie);
@@ -500,9 +492,9 @@ pub async fn sign_up(
         Err(AppError::Unprocessable(message)) => {
             let csrf = CsrfToken::from_headers(&data, &headers);
             render_sign_up(&data, &csrf, (&form.username, &form.email), Some(&message))
-                .map_err(|e| page_error(&data, e))
+                .map_err(PageError::from)
         }
-        Err(e) => Err(page_error(&data, e)),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 

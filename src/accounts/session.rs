@@ -120,6 +120,17 @@ async fn session_user(db: &Db, token: &str) -> AppResult<Option<(Account, User)>
     }
 }
 
+/// The person signed in with these request headers' session cookie, if any.
+pub async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> AppResult<Option<(Account, User)>> {
+    match cookie(headers, &cookie_name(state, SESSION_COOKIE)) {
+        Some(token) => session_user(&state.db, token).await,
+        None => Ok(None),
+    }
+}
+
 /// The person signed in on this browser, if any.
 pub struct CurrentUser(pub Option<(Account, User)>);
 

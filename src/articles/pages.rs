@@ -14,20 +14,11 @@ use crate::{
         model::{Account, User},
         session::CsrfToken,
     },
-    error::{AppError, AppResult},
+    error::AppResult,
     vocabularies::{self, Term},
-    web::PageError,
 };
 
 pub type Viewer = Option<(Account, User)>;
-
-pub fn page_error(data: &AppState, error: AppError) -> PageError {
-    PageError {
-        error,
-        templates: data.templates.clone(),
-        instance_name: data.settings.instance.name.clone(),
-    }
-}
 
 /// A page, with the CSRF cookie when the token is new.
 pub fn html_page(

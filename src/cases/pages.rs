@@ -24,7 +24,7 @@ use crate::{
     },
     articles::pages::{
         Choice, TermView, Viewer, choices, comma_list, draft_name, html_page, language_choices,
-        language_name, line_list, number_param, page_error, safe_href, sign_in_to, term_views,
+        language_name, line_list, number_param, safe_href, sign_in_to, term_views,
     },
     cases::model::{self, BrowseQuery, CaseInput, CaseReport},
     communities::{
@@ -399,7 +399,7 @@ pub async fn browse_page(
 ) -> Result<Response, PageError> {
     browse(&data, &current, &q, notice.deleted.is_some())
         .await
-        .map_err(|e| page_error(&data, e))
+        .map_err(PageError::from)
 }
 
 async fn browse(
@@ -792,7 +792,7 @@ async fn refused(
     error: AppError,
 ) -> Result<Response, PageError> {
     if let AppError::Internal(_) = error {
-        return Err(page_error(state, error));
+        return Err(PageError::from(error));
     }
     let csrf = CsrfToken::from_headers(state, headers);
     render_form(
@@ -807,7 +807,7 @@ async fn refused(
         }),
     )
     .await
-    .map_err(|e| page_error(state, e))
+    .map_err(PageError::from)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -845,7 +845,7 @@ pub async fn new_page(
         None,
     )
     .await
-    .map_err(|e| page_error(&data, e))
+    .map_err(PageError::from)
 }
 
 /// `POST /cases` (multipart, no files): publishes a case report from the form.
@@ -861,8 +861,8 @@ pub async fn create_form(
     // The form has no file fields: a file sent anyway is refused.
     let upload = Upload::read(multipart, 0, &data.media)
         .await
-        .map_err(|e| page_error(&data, e))?;
-    verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
+    verify_csrf(&data, &headers, upload.field("csrf")).map_err(PageError::from)?;
     let values = FormValues::from_upload(&upload);
     let draft = draft_name(upload.field("draft"), "case-new");
     match crate::publishing::case::create(&data, &me, values.to_input(true)).await {
@@ -886,7 +886,7 @@ pub async fn edit_page(
     };
     edit_form(&data, &headers, &current, me, &id)
         .await
-        .map_err(|e| page_error(&data, e))
+        .map_err(PageError::from)
 }
 
 async fn edit_form(
@@ -923,11 +923,9 @@ pub async fn update_form(
     };
     let upload = Upload::read(multipart, 0, &data.media)
         .await
-        .map_err(|e| page_error(&data, e))?;
-    verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;
-    let c = own_case(&data, &me, &id)
-        .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
+    verify_csrf(&data, &headers, upload.field("csrf")).map_err(PageError::from)?;
+    let c = own_case(&data, &me, &id).await.map_err(PageError::from)?;
     let values = FormValues::from_upload(&upload);
     match crate::publishing::case::update(&data, &me, &c, values.to_input(false)).await {
         Ok(status) => Ok(Redirect::to(&format!(
@@ -970,7 +968,7 @@ pub async fn show_page(
 ) -> Result<Response, PageError> {
     show(&data, &headers, &current, &id, &q)
         .await
-        .map_err(|e| page_error(&data, e))
+        .map_err(PageError::from)
 }
 
 async fn show(
@@ -1055,10 +1053,10 @@ pub async fn verification_form(
     let Some((me, user)) = current else {
         return Ok(sign_in_to(&format!("/cases/{id}")));
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let (status_id, verified) = set_verification(&data, &me, user.role, &id, &form.action)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let notice = if verified { "verified" } else { "unverified" };
     Ok(Redirect::to(&format!("/cases/{status_id}?{notice}=1")).into_response())
 }
@@ -1107,13 +1105,11 @@ pub async fn delete_form(
     let Some((me, _)) = current else {
         return Ok(sign_in_to(&format!("/cases/{id}")));
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
-    let c = own_case(&data, &me, &id)
-        .await
-        .map_err(|e| page_error(&data, e))?;
+    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
+    let c = own_case(&data, &me, &id).await.map_err(PageError::from)?;
     crate::publishing::local::delete(&data, &me, &c.status)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     Ok(Redirect::to("/cases?deleted=1").into_response())
 }
 
@@ -1187,9 +1183,7 @@ pub async fn history_page(
     CurrentUser(current): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    history(&data, &current, &id)
-        .await
-        .map_err(|e| page_error(&data, e))
+    history(&data, &current, &id).await.map_err(PageError::from)
 }
 
 async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Response> {

@@ -31,14 +31,6 @@ use crate::{
     web::{PageError, safe_local_path, sign_in_to},
 };
 
-fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
-    PageError {
-        error,
-        templates: data.templates.clone(),
-        instance_name: data.settings.instance.name.clone(),
-    }
-}
-
 fn community_view(c: &Community, members: i64) -> minijinja::Value {
     let a = &c.account;
     minijinja::context! {
@@ -70,14 +62,12 @@ pub async fn directory_page(
     CurrentUser(current): CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
-    let communities = directory(&data, &q)
-        .await
-        .map_err(|e| page_error(&data, e))?;
+    let communities = directory(&data, &q).await.map_err(PageError::from)?;
     let mut views = Vec::new();
     for c in &communities {
         let (members, _) = crate::follows::store::counts(&data.db, c.account.id)
             .await
-            .map_err(|e| page_error(&data, e.into()))?;
+            .map_err(PageError::from)?;
         views.push(community_view(c, members));
     }
     let may_open = current
@@ -98,7 +88,7 @@ pub async fn directory_page(
                 csrf => csrf.token,
             },
         )
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let mut response = Html(html).into_response();
     if let Some(c) = csrf.cookie(&data) {
         response.headers_mut().append(header::SET_COOKIE, c);
@@ -141,12 +131,11 @@ pub async fn create_form(
     let Some((me, user)) = current else {
         return Ok(Redirect::to("/auth/sign_in?next=/communities").into_response());
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     if !model::may_open_communities(user.role) {
-        return Err(page_error(
-            &data,
-            AppError::Forbidden("Only facilitators and admins can open communities".into()),
-        ));
+        return Err(PageError::from(AppError::Forbidden(
+            "Only facilitators and admins can open communities".into(),
+        )));
     }
     let community = model::create(
         &data,
@@ -162,7 +151,7 @@ pub async fn create_form(
         },
     )
     .await
-    .map_err(|e| page_error(&data, e))?;
+    .map_err(PageError::from)?;
     Ok(Redirect::to(&format!("/c/{}", community.account.username)).into_response())
 }
 
@@ -180,15 +169,15 @@ pub async fn community(
     let found = match accounts::find_local_by_username(&data.db, &name).await {
         Ok(Some(a)) => model::of_account(&data.db, &a)
             .await
-            .map_err(|e| page_error(&data, e))?,
+            .map_err(PageError::from)?,
         Ok(None) => None,
-        Err(e) => return Err(page_error(&data, e.into())),
+        Err(e) => return Err(PageError::from(AppError::from(e))),
     };
     let Some(community) = found else {
         if json {
             return Ok(AppError::NotFound.into_response());
         }
-        return Err(page_error(&data, AppError::NotFound));
+        return Err(PageError::from(AppError::NotFound));
     };
     if json {
         let account = community.account.clone();
@@ -196,7 +185,7 @@ pub async fn community(
     }
     let viewer = current.as_ref().map(|(a, _)| a);
     let role = current.as_ref().map(|(_, u)| u.role);
-    let page_err = |e: AppError| page_error(&data, e);
+    let page_err = |e: AppError| PageError::from(e);
     let (members, _) = crate::follows::store::counts(&data.db, community.account.id)
         .await
         .map_err(|e| page_err(e.into()))?;
@@ -287,12 +276,12 @@ pub async fn community(
 async fn local_community(data: &Data<AppState>, name: &str) -> Result<Community, PageError> {
     let account = accounts::find_local_by_username(&data.db, name)
         .await
-        .map_err(|e| page_error(data, e.into()))?
-        .ok_or_else(|| page_error(data, AppError::NotFound))?;
+        .map_err(PageError::from)?
+        .ok_or_else(|| PageError::from(AppError::NotFound))?;
     model::of_account(&data.db, &account)
         .await
-        .map_err(|e| page_error(data, e))?
-        .ok_or_else(|| page_error(data, AppError::NotFound))
+        .map_err(PageError::from)?
+        .ok_or_else(|| PageError::from(AppError::NotFound))
 }
 
 #[derive(Deserialize)]
@@ -314,13 +303,13 @@ pub async fn join_form(
     let Some((me, _)) = current else {
         return Ok(sign_in_to(&format!("/c/{name}")));
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let community = local_community(&data, &name).await?;
     let result = if form.action == "leave" {
         crate::follows::model::unfollow(&data, &me, &community.account).await
     } else if store::active_ban(&data.db, community.account.id, me.id)
         .await
-        .map_err(|e| page_error(&data, e.into()))?
+        .map_err(PageError::from)?
         .is_some()
     {
         Err(AppError::Forbidden(
@@ -331,7 +320,7 @@ pub async fn join_form(
             .await
             .map(|_| ())
     };
-    result.map_err(|e| page_error(&data, e))?;
+    result.map_err(PageError::from)?;
     Ok(Redirect::to(&format!("/c/{}", community.account.username)).into_response())
 }
 
@@ -356,7 +345,7 @@ pub async fn post_form(
     let Some((me, _)) = current else {
         return Ok(sign_in_to(&format!("/c/{name}")));
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let community = local_community(&data, &name).await?;
     let status = crate::publishing::local::post_in_community(
         &data,
@@ -368,7 +357,7 @@ pub async fn post_form(
         None,
     )
     .await
-    .map_err(|e| page_error(&data, e))?;
+    .map_err(PageError::from)?;
     Ok(Redirect::to(&format!("/@{}/{}", me.username, status.id)).into_response())
 }
 
@@ -385,8 +374,8 @@ pub async fn moderation_page(
     let community = local_community(&data, &name).await?;
     model::require_moderator(&data, &community, &me, Some(user.role))
         .await
-        .map_err(|e| page_error(&data, e))?;
-    let page_err = |e: AppError| page_error(&data, e);
+        .map_err(PageError::from)?;
+    let page_err = |e: AppError| PageError::from(e);
     let mut reports = Vec::new();
     for r in store::reports(&data.db, community.account.id, true)
         .await
@@ -468,26 +457,26 @@ pub async fn request_form(
     let Some((me, user)) = current else {
         return Ok(Redirect::to("/auth/sign_in").into_response());
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let community = local_community(&data, &name).await?;
     let role: Option<Role> = Some(user.role);
     model::require_moderator(&data, &community, &me, role)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let id: i64 = form
         .account_id
         .parse()
-        .map_err(|_| page_error(&data, AppError::NotFound))?;
+        .map_err(|_| PageError::from(AppError::NotFound))?;
     let person = accounts::find_by_id(&data.db, id)
         .await
-        .map_err(|e| page_error(&data, e.into()))?
-        .ok_or_else(|| page_error(&data, AppError::NotFound))?;
+        .map_err(PageError::from)?
+        .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let result = if form.action == "reject" {
         crate::follows::model::reject(&data, &community.account, &person).await
     } else {
         crate::follows::model::authorize(&data, &community.account, &person).await
     };
-    result.map_err(|e| page_error(&data, e))?;
+    result.map_err(PageError::from)?;
     Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
 }
 
@@ -555,7 +544,7 @@ pub async fn moderate_form(
     let Some((me, user)) = current else {
         return Ok(Redirect::to("/auth/sign_in").into_response());
     };
-    let page_err = |e: AppError| page_error(&data, e);
+    let page_err = |e: AppError| PageError::from(e);
     verify_csrf(&data, &headers, &form.csrf).map_err(page_err)?;
     let id: i64 = id.parse().map_err(|_| page_err(AppError::NotFound))?;
     let status = posts::find(&data.db, id)
@@ -620,7 +609,7 @@ pub async fn picture_form(
     let Some((me, user)) = current else {
         return Ok(Redirect::to("/auth/sign_in").into_response());
     };
-    let page_err = |e: AppError| page_error(&data, e);
+    let page_err = |e: AppError| PageError::from(e);
     let community = local_community(&data, &name).await?;
     model::require_moderator(&data, &community, &me, Some(user.role))
         .await

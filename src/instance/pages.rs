@@ -14,14 +14,7 @@ pub async fn home(
     data: Data<AppState>,
     CurrentUser(current): CurrentUser,
 ) -> Result<Response, PageError> {
-    let page_error = |error| PageError {
-        error,
-        templates: data.templates.clone(),
-        instance_name: data.settings.instance.name.clone(),
-    };
-    let stats = super::stats(&data.db)
-        .await
-        .map_err(|e| page_error(e.into()))?;
+    let stats = super::stats(&data.db).await.map_err(PageError::from)?;
     let s = &data.settings;
     let html = data
         .templates
@@ -38,6 +31,6 @@ pub async fn home(
                 registrations_open => s.instance.registrations_open,
             },
         )
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     Ok(Html(html).into_response())
 }

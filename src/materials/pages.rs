@@ -23,7 +23,7 @@ use crate::{
     },
     articles::pages::{
         ACCEPTED_FILES, Choice, DURATIONS, TermView, Viewer, choices, comma_list, draft_name,
-        file_kind, html_page, language_choices, language_name, line_list, number_param, page_error,
+        file_kind, html_page, language_choices, language_name, line_list, number_param,
         readable_duration, readable_size, safe_href, sign_in_to, term_views,
     },
     error::{AppError, AppResult},
@@ -273,7 +273,7 @@ pub async fn browse_page(
 ) -> Result<Response, PageError> {
     browse(&data, &current, &q, notice.deleted.is_some())
         .await
-        .map_err(|e| page_error(&data, e))
+        .map_err(PageError::from)
 }
 
 async fn browse(
@@ -676,7 +676,7 @@ pub async fn new_page(
     };
     new_form(&data, &headers, &current, me, based_on)
         .await
-        .map_err(|e| page_error(&data, e))
+        .map_err(PageError::from)
 }
 
 async fn new_form(
@@ -723,7 +723,7 @@ fn refused(
     files_lost: bool,
 ) -> Result<Response, PageError> {
     if let AppError::Internal(_) = error {
-        return Err(page_error(state, error));
+        return Err(PageError::from(error));
     }
     let csrf = CsrfToken::from_headers(state, headers);
     render_form(
@@ -738,7 +738,7 @@ fn refused(
             files_lost,
         }),
     )
-    .map_err(|e| page_error(state, e))
+    .map_err(PageError::from)
 }
 
 /// `POST /materials` (multipart): publishes a material from the form.
@@ -753,8 +753,8 @@ pub async fn create_form(
     };
     let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media)
         .await
-        .map_err(|e| page_error(&data, e))?;
-    verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
+    verify_csrf(&data, &headers, upload.field("csrf")).map_err(PageError::from)?;
     let values = FormValues::from_upload(&upload);
     let draft = draft_name(upload.field("draft"), "new");
     let files_lost = !upload.files.is_empty();
@@ -797,7 +797,7 @@ pub async fn edit_page(
     };
     edit_form(&data, &headers, &current, me, &id)
         .await
-        .map_err(|e| page_error(&data, e))
+        .map_err(PageError::from)
 }
 
 async fn edit_form(
@@ -832,11 +832,11 @@ pub async fn update_form(
     };
     let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media)
         .await
-        .map_err(|e| page_error(&data, e))?;
-    verify_csrf(&data, &headers, upload.field("csrf")).map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
+    verify_csrf(&data, &headers, upload.field("csrf")).map_err(PageError::from)?;
     let m = own_material(&data, &me, &id)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let values = FormValues::from_upload(&upload);
     let files_lost = !upload.files.is_empty();
     match crate::publishing::material::update(&data, &me, &m, values.to_input(true), upload.files)
@@ -878,7 +878,7 @@ pub async fn show_page(
 ) -> Result<Response, PageError> {
     show(&data, &headers, &current, &id, &q)
         .await
-        .map_err(|e| page_error(&data, e))
+        .map_err(PageError::from)
 }
 
 async fn show(
@@ -955,13 +955,13 @@ pub async fn delete_form(
     let Some((me, _)) = current else {
         return Ok(sign_in_to(&format!("/materials/{id}")));
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let m = own_material(&data, &me, &id)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     crate::publishing::material::delete(&data, &me, &m)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     Ok(Redirect::to("/materials?deleted=1").into_response())
 }
 
@@ -1002,9 +1002,7 @@ pub async fn history_page(
     CurrentUser(current): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    history(&data, &current, &id)
-        .await
-        .map_err(|e| page_error(&data, e))
+    history(&data, &current, &id).await.map_err(PageError::from)
 }
 
 async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Response> {

@@ -36,16 +36,15 @@ pub async fn tag(
     CurrentUser(current): CurrentUser,
     Path(tag): Path<String>,
 ) -> Result<Response, PageError> {
-    let page_error = |error| page_error(&data, error);
-    let tag = normalize_tag(&tag).ok_or_else(|| page_error(AppError::NotFound))?;
+    let tag = normalize_tag(&tag).ok_or_else(|| PageError::from(AppError::NotFound))?;
     let statuses = store::tagged(&data.db, &tag, false, i64::MAX, 0, 40)
         .await
-        .map_err(|e| page_error(e.into()))?;
+        .map_err(PageError::from)?;
     let mut posts = Vec::new();
     for s in statuses {
         let Some(author) = accounts::find_by_id(&data.db, s.account_id)
             .await
-            .map_err(|e| page_error(e.into()))?
+            .map_err(PageError::from)?
         else {
             continue;
         };
@@ -69,7 +68,7 @@ pub async fn tag(
                 posts => posts,
             },
         )
-        .map_err(page_error)?;
+        .map_err(PageError::from)?;
     Ok(Html(html).into_response())
 }
 
@@ -193,14 +192,6 @@ pub async fn post_views(
     Ok(out)
 }
 
-fn page_error(data: &Data<AppState>, error: AppError) -> PageError {
-    PageError {
-        error,
-        templates: data.templates.clone(),
-        instance_name: data.settings.instance.name.clone(),
-    }
-}
-
 async fn render_home(
     data: &Data<AppState>,
     headers: &HeaderMap,
@@ -243,7 +234,7 @@ pub async fn home(
     };
     render_home(&data, &headers, &me, None)
         .await
-        .map_err(|e| page_error(&data, e))
+        .map_err(PageError::from)
 }
 
 #[derive(Deserialize)]
@@ -270,7 +261,7 @@ pub async fn compose(
     let Some(me) = current else {
         return Ok(Redirect::to("/auth/sign_in?next=/home").into_response());
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(|e| page_error(&data, e))?;
+    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
     let visibility = Visibility::parse(&form.visibility).unwrap_or(Visibility::Public);
     let in_reply_to = match form
         .in_reply_to_id
@@ -278,18 +269,16 @@ pub async fn compose(
         .and_then(|i| i.parse::<i64>().ok())
     {
         Some(id) => {
-            let parent = store::find(&data.db, id)
-                .await
-                .map_err(|e| page_error(&data, e.into()))?;
+            let parent = store::find(&data.db, id).await.map_err(PageError::from)?;
             match parent {
                 Some(p)
                     if model::can_see(&data, Some(&me.0), &p)
                         .await
-                        .map_err(|e| page_error(&data, e))? =>
+                        .map_err(PageError::from)? =>
                 {
                     Some(p)
                 }
-                _ => return Err(page_error(&data, AppError::NotFound)),
+                _ => return Err(PageError::from(AppError::NotFound)),
             }
         }
         None => None,
@@ -322,8 +311,8 @@ pub async fn compose(
         }
         Err(AppError::Unprocessable(message)) => render_home(&data, &headers, &me, Some(&message))
             .await
-            .map_err(|e| page_error(&data, e)),
-        Err(e) => Err(page_error(&data, e)),
+            .map_err(PageError::from),
+        Err(e) => Err(PageError::from(e)),
     }
 }
 
@@ -338,16 +327,16 @@ pub async fn thread(
     let viewer = current.as_ref().map(|(a, _)| a);
     let id: i64 = id
         .parse()
-        .map_err(|_| page_error(&data, AppError::NotFound))?;
+        .map_err(|_| PageError::from(AppError::NotFound))?;
     let status = store::find(&data.db, id)
         .await
-        .map_err(|e| page_error(&data, e.into()))?
+        .map_err(PageError::from)?
         .filter(|s| s.reblog_of_id.is_none())
-        .ok_or_else(|| page_error(&data, AppError::NotFound))?;
+        .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let main = post_view(&data, &status, viewer)
         .await
-        .map_err(|e| page_error(&data, e))?
-        .ok_or_else(|| page_error(&data, AppError::NotFound))?;
+        .map_err(PageError::from)?
+        .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let mut ancestors = Vec::new();
     let mut parent = status.in_reply_to_ap_id.clone();
     while let Some(ap_id) = parent {
@@ -356,7 +345,7 @@ pub async fn thread(
         }
         let Some(p) = store::find_by_ap_id(&data.db, &ap_id)
             .await
-            .map_err(|e| page_error(&data, e.into()))?
+            .map_err(PageError::from)?
         else {
             break;
         };
@@ -366,20 +355,20 @@ pub async fn thread(
     ancestors.reverse();
     let replies = store::replies(&data.db, &status.ap_id, 100)
         .await
-        .map_err(|e| page_error(&data, e.into()))?;
+        .map_err(PageError::from)?;
     let ancestors = post_views(&data, &ancestors, viewer)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let descendants = post_views(&data, &replies, viewer)
         .await
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let community = crate::communities::pages::thread_context(
         &data,
         &status,
         current.as_ref().map(|(a, u)| (a, u.role)),
     )
     .await
-    .map_err(|e| page_error(&data, e))?;
+    .map_err(PageError::from)?;
     let csrf = CsrfToken::from_headers(&data, &headers);
     let html = data
         .templates
@@ -396,7 +385,7 @@ pub async fn thread(
                 descendants => descendants,
             },
         )
-        .map_err(|e| page_error(&data, e))?;
+        .map_err(PageError::from)?;
     let mut response = Html(html).into_response();
     if let Some(c) = csrf.cookie(&data) {
         response.headers_mut().append(header::SET_COOKIE, c);

@@ -1,6 +1,7 @@
 //! The web side: router assembly, templates, static files, HTML helpers and the
 //! error page.
 
+pub mod page;
 pub mod routes;
 pub mod security;
 
@@ -10,7 +11,7 @@ use std::sync::Arc;
 
 use axum::{
     http::{StatusCode, header},
-    response::{Html, IntoResponse, Response},
+    response::{IntoResponse, Response},
 };
 use minijinja::Environment;
 use serde::Serialize;
@@ -72,42 +73,44 @@ impl Templates {
     }
 }
 
-/// An error shown as a page rather than JSON.
-pub struct PageError {
-    pub error: AppError,
-    pub templates: Templates,
-    pub instance_name: String,
+/// An error shown as a page rather than JSON: the response carries what went
+/// wrong, and [`page::error_pages`] (the one path to `error.html`) renders it in
+/// the page frame, with the person signed in.
+#[derive(Debug)]
+pub struct PageError(pub AppError);
+
+impl From<AppError> for PageError {
+    fn from(error: AppError) -> PageError {
+        PageError(error)
+    }
+}
+
+impl From<sqlx::Error> for PageError {
+    fn from(error: sqlx::Error) -> PageError {
+        PageError(error.into())
+    }
 }
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        let status = self.error.status();
+        let status = self.0.status();
         if status.is_server_error() {
-            tracing::error!(error = %self.error, "page failed");
+            tracing::error!(error = %self.0, "page failed");
         }
         let title = match status {
             StatusCode::NOT_FOUND => "Not found".to_string(),
             StatusCode::FORBIDDEN => "Not allowed".to_string(),
             s => s.canonical_reason().unwrap_or("Error").to_string(),
         };
-        let message = match &self.error {
+        let message = match &self.0 {
             AppError::NotFound => "There is nothing at this address.".to_string(),
             other => other.client_message(),
         };
-        let body = self
-            .templates
-            .render(
-                "error.html",
-                minijinja::context! {
-                    instance_name => self.instance_name,
-                    title => title,
-                    message => message,
-                    user => (),
-                },
-            )
-            .unwrap_or_else(|_| format!("<!doctype html><title>{status}</title><p>{status}</p>"));
-        let mut response = (status, Html(body)).into_response();
-        self.error.add_retry_after(&mut response);
+        let mut response = status.into_response();
+        response
+            .extensions_mut()
+            .insert(page::Failure { title, message });
+        self.0.add_retry_after(&mut response);
         response
     }
 }

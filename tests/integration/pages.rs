@@ -455,3 +455,46 @@ async fn the_web_pages_post_follow_and_show_threads() {
     let res = a.client.get(a.url("/@anna/999999")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_failed_page_is_the_error_page_for_whoever_is_signed_in() {
+    let a = TestInstance::start().await;
+    let password = a.user("anna", Role::Member).await;
+    let (cookies, _) = web_sign_in(&a, "anna", &password).await;
+    for path in [
+        "/@anna/999999",
+        "/@nobody",
+        "/materials/999999",
+        "/cases/999999",
+    ] {
+        let res = a
+            .client
+            .get(a.url(path))
+            .header("cookie", &cookies)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{path}"
+        );
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains("There is nothing at this address."),
+            "{path}: {html}"
+        );
+        assert!(
+            html.contains("Sign out"),
+            "{path}: the frame knows anna: {html}"
+        );
+        assert!(!html.contains("/auth/sign_in\""), "{path}: {html}");
+    }
+    // Nobody signed in: the same page, offering to sign in.
+    let res = a.client.get(a.url("/@nobody")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(res.text().await.unwrap().contains("/auth/sign_in"));
+}
