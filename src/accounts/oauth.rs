@@ -363,9 +363,7 @@ pub async fn authorize_page(
     CurrentUser(current): CurrentUser,
     Query(params): Query<AuthorizeParams>,
 ) -> Result<Response, PageError> {
-    let req = check_authorize(&data.db, &params)
-        .await
-        .map_err(PageError::from)?;
+    let req = check_authorize(&data.db, &params).await?;
     let csrf = CsrfToken::from_headers(&data, &headers);
     render_authorize(
         &data,
@@ -400,11 +398,9 @@ pub async fn authorize_submit(
     ClientIp(client): ClientIp,
     Form(form): Form<AuthorizeForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
+    session::verify_csrf(&data, &headers, &form.csrf)?;
     let params = form.params;
-    let req = check_authorize(&data.db, &params)
-        .await
-        .map_err(PageError::from)?;
+    let req = check_authorize(&data.db, &params).await?;
     let mut cookies = Vec::new();
     let (account, user) = match current {
         Some(pair) => pair,
@@ -417,21 +413,16 @@ pub async fn authorize_submit(
                     let csrf = CsrfToken::from_headers(&data, &headers);
                     let message = throttle::wait_message(retry_after);
                     let mut page =
-                        render_authorize(&data, &req, &params, None, &csrf, Some(&message))
-                            .map_err(PageError::from)?;
+                        render_authorize(&data, &req, &params, None, &csrf, Some(&message))?;
                     *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
                     e.add_retry_after(&mut page);
                     return Ok(page);
                 }
-                other => other.map_err(PageError::from)?,
+                other => other?,
             };
             match signed_in {
                 Some(pair) => {
-                    cookies.extend(
-                        session::start_session(&data, pair.1.id)
-                            .await
-                            .map_err(PageError::from)?,
-                    );
+                    cookies.extend(session::start_session(&data, pair.1.id).await?);
                     pair
                 }
                 None => {
@@ -483,8 +474,7 @@ pub async fn authorize_submit(
         now,
         now + Duration::minutes(CODE_MINUTES),
     )
-    .await
-    .map_err(PageError::from)?;
+    .await?;
     if params.redirect_uri == OOB_REDIRECT {
         let html = data
             .templates
@@ -496,8 +486,7 @@ pub async fn authorize_submit(
                     app_name => req.app.name,
                     code => code,
                 },
-            )
-            .map_err(PageError::from)?;
+            )?;
         return Ok(with_cookies(Html(html).into_response(), cookies));
     }
     Ok(with_cookies(

@@ -34,9 +34,7 @@ pub async fn profile(
     CurrentUser(current): CurrentUser,
     Path(name): Path<String>,
 ) -> Result<Response, PageError> {
-    let account = store::find_local_by_username(&data.db, &name)
-        .await
-        .map_err(PageError::from)?;
+    let account = store::find_local_by_username(&data.db, &name).await?;
     let json = wants_activity_json(&headers);
     let Some(account) = account else {
         if json {
@@ -48,13 +46,10 @@ pub async fn profile(
         return Ok(actor_document(&data, &headers, &method, &uri, account).await);
     }
     let viewer = current.as_ref().map(|(a, _)| a);
-    let (followers, following) = crate::follows::store::counts(&data.db, account.id)
-        .await
-        .map_err(PageError::from)?;
+    let (followers, following) = crate::follows::store::counts(&data.db, account.id).await?;
     let relationship = match viewer {
         Some(v) => crate::follows::store::find(&data.db, v.id, account.id)
-            .await
-            .map_err(PageError::from)?
+            .await?
             .map(|f| if f.accepted { "following" } else { "requested" })
             .unwrap_or("none"),
         None => "none",
@@ -66,39 +61,33 @@ pub async fn profile(
     } else {
         &["public", "unlisted"]
     };
-    let statuses = crate::posts::store::by_account(&data.db, account.id, visible, i64::MAX, 20)
-        .await
-        .map_err(PageError::from)?;
-    let posts = crate::publishing::pages::post_views(&data, &statuses, viewer)
-        .await
-        .map_err(PageError::from)?;
+    let statuses =
+        crate::posts::store::by_account(&data.db, account.id, visible, i64::MAX, 20).await?;
+    let posts = crate::publishing::pages::post_views(&data, &statuses, viewer).await?;
     let csrf = CsrfToken::from_headers(&data, &headers);
-    let html = data
-        .templates
-        .render(
-            "profile.html",
-            minijinja::context! {
-                instance_name => data.settings.instance.name,
-                domain => data.settings.domain,
-                user => user_context(&current),
-                csrf => csrf.token,
-                posts => posts,
-                person => minijinja::context! {
-                    followers => followers,
-                    following => following,
-                    relationship => relationship,
-                    username => account.username,
-                    name => account.shown_name(),
-                    note_html => account.note_html,
-                    avatar_url => account.avatar_url,
-                    facts => account.profile.labelled(),
-                    joined => account.created_at.format("%B %Y").to_string(),
-                    actor_url => account.ap_id.as_str(),
-                    is_self => current.as_ref().is_some_and(|(a, _)| a.id == account.id),
-                },
+    let html = data.templates.render(
+        "profile.html",
+        minijinja::context! {
+            instance_name => data.settings.instance.name,
+            domain => data.settings.domain,
+            user => user_context(&current),
+            csrf => csrf.token,
+            posts => posts,
+            person => minijinja::context! {
+                followers => followers,
+                following => following,
+                relationship => relationship,
+                username => account.username,
+                name => account.shown_name(),
+                note_html => account.note_html,
+                avatar_url => account.avatar_url,
+                facts => account.profile.labelled(),
+                joined => account.created_at.format("%B %Y").to_string(),
+                actor_url => account.ap_id.as_str(),
+                is_self => current.as_ref().is_some_and(|(a, _)| a.id == account.id),
             },
-        )
-        .map_err(PageError::from)?;
+        },
+    )?;
     let mut response = ([(header::VARY, "Accept")], Html(html)).into_response();
     if let Some(c) = csrf.cookie(&data) {
         response.headers_mut().append(header::SET_COOKIE, c);
@@ -125,10 +114,9 @@ pub async fn follow_form(
     let Some((me, _)) = current else {
         return Ok(sign_in_to(&format!("/@{name}")));
     };
-    session::verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
+    session::verify_csrf(&data, &headers, &form.csrf)?;
     let target = store::find_local_by_username(&data.db, &name)
-        .await
-        .map_err(PageError::from)?
+        .await?
         .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let result = if form.action == "unfollow" {
         crate::follows::model::unfollow(&data, &me, &target).await
@@ -137,7 +125,7 @@ pub async fn follow_form(
             .await
             .map(|_| ())
     };
-    result.map_err(PageError::from)?;
+    result?;
     Ok(Redirect::to(&format!("/@{}", target.username)).into_response())
 }
 
@@ -311,26 +299,23 @@ pub async fn sign_in(
     ClientIp(client): ClientIp,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
+    session::verify_csrf(&data, &headers, &form.csrf)?;
     let next = safe_next(form.next.as_deref());
     let signed_in = match model::authenticate(&data, &form.login, &form.password, client).await {
         Err(e @ AppError::TooManyRequests { retry_after }) => {
             // The form again, saying why and for how long.
             let csrf = CsrfToken::from_headers(&data, &headers);
             let message = throttle::wait_message(retry_after);
-            let mut page = render_sign_in(&data, &csrf, &next, &form.login, Some(&message))
-                .map_err(PageError::from)?;
+            let mut page = render_sign_in(&data, &csrf, &next, &form.login, Some(&message))?;
             *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
             e.add_retry_after(&mut page);
             return Ok(page);
         }
-        other => other.map_err(PageError::from)?,
+        other => other?,
     };
     match signed_in {
         Some((_, user)) => {
-            let cookies = session::start_session(&data, user.id)
-                .await
-                .map_err(PageError::from)?;
+            let cookies = session::start_session(&data, user.id).await?;
             let mut response = Redirect::to(&next).into_response();
             for cookie in cookies {
                 response.headers_mut().append(header::SET_COOKIE, cookie);
@@ -361,17 +346,14 @@ pub async fn sign_out_page(
         return Ok(Redirect::to("/").into_response());
     }
     let csrf = CsrfToken::from_headers(&data, &headers);
-    let html = data
-        .templates
-        .render(
-            "sign_out.html",
-            minijinja::context! {
-                instance_name => data.settings.instance.name,
-                user => user_context(&current),
-                csrf => csrf.token,
-            },
-        )
-        .map_err(PageError::from)?;
+    let html = data.templates.render(
+        "sign_out.html",
+        minijinja::context! {
+            instance_name => data.settings.instance.name,
+            user => user_context(&current),
+            csrf => csrf.token,
+        },
+    )?;
     let mut response = Html(html).into_response();
     if let Some(c) = csrf.cookie(&data) {
         response.headers_mut().append(header::SET_COOKIE, c);
@@ -391,10 +373,8 @@ pub async fn sign_out(
     headers: HeaderMap,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
-    let cookie = session::end_session(&data, &headers)
-        .await
-        .map_err(PageError::from)?;
+    session::verify_csrf(&data, &headers, &form.csrf)?;
+    let cookie = session::end_session(&data, &headers).await?;
     let mut response = Redirect::to("/").into_response();
     response.headers_mut().append(header::SET_COOKIE, cookie);
     Ok(response)
@@ -467,7 +447,7 @@ pub async fn sign_up(
     if !data.settings.instance.registrations_open {
         return Err(PageError::from(registrations_closed()));
     }
-    session::verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
+    session::verify_csrf(&data, &headers, &form.csrf)?;
     let created = model::create_user(
         &data,
         NewUser {
@@ -480,9 +460,7 @@ pub async fn sign_up(
     .await;
     match created {
         Ok((account, user, _)) => {
-            let cookies = session::start_session(&data, user.id)
-                .await
-                .map_err(PageError::from)?;
+            let cookies = session::start_session(&data, user.id).await?;
             let mut response = Redirect::to(&format!("/@{}", account.username)).into_response();
             for cookie in cookies {
                 response.headers_mut().append(header::SET_COOKIE, cookie);

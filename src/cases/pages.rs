@@ -859,10 +859,8 @@ pub async fn create_form(
         return Ok(sign_in_to("/cases/new"));
     };
     // The form has no file fields: a file sent anyway is refused.
-    let upload = Upload::read(multipart, 0, &data.media)
-        .await
-        .map_err(PageError::from)?;
-    verify_csrf(&data, &headers, upload.field("csrf")).map_err(PageError::from)?;
+    let upload = Upload::read(multipart, 0, &data.media).await?;
+    verify_csrf(&data, &headers, upload.field("csrf"))?;
     let values = FormValues::from_upload(&upload);
     let draft = draft_name(upload.field("draft"), "case-new");
     match crate::publishing::case::create(&data, &me, values.to_input(true)).await {
@@ -921,11 +919,9 @@ pub async fn update_form(
     let Some((me, _)) = current.clone() else {
         return Ok(sign_in_to(&format!("/cases/{id}/edit")));
     };
-    let upload = Upload::read(multipart, 0, &data.media)
-        .await
-        .map_err(PageError::from)?;
-    verify_csrf(&data, &headers, upload.field("csrf")).map_err(PageError::from)?;
-    let c = own_case(&data, &me, &id).await.map_err(PageError::from)?;
+    let upload = Upload::read(multipart, 0, &data.media).await?;
+    verify_csrf(&data, &headers, upload.field("csrf"))?;
+    let c = own_case(&data, &me, &id).await?;
     let values = FormValues::from_upload(&upload);
     match crate::publishing::case::update(&data, &me, &c, values.to_input(false)).await {
         Ok(status) => Ok(Redirect::to(&format!(
@@ -1053,10 +1049,8 @@ pub async fn verification_form(
     let Some((me, user)) = current else {
         return Ok(sign_in_to(&format!("/cases/{id}")));
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
-    let (status_id, verified) = set_verification(&data, &me, user.role, &id, &form.action)
-        .await
-        .map_err(PageError::from)?;
+    verify_csrf(&data, &headers, &form.csrf)?;
+    let (status_id, verified) = set_verification(&data, &me, user.role, &id, &form.action).await?;
     let notice = if verified { "verified" } else { "unverified" };
     Ok(Redirect::to(&format!("/cases/{status_id}?{notice}=1")).into_response())
 }
@@ -1105,11 +1099,9 @@ pub async fn delete_form(
     let Some((me, _)) = current else {
         return Ok(sign_in_to(&format!("/cases/{id}")));
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
-    let c = own_case(&data, &me, &id).await.map_err(PageError::from)?;
-    crate::publishing::local::delete(&data, &me, &c.status)
-        .await
-        .map_err(PageError::from)?;
+    verify_csrf(&data, &headers, &form.csrf)?;
+    let c = own_case(&data, &me, &id).await?;
+    crate::publishing::local::delete(&data, &me, &c.status).await?;
     Ok(Redirect::to("/cases?deleted=1").into_response())
 }
 

@@ -62,33 +62,28 @@ pub async fn directory_page(
     CurrentUser(current): CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
-    let communities = directory(&data, &q).await.map_err(PageError::from)?;
+    let communities = directory(&data, &q).await?;
     let mut views = Vec::new();
     for c in &communities {
-        let (members, _) = crate::follows::store::counts(&data.db, c.account.id)
-            .await
-            .map_err(PageError::from)?;
+        let (members, _) = crate::follows::store::counts(&data.db, c.account.id).await?;
         views.push(community_view(c, members));
     }
     let may_open = current
         .as_ref()
         .is_some_and(|(_, u)| model::may_open_communities(u.role));
     let csrf = CsrfToken::from_headers(&data, &headers);
-    let html = data
-        .templates
-        .render(
-            "communities.html",
-            minijinja::context! {
-                instance_name => data.settings.instance.name,
-                domain => data.settings.domain,
-                user => user_context(&current),
-                communities => views,
-                filters => q.filters(),
-                may_open => may_open,
-                csrf => csrf.token,
-            },
-        )
-        .map_err(PageError::from)?;
+    let html = data.templates.render(
+        "communities.html",
+        minijinja::context! {
+            instance_name => data.settings.instance.name,
+            domain => data.settings.domain,
+            user => user_context(&current),
+            communities => views,
+            filters => q.filters(),
+            may_open => may_open,
+            csrf => csrf.token,
+        },
+    )?;
     let mut response = Html(html).into_response();
     if let Some(c) = csrf.cookie(&data) {
         response.headers_mut().append(header::SET_COOKIE, c);
@@ -131,7 +126,7 @@ pub async fn create_form(
     let Some((me, user)) = current else {
         return Ok(Redirect::to("/auth/sign_in?next=/communities").into_response());
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
+    verify_csrf(&data, &headers, &form.csrf)?;
     if !model::may_open_communities(user.role) {
         return Err(PageError::from(AppError::Forbidden(
             "Only facilitators and admins can open communities".into(),
@@ -150,8 +145,7 @@ pub async fn create_form(
             ..Default::default()
         },
     )
-    .await
-    .map_err(PageError::from)?;
+    .await?;
     Ok(Redirect::to(&format!("/c/{}", community.account.username)).into_response())
 }
 
@@ -167,9 +161,7 @@ pub async fn community(
 ) -> Result<Response, PageError> {
     let json = wants_activity_json(&headers);
     let found = match accounts::find_local_by_username(&data.db, &name).await {
-        Ok(Some(a)) => model::of_account(&data.db, &a)
-            .await
-            .map_err(PageError::from)?,
+        Ok(Some(a)) => model::of_account(&data.db, &a).await?,
         Ok(None) => None,
         Err(e) => return Err(PageError::from(AppError::from(e))),
     };
@@ -275,12 +267,10 @@ pub async fn community(
 
 async fn local_community(data: &Data<AppState>, name: &str) -> Result<Community, PageError> {
     let account = accounts::find_local_by_username(&data.db, name)
-        .await
-        .map_err(PageError::from)?
+        .await?
         .ok_or_else(|| PageError::from(AppError::NotFound))?;
     model::of_account(&data.db, &account)
-        .await
-        .map_err(PageError::from)?
+        .await?
         .ok_or_else(|| PageError::from(AppError::NotFound))
 }
 
@@ -303,13 +293,12 @@ pub async fn join_form(
     let Some((me, _)) = current else {
         return Ok(sign_in_to(&format!("/c/{name}")));
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
+    verify_csrf(&data, &headers, &form.csrf)?;
     let community = local_community(&data, &name).await?;
     let result = if form.action == "leave" {
         crate::follows::model::unfollow(&data, &me, &community.account).await
     } else if store::active_ban(&data.db, community.account.id, me.id)
-        .await
-        .map_err(PageError::from)?
+        .await?
         .is_some()
     {
         Err(AppError::Forbidden(
@@ -320,7 +309,7 @@ pub async fn join_form(
             .await
             .map(|_| ())
     };
-    result.map_err(PageError::from)?;
+    result?;
     Ok(Redirect::to(&format!("/c/{}", community.account.username)).into_response())
 }
 
@@ -345,7 +334,7 @@ pub async fn post_form(
     let Some((me, _)) = current else {
         return Ok(sign_in_to(&format!("/c/{name}")));
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
+    verify_csrf(&data, &headers, &form.csrf)?;
     let community = local_community(&data, &name).await?;
     let status = crate::publishing::local::post_in_community(
         &data,
@@ -356,8 +345,7 @@ pub async fn post_form(
         None,
         None,
     )
-    .await
-    .map_err(PageError::from)?;
+    .await?;
     Ok(Redirect::to(&format!("/@{}/{}", me.username, status.id)).into_response())
 }
 
@@ -372,9 +360,7 @@ pub async fn moderation_page(
         return Ok(sign_in_to(&format!("/c/{name}/moderation")));
     };
     let community = local_community(&data, &name).await?;
-    model::require_moderator(&data, &community, &me, Some(user.role))
-        .await
-        .map_err(PageError::from)?;
+    model::require_moderator(&data, &community, &me, Some(user.role)).await?;
     let page_err = |e: AppError| PageError::from(e);
     let mut reports = Vec::new();
     for r in store::reports(&data.db, community.account.id, true)
@@ -457,26 +443,23 @@ pub async fn request_form(
     let Some((me, user)) = current else {
         return Ok(Redirect::to("/auth/sign_in").into_response());
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
+    verify_csrf(&data, &headers, &form.csrf)?;
     let community = local_community(&data, &name).await?;
     let role: Option<Role> = Some(user.role);
-    model::require_moderator(&data, &community, &me, role)
-        .await
-        .map_err(PageError::from)?;
+    model::require_moderator(&data, &community, &me, role).await?;
     let id: i64 = form
         .account_id
         .parse()
         .map_err(|_| PageError::from(AppError::NotFound))?;
     let person = accounts::find_by_id(&data.db, id)
-        .await
-        .map_err(PageError::from)?
+        .await?
         .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let result = if form.action == "reject" {
         crate::follows::model::reject(&data, &community.account, &person).await
     } else {
         crate::follows::model::authorize(&data, &community.account, &person).await
     };
-    result.map_err(PageError::from)?;
+    result?;
     Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
 }
 

@@ -751,10 +751,8 @@ pub async fn create_form(
     let Some((me, _)) = current.clone() else {
         return Ok(sign_in_to("/materials/new"));
     };
-    let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media)
-        .await
-        .map_err(PageError::from)?;
-    verify_csrf(&data, &headers, upload.field("csrf")).map_err(PageError::from)?;
+    let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media).await?;
+    verify_csrf(&data, &headers, upload.field("csrf"))?;
     let values = FormValues::from_upload(&upload);
     let draft = draft_name(upload.field("draft"), "new");
     let files_lost = !upload.files.is_empty();
@@ -830,13 +828,9 @@ pub async fn update_form(
     let Some((me, _)) = current.clone() else {
         return Ok(sign_in_to(&format!("/materials/{id}/edit")));
     };
-    let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media)
-        .await
-        .map_err(PageError::from)?;
-    verify_csrf(&data, &headers, upload.field("csrf")).map_err(PageError::from)?;
-    let m = own_material(&data, &me, &id)
-        .await
-        .map_err(PageError::from)?;
+    let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media).await?;
+    verify_csrf(&data, &headers, upload.field("csrf"))?;
+    let m = own_material(&data, &me, &id).await?;
     let values = FormValues::from_upload(&upload);
     let files_lost = !upload.files.is_empty();
     match crate::publishing::material::update(&data, &me, &m, values.to_input(true), upload.files)
@@ -955,13 +949,9 @@ pub async fn delete_form(
     let Some((me, _)) = current else {
         return Ok(sign_in_to(&format!("/materials/{id}")));
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
-    let m = own_material(&data, &me, &id)
-        .await
-        .map_err(PageError::from)?;
-    crate::publishing::material::delete(&data, &me, &m)
-        .await
-        .map_err(PageError::from)?;
+    verify_csrf(&data, &headers, &form.csrf)?;
+    let m = own_material(&data, &me, &id).await?;
+    crate::publishing::material::delete(&data, &me, &m).await?;
     Ok(Redirect::to("/materials?deleted=1").into_response())
 }
 

@@ -1,23 +1,17 @@
 //! Pages about posts: the home timeline with the composer, a thread, the public
 //! posts of a hashtag.
 
-use activitypub_federation::config::Data;
 use axum::{
     Form,
     extract::Path,
-    http::{HeaderMap, StatusCode, Uri, header},
-    response::{Html, IntoResponse, Redirect, Response},
+    http::{HeaderMap, StatusCode, Uri},
+    response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
 
 use crate::{
     AppState,
-    accounts::{
-        model::Account,
-        session::user_context,
-        session::{CsrfToken, CurrentUser, verify_csrf},
-        store as accounts,
-    },
+    accounts::{model::Account, session::verify_csrf, store as accounts},
     error::{AppError, AppResult},
     posts::{
         model::{self, Visibility, normalize_tag},
@@ -27,25 +21,17 @@ use crate::{
         kinds::Draft,
         local::{self, NewPost},
     },
-    web::PageError,
+    web::{PageError, page::Page},
 };
 
 /// `GET /tags/{tag}`: the newest public posts with a hashtag.
-pub async fn tag(
-    data: Data<AppState>,
-    CurrentUser(current): CurrentUser,
-    Path(tag): Path<String>,
-) -> Result<Response, PageError> {
+pub async fn tag(page: Page, Path(tag): Path<String>) -> Result<Response, PageError> {
+    let data = &page.data;
     let tag = normalize_tag(&tag).ok_or_else(|| PageError::from(AppError::NotFound))?;
-    let statuses = store::tagged(&data.db, &tag, false, i64::MAX, 0, 40)
-        .await
-        .map_err(PageError::from)?;
+    let statuses = store::tagged(&data.db, &tag, false, i64::MAX, 0, 40).await?;
     let mut posts = Vec::new();
     for s in statuses {
-        let Some(author) = accounts::find_by_id(&data.db, s.account_id)
-            .await
-            .map_err(PageError::from)?
-        else {
+        let Some(author) = accounts::find_by_id(&data.db, s.account_id).await? else {
             continue;
         };
         posts.push(minijinja::context! {
@@ -57,19 +43,13 @@ pub async fn tag(
             created_day => s.created_at.format("%Y-%m-%d").to_string(),
         });
     }
-    let html = data
-        .templates
-        .render(
-            "tag.html",
-            minijinja::context! {
-                instance_name => data.settings.instance.name,
-                user => user_context(&current),
-                tag => tag,
-                posts => posts,
-            },
-        )
-        .map_err(PageError::from)?;
-    Ok(Html(html).into_response())
+    page.render(
+        "tag.html",
+        minijinja::context! {
+            tag => tag,
+            posts => posts,
+        },
+    )
 }
 
 /// What a page shows of one post (a boost shows the boosted post).
@@ -192,49 +172,30 @@ pub async fn post_views(
     Ok(out)
 }
 
-async fn render_home(
-    data: &Data<AppState>,
-    headers: &HeaderMap,
-    me: &(Account, crate::accounts::model::User),
-    error: Option<&str>,
-) -> AppResult<Response> {
-    let statuses = store::home(&data.db, me.0.id, i64::MAX, 0, 40, false).await?;
-    let posts = post_views(data, &statuses, Some(&me.0)).await?;
-    let csrf = CsrfToken::from_headers(data, headers);
-    let html = data.templates.render(
-        "timeline.html",
-        minijinja::context! {
-            instance_name => data.settings.instance.name,
-            user => user_context(&Some(me.clone())),
-            csrf => csrf.token,
-            posts => posts,
-            error => error,
-        },
-    )?;
+async fn render_home(page: &Page, error: Option<&str>) -> Result<Response, PageError> {
+    let Some((me, _)) = &page.viewer else {
+        return Ok(Redirect::to("/auth/sign_in?next=/home").into_response());
+    };
+    let statuses = store::home(&page.data.db, me.id, i64::MAX, 0, 40, false).await?;
+    let posts = post_views(&page.data, &statuses, Some(me)).await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    let mut response = (status, Html(html)).into_response();
-    if let Some(c) = csrf.cookie(data) {
-        response.headers_mut().append(header::SET_COOKIE, c);
-    }
-    Ok(response)
+    page.render_form(
+        status,
+        "timeline.html",
+        minijinja::context! {
+            posts => posts,
+            error => error,
+        },
+    )
 }
 
 /// `GET /home`: the composer and the home timeline.
-pub async fn home(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
-) -> Result<Response, PageError> {
-    let Some(me) = current else {
-        return Ok(Redirect::to("/auth/sign_in?next=/home").into_response());
-    };
-    render_home(&data, &headers, &me, None)
-        .await
-        .map_err(PageError::from)
+pub async fn home(page: Page) -> Result<Response, PageError> {
+    render_home(&page, None).await
 }
 
 #[derive(Deserialize)]
@@ -253,15 +214,15 @@ pub struct ComposeForm {
 
 /// `POST /home`: writes a post (or a reply) from the composer.
 pub async fn compose(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Form(form): Form<ComposeForm>,
 ) -> Result<Response, PageError> {
-    let Some(me) = current else {
+    let data = &page.data;
+    let Some(me) = page.viewer.clone() else {
         return Ok(Redirect::to("/auth/sign_in?next=/home").into_response());
     };
-    verify_csrf(&data, &headers, &form.csrf).map_err(PageError::from)?;
+    verify_csrf(data, &headers, &form.csrf)?;
     let visibility = Visibility::parse(&form.visibility).unwrap_or(Visibility::Public);
     let in_reply_to = match form
         .in_reply_to_id
@@ -269,15 +230,9 @@ pub async fn compose(
         .and_then(|i| i.parse::<i64>().ok())
     {
         Some(id) => {
-            let parent = store::find(&data.db, id).await.map_err(PageError::from)?;
+            let parent = store::find(&data.db, id).await?;
             match parent {
-                Some(p)
-                    if model::can_see(&data, Some(&me.0), &p)
-                        .await
-                        .map_err(PageError::from)? =>
-                {
-                    Some(p)
-                }
+                Some(p) if model::can_see(data, Some(&me.0), &p).await? => Some(p),
                 _ => return Err(PageError::from(AppError::NotFound)),
             }
         }
@@ -285,7 +240,7 @@ pub async fn compose(
     };
     let parent_id = in_reply_to.as_ref().map(|p| p.id);
     let created = local::create(
-        &data,
+        data,
         &me.0,
         NewPost {
             text: form.status,
@@ -309,33 +264,29 @@ pub async fn compose(
             };
             Ok(Redirect::to(&target).into_response())
         }
-        Err(AppError::Unprocessable(message)) => render_home(&data, &headers, &me, Some(&message))
-            .await
-            .map_err(PageError::from),
+        Err(AppError::Unprocessable(message)) => render_home(&page, Some(&message)).await,
         Err(e) => Err(PageError::from(e)),
     }
 }
 
 /// `GET /@{name}/{id}`: a post with the thread around it.
 pub async fn thread(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
+    page: Page,
     uri: Uri,
     Path((_name, id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
+    let data = &page.data;
+    let current = &page.viewer;
     let viewer = current.as_ref().map(|(a, _)| a);
     let id: i64 = id
         .parse()
         .map_err(|_| PageError::from(AppError::NotFound))?;
     let status = store::find(&data.db, id)
-        .await
-        .map_err(PageError::from)?
+        .await?
         .filter(|s| s.reblog_of_id.is_none())
         .ok_or_else(|| PageError::from(AppError::NotFound))?;
-    let main = post_view(&data, &status, viewer)
-        .await
-        .map_err(PageError::from)?
+    let main = post_view(data, &status, viewer)
+        .await?
         .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let mut ancestors = Vec::new();
     let mut parent = status.in_reply_to_ap_id.clone();
@@ -343,52 +294,31 @@ pub async fn thread(
         if ancestors.len() >= 40 {
             break;
         }
-        let Some(p) = store::find_by_ap_id(&data.db, &ap_id)
-            .await
-            .map_err(PageError::from)?
-        else {
+        let Some(p) = store::find_by_ap_id(&data.db, &ap_id).await? else {
             break;
         };
         parent = p.in_reply_to_ap_id.clone();
         ancestors.push(p);
     }
     ancestors.reverse();
-    let replies = store::replies(&data.db, &status.ap_id, 100)
-        .await
-        .map_err(PageError::from)?;
-    let ancestors = post_views(&data, &ancestors, viewer)
-        .await
-        .map_err(PageError::from)?;
-    let descendants = post_views(&data, &replies, viewer)
-        .await
-        .map_err(PageError::from)?;
+    let replies = store::replies(&data.db, &status.ap_id, 100).await?;
+    let ancestors = post_views(data, &ancestors, viewer).await?;
+    let descendants = post_views(data, &replies, viewer).await?;
     let community = crate::communities::pages::thread_context(
-        &data,
+        data,
         &status,
         current.as_ref().map(|(a, u)| (a, u.role)),
     )
-    .await
-    .map_err(PageError::from)?;
-    let csrf = CsrfToken::from_headers(&data, &headers);
-    let html = data
-        .templates
-        .render(
-            "thread.html",
-            minijinja::context! {
-                instance_name => data.settings.instance.name,
-                user => user_context(&current),
-                csrf => csrf.token,
-                back => uri.path(),
-                community => community,
-                main => main,
-                ancestors => ancestors,
-                descendants => descendants,
-            },
-        )
-        .map_err(PageError::from)?;
-    let mut response = Html(html).into_response();
-    if let Some(c) = csrf.cookie(&data) {
-        response.headers_mut().append(header::SET_COOKIE, c);
-    }
-    Ok(response)
+    .await?;
+    page.render_form(
+        StatusCode::OK,
+        "thread.html",
+        minijinja::context! {
+            back => uri.path(),
+            community => community,
+            main => main,
+            ancestors => ancestors,
+            descendants => descendants,
+        },
+    )
 }

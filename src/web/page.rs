@@ -47,31 +47,41 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
 
 impl Page {
     /// `template` rendered with `context` and the frame's own values (the
-    /// instance's name, the person, the CSRF token), as a 200 page.
+    /// instance's name, the person), as a 200 page.
     pub fn render(&self, template: &str, context: impl Serialize) -> Result<Response, PageError> {
-        self.render_with(StatusCode::OK, template, context)
+        let html = self.html(template, context)?;
+        Ok(Html(html).into_response())
     }
 
-    /// Like [`Page::render`], with another status (a form sent back with errors).
-    pub fn render_with(
+    /// A page with a form: like [`Page::render`], with the CSRF token in the
+    /// context (`csrf`) and its cookie set when it is new, and a status (a form
+    /// sent back with its errors is not a 200).
+    pub fn render_form(
         &self,
         status: StatusCode,
         template: &str,
         context: impl Serialize,
     ) -> Result<Response, PageError> {
         let context = minijinja::Value::from_serialize(&context);
-        let frame = minijinja::context! {
-            instance_name => self.data.settings.instance.name,
-            user => user_context(&self.viewer),
-            csrf => self.csrf.token,
-            ..context
-        };
-        let html = self.data.templates.render(template, frame)?;
+        let html = self.html(
+            template,
+            minijinja::context! { csrf => self.csrf.token, ..context },
+        )?;
         let mut response = (status, Html(html)).into_response();
         if let Some(cookie) = self.csrf.cookie(&self.data) {
             response.headers_mut().append(header::SET_COOKIE, cookie);
         }
         Ok(response)
+    }
+
+    fn html(&self, template: &str, context: impl Serialize) -> Result<String, PageError> {
+        let context = minijinja::Value::from_serialize(&context);
+        let frame = minijinja::context! {
+            instance_name => self.data.settings.instance.name,
+            user => user_context(&self.viewer),
+            ..context
+        };
+        Ok(self.data.templates.render(template, frame)?)
     }
 }
 
