@@ -6,6 +6,7 @@ pub mod apub;
 pub mod model;
 pub mod oauth;
 pub mod pages;
+pub mod protocol;
 pub mod resolve;
 pub mod session;
 pub mod store;

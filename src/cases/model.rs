@@ -298,7 +298,7 @@ pub async fn check(
         ));
     }
     let language = match (&input.language, existing) {
-        (Some(l), _) => crate::communities::model::clean_language(l)?,
+        (Some(l), _) => crate::vocabularies::clean_language(l)?,
         (None, Some(c)) => c.status.language.clone().unwrap_or_else(|| "en".into()),
         (None, None) => author
             .profile
@@ -572,7 +572,7 @@ pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<CaseRepo
         sector: term(SECTORS, &q.sector, "sector")?,
         stage: term(STAGES, &q.stage, "stage")?,
         language: given(&q.language)
-            .map(|l| crate::communities::model::clean_language(&l))
+            .map(|l| crate::vocabularies::clean_language(&l))
             .transpose()?,
         verified_only: matches!(q.verified.as_deref(), Some("true" | "1")),
         local_only: matches!(q.local.as_deref(), Some("true" | "1")),

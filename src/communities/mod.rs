@@ -7,4 +7,5 @@ pub mod api;
 pub mod apub;
 pub mod model;
 pub mod pages;
+pub mod protocol;
 pub mod store;

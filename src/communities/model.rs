@@ -150,22 +150,6 @@ fn clean_list(items: Vec<String>, what: &str) -> AppResult<Vec<String>> {
     Ok(out)
 }
 
-/// A BCP-47 language tag, lower-cased (`de`, `pt-br`).
-pub fn clean_language(tag: &str) -> AppResult<String> {
-    let tag = tag.trim();
-    let ok = !tag.is_empty()
-        && tag.len() <= 16
-        && tag
-            .split('-')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if ok {
-        Ok(tag.to_ascii_lowercase())
-    } else {
-        Err(AppError::validation(format!(
-            "language {tag:?} is not a language tag such as de or pt-BR"
-        )))
-    }
-}
 
 fn clean_country(code: &str) -> AppResult<Option<String>> {
     let code = code.trim();
@@ -219,7 +203,7 @@ fn apply_form(
     if let Some(languages) = form.languages {
         let languages = clean_list(languages, "language")?
             .iter()
-            .map(|l| clean_language(l))
+            .map(|l| crate::vocabularies::clean_language(l))
             .collect::<AppResult<Vec<_>>>()?;
         account.profile.languages = languages;
     }

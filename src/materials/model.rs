@@ -284,7 +284,7 @@ pub async fn check(
         (None, None) => String::new(),
     };
     let language = match (&input.language, existing) {
-        (Some(l), _) => crate::communities::model::clean_language(l)?,
+        (Some(l), _) => crate::vocabularies::clean_language(l)?,
         (None, Some(m)) => m.status.language.clone().unwrap_or_else(|| "en".into()),
         (None, None) => author
             .profile
@@ -637,7 +637,7 @@ pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<Material
         vocabularies::check(LICENCES, l, "licence")?;
     }
     filter.language = match q.language.as_deref().filter(|v| !v.is_empty()) {
-        Some(l) => Some(crate::communities::model::clean_language(l)?),
+        Some(l) => Some(crate::vocabularies::clean_language(l)?),
         None => None,
     };
     filter.local_only = matches!(q.local.as_deref(), Some("true" | "1"));

@@ -211,6 +211,23 @@ pub async fn show(Path(name): Path<String>, Query(q): Query<LangQuery>) -> AppRe
     Ok(Json(body))
 }
 
+/// A BCP-47 language tag, lower-cased (`de`, `pt-br`).
+pub fn clean_language(tag: &str) -> crate::error::AppResult<String> {
+    let tag = tag.trim();
+    let ok = !tag.is_empty()
+        && tag.len() <= 16
+        && tag
+            .split('-')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if ok {
+        Ok(tag.to_ascii_lowercase())
+    } else {
+        Err(crate::error::AppError::validation(format!(
+            "language {tag:?} is not a language tag such as de or pt-BR"
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
