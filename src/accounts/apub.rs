@@ -3,11 +3,9 @@
 
 use activitypub_federation::{
     config::Data,
-    protocol::{helpers::deserialize_skip_error, public_key::PublicKey},
     traits::{Actor, Object},
 };
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
 use url::Url;
 
@@ -363,49 +361,6 @@ pub async fn actor_document(
     response
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn url_may_be_string_link_or_list() {
-        #[derive(Deserialize)]
-        struct T {
-            #[serde(default, deserialize_with = "first_link")]
-            url: Option<Url>,
-        }
-        let one: T = serde_json::from_str(r#"{"url":"https://a.example/@x"}"#).unwrap();
-        assert_eq!(one.url.unwrap().as_str(), "https://a.example/@x");
-        let list: T = serde_json::from_str(
-            r#"{"url":[{"type":"Link","href":"https://a.example/x.json","mediaType":"application/json"},
-                       {"type":"Link","href":"https://a.example/@x","mediaType":"text/html"}]}"#,
-        )
-        .unwrap();
-        assert_eq!(list.url.unwrap().as_str(), "https://a.example/@x");
-        let bad: T = serde_json::from_str(r#"{"url":42}"#).unwrap();
-        assert!(bad.url.is_none());
-    }
-
-    #[test]
-    fn mastodon_actor_fixture_parses() {
-        let json = include_str!("../../tests/fixtures/mastodon_person.json");
-        let actor: ActorJson = serde_json::from_str(json).unwrap();
-        assert_eq!(actor.kind, "Person");
-        assert_eq!(actor.preferred_username, "Gargron");
-        assert!(actor.public_key.public_key_pem.contains("BEGIN PUBLIC KEY"));
-        assert_eq!(
-            actor
-                .endpoints
-                .and_then(|e| e.shared_inbox)
-                .unwrap()
-                .as_str(),
-            "https://mastodon.social/inbox"
-        );
-        assert!(actor.icon.is_some());
-        assert_eq!(actor.attachment.len(), 2);
-    }
-}
-
 #[async_trait::async_trait]
 impl activitypub_federation::traits::Activity for UpdateActor {
     type DataType = AppState;
@@ -508,4 +463,47 @@ pub async fn receive_deletion(data: &Data<AppState>, account: &Account) -> Resul
     crate::posts::store::delete_all_by(&data.db, account.id).await?;
     crate::follows::store::delete_all_of(&data.db, account.id).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_may_be_string_link_or_list() {
+        #[derive(serde::Deserialize)]
+        struct T {
+            #[serde(default, deserialize_with = "crate::accounts::protocol::first_link")]
+            url: Option<Url>,
+        }
+        let one: T = serde_json::from_str(r#"{"url":"https://a.example/@x"}"#).unwrap();
+        assert_eq!(one.url.unwrap().as_str(), "https://a.example/@x");
+        let list: T = serde_json::from_str(
+            r#"{"url":[{"type":"Link","href":"https://a.example/x.json","mediaType":"application/json"},
+                       {"type":"Link","href":"https://a.example/@x","mediaType":"text/html"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(list.url.unwrap().as_str(), "https://a.example/@x");
+        let bad: T = serde_json::from_str(r#"{"url":42}"#).unwrap();
+        assert!(bad.url.is_none());
+    }
+
+    #[test]
+    fn mastodon_actor_fixture_parses() {
+        let json = include_str!("../../tests/fixtures/mastodon_person.json");
+        let actor: ActorJson = serde_json::from_str(json).unwrap();
+        assert_eq!(actor.kind, "Person");
+        assert_eq!(actor.preferred_username, "Gargron");
+        assert!(actor.public_key.public_key_pem.contains("BEGIN PUBLIC KEY"));
+        assert_eq!(
+            actor
+                .endpoints
+                .and_then(|e| e.shared_inbox)
+                .unwrap()
+                .as_str(),
+            "https://mastodon.social/inbox"
+        );
+        assert!(actor.icon.is_some());
+        assert_eq!(actor.attachment.len(), 2);
+    }
 }

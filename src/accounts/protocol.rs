@@ -207,7 +207,7 @@ fn text_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
 
 /// `url` may be a string, a Link object or a list of either: take the first
 /// http(s) address (Mastodon prefers the `text/html` one; so do we).
-fn first_link<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Url>, D::Error> {
+pub fn first_link<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Url>, D::Error> {
     fn href(v: &Value) -> Option<(Url, bool)> {
         match v {
             Value::String(s) => Url::parse(s).ok().map(|u| (u, false)),
@@ -265,4 +265,3 @@ pub struct MoveActor {
     pub object: Value,
     pub target: Value,
 }
-

@@ -150,7 +150,6 @@ fn clean_list(items: Vec<String>, what: &str) -> AppResult<Vec<String>> {
     Ok(out)
 }
 
-
 fn clean_country(code: &str) -> AppResult<Option<String>> {
     let code = code.trim();
     if code.is_empty() {

@@ -81,4 +81,3 @@ pub struct UndoModeration {
     #[serde(default, skip_serializing_if = "Value::is_null")]
     pub cc: Value,
 }
-
