@@ -16,24 +16,25 @@ use crate::{
     accounts::{
         apub::actor_document,
         model::{self, NewUser, Role},
-        session::{self, CsrfToken, CurrentUser, user_context},
+        session::{self, CsrfToken, CurrentUser},
         store, throttle,
     },
     error::AppError,
     federation::{signed_fetch::require_signature, wants_activity_json},
-    web::{ClientIp, PageError, safe_local_path, sign_in_to},
+    web::{ClientIp, PageError, page::Page, safe_local_path, sign_in_to},
 };
 
 /// `GET /users/{name}` and `GET /@{name}`: the actor document for ActivityPub
 /// clients, the profile page for browsers.
 pub async fn profile(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
     method: Method,
     uri: Uri,
-    CurrentUser(current): CurrentUser,
     Path(name): Path<String>,
 ) -> Result<Response, PageError> {
+    let data = &page.data;
+    let current = &page.viewer;
     let account = store::find_local_by_username(&data.db, &name).await?;
     let json = wants_activity_json(&headers);
     let Some(account) = account else {
@@ -43,7 +44,7 @@ pub async fn profile(
         return Err(PageError::from(AppError::NotFound));
     };
     if json {
-        return Ok(actor_document(&data, &headers, &method, &uri, account).await);
+        return Ok(actor_document(data, &headers, &method, &uri, account).await);
     }
     let viewer = current.as_ref().map(|(a, _)| a);
     let (followers, following) = crate::follows::store::counts(&data.db, account.id).await?;
@@ -63,15 +64,12 @@ pub async fn profile(
     };
     let statuses =
         crate::posts::store::by_account(&data.db, account.id, visible, i64::MAX, 20).await?;
-    let posts = crate::publishing::pages::post_views(&data, &statuses, viewer).await?;
-    let csrf = CsrfToken::from_headers(&data, &headers);
-    let html = data.templates.render(
+    let posts = crate::publishing::pages::post_views(data, &statuses, viewer).await?;
+    let mut response = page.render_form(
+        StatusCode::OK,
         "profile.html",
         minijinja::context! {
-            instance_name => data.settings.instance.name,
             domain => data.settings.domain,
-            user => user_context(&current),
-            csrf => csrf.token,
             posts => posts,
             person => minijinja::context! {
                 followers => followers,
@@ -88,10 +86,9 @@ pub async fn profile(
             },
         },
     )?;
-    let mut response = ([(header::VARY, "Accept")], Html(html)).into_response();
-    if let Some(c) = csrf.cookie(&data) {
-        response.headers_mut().append(header::SET_COOKIE, c);
-    }
+    response
+        .headers_mut()
+        .insert(header::VARY, axum::http::HeaderValue::from_static("Accept"));
     Ok(response)
 }
 
@@ -337,28 +334,11 @@ pub async fn sign_in(
 }
 
 /// `GET /auth/sign_out`: asks before signing out (the form carries the CSRF token).
-pub async fn sign_out_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
-) -> Result<Response, PageError> {
-    if current.is_none() {
+pub async fn sign_out_page(page: Page) -> Result<Response, PageError> {
+    if page.viewer.is_none() {
         return Ok(Redirect::to("/").into_response());
     }
-    let csrf = CsrfToken::from_headers(&data, &headers);
-    let html = data.templates.render(
-        "sign_out.html",
-        minijinja::context! {
-            instance_name => data.settings.instance.name,
-            user => user_context(&current),
-            csrf => csrf.token,
-        },
-    )?;
-    let mut response = Html(html).into_response();
-    if let Some(c) = csrf.cookie(&data) {
-        response.headers_mut().append(header::SET_COOKIE, c);
-    }
-    Ok(response)
+    page.render_form(StatusCode::OK, "sign_out.html", minijinja::context! {})
 }
 
 #[derive(Deserialize)]
