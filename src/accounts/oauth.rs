@@ -7,7 +7,7 @@ use axum::{
     Form, Json,
     extract::Query,
     http::{HeaderMap, HeaderValue, StatusCode, header},
-    response::{Html, IntoResponse, Redirect, Response},
+    response::{IntoResponse, Redirect, Response},
 };
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Duration, Utc};
@@ -20,14 +20,14 @@ use crate::{
     AppState,
     accounts::tokens::Scopes,
     accounts::{
-        model::{self, Account},
-        session::{self, CsrfToken, CurrentUser, constant_time_eq, random_token, token_hash},
+        model,
+        session::{self, constant_time_eq, random_token, token_hash},
         store, throttle,
     },
     api::{Auth, Params},
     db::Db,
     error::{AppError, AppResult},
-    web::{ClientIp, PageError},
+    web::{ClientIp, PageError, page::Page},
 };
 
 pub const OOB_REDIRECT: &str = "urn:ietf:wg:oauth:2.0:oob";
@@ -325,55 +325,32 @@ fn with_cookies(
 }
 
 fn render_authorize(
-    data: &Data<AppState>,
+    page: &Page,
+    status: StatusCode,
     req: &AuthorizeRequest,
     params: &AuthorizeParams,
-    user: Option<&Account>,
-    csrf: &CsrfToken,
     error: Option<&str>,
-) -> AppResult<Response> {
-    let html = data.templates.render(
+) -> Result<Response, PageError> {
+    page.render_form(
+        status,
         "authorize.html",
         minijinja::context! {
-            instance_name => data.settings.instance.name,
-            user => user.map(|a| minijinja::context! { username => a.username, name => a.shown_name() }),
             app_name => req.app.name,
             app_website => req.app.website,
             scopes => req.scopes.list(),
             params => params,
-            csrf => csrf.token,
             error => error,
         },
-    )?;
-    let status = if error.is_some() {
-        StatusCode::UNAUTHORIZED
-    } else {
-        StatusCode::OK
-    };
-    Ok(with_cookies(
-        (status, Html(html)).into_response(),
-        csrf.cookie(data),
-    ))
+    )
 }
 
 /// `GET /oauth/authorize`: the sign-in and consent page.
 pub async fn authorize_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
+    page: Page,
     Query(params): Query<AuthorizeParams>,
 ) -> Result<Response, PageError> {
-    let req = check_authorize(&data.db, &params).await?;
-    let csrf = CsrfToken::from_headers(&data, &headers);
-    render_authorize(
-        &data,
-        &req,
-        &params,
-        current.as_ref().map(|(a, _)| a),
-        &csrf,
-        None,
-    )
-    .map_err(PageError::from)
+    let req = check_authorize(&page.data.db, &params).await?;
+    render_authorize(&page, StatusCode::OK, &req, &params, None)
 }
 
 #[derive(Deserialize)]
@@ -392,50 +369,53 @@ pub struct AuthorizeForm {
 
 /// `POST /oauth/authorize`: sign in if needed, then approve or deny.
 pub async fn authorize_submit(
-    data: Data<AppState>,
+    mut page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     ClientIp(client): ClientIp,
     Form(form): Form<AuthorizeForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&data, &headers, &form.csrf)?;
+    let data = &page.data;
+    session::verify_csrf(data, &headers, &form.csrf)?;
     let params = form.params;
     let req = check_authorize(&data.db, &params).await?;
     let mut cookies = Vec::new();
-    let (account, user) = match current {
-        Some(pair) => pair,
+    let user = match page.viewer.clone() {
+        Some((_, user)) => user,
         None => {
             let login = form.login.unwrap_or_default();
             let password = form.password.unwrap_or_default();
-            let signed_in = match model::authenticate(&data, &login, &password, client).await {
+            let signed_in = match model::authenticate(data, &login, &password, client).await {
                 Err(e @ AppError::TooManyRequests { retry_after }) => {
                     // The form again, saying why and for how long.
-                    let csrf = CsrfToken::from_headers(&data, &headers);
                     let message = throttle::wait_message(retry_after);
-                    let mut page =
-                        render_authorize(&data, &req, &params, None, &csrf, Some(&message))?;
-                    *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-                    e.add_retry_after(&mut page);
-                    return Ok(page);
+                    let mut response = render_authorize(
+                        &page,
+                        StatusCode::TOO_MANY_REQUESTS,
+                        &req,
+                        &params,
+                        Some(&message),
+                    )?;
+                    e.add_retry_after(&mut response);
+                    return Ok(response);
                 }
                 other => other?,
             };
             match signed_in {
                 Some(pair) => {
-                    cookies.extend(session::start_session(&data, pair.1.id).await?);
-                    pair
+                    cookies.extend(session::start_session(data, pair.1.id).await?);
+                    // Signed in from here on (the code page says as whom).
+                    let user = pair.1.clone();
+                    page.viewer = Some(pair);
+                    user
                 }
                 None => {
-                    let csrf = CsrfToken::from_headers(&data, &headers);
                     return render_authorize(
-                        &data,
+                        &page,
+                        StatusCode::UNAUTHORIZED,
                         &req,
                         &params,
-                        None,
-                        &csrf,
                         Some("Invalid user name, e-mail address or password."),
-                    )
-                    .map_err(PageError::from);
+                    );
                 }
             }
         }
@@ -476,18 +456,14 @@ pub async fn authorize_submit(
     )
     .await?;
     if params.redirect_uri == OOB_REDIRECT {
-        let html = data
-            .templates
-            .render(
-                "oauth_code.html",
-                minijinja::context! {
-                    instance_name => data.settings.instance.name,
-                    user => minijinja::context! { username => account.username, name => account.shown_name() },
-                    app_name => req.app.name,
-                    code => code,
-                },
-            )?;
-        return Ok(with_cookies(Html(html).into_response(), cookies));
+        let response = page.render(
+            "oauth_code.html",
+            minijinja::context! {
+                app_name => req.app.name,
+                code => code,
+            },
+        )?;
+        return Ok(with_cookies(response, cookies));
     }
     Ok(with_cookies(
         redirect_with(

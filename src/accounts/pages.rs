@@ -6,7 +6,7 @@ use axum::{
     Form,
     extract::{Path, Query},
     http::{HeaderMap, Method, StatusCode, Uri, header},
-    response::{Html, IntoResponse, Redirect, Response},
+    response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -16,8 +16,7 @@ use crate::{
     accounts::{
         apub::actor_document,
         model::{self, NewUser, Role},
-        session::{self, CsrfToken, CurrentUser},
-        store, throttle,
+        session, store, throttle,
     },
     error::AppError,
     federation::{signed_fetch::require_signature, wants_activity_json},
@@ -102,23 +101,23 @@ pub struct FollowForm {
 
 /// `POST /@{name}/follow`: the follow button on a profile page.
 pub async fn follow_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(name): Path<String>,
     Form(form): Form<FollowForm>,
 ) -> Result<Response, PageError> {
-    let Some((me, _)) = current else {
+    let data = &page.data;
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/@{name}")));
     };
-    session::verify_csrf(&data, &headers, &form.csrf)?;
+    session::verify_csrf(data, &headers, &form.csrf)?;
     let target = store::find_local_by_username(&data.db, &name)
         .await?
         .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let result = if form.action == "unfollow" {
-        crate::follows::model::unfollow(&data, &me, &target).await
+        crate::follows::model::unfollow(data, me, &target).await
     } else {
-        crate::follows::model::follow(&data, &me, &target)
+        crate::follows::model::follow(data, me, &target)
             .await
             .map(|_| ())
     };
@@ -232,49 +231,31 @@ fn safe_next(next: Option<&str>) -> String {
 }
 
 fn render_sign_in(
-    data: &Data<AppState>,
-    csrf: &CsrfToken,
+    page: &Page,
+    status: StatusCode,
     next: &str,
     login: &str,
     error: Option<&str>,
-) -> Result<Response, AppError> {
-    let html = data.templates.render(
+) -> Result<Response, PageError> {
+    page.render_form(
+        status,
         "sign_in.html",
         minijinja::context! {
-            instance_name => data.settings.instance.name,
-            user => (),
-            csrf => csrf.token,
             next => next,
             login => login,
             error => error,
-            registrations_open => data.settings.instance.registrations_open,
+            registrations_open => page.data.settings.instance.registrations_open,
         },
-    )?;
-    let status = if error.is_some() {
-        StatusCode::UNAUTHORIZED
-    } else {
-        StatusCode::OK
-    };
-    let mut response = (status, Html(html)).into_response();
-    if let Some(c) = csrf.cookie(data) {
-        response.headers_mut().append(header::SET_COOKIE, c);
-    }
-    Ok(response)
+    )
 }
 
 /// `GET /auth/sign_in`
-pub async fn sign_in_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
-    Query(q): Query<NextQuery>,
-) -> Result<Response, PageError> {
+pub async fn sign_in_page(page: Page, Query(q): Query<NextQuery>) -> Result<Response, PageError> {
     let next = safe_next(q.next.as_deref());
-    if current.is_some() {
+    if page.viewer.is_some() {
         return Ok(Redirect::to(&next).into_response());
     }
-    let csrf = CsrfToken::from_headers(&data, &headers);
-    render_sign_in(&data, &csrf, &next, "", None).map_err(PageError::from)
+    render_sign_in(&page, StatusCode::OK, &next, "", None)
 }
 
 #[derive(Deserialize)]
@@ -291,45 +272,46 @@ pub struct SignInForm {
 
 /// `POST /auth/sign_in`
 pub async fn sign_in(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
     ClientIp(client): ClientIp,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, PageError> {
-    session::verify_csrf(&data, &headers, &form.csrf)?;
+    let data = &page.data;
+    session::verify_csrf(data, &headers, &form.csrf)?;
     let next = safe_next(form.next.as_deref());
-    let signed_in = match model::authenticate(&data, &form.login, &form.password, client).await {
+    let signed_in = match model::authenticate(data, &form.login, &form.password, client).await {
         Err(e @ AppError::TooManyRequests { retry_after }) => {
             // The form again, saying why and for how long.
-            let csrf = CsrfToken::from_headers(&data, &headers);
             let message = throttle::wait_message(retry_after);
-            let mut page = render_sign_in(&data, &csrf, &next, &form.login, Some(&message))?;
-            *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-            e.add_retry_after(&mut page);
-            return Ok(page);
+            let mut response = render_sign_in(
+                &page,
+                StatusCode::TOO_MANY_REQUESTS,
+                &next,
+                &form.login,
+                Some(&message),
+            )?;
+            e.add_retry_after(&mut response);
+            return Ok(response);
         }
         other => other?,
     };
     match signed_in {
         Some((_, user)) => {
-            let cookies = session::start_session(&data, user.id).await?;
+            let cookies = session::start_session(data, user.id).await?;
             let mut response = Redirect::to(&next).into_response();
             for cookie in cookies {
                 response.headers_mut().append(header::SET_COOKIE, cookie);
             }
             Ok(response)
         }
-        None => {
-            let csrf = CsrfToken::from_headers(&data, &headers);
-            render_sign_in(
-                &data,
-                &csrf,
-                &next,
-                &form.login,
-                Some("Invalid user name, e-mail address or password."),
-            )
-            .map_err(PageError::from)
-        }
+        None => render_sign_in(
+            &page,
+            StatusCode::UNAUTHORIZED,
+            &next,
+            &form.login,
+            Some("Invalid user name, e-mail address or password."),
+        ),
     }
 }
 
@@ -361,34 +343,26 @@ pub async fn sign_out(
 }
 
 fn render_sign_up(
-    data: &Data<AppState>,
-    csrf: &CsrfToken,
+    page: &Page,
     values: (&str, &str),
     error: Option<&str>,
-) -> Result<Response, AppError> {
-    let html = data.templates.render(
-        "sign_up.html",
-        minijinja::context! {
-            instance_name => data.settings.instance.name,
-            user => (),
-            csrf => csrf.token,
-            domain => data.settings.domain,
-            username => values.0,
-            email => values.1,
-            error => error,
-            min_password => model::MIN_PASSWORD_LEN,
-        },
-    )?;
+) -> Result<Response, PageError> {
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    let mut response = (status, Html(html)).into_response();
-    if let Some(c) = csrf.cookie(data) {
-        response.headers_mut().append(header::SET_COOKIE, c);
-    }
-    Ok(response)
+    page.render_form(
+        status,
+        "sign_up.html",
+        minijinja::context! {
+            domain => page.data.settings.domain,
+            username => values.0,
+            email => values.1,
+            error => error,
+            min_password => model::MIN_PASSWORD_LEN,
+        },
+    )
 }
 
 fn registrations_closed() -> AppError {
@@ -398,12 +372,11 @@ fn registrations_closed() -> AppError {
 }
 
 /// `GET /auth/sign_up` (only when registrations are open)
-pub async fn sign_up_page(data: Data<AppState>, headers: HeaderMap) -> Result<Response, PageError> {
-    if !data.settings.instance.registrations_open {
+pub async fn sign_up_page(page: Page) -> Result<Response, PageError> {
+    if !page.data.settings.instance.registrations_open {
         return Err(PageError::from(registrations_closed()));
     }
-    let csrf = CsrfToken::from_headers(&data, &headers);
-    render_sign_up(&data, &csrf, ("", ""), None).map_err(PageError::from)
+    render_sign_up(&page, ("", ""), None)
 }
 
 #[derive(Deserialize)]
@@ -420,16 +393,17 @@ pub struct SignUpForm {
 
 /// `POST /auth/sign_up`: a new member, signed in at once.
 pub async fn sign_up(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
     Form(form): Form<SignUpForm>,
 ) -> Result<Response, PageError> {
+    let data = &page.data;
     if !data.settings.instance.registrations_open {
         return Err(PageError::from(registrations_closed()));
     }
-    session::verify_csrf(&data, &headers, &form.csrf)?;
+    session::verify_csrf(data, &headers, &form.csrf)?;
     let created = model::create_user(
-        &data,
+        data,
         NewUser {
             username: form.username.clone(),
             email: form.email.clone(),
@@ -440,7 +414,7 @@ pub async fn sign_up(
     .await;
     match created {
         Ok((account, user, _)) => {
-            let cookies = session::start_session(&data, user.id).await?;
+            let cookies = session::start_session(data, user.id).await?;
             let mut response = Redirect::to(&format!("/@{}", account.username)).into_response();
             for cookie in cookies {
                 response.headers_mut().append(header::SET_COOKIE, cookie);
@@ -448,9 +422,7 @@ pub async fn sign_up(
             Ok(response)
         }
         Err(AppError::Unprocessable(message)) => {
-            let csrf = CsrfToken::from_headers(&data, &headers);
-            render_sign_up(&data, &csrf, (&form.username, &form.email), Some(&message))
-                .map_err(PageError::from)
+            render_sign_up(&page, (&form.username, &form.email), Some(&message))
         }
         Err(e) => Err(PageError::from(e)),
     }
