@@ -6,8 +6,8 @@ use activitypub_federation::config::Data;
 use axum::{
     Form,
     extract::{Path, Query},
-    http::{HeaderMap, Method, Uri, header},
-    response::{Html, IntoResponse, Redirect, Response},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header},
+    response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
 
@@ -16,8 +16,7 @@ use crate::{
     accounts::{
         apub::actor_document,
         model::{Account, Role},
-        session::user_context,
-        session::{CsrfToken, CurrentUser, verify_csrf},
+        session::verify_csrf,
         store as accounts,
     },
     communities::{
@@ -28,7 +27,7 @@ use crate::{
     error::AppError,
     federation::wants_activity_json,
     posts::store as posts,
-    web::{PageError, safe_local_path, sign_in_to},
+    web::{PageError, page::Page, safe_local_path, sign_in_to},
 };
 
 fn community_view(c: &Community, members: i64) -> minijinja::Value {
@@ -56,39 +55,28 @@ fn community_view(c: &Community, members: i64) -> minijinja::Value {
 }
 
 /// `GET /communities`: the directory, filtered by text, language, country, topic.
-pub async fn directory_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
-    Query(q): Query<ListQuery>,
-) -> Result<Response, PageError> {
-    let communities = directory(&data, &q).await?;
+pub async fn directory_page(page: Page, Query(q): Query<ListQuery>) -> Result<Response, PageError> {
+    let data = &page.data;
+    let communities = directory(data, &q).await?;
     let mut views = Vec::new();
     for c in &communities {
         let (members, _) = crate::follows::store::counts(&data.db, c.account.id).await?;
         views.push(community_view(c, members));
     }
-    let may_open = current
+    let may_open = page
+        .viewer
         .as_ref()
         .is_some_and(|(_, u)| model::may_open_communities(u.role));
-    let csrf = CsrfToken::from_headers(&data, &headers);
-    let html = data.templates.render(
+    page.render_form(
+        StatusCode::OK,
         "communities.html",
         minijinja::context! {
-            instance_name => data.settings.instance.name,
             domain => data.settings.domain,
-            user => user_context(&current),
             communities => views,
             filters => q.filters(),
             may_open => may_open,
-            csrf => csrf.token,
         },
-    )?;
-    let mut response = Html(html).into_response();
-    if let Some(c) = csrf.cookie(&data) {
-        response.headers_mut().append(header::SET_COOKIE, c);
-    }
-    Ok(response)
+    )
 }
 
 #[derive(Deserialize)]
@@ -118,23 +106,23 @@ fn comma_list(s: &str) -> Vec<String> {
 
 /// `POST /communities`: a facilitator opens a community from the directory page.
 pub async fn create_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Form(form): Form<NewCommunityForm>,
 ) -> Result<Response, PageError> {
-    let Some((me, user)) = current else {
+    let data = &page.data;
+    let Some((me, user)) = &page.viewer else {
         return Ok(Redirect::to("/auth/sign_in?next=/communities").into_response());
     };
-    verify_csrf(&data, &headers, &form.csrf)?;
+    verify_csrf(data, &headers, &form.csrf)?;
     if !model::may_open_communities(user.role) {
         return Err(PageError::from(AppError::Forbidden(
             "Only facilitators and admins can open communities".into(),
         )));
     }
     let community = model::create(
-        &data,
-        &me,
+        data,
+        me,
         &form.name,
         model::CommunityForm {
             title: Some(form.title),
@@ -152,13 +140,14 @@ pub async fn create_form(
 /// `GET /c/{name}`: the Group document for ActivityPub clients, the community's
 /// page for browsers.
 pub async fn community(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
     method: Method,
     uri: Uri,
-    CurrentUser(current): CurrentUser,
     Path(name): Path<String>,
 ) -> Result<Response, PageError> {
+    let data = &page.data;
+    let current = &page.viewer;
     let json = wants_activity_json(&headers);
     let found = match accounts::find_local_by_username(&data.db, &name).await {
         Ok(Some(a)) => model::of_account(&data.db, &a).await?,
@@ -173,39 +162,29 @@ pub async fn community(
     };
     if json {
         let account = community.account.clone();
-        return Ok(actor_document(&data, &headers, &method, &uri, account).await);
+        return Ok(actor_document(data, &headers, &method, &uri, account).await);
     }
     let viewer = current.as_ref().map(|(a, _)| a);
     let role = current.as_ref().map(|(_, u)| u.role);
-    let page_err = |e: AppError| PageError::from(e);
-    let (members, _) = crate::follows::store::counts(&data.db, community.account.id)
-        .await
-        .map_err(|e| page_err(e.into()))?;
+    let (members, _) = crate::follows::store::counts(&data.db, community.account.id).await?;
     let membership = match viewer {
         Some(v) => crate::follows::store::find(&data.db, v.id, community.account.id)
-            .await
-            .map_err(|e| page_err(e.into()))?
+            .await?
             .map(|f| if f.accepted { "member" } else { "requested" })
             .unwrap_or("none"),
         None => "none",
     };
     let moderator = match viewer {
-        Some(v) => model::require_moderator(&data, &community, v, role)
+        Some(v) => model::require_moderator(data, &community, v, role)
             .await
             .is_ok(),
         None => false,
     };
-    let threads = store::threads(&data.db, community.account.id, i64::MAX, 40)
-        .await
-        .map_err(|e| page_err(e.into()))?;
+    let threads = store::threads(&data.db, community.account.id, i64::MAX, 40).await?;
     let mut thread_views = Vec::new();
     for t in &threads {
-        let author = accounts::find_by_id(&data.db, t.account_id)
-            .await
-            .map_err(|e| page_err(e.into()))?;
-        let comments = posts::reply_count(&data.db, &t.ap_id)
-            .await
-            .map_err(|e| page_err(e.into()))?;
+        let author = accounts::find_by_id(&data.db, t.account_id).await?;
+        let comments = posts::reply_count(&data.db, &t.ap_id).await?;
         let link = match &author {
             Some(a) if a.is_local() => format!("/@{}/{}", a.username, t.id),
             _ => t.url.clone().unwrap_or_else(|| t.ap_id.clone()),
@@ -221,16 +200,11 @@ pub async fn community(
             when => t.created_at.format("%Y-%m-%d").to_string(),
         });
     }
-    let log = store::log_entries(&data.db, community.account.id, 20)
-        .await
-        .map_err(|e| page_err(e.into()))?;
+    let log = store::log_entries(&data.db, community.account.id, 20).await?;
     let mut log_views = Vec::new();
     for e in log {
         let who = match e.moderator_id {
-            Some(id) => accounts::find_by_id(&data.db, id)
-                .await
-                .map_err(|e| page_err(e.into()))?
-                .map(|a| a.acct()),
+            Some(id) => accounts::find_by_id(&data.db, id).await?.map(|a| a.acct()),
             None => None,
         };
         log_views.push(minijinja::context! {
@@ -240,28 +214,21 @@ pub async fn community(
             when => e.created_at.format("%Y-%m-%d %H:%M").to_string(),
         });
     }
-    let csrf = CsrfToken::from_headers(&data, &headers);
-    let html = data
-        .templates
-        .render(
-            "community.html",
-            minijinja::context! {
-                instance_name => data.settings.instance.name,
-                domain => data.settings.domain,
-                user => user_context(&current),
-                csrf => csrf.token,
-                community => community_view(&community, members),
-                membership => membership,
-                moderator => moderator,
-                threads => thread_views,
-                log => log_views,
-            },
-        )
-        .map_err(page_err)?;
-    let mut response = ([(header::VARY, "Accept")], Html(html)).into_response();
-    if let Some(c) = csrf.cookie(&data) {
-        response.headers_mut().append(header::SET_COOKIE, c);
-    }
+    let mut response = page.render_form(
+        StatusCode::OK,
+        "community.html",
+        minijinja::context! {
+            domain => data.settings.domain,
+            community => community_view(&community, members),
+            membership => membership,
+            moderator => moderator,
+            threads => thread_views,
+            log => log_views,
+        },
+    )?;
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept"));
     Ok(response)
 }
 
@@ -284,19 +251,19 @@ pub struct JoinForm {
 
 /// `POST /c/{name}/join`: the join (and leave) button.
 pub async fn join_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(name): Path<String>,
     Form(form): Form<JoinForm>,
 ) -> Result<Response, PageError> {
-    let Some((me, _)) = current else {
+    let data = &page.data;
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/c/{name}")));
     };
-    verify_csrf(&data, &headers, &form.csrf)?;
-    let community = local_community(&data, &name).await?;
+    verify_csrf(data, &headers, &form.csrf)?;
+    let community = local_community(data, &name).await?;
     let result = if form.action == "leave" {
-        crate::follows::model::unfollow(&data, &me, &community.account).await
+        crate::follows::model::unfollow(data, me, &community.account).await
     } else if store::active_ban(&data.db, community.account.id, me.id)
         .await?
         .is_some()
@@ -305,7 +272,7 @@ pub async fn join_form(
             "You are banned from this community".into(),
         ))
     } else {
-        crate::follows::model::follow(&data, &me, &community.account)
+        crate::follows::model::follow(data, me, &community.account)
             .await
             .map(|_| ())
     };
@@ -325,20 +292,20 @@ pub struct ThreadForm {
 
 /// `POST /c/{name}/posts`: the thread composer.
 pub async fn post_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(name): Path<String>,
     Form(form): Form<ThreadForm>,
 ) -> Result<Response, PageError> {
-    let Some((me, _)) = current else {
+    let data = &page.data;
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/c/{name}")));
     };
-    verify_csrf(&data, &headers, &form.csrf)?;
-    let community = local_community(&data, &name).await?;
+    verify_csrf(data, &headers, &form.csrf)?;
+    let community = local_community(data, &name).await?;
     let status = crate::publishing::local::post_in_community(
-        &data,
-        &me,
+        data,
+        me,
         &community,
         Some(form.title),
         form.body,
@@ -350,77 +317,45 @@ pub async fn post_form(
 }
 
 /// `GET /c/{name}/moderation`: the facilitators' queue: reports, join requests, bans.
-pub async fn moderation_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
-    Path(name): Path<String>,
-) -> Result<Response, PageError> {
-    let Some((me, user)) = current.clone() else {
+pub async fn moderation_page(page: Page, Path(name): Path<String>) -> Result<Response, PageError> {
+    let data = &page.data;
+    let Some((me, user)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/c/{name}/moderation")));
     };
-    let community = local_community(&data, &name).await?;
-    model::require_moderator(&data, &community, &me, Some(user.role)).await?;
-    let page_err = |e: AppError| PageError::from(e);
+    let community = local_community(data, &name).await?;
+    model::require_moderator(data, &community, me, Some(user.role)).await?;
     let mut reports = Vec::new();
-    for r in store::reports(&data.db, community.account.id, true)
-        .await
-        .map_err(|e| page_err(e.into()))?
-    {
-        reports.push(
-            crate::communities::api::report_json(&data, &r)
-                .await
-                .map_err(page_err)?,
-        );
+    for r in store::reports(&data.db, community.account.id, true).await? {
+        reports.push(crate::communities::api::report_json(data, &r).await?);
     }
     let mut requests = Vec::new();
     for (_, a) in
-        crate::follows::store::list(&data.db, community.account.id, true, false, None, 200)
-            .await
-            .map_err(|e| page_err(e.into()))?
+        crate::follows::store::list(&data.db, community.account.id, true, false, None, 200).await?
     {
         requests.push(minijinja::context! { id => a.id, acct => a.acct(), name => a.shown_name() });
     }
     let mut bans = Vec::new();
-    for b in store::bans(&data.db, community.account.id)
-        .await
-        .map_err(|e| page_err(e.into()))?
-    {
-        let who = accounts::find_by_id(&data.db, b.account_id)
-            .await
-            .map_err(|e| page_err(e.into()))?;
+    for b in store::bans(&data.db, community.account.id).await? {
+        let who = accounts::find_by_id(&data.db, b.account_id).await?;
         bans.push(minijinja::context! {
             acct => who.map(|a| a.acct()),
             reason => b.reason,
             until => b.expires_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
         });
     }
-    let csrf = CsrfToken::from_headers(&data, &headers);
-    let (members, _) = crate::follows::store::counts(&data.db, community.account.id)
-        .await
-        .map_err(|e| page_err(e.into()))?;
-    let html = data
-        .templates
-        .render(
-            "moderation.html",
-            minijinja::context! {
-                instance_name => data.settings.instance.name,
-                domain => data.settings.domain,
-                user => user_context(&current),
-                csrf => csrf.token,
-                community => community_view(&community, members),
-                max_image_kib => data.media.max_image_bytes / 1024,
-                reports => reports,
-                requests => requests,
-                bans => bans,
-            },
-        )
-        .map_err(page_err)?;
-    let mut response = Html(html).into_response();
-    if let Some(c) = csrf.cookie(&data) {
-        response.headers_mut().append(header::SET_COOKIE, c);
-    }
-    Ok(response)
+    let (members, _) = crate::follows::store::counts(&data.db, community.account.id).await?;
+    page.render_form(
+        StatusCode::OK,
+        "moderation.html",
+        minijinja::context! {
+            domain => data.settings.domain,
+            community => community_view(&community, members),
+            max_image_kib => data.media.max_image_bytes / 1024,
+            reports => reports,
+            requests => requests,
+            bans => bans,
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -434,19 +369,19 @@ pub struct RequestForm {
 
 /// `POST /c/{name}/moderation/requests`: approve or turn down a join request.
 pub async fn request_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(name): Path<String>,
     Form(form): Form<RequestForm>,
 ) -> Result<Response, PageError> {
-    let Some((me, user)) = current else {
+    let data = &page.data;
+    let Some((me, user)) = &page.viewer else {
         return Ok(Redirect::to("/auth/sign_in").into_response());
     };
-    verify_csrf(&data, &headers, &form.csrf)?;
-    let community = local_community(&data, &name).await?;
+    verify_csrf(data, &headers, &form.csrf)?;
+    let community = local_community(data, &name).await?;
     let role: Option<Role> = Some(user.role);
-    model::require_moderator(&data, &community, &me, role).await?;
+    model::require_moderator(data, &community, me, role).await?;
     let id: i64 = form
         .account_id
         .parse()
@@ -455,9 +390,9 @@ pub async fn request_form(
         .await?
         .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let result = if form.action == "reject" {
-        crate::follows::model::reject(&data, &community.account, &person).await
+        crate::follows::model::reject(data, &community.account, &person).await
     } else {
-        crate::follows::model::authorize(&data, &community.account, &person).await
+        crate::follows::model::authorize(data, &community.account, &person).await
     };
     result?;
     Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
@@ -518,39 +453,38 @@ pub struct ModerateForm {
 /// `POST /moderation/posts/{id}`: from a thread page, a facilitator removes a post
 /// of their community (with a reason), or locks, unlocks, pins or unpins its thread.
 pub async fn moderate_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(id): Path<String>,
     Form(form): Form<ModerateForm>,
 ) -> Result<Response, PageError> {
-    let Some((me, user)) = current else {
+    let data = &page.data;
+    let Some((me, user)) = &page.viewer else {
         return Ok(Redirect::to("/auth/sign_in").into_response());
     };
-    let page_err = |e: AppError| PageError::from(e);
-    verify_csrf(&data, &headers, &form.csrf).map_err(page_err)?;
-    let id: i64 = id.parse().map_err(|_| page_err(AppError::NotFound))?;
+    verify_csrf(data, &headers, &form.csrf)?;
+    let id: i64 = id
+        .parse()
+        .map_err(|_| PageError::from(AppError::NotFound))?;
     let status = posts::find(&data.db, id)
-        .await
-        .map_err(|e| page_err(e.into()))?
+        .await?
         .filter(|s| s.reblog_of_id.is_none())
-        .ok_or_else(|| page_err(AppError::NotFound))?;
+        .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let community = model::of_post(&data.db, &status)
-        .await
-        .map_err(page_err)?
-        .ok_or_else(|| page_err(AppError::NotFound))?;
-    let by = Moderator::here(&me, Some(user.role));
+        .await?
+        .ok_or_else(|| PageError::from(AppError::NotFound))?;
+    let by = Moderator::here(me, Some(user.role));
     let done = match form.action.as_str() {
-        "remove" => model::remove_post(&data, &community, &by, &status, &form.reason).await,
-        "lock" => model::set_lock(&data, &community, &by, &status, true).await,
-        "unlock" => model::set_lock(&data, &community, &by, &status, false).await,
-        "pin" => model::set_pin(&data, &community, &by, &status, true).await,
-        "unpin" => model::set_pin(&data, &community, &by, &status, false).await,
+        "remove" => model::remove_post(data, &community, &by, &status, &form.reason).await,
+        "lock" => model::set_lock(data, &community, &by, &status, true).await,
+        "unlock" => model::set_lock(data, &community, &by, &status, false).await,
+        "pin" => model::set_pin(data, &community, &by, &status, true).await,
+        "unpin" => model::set_pin(data, &community, &by, &status, false).await,
         _ => Err(AppError::validation(
             "Choose remove, lock, unlock, pin or unpin",
         )),
     };
-    done.map_err(page_err)?;
+    done?;
     let community_page = || {
         if community.is_local() {
             community_link(&community)
@@ -561,10 +495,8 @@ pub async fn moderate_form(
     let back = if form.action == "remove" {
         // The removed post has no page any more: back to its thread, or to the
         // community when it was the thread.
-        let root = model::thread_root(&data, &status).await.map_err(page_err)?;
-        let author = accounts::find_by_id(&data.db, root.account_id)
-            .await
-            .map_err(|e| page_err(e.into()))?;
+        let root = model::thread_root(data, &status).await?;
+        let author = accounts::find_by_id(&data.db, root.account_id).await?;
         match author {
             Some(author) if root.id != status.id => {
                 crate::posts::model::thread_path(&author, root.id)
@@ -583,36 +515,29 @@ pub async fn moderate_form(
 /// community's icon or banner (`picture`, `file`), or takes it away
 /// (`action=remove`).
 pub async fn picture_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(name): Path<String>,
     multipart: axum::extract::Multipart,
 ) -> Result<Response, PageError> {
-    let Some((me, user)) = current else {
+    let data = &page.data;
+    let Some((me, user)) = &page.viewer else {
         return Ok(Redirect::to("/auth/sign_in").into_response());
     };
-    let page_err = |e: AppError| PageError::from(e);
-    let community = local_community(&data, &name).await?;
-    model::require_moderator(&data, &community, &me, Some(user.role))
-        .await
-        .map_err(page_err)?;
-    let upload = crate::media::Upload::read(multipart, data.media.max_image_bytes, &data.media)
-        .await
-        .map_err(page_err)?;
-    verify_csrf(&data, &headers, upload.field("csrf")).map_err(page_err)?;
-    let which = model::Picture::parse(upload.field("picture")).map_err(page_err)?;
-    let file = if upload.field("action") == "remove" {
-        None
-    } else {
-        Some(
-            upload
-                .into_file()
-                .ok_or_else(|| page_err(AppError::validation("Choose an image to upload")))?,
-        )
-    };
-    model::set_picture(&data, &community, &me, Some(user.role), which, file)
-        .await
-        .map_err(page_err)?;
+    let community = local_community(data, &name).await?;
+    model::require_moderator(data, &community, me, Some(user.role)).await?;
+    let upload =
+        crate::media::Upload::read(multipart, data.media.max_image_bytes, &data.media).await?;
+    verify_csrf(data, &headers, upload.field("csrf"))?;
+    let which = model::Picture::parse(upload.field("picture"))?;
+    let file =
+        if upload.field("action") == "remove" {
+            None
+        } else {
+            Some(upload.into_file().ok_or_else(|| {
+                PageError::from(AppError::validation("Choose an image to upload"))
+            })?)
+        };
+    model::set_picture(data, &community, me, Some(user.role), which, file).await?;
     Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
 }
