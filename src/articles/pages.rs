@@ -1,38 +1,16 @@
-//! What the pages of materials and case reports share: the page frame and its
-//! error page, how vocabulary terms, languages, durations and files are shown and
-//! picked, and reading the lists and numbers their forms send.
+//! What the pages of materials and case reports share: how vocabulary terms,
+//! languages, durations and files are shown and picked, and reading the lists and
+//! numbers their forms send.
 
-use axum::{
-    http::{StatusCode, header},
-    response::{Html, IntoResponse, Response},
-};
 use serde::Serialize;
 
 use crate::{
-    AppState,
-    accounts::{
-        model::{Account, User},
-        session::CsrfToken,
-    },
+    accounts::model::{Account, User},
     error::AppResult,
     vocabularies::{self, Term},
 };
 
 pub type Viewer = Option<(Account, User)>;
-
-/// A page, with the CSRF cookie when the token is new.
-pub fn html_page(
-    state: &AppState,
-    csrf: Option<&CsrfToken>,
-    status: StatusCode,
-    html: String,
-) -> Response {
-    let mut response = (status, Html(html)).into_response();
-    if let Some(cookie) = csrf.and_then(|c| c.cookie(state)) {
-        response.headers_mut().append(header::SET_COOKIE, cookie);
-    }
-    response
-}
 
 pub use crate::web::sign_in_to;
 

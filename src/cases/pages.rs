@@ -4,7 +4,6 @@
 //! verify it), the form to publish or change one, deleting, and the history of
 //! its versions.
 
-use activitypub_federation::config::Data;
 use axum::{
     Form,
     extract::{Multipart, Path, Query},
@@ -18,13 +17,12 @@ use crate::{
     AppState,
     accounts::{
         model::{Account, Role},
-        session::user_context,
-        session::{CsrfToken, CurrentUser, verify_csrf},
+        session::verify_csrf,
         store as accounts,
     },
     articles::pages::{
-        Choice, TermView, Viewer, choices, comma_list, draft_name, html_page, language_choices,
-        language_name, line_list, number_param, safe_href, sign_in_to, term_views,
+        Choice, TermView, Viewer, choices, comma_list, draft_name, language_choices, language_name,
+        line_list, number_param, safe_href, sign_in_to, term_views,
     },
     cases::model::{self, BrowseQuery, CaseInput, CaseReport},
     communities::{
@@ -36,7 +34,7 @@ use crate::{
     media::Upload,
     posts::store as posts,
     vocabularies,
-    web::{PageError, text_to_html},
+    web::{PageError, page::Page, text_to_html},
 };
 
 /// The section of `model::sections` that the evidence kinds and links go with.
@@ -392,22 +390,13 @@ fn is_on(value: &Option<String>) -> bool {
 /// `GET /cases`: search and filter the case reports here and those other
 /// servers sent us.
 pub async fn browse_page(
-    data: Data<AppState>,
-    CurrentUser(current): CurrentUser,
+    page: Page,
     Query(q): Query<BrowseQuery>,
     Query(notice): Query<NoticeQuery>,
 ) -> Result<Response, PageError> {
-    browse(&data, &current, &q, notice.deleted.is_some())
-        .await
-        .map_err(PageError::from)
-}
-
-async fn browse(
-    state: &AppState,
-    current: &Viewer,
-    q: &BrowseQuery,
-    deleted: bool,
-) -> AppResult<Response> {
+    let state = &page.data;
+    let q = &q;
+    let deleted = notice.deleted.is_some();
     let found = model::browse(state, q).await?;
     let limit = number_param(&q.limit).unwrap_or(20).clamp(1, 80);
     let offset = number_param(&q.offset).unwrap_or(0).max(0);
@@ -439,11 +428,9 @@ async fn browse(
     .any(|v| v.as_deref().is_some_and(|s| !s.trim().is_empty()))
         || verified
         || local;
-    let html = state.templates.render(
+    page.render(
         "cases.html",
         minijinja::context! {
-            instance_name => state.settings.instance.name,
-            user => user_context(current),
             filters => minijinja::context! {
                 q => given(&q.q),
                 verified => verified,
@@ -465,8 +452,7 @@ async fn browse(
             next => next,
             deleted => deleted,
         },
-    )?;
-    Ok(html_page(state, None, StatusCode::OK, html))
+    )
 }
 
 // ----- the form -----
@@ -716,13 +702,12 @@ struct FormError {
 }
 
 async fn render_form(
-    state: &AppState,
-    current: &Viewer,
-    csrf: &CsrfToken,
+    page: &Page,
     target: FormTarget<'_>,
     values: &FormValues,
     error: Option<FormError>,
-) -> AppResult<Response> {
+) -> Result<Response, PageError> {
+    let state = &page.data;
     let (mode, action, draft) = match target {
         FormTarget::New => ("new", "/cases".to_string(), "case-new".to_string()),
         FormTarget::Edit(c) => (
@@ -743,19 +728,17 @@ async fn render_form(
         }
         FormTarget::New => None,
     };
-    let community_list = match (target, current) {
+    let community_list = match (target, &page.viewer) {
         (FormTarget::New, Some((me, _))) => {
             community_choices(state, me, values.community_id.trim()).await?
         }
         _ => Vec::new(),
     };
     let status = error.as_ref().map_or(StatusCode::OK, |e| e.status);
-    let html = state.templates.render(
+    page.render_form(
+        status,
         "cases_form.html",
         minijinja::context! {
-            instance_name => state.settings.instance.name,
-            user => user_context(current),
-            csrf => csrf.token,
             mode => mode,
             action => action,
             draft => draft,
@@ -777,16 +760,13 @@ async fn render_form(
             max_text => model::MAX_TEXT_CHARS,
             max_list => model::MAX_LIST,
         },
-    )?;
-    Ok(html_page(state, Some(csrf), status, html))
+    )
 }
 
 /// The form shown again after the model refused what was sent: with the message
 /// and what was typed. Internal errors are the error page.
 async fn refused(
-    state: &AppState,
-    current: &Viewer,
-    headers: &HeaderMap,
+    page: &Page,
     target: FormTarget<'_>,
     values: &FormValues,
     error: AppError,
@@ -794,11 +774,8 @@ async fn refused(
     if let AppError::Internal(_) = error {
         return Err(PageError::from(error));
     }
-    let csrf = CsrfToken::from_headers(state, headers);
     render_form(
-        state,
-        current,
-        &csrf,
+        page,
         target,
         values,
         Some(FormError {
@@ -807,7 +784,6 @@ async fn refused(
         }),
     )
     .await
-    .map_err(PageError::from)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -816,130 +792,85 @@ pub struct NewQuery {
 }
 
 /// `GET /cases/new[?community=ID]`: the form to publish a case report.
-pub async fn new_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
-    Query(q): Query<NewQuery>,
-) -> Result<Response, PageError> {
+pub async fn new_page(page: Page, Query(q): Query<NewQuery>) -> Result<Response, PageError> {
     let community = q
         .community
         .as_deref()
         .map(str::trim)
         .filter(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit()))
         .map(str::to_string);
-    let Some((me, _)) = &current else {
+    let Some((me, _)) = &page.viewer else {
         let next = match &community {
             Some(c) => format!("/cases/new?community={c}"),
             None => "/cases/new".to_string(),
         };
         return Ok(sign_in_to(&next));
     };
-    let csrf = CsrfToken::from_headers(&data, &headers);
     render_form(
-        &data,
-        &current,
-        &csrf,
+        &page,
         FormTarget::New,
         &FormValues::fresh(me, community),
         None,
     )
     .await
-    .map_err(PageError::from)
 }
 
 /// `POST /cases` (multipart, no files): publishes a case report from the form.
 pub async fn create_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let Some((me, _)) = current.clone() else {
+    let data = &page.data;
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to("/cases/new"));
     };
     // The form has no file fields: a file sent anyway is refused.
     let upload = Upload::read(multipart, 0, &data.media).await?;
-    verify_csrf(&data, &headers, upload.field("csrf"))?;
+    verify_csrf(data, &headers, upload.field("csrf"))?;
     let values = FormValues::from_upload(&upload);
     let draft = draft_name(upload.field("draft"), "case-new");
-    match crate::publishing::case::create(&data, &me, values.to_input(true)).await {
+    match crate::publishing::case::create(data, me, values.to_input(true)).await {
         Ok(status) => Ok(
             Redirect::to(&format!("/cases/{}?published=1&draft={draft}", status.id))
                 .into_response(),
         ),
-        Err(error) => refused(&data, &current, &headers, FormTarget::New, &values, error).await,
+        Err(error) => refused(&page, FormTarget::New, &values, error).await,
     }
 }
 
 /// `GET /cases/{id}/edit`: its author's form to change it.
-pub async fn edit_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    let Some((me, _)) = &current else {
+pub async fn edit_page(page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/cases/{id}/edit")));
     };
-    edit_form(&data, &headers, &current, me, &id)
-        .await
-        .map_err(PageError::from)
-}
-
-async fn edit_form(
-    state: &AppState,
-    headers: &HeaderMap,
-    current: &Viewer,
-    me: &Account,
-    id: &str,
-) -> AppResult<Response> {
-    let c = own_case(state, me, id).await?;
-    let csrf = CsrfToken::from_headers(state, headers);
-    render_form(
-        state,
-        current,
-        &csrf,
-        FormTarget::Edit(&c),
-        &FormValues::of(&c),
-        None,
-    )
-    .await
+    let c = own_case(&page.data, me, &id).await?;
+    render_form(&page, FormTarget::Edit(&c), &FormValues::of(&c), None).await
 }
 
 /// `POST /cases/{id}` (multipart, no files): its author saves a change (a new
 /// version).
 pub async fn update_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(id): Path<String>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let Some((me, _)) = current.clone() else {
+    let data = &page.data;
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/cases/{id}/edit")));
     };
     let upload = Upload::read(multipart, 0, &data.media).await?;
-    verify_csrf(&data, &headers, upload.field("csrf"))?;
-    let c = own_case(&data, &me, &id).await?;
+    verify_csrf(data, &headers, upload.field("csrf"))?;
+    let c = own_case(data, me, &id).await?;
     let values = FormValues::from_upload(&upload);
-    match crate::publishing::case::update(&data, &me, &c, values.to_input(false)).await {
+    match crate::publishing::case::update(data, me, &c, values.to_input(false)).await {
         Ok(status) => Ok(Redirect::to(&format!(
             "/cases/{0}?saved=1&draft=case-edit-{0}",
             status.id
         ))
         .into_response()),
-        Err(error) => {
-            refused(
-                &data,
-                &current,
-                &headers,
-                FormTarget::Edit(&c),
-                &values,
-                error,
-            )
-            .await
-        }
+        Err(error) => refused(&page, FormTarget::Edit(&c), &values, error).await,
     }
 }
 
@@ -956,25 +887,13 @@ pub struct ShowQuery {
 
 /// `GET /cases/{id}`: the report's page.
 pub async fn show_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
+    page: Page,
     Path(id): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> Result<Response, PageError> {
-    show(&data, &headers, &current, &id, &q)
-        .await
-        .map_err(PageError::from)
-}
-
-async fn show(
-    state: &AppState,
-    headers: &HeaderMap,
-    current: &Viewer,
-    id: &str,
-    q: &ShowQuery,
-) -> AppResult<Response> {
-    let c = visible_case(state, current, id).await?;
+    let state = &page.data;
+    let current = &page.viewer;
+    let c = visible_case(state, current, &id).await?;
     let view = case_view(state, &c, true).await?;
     let comments = posts::reply_count(&state.db, &c.status.ap_id).await?;
     let is_author = current
@@ -1010,13 +929,10 @@ async fn show(
                 .map(|d| draft_name(d, ""))
                 .filter(|d| !d.is_empty())
         });
-    let csrf = CsrfToken::from_headers(state, headers);
-    let html = state.templates.render(
+    page.render_form(
+        StatusCode::OK,
         "cases_show.html",
         minijinja::context! {
-            instance_name => state.settings.instance.name,
-            user => user_context(current),
-            csrf => csrf.token,
             report => view,
             comments => comments,
             is_author => is_author,
@@ -1024,8 +940,7 @@ async fn show(
             notice => notice,
             clear_draft => clear_draft,
         },
-    )?;
-    Ok(html_page(state, Some(&csrf), StatusCode::OK, html))
+    )
 }
 
 #[derive(Deserialize)]
@@ -1040,17 +955,17 @@ pub struct VerificationForm {
 /// of the community it was published in marks it verified, or takes the mark
 /// away.
 pub async fn verification_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(id): Path<String>,
     Form(form): Form<VerificationForm>,
 ) -> Result<Response, PageError> {
-    let Some((me, user)) = current else {
+    let data = &page.data;
+    let Some((me, user)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/cases/{id}")));
     };
-    verify_csrf(&data, &headers, &form.csrf)?;
-    let (status_id, verified) = set_verification(&data, &me, user.role, &id, &form.action).await?;
+    verify_csrf(data, &headers, &form.csrf)?;
+    let (status_id, verified) = set_verification(data, me, user.role, &id, &form.action).await?;
     let notice = if verified { "verified" } else { "unverified" };
     Ok(Redirect::to(&format!("/cases/{status_id}?{notice}=1")).into_response())
 }
@@ -1090,18 +1005,18 @@ pub struct DeleteForm {
 
 /// `POST /cases/{id}/delete`: its author deletes it.
 pub async fn delete_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(id): Path<String>,
     Form(form): Form<DeleteForm>,
 ) -> Result<Response, PageError> {
-    let Some((me, _)) = current else {
+    let data = &page.data;
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/cases/{id}")));
     };
-    verify_csrf(&data, &headers, &form.csrf)?;
-    let c = own_case(&data, &me, &id).await?;
-    crate::publishing::local::delete(&data, &me, &c.status).await?;
+    verify_csrf(data, &headers, &form.csrf)?;
+    let c = own_case(data, me, &id).await?;
+    crate::publishing::local::delete(data, me, &c.status).await?;
     Ok(Redirect::to("/cases?deleted=1").into_response())
 }
 
@@ -1170,16 +1085,9 @@ struct VersionView {
 }
 
 /// `GET /cases/{id}/history`: every version, newest first.
-pub async fn history_page(
-    data: Data<AppState>,
-    CurrentUser(current): CurrentUser,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    history(&data, &current, &id).await.map_err(PageError::from)
-}
-
-async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Response> {
-    let c = visible_case(state, current, id).await?;
+pub async fn history_page(page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
+    let state = &page.data;
+    let c = visible_case(state, &page.viewer, &id).await?;
     let rows = crate::articles::store::versions(&state.db, c.status.id).await?;
     let snapshots: Vec<Value> = rows
         .iter()
@@ -1220,11 +1128,9 @@ async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Resp
         });
     }
     versions.reverse();
-    let html = state.templates.render(
+    page.render(
         "cases_history.html",
         minijinja::context! {
-            instance_name => state.settings.instance.name,
-            user => user_context(current),
             report => minijinja::context! {
                 id => c.status.id,
                 title => title_of(&c),
@@ -1233,8 +1139,7 @@ async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Resp
             },
             versions => versions,
         },
-    )?;
-    Ok(html_page(state, None, StatusCode::OK, html))
+    )
 }
 
 #[cfg(test)]

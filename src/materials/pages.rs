@@ -3,7 +3,6 @@
 //! the form to publish, adapt or change one (with uploads), deleting, and the
 //! history of its versions.
 
-use activitypub_federation::config::Data;
 use axum::{
     Form,
     extract::{Multipart, Path, Query},
@@ -15,16 +14,11 @@ use serde_json::Value;
 
 use crate::{
     AppState,
-    accounts::{
-        model::Account,
-        session::user_context,
-        session::{CsrfToken, CurrentUser, verify_csrf},
-        store as accounts,
-    },
+    accounts::{model::Account, session::verify_csrf, store as accounts},
     articles::pages::{
         ACCEPTED_FILES, Choice, DURATIONS, TermView, Viewer, choices, comma_list, draft_name,
-        file_kind, html_page, language_choices, language_name, line_list, number_param,
-        readable_duration, readable_size, safe_href, sign_in_to, term_views,
+        file_kind, language_choices, language_name, line_list, number_param, readable_duration,
+        readable_size, safe_href, sign_in_to, term_views,
     },
     error::{AppError, AppResult},
     materials::{
@@ -34,7 +28,7 @@ use crate::{
     media::Upload,
     posts::store as posts,
     vocabularies,
-    web::PageError,
+    web::{PageError, page::Page},
 };
 
 // ----- what pages show of a material -----
@@ -266,22 +260,13 @@ fn browse_link(q: &BrowseQuery, offset: i64) -> String {
 /// `GET /materials`: search and filter the materials here and those other
 /// servers sent us.
 pub async fn browse_page(
-    data: Data<AppState>,
-    CurrentUser(current): CurrentUser,
+    page: Page,
     Query(q): Query<BrowseQuery>,
     Query(notice): Query<NoticeQuery>,
 ) -> Result<Response, PageError> {
-    browse(&data, &current, &q, notice.deleted.is_some())
-        .await
-        .map_err(PageError::from)
-}
-
-async fn browse(
-    state: &AppState,
-    current: &Viewer,
-    q: &BrowseQuery,
-    deleted: bool,
-) -> AppResult<Response> {
+    let state = &page.data;
+    let q = &q;
+    let deleted = notice.deleted.is_some();
     let found = model::browse(state, q).await?;
     let limit = number_param(&q.limit).unwrap_or(20).clamp(1, 80);
     let offset = number_param(&q.offset).unwrap_or(0).max(0);
@@ -309,11 +294,9 @@ async fn browse(
     .iter()
     .any(|v| v.as_deref().is_some_and(|s| !s.trim().is_empty()))
         || local;
-    let html = state.templates.render(
+    page.render(
         "materials.html",
         minijinja::context! {
-            instance_name => state.settings.instance.name,
-            user => user_context(current),
             filters => minijinja::context! {
                 q => given(&q.q),
                 language => given(&q.language),
@@ -333,8 +316,7 @@ async fn browse(
             next => next,
             deleted => deleted,
         },
-    )?;
-    Ok(html_page(state, None, StatusCode::OK, html))
+    )
 }
 
 // ----- the form -----
@@ -551,13 +533,11 @@ fn adaptation_note(licence: &str) -> Option<&'static str> {
 }
 
 fn render_form(
-    state: &AppState,
-    current: &Viewer,
-    csrf: &CsrfToken,
+    page: &Page,
     target: FormTarget<'_>,
     values: &FormValues,
     error: Option<FormError>,
-) -> AppResult<Response> {
+) -> Result<Response, PageError> {
     let (mode, action, draft, material) = match target {
         FormTarget::New(None) => ("new", "/materials".to_string(), "new".to_string(), None),
         FormTarget::New(Some(o)) => (
@@ -611,14 +591,12 @@ fn render_form(
         selected: values.time_choice == "other",
         narrower: false,
     });
-    let max_file_bytes = state.settings.media.max_file_bytes;
+    let max_file_bytes = page.data.settings.media.max_file_bytes;
     let status = error.as_ref().map_or(StatusCode::OK, |e| e.status);
-    let html = state.templates.render(
+    page.render_form(
+        status,
         "materials_form.html",
         minijinja::context! {
-            instance_name => state.settings.instance.name,
-            user => user_context(current),
-            csrf => csrf.token,
             mode => mode,
             action => action,
             draft => draft,
@@ -642,8 +620,7 @@ fn render_form(
             max_name => model::MAX_NAME_CHARS,
             max_description => model::MAX_DESCRIPTION_CHARS,
         },
-    )?;
-    Ok(html_page(state, Some(csrf), status, html))
+    )
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -653,18 +630,13 @@ pub struct NewQuery {
 
 /// `GET /materials/new[?based_on=ID]`: the form to publish a material, or to
 /// adapt one (prefilled from the original).
-pub async fn new_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
-    Query(q): Query<NewQuery>,
-) -> Result<Response, PageError> {
+pub async fn new_page(page: Page, Query(q): Query<NewQuery>) -> Result<Response, PageError> {
     let based_on = q
         .based_on
         .as_deref()
         .map(str::trim)
         .filter(|b| !b.is_empty());
-    let Some((me, _)) = &current else {
+    let Some((me, _)) = &page.viewer else {
         let next = match based_on {
             Some(b) => {
                 let b: String = url::form_urlencoded::byte_serialize(b.as_bytes()).collect();
@@ -674,49 +646,20 @@ pub async fn new_page(
         };
         return Ok(sign_in_to(&next));
     };
-    new_form(&data, &headers, &current, me, based_on)
-        .await
-        .map_err(PageError::from)
-}
-
-async fn new_form(
-    state: &AppState,
-    headers: &HeaderMap,
-    current: &Viewer,
-    me: &Account,
-    based_on: Option<&str>,
-) -> AppResult<Response> {
-    let csrf = CsrfToken::from_headers(state, headers);
     match based_on {
         Some(b) => {
-            let original = visible_material(state, current, b).await?;
+            let original = visible_material(&page.data, &page.viewer, b).await?;
             let values = FormValues::remix(me, &original);
-            render_form(
-                state,
-                current,
-                &csrf,
-                FormTarget::New(Some(&original)),
-                &values,
-                None,
-            )
+            render_form(&page, FormTarget::New(Some(&original)), &values, None)
         }
-        None => render_form(
-            state,
-            current,
-            &csrf,
-            FormTarget::New(None),
-            &FormValues::fresh(me),
-            None,
-        ),
+        None => render_form(&page, FormTarget::New(None), &FormValues::fresh(me), None),
     }
 }
 
 /// The form shown again after the model refused what was sent: with the message
 /// and what was typed. Internal errors are the error page.
 fn refused(
-    state: &AppState,
-    current: &Viewer,
-    headers: &HeaderMap,
+    page: &Page,
     target: FormTarget<'_>,
     values: &FormValues,
     error: AppError,
@@ -725,11 +668,8 @@ fn refused(
     if let AppError::Internal(_) = error {
         return Err(PageError::from(error));
     }
-    let csrf = CsrfToken::from_headers(state, headers);
     render_form(
-        state,
-        current,
-        &csrf,
+        page,
         target,
         values,
         Some(FormError {
@@ -738,26 +678,24 @@ fn refused(
             files_lost,
         }),
     )
-    .map_err(PageError::from)
 }
 
 /// `POST /materials` (multipart): publishes a material from the form.
 pub async fn create_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let Some((me, _)) = current.clone() else {
+    let data = &page.data;
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to("/materials/new"));
     };
     let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media).await?;
-    verify_csrf(&data, &headers, upload.field("csrf"))?;
+    verify_csrf(data, &headers, upload.field("csrf"))?;
     let values = FormValues::from_upload(&upload);
     let draft = draft_name(upload.field("draft"), "new");
     let files_lost = !upload.files.is_empty();
-    match crate::publishing::material::create(&data, &me, values.to_input(false), upload.files)
-        .await
+    match crate::publishing::material::create(data, me, values.to_input(false), upload.files).await
     {
         Ok(status) => Ok(Redirect::to(&format!(
             "/materials/{}?published=1&draft={draft}",
@@ -767,13 +705,11 @@ pub async fn create_form(
         Err(error) => {
             // The original, to say again what is being adapted.
             let original = match values.based_on.trim().parse::<i64>() {
-                Ok(id) => model::find(&data, id).await.ok().flatten(),
+                Ok(id) => model::find(data, id).await.ok().flatten(),
                 Err(_) => None,
             };
             refused(
-                &data,
-                &current,
-                &headers,
+                &page,
                 FormTarget::New(original.as_ref()),
                 &values,
                 error,
@@ -784,56 +720,31 @@ pub async fn create_form(
 }
 
 /// `GET /materials/{id}/edit`: its author's form to change it.
-pub async fn edit_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    let Some((me, _)) = &current else {
+pub async fn edit_page(page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/materials/{id}/edit")));
     };
-    edit_form(&data, &headers, &current, me, &id)
-        .await
-        .map_err(PageError::from)
-}
-
-async fn edit_form(
-    state: &AppState,
-    headers: &HeaderMap,
-    current: &Viewer,
-    me: &Account,
-    id: &str,
-) -> AppResult<Response> {
-    let m = own_material(state, me, id).await?;
-    let csrf = CsrfToken::from_headers(state, headers);
-    render_form(
-        state,
-        current,
-        &csrf,
-        FormTarget::Edit(&m),
-        &FormValues::of(&m),
-        None,
-    )
+    let m = own_material(&page.data, me, &id).await?;
+    render_form(&page, FormTarget::Edit(&m), &FormValues::of(&m), None)
 }
 
 /// `POST /materials/{id}` (multipart): its author saves a change (a new version).
 pub async fn update_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(id): Path<String>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let Some((me, _)) = current.clone() else {
+    let data = &page.data;
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/materials/{id}/edit")));
     };
     let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media).await?;
-    verify_csrf(&data, &headers, upload.field("csrf"))?;
-    let m = own_material(&data, &me, &id).await?;
+    verify_csrf(data, &headers, upload.field("csrf"))?;
+    let m = own_material(data, me, &id).await?;
     let values = FormValues::from_upload(&upload);
     let files_lost = !upload.files.is_empty();
-    match crate::publishing::material::update(&data, &me, &m, values.to_input(true), upload.files)
+    match crate::publishing::material::update(data, me, &m, values.to_input(true), upload.files)
         .await
     {
         Ok(status) => Ok(Redirect::to(&format!(
@@ -841,15 +752,7 @@ pub async fn update_form(
             status.id
         ))
         .into_response()),
-        Err(error) => refused(
-            &data,
-            &current,
-            &headers,
-            FormTarget::Edit(&m),
-            &values,
-            error,
-            files_lost,
-        ),
+        Err(error) => refused(&page, FormTarget::Edit(&m), &values, error, files_lost),
     }
 }
 
@@ -864,25 +767,13 @@ pub struct ShowQuery {
 
 /// `GET /materials/{id}`: the material's page.
 pub async fn show_page(
-    data: Data<AppState>,
-    headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
+    page: Page,
     Path(id): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> Result<Response, PageError> {
-    show(&data, &headers, &current, &id, &q)
-        .await
-        .map_err(PageError::from)
-}
-
-async fn show(
-    state: &AppState,
-    headers: &HeaderMap,
-    current: &Viewer,
-    id: &str,
-    q: &ShowQuery,
-) -> AppResult<Response> {
-    let m = visible_material(state, current, id).await?;
+    let state = &page.data;
+    let current = &page.viewer;
+    let m = visible_material(state, current, &id).await?;
     let view = material_view(state, &m).await?;
     let mut remixes = Vec::new();
     for r in model::remixes(state, &m).await? {
@@ -906,13 +797,10 @@ async fn show(
             .map(|d| draft_name(d, ""))
             .filter(|d| !d.is_empty())
     });
-    let csrf = CsrfToken::from_headers(state, headers);
-    let html = state.templates.render(
+    page.render_form(
+        StatusCode::OK,
         "materials_show.html",
         minijinja::context! {
-            instance_name => state.settings.instance.name,
-            user => user_context(current),
-            csrf => csrf.token,
             material => view,
             remixes => remixes,
             comments => comments,
@@ -928,8 +816,7 @@ async fn show(
                 .collect::<String>()
             ),
         },
-    )?;
-    Ok(html_page(state, Some(&csrf), StatusCode::OK, html))
+    )
 }
 
 #[derive(Deserialize)]
@@ -940,18 +827,18 @@ pub struct DeleteForm {
 
 /// `POST /materials/{id}/delete`: its author deletes it (and its files).
 pub async fn delete_form(
-    data: Data<AppState>,
+    page: Page,
     headers: HeaderMap,
-    CurrentUser(current): CurrentUser,
     Path(id): Path<String>,
     Form(form): Form<DeleteForm>,
 ) -> Result<Response, PageError> {
-    let Some((me, _)) = current else {
+    let data = &page.data;
+    let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/materials/{id}")));
     };
-    verify_csrf(&data, &headers, &form.csrf)?;
-    let m = own_material(&data, &me, &id).await?;
-    crate::publishing::material::delete(&data, &me, &m).await?;
+    verify_csrf(data, &headers, &form.csrf)?;
+    let m = own_material(data, me, &id).await?;
+    crate::publishing::material::delete(data, me, &m).await?;
     Ok(Redirect::to("/materials?deleted=1").into_response())
 }
 
@@ -987,16 +874,9 @@ struct VersionView {
 }
 
 /// `GET /materials/{id}/history`: every version, newest first.
-pub async fn history_page(
-    data: Data<AppState>,
-    CurrentUser(current): CurrentUser,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    history(&data, &current, &id).await.map_err(PageError::from)
-}
-
-async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Response> {
-    let m = visible_material(state, current, id).await?;
+pub async fn history_page(page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
+    let state = &page.data;
+    let m = visible_material(state, &page.viewer, &id).await?;
     let rows = crate::articles::store::versions(&state.db, m.status.id).await?;
     let snapshots: Vec<Value> = rows
         .iter()
@@ -1038,11 +918,9 @@ async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Resp
         });
     }
     versions.reverse();
-    let html = state.templates.render(
+    page.render(
         "materials_history.html",
         minijinja::context! {
-            instance_name => state.settings.instance.name,
-            user => user_context(current),
             material => minijinja::context! {
                 id => m.status.id,
                 name => title_of(&m),
@@ -1051,8 +929,7 @@ async fn history(state: &AppState, current: &Viewer, id: &str) -> AppResult<Resp
             },
             versions => versions,
         },
-    )?;
-    Ok(html_page(state, None, StatusCode::OK, html))
+    )
 }
 
 #[cfg(test)]
