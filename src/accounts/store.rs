@@ -417,21 +417,6 @@ pub async fn create_local_actor(db: &Db, account: NewAccount) -> Result<Account,
     }
 }
 
-/// Removes a local actor nobody signs in as (a community whose set-up failed).
-pub async fn delete_local_actor(db: &Db, id: i64) -> Result<(), sqlx::Error> {
-    with_db!(db, |pool| {
-        sqlx::query(
-            "DELETE FROM accounts WHERE id = $1 AND domain IS NULL \
-             AND NOT EXISTS (SELECT 1 FROM users WHERE users.account_id = accounts.id)",
-        )
-        .bind(id)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())
-    })?;
-    Ok(())
-}
-
 /// Forgets a remote account (its server said it is gone).
 pub async fn delete_remote(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     with_db!(db, |pool| {

@@ -3,5 +3,6 @@
 //! entry is `db::search`; their kinds' own facts live in `materials` and `cases`.)
 
 pub mod api;
+pub mod model;
 pub mod pages;
 pub mod store;

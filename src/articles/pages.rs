@@ -372,3 +372,23 @@ pub fn draft_name(sent: &str, default: &str) -> String {
         name
     }
 }
+
+/// The address of a browse page (`path`) with the same search and filters
+/// (`(key, value)`, empty ones left out), at `offset`.
+pub fn browse_link(path: &str, filters: &[(&str, &Option<String>)], offset: i64) -> String {
+    let mut s = url::form_urlencoded::Serializer::new(String::new());
+    for (key, value) in filters {
+        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+            s.append_pair(key, v);
+        }
+    }
+    if offset > 0 {
+        s.append_pair("offset", &offset.to_string());
+    }
+    let query = s.finish();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
+}

@@ -13,7 +13,10 @@ use url::Url;
 use crate::{
     AppState,
     accounts::model::Account,
-    articles::store as terms_store,
+    articles::{
+        model::{self as articles, Common, is_on, term},
+        store as terms_store,
+    },
     cases::store::{self, CaseRow},
     error::{AppError, AppResult},
     posts::{
@@ -560,39 +563,29 @@ pub struct BrowseQuery {
 /// Case reports here and from servers we know, filtered and (with `q`) ranked by
 /// full-text search; paged.
 pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<CaseReport>> {
-    let (limit, offset) = crate::input::paging(&q.limit, &q.offset, 20, 80)?;
-    let given = |v: &Option<String>| v.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
-    let term = |vocabulary: &str, v: &Option<String>, what: &str| -> AppResult<Option<String>> {
-        given(v)
-            .map(|v| vocabularies::check(vocabulary, &v, what))
-            .transpose()
-    };
-    let mut filter = store::Filter {
-        country: term(COUNTRIES, &q.country, "country")?,
-        sector: term(SECTORS, &q.sector, "sector")?,
-        stage: term(STAGES, &q.stage, "stage")?,
-        language: given(&q.language)
-            .map(|l| crate::vocabularies::clean_language(&l))
-            .transpose()?,
-        verified_only: matches!(q.verified.as_deref(), Some("true" | "1")),
-        local_only: matches!(q.local.as_deref(), Some("true" | "1")),
-        ..Default::default()
-    };
-    for (vocabulary, value, what) in [
-        (LEVELS, &q.level, "level"),
-        (COMPETENCES, &q.digcompedu, "digcompedu"),
-        (SELFIE, &q.selfie, "selfie"),
-        (EVIDENCE, &q.evidence, "evidence"),
-    ] {
-        if let Some(t) = term(vocabulary, value, what)? {
-            filter.terms.push((vocabulary.to_string(), t));
-        }
+    let mut filter = Common {
+        text: &q.q,
+        language: &q.language,
+        local: &q.local,
+        terms: &[
+            (LEVELS, &q.level, "level"),
+            (COMPETENCES, &q.digcompedu, "digcompedu"),
+            (SELFIE, &q.selfie, "selfie"),
+            (EVIDENCE, &q.evidence, "evidence"),
+        ],
     }
-    if let Some(text) = given(&q.q) {
-        filter.only_ids = Some(crate::db::search::matching(&state.db, &text, 500).await?);
+    .filter(state)
+    .await?;
+    filter.equal = vec![
+        ("country", term(COUNTRIES, &q.country, "country")?),
+        ("sector", term(SECTORS, &q.sector, "sector")?),
+        ("stage", term(STAGES, &q.stage, "stage")?),
+    ];
+    if is_on(&q.verified) {
+        filter.conditions.push("a.verified_at IS NOT NULL");
     }
     let mut out = Vec::new();
-    for id in store::browse(&state.db, &filter, limit, offset).await? {
+    for id in articles::page(state, "case_reports", &filter, &q.limit, &q.offset).await? {
         if let Some(c) = find(state, id).await? {
             out.push(c);
         }

@@ -20,8 +20,9 @@ use crate::{
         session::verify_csrf,
         store as accounts,
     },
+    articles::model::is_on,
     articles::pages::{
-        Choice, TermView, Viewer, choices, comma_list, draft_name, language_choices, language_name,
+        self as articles, Choice, TermView, Viewer, choices, comma_list, draft_name, language_choices, language_name,
         line_list, number_param, safe_href, sign_in_to, term_views,
     },
     cases::model::{self, BrowseQuery, CaseInput, CaseReport},
@@ -353,38 +354,24 @@ pub struct NoticeQuery {
 
 /// The browse page's address with the same search and filters, at `offset`.
 fn browse_link(q: &BrowseQuery, offset: i64) -> String {
-    let mut s = url::form_urlencoded::Serializer::new(String::new());
-    for (key, value) in [
-        ("q", &q.q),
-        ("country", &q.country),
-        ("sector", &q.sector),
-        ("stage", &q.stage),
-        ("level", &q.level),
-        ("digcompedu", &q.digcompedu),
-        ("selfie", &q.selfie),
-        ("evidence", &q.evidence),
-        ("language", &q.language),
-        ("verified", &q.verified),
-        ("local", &q.local),
-        ("limit", &q.limit),
-    ] {
-        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
-            s.append_pair(key, v);
-        }
-    }
-    if offset > 0 {
-        s.append_pair("offset", &offset.to_string());
-    }
-    let query = s.finish();
-    if query.is_empty() {
-        "/cases".to_string()
-    } else {
-        format!("/cases?{query}")
-    }
-}
-
-fn is_on(value: &Option<String>) -> bool {
-    matches!(value.as_deref(), Some("true" | "1"))
+    articles::browse_link(
+        "/cases",
+        &[
+            ("q", &q.q),
+            ("country", &q.country),
+            ("sector", &q.sector),
+            ("stage", &q.stage),
+            ("level", &q.level),
+            ("digcompedu", &q.digcompedu),
+            ("selfie", &q.selfie),
+            ("evidence", &q.evidence),
+            ("language", &q.language),
+            ("verified", &q.verified),
+            ("local", &q.local),
+            ("limit", &q.limit),
+        ],
+        offset,
+    )
 }
 
 /// `GET /cases`: search and filter the case reports here and those other

@@ -34,7 +34,7 @@ use crate::{
         protocol::{Announce, CreateNote, NoteJson, id_of},
         store::{self as posts, Status},
     },
-    publishing::remote::{fetched_post, shared_post, store_boost, store_remote_note},
+    publishing::remote::{Place, fetched_post, shared_post, store_boost, store_remote_note},
 };
 
 /// How many recent posts are read from a remote community's outbox on joining.
@@ -84,35 +84,17 @@ pub async fn receive_post(
         None
     };
     model::check_title(&title)?;
-    let status = store_remote_note(data, create.object.clone(), author)
+    // Stored, placed in the community and announced by its Group: one unit.
+    let activity = serde_json::to_value(&create).map_err(|e| AppError::Internal(e.into()))?;
+    let into = Place {
+        community_id: community.account.id,
+        title: title.as_deref(),
+        announce: Some((community, &activity)),
+    };
+    store_remote_note(data, create.object, author, Some(into))
         .await?
         .ok_or(AppError::NotFound)?;
-    if !store::set_post_community(&data.db, status.id, community.account.id, title.as_deref())
-        .await?
-    {
-        return Err(AppError::Forbidden(
-            "That post is in another community".into(),
-        ));
-    }
-    let activity = serde_json::to_value(&create).map_err(|e| AppError::Internal(e.into()))?;
-    model::announce(data, community, &activity, &[]).await
-}
-
-/// An author's Update, Delete or Like of a post in a community here reached us:
-/// once applied, the Group passes it on to the members' servers.
-pub async fn pass_on<A: serde::Serialize>(
-    data: &Data<AppState>,
-    status: &Status,
-    activity: &A,
-) -> AppResult<()> {
-    let Some(id) = status.community_id else {
-        return Ok(());
-    };
-    let Some(community) = model::find(&data.db, id).await?.filter(Community::is_local) else {
-        return Ok(());
-    };
-    let activity = serde_json::to_value(activity).map_err(|e| AppError::Internal(e.into()))?;
-    model::announce(data, &community, &activity, &[]).await
+    Ok(())
 }
 
 // ----- what a remote community's Group announces -----
@@ -603,7 +585,7 @@ async fn refetch(data: &Data<AppState>, id: &Url) -> AppResult<Option<Status>> {
         return shared_post(data, id).await;
     };
     let note = crate::publishing::remote::origin_note(data, id).await?;
-    crate::publishing::remote::apply_edit(data, &status, &note).await?;
+    crate::publishing::remote::apply_edit(data, &status, &note, None).await?;
     Ok(posts::find(&data.db, status.id).await?)
 }
 

@@ -267,8 +267,10 @@ pub async fn create(
         .map_err(|e| AppError::Internal(e.into()))?;
     let base = state.settings.base_url();
     let id = format!("{base}/c/{name}");
+    // The Group, its settings, its first facilitator and the log entry: all or none.
+    let unit = state.begin_write().await?;
     let mut account = accounts::create_local_actor(
-        &state.db,
+        &unit.db,
         NewAccount {
             username: name.to_string(),
             domain: None,
@@ -306,15 +308,12 @@ pub async fn create(
         created_at: Utc::now(),
     };
     account.profile = TeacherProfile::default();
-    if let Err(e) = apply_form(&mut account, &mut settings, form) {
-        accounts::delete_local_actor(&state.db, account.id).await?;
-        return Err(e);
-    }
-    accounts::save_profile(&state.db, &account).await?;
-    store::upsert(&state.db, &settings).await?;
-    store::add_facilitator(&state.db, account.id, facilitator.id).await?;
+    apply_form(&mut account, &mut settings, form)?;
+    accounts::save_profile(&unit.db, &account).await?;
+    store::upsert(&unit.db, &settings).await?;
+    store::add_facilitator(&unit.db, account.id, facilitator.id).await?;
     store::log(
-        &state.db,
+        &unit.db,
         &NewLogEntry {
             community_id: account.id,
             moderator_id: Some(facilitator.id),
@@ -325,6 +324,7 @@ pub async fn create(
         },
     )
     .await?;
+    unit.commit().await?;
     Ok(Community { account, settings })
 }
 
@@ -340,10 +340,12 @@ pub async fn update(
     let mut account = community.account.clone();
     let mut settings = community.settings.clone();
     apply_form(&mut account, &mut settings, form)?;
-    accounts::save_profile(&state.db, &account).await?;
-    store::upsert(&state.db, &settings).await?;
+    let unit = state.begin_write().await?;
+    accounts::save_profile(&unit.db, &account).await?;
+    store::upsert(&unit.db, &settings).await?;
     let updated = Community { account, settings };
-    tell_members_of_change(state, &updated).await?;
+    tell_members_of_change(&unit, &updated).await?;
+    unit.commit().await?;
     Ok(updated)
 }
 
@@ -403,15 +405,18 @@ pub async fn set_picture(
         Picture::Banner => &mut account.header_url,
     };
     let old = std::mem::replace(slot, new_url);
-    accounts::save_profile(&state.db, &account).await?;
-    if let Some(key) = old.and_then(|u| crate::media::MediaStore::key_of(&state.settings, &u)) {
-        state.media.delete(&key).await?;
-    }
+    let unit = state.begin_write().await?;
+    accounts::save_profile(&unit.db, &account).await?;
     let updated = Community {
         account,
         settings: community.settings.clone(),
     };
-    tell_members_of_change(state, &updated).await?;
+    tell_members_of_change(&unit, &updated).await?;
+    unit.commit().await?;
+    // The old picture goes once nothing names it any more.
+    if let Some(key) = old.and_then(|u| crate::media::MediaStore::key_of(&state.settings, &u)) {
+        state.media.delete(&key).await?;
+    }
     Ok(updated)
 }
 
@@ -634,6 +639,18 @@ pub async fn announce(
     Ok(())
 }
 
+/// An author's Update, Delete or Like of a post in a community here, once
+/// applied: the Group passes it on to the members' servers.
+pub async fn pass_on(state: &AppState, status: &Status, activity: &Value) -> AppResult<()> {
+    let Some(id) = status.community_id else {
+        return Ok(());
+    };
+    let Some(community) = find(&state.db, id).await?.filter(Community::is_local) else {
+        return Ok(());
+    };
+    announce(state, &community, activity, &[]).await
+}
+
 // ----- moderation -----
 
 fn check_reason(reason: &str) -> AppResult<String> {
@@ -740,6 +757,8 @@ pub async fn remove_post(
     reason: &str,
 ) -> AppResult<()> {
     may_moderate(state, community, by).await?;
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     post_in(community, status)?;
     let reason = check_reason(reason)?;
     let author = accounts::find_by_id(&state.db, status.account_id)
@@ -749,7 +768,8 @@ pub async fn remove_post(
     let mut delete =
         moderation_activity(state, community, by.account, "Delete", json!(status.ap_id))?;
     delete["summary"] = json!(reason);
-    publish(state, community, by, delete, std::slice::from_ref(&author)).await
+    publish(state, community, by, delete, std::slice::from_ref(&author)).await?;
+    unit.commit().await
 }
 
 /// Marks a post removed by the community's moderators (here, or as their
@@ -761,6 +781,8 @@ pub async fn apply_removal(
     status: &Status,
     reason: &str,
 ) -> AppResult<()> {
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     store::hide_removed(&state.db, status.id, reason).await?;
     log_action(
         state,
@@ -771,7 +793,8 @@ pub async fn apply_removal(
         Some(status.id),
         reason,
     )
-    .await
+    .await?;
+    unit.commit().await
 }
 
 /// A facilitator (elsewhere, as Lemmy's moderators do) undoes a removal: the post
@@ -783,11 +806,14 @@ pub async fn restore_post(
     status: &Status,
 ) -> AppResult<()> {
     may_moderate(state, community, by).await?;
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     post_in(community, status)?;
     apply_restore(state, community, Some(by.account), status).await?;
     let delete = moderation_activity(state, community, by.account, "Delete", json!(status.ap_id))?;
     let undo = moderation_activity(state, community, by.account, "Undo", delete)?;
-    publish(state, community, by, undo, &[]).await
+    publish(state, community, by, undo, &[]).await?;
+    unit.commit().await
 }
 
 /// Brings back a post the community's moderators removed (here, or as their
@@ -798,6 +824,8 @@ pub async fn apply_restore(
     moderator: Option<&Account>,
     status: &Status,
 ) -> AppResult<()> {
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     store::unhide_removed(&state.db, status.id).await?;
     log_action(
         state,
@@ -808,7 +836,8 @@ pub async fn apply_restore(
         Some(status.id),
         "",
     )
-    .await
+    .await?;
+    unit.commit().await
 }
 
 /// A facilitator locks or unlocks a thread: no more comments while it is locked.
@@ -820,6 +849,8 @@ pub async fn set_lock(
     locked: bool,
 ) -> AppResult<()> {
     may_moderate(state, community, by).await?;
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     let moderator = by.account;
     post_in(community, status)?;
     store::set_locked(&state.db, status.id, locked).await?;
@@ -840,7 +871,8 @@ pub async fn set_lock(
     } else {
         moderation_activity(state, community, moderator, "Undo", lock)?
     };
-    publish(state, community, by, activity, &[]).await
+    publish(state, community, by, activity, &[]).await?;
+    unit.commit().await
 }
 
 /// A facilitator pins a thread to the community (its `featured` collection) or
@@ -853,6 +885,8 @@ pub async fn set_pin(
     pinned: bool,
 ) -> AppResult<()> {
     may_moderate(state, community, by).await?;
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     let moderator = by.account;
     post_in(community, status)?;
     if status.in_reply_to_ap_id.is_some() {
@@ -875,7 +909,8 @@ pub async fn set_pin(
     let kind = if pinned { "Add" } else { "Remove" };
     let mut activity = moderation_activity(state, community, moderator, kind, json!(status.ap_id))?;
     activity["target"] = json!(community.featured_url());
-    publish(state, community, by, activity, &[]).await
+    publish(state, community, by, activity, &[]).await?;
+    unit.commit().await
 }
 
 /// A facilitator bans a person from the community (until `expires_at`, or until
@@ -889,6 +924,8 @@ pub async fn ban(
     expires_at: Option<DateTime<Utc>>,
 ) -> AppResult<()> {
     may_moderate(state, community, by).await?;
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     let moderator = by.account;
     if is_facilitator(state, community, person).await? {
         return Err(AppError::validation("Remove them as a facilitator first"));
@@ -916,7 +953,8 @@ pub async fn ban(
     )
     .await?;
     let activity = block_activity(state, community, moderator, person, &reason, expires_at)?;
-    publish(state, community, by, activity, std::slice::from_ref(person)).await
+    publish(state, community, by, activity, std::slice::from_ref(person)).await?;
+    unit.commit().await
 }
 
 fn block_activity(
@@ -950,6 +988,8 @@ pub async fn unban(
     person: &Account,
 ) -> AppResult<()> {
     may_moderate(state, community, by).await?;
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     let moderator = by.account;
     if !store::unban(&state.db, community.account.id, person.id).await? {
         return Err(AppError::NotFound);
@@ -966,7 +1006,8 @@ pub async fn unban(
     .await?;
     let block = block_activity(state, community, moderator, person, "", None)?;
     let undo = moderation_activity(state, community, moderator, "Undo", block)?;
-    publish(state, community, by, undo, std::slice::from_ref(person)).await
+    publish(state, community, by, undo, std::slice::from_ref(person)).await?;
+    unit.commit().await
 }
 
 /// Adds or removes a facilitator (a local person, or a member from elsewhere);
@@ -979,6 +1020,8 @@ pub async fn set_facilitator(
     facilitator: bool,
 ) -> AppResult<()> {
     may_moderate(state, community, by).await?;
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     let moderator = by.account;
     if person.actor_type != "Person" {
         return Err(AppError::validation(
@@ -1026,7 +1069,8 @@ pub async fn set_facilitator(
         json!(person.ap_id.as_str()),
     )?;
     activity["target"] = json!(community.moderators_url());
-    publish(state, community, by, activity, &[]).await
+    publish(state, community, by, activity, &[]).await?;
+    unit.commit().await
 }
 
 // ----- reports -----
@@ -1047,8 +1091,9 @@ pub async fn report(
         return Err(AppError::validation("Say what is wrong"));
     }
     let id = new_activity_id(state, "flag")?;
+    let unit = state.begin_write().await?;
     let report_id = store::add_report(
-        &state.db,
+        &unit.db,
         &store::NewReport {
             ap_id: id.as_str(),
             community_id: community.map(|c| c.account.id),
@@ -1083,7 +1128,8 @@ pub async fn report(
     if !target.is_local() {
         recipients.push(target.clone());
     }
-    queue::deliver(state, &id, &state.instance_actor.ap_id, &flag, &recipients).await?;
+    queue::deliver(&unit, &id, &state.instance_actor.ap_id, &flag, &recipients).await?;
+    unit.commit().await?;
     Ok(report_id)
 }
 

@@ -64,12 +64,14 @@ impl Activity for AcceptFollow {
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
         let actor = self.actor.dereference(data).await?;
-        model::receive_accept(data, self.object.id(), &actor).await?;
+        // Accepted, and the reading of a joined community's history queued: one unit.
+        let unit = data.begin_write().await?;
+        model::receive_accept(&unit, self.object.id(), &actor).await?;
         // Joined a remote community: its recent history is read by the queue.
-        if let Some(community) = crate::communities::model::of_account(&data.db, &actor).await? {
-            crate::communities::apub::queue_backfill(data, &community).await?;
+        if let Some(community) = crate::communities::model::of_account(&unit.db, &actor).await? {
+            crate::communities::apub::queue_backfill(&unit, &community).await?;
         }
-        Ok(())
+        unit.commit().await
     }
 }
 

@@ -46,6 +46,9 @@ pub async fn follow(state: &AppState, follower: &Account, target: &Account) -> A
     }
     let id = new_activity_id(state, "follow")?;
     let accepted = target.is_local() && !target.locked;
+    // The follow, its notification and its Follow activity: one unit.
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     let follow = store::insert(&state.db, follower.id, target.id, id.as_str(), accepted).await?;
     let kind = if accepted {
         Kind::Follow
@@ -64,6 +67,7 @@ pub async fn follow(state: &AppState, follower: &Account, target: &Account) -> A
         )
         .await?;
     }
+    unit.commit().await?;
     Ok(follow)
 }
 
@@ -71,6 +75,8 @@ pub async fn follow(state: &AppState, follower: &Account, target: &Account) -> A
 /// the old account follows the new one and stops following the old, as Mastodon
 /// does.
 pub async fn receive_move(state: &AppState, old: &Account, new: &Account) -> AppResult<()> {
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     for id in store::local_followers(&state.db, old.id).await? {
         let Some(follower) = crate::accounts::store::find_by_id(&state.db, id).await? else {
             continue;
@@ -81,7 +87,7 @@ pub async fn receive_move(state: &AppState, old: &Account, new: &Account) -> App
         follow(state, &follower, new).await?;
         unfollow(state, &follower, old).await?;
     }
-    Ok(())
+    unit.commit().await
 }
 
 /// Stops following (or withdraws the request); the other server gets an Undo.
@@ -89,6 +95,8 @@ pub async fn unfollow(state: &AppState, follower: &Account, target: &Account) ->
     let Some(follow) = store::find(&state.db, follower.id, target.id).await? else {
         return Ok(());
     };
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     store::delete(&state.db, follow.id).await?;
     notifications::withdraw(&state.db, target.id, follower.id, Kind::FollowRequest).await?;
     if !target.is_local() {
@@ -108,7 +116,7 @@ pub async fn unfollow(state: &AppState, follower: &Account, target: &Account) ->
         )
         .await?;
     }
-    Ok(())
+    unit.commit().await
 }
 
 /// Tells a remote follower that `target` accepted (or rejected) their follow.
@@ -166,6 +174,8 @@ pub async fn receive_follow(
     follower: &Account,
     target: &Account,
 ) -> AppResult<()> {
+    let unit = state.begin_write().await?;
+    let state = unit.state();
     let existing = store::find(&state.db, follower.id, target.id).await?;
     let follow = match existing {
         // Already following: a repeated Follow (new id) just gets accepted again.
@@ -193,7 +203,7 @@ pub async fn receive_follow(
         answered.ap_id = follow_id.to_string();
         answer(state, &answered, follower, target, true).await?;
     }
-    Ok(())
+    unit.commit().await
 }
 
 /// The followed person's server accepted one of our follows.
@@ -247,9 +257,11 @@ pub async fn receive_undo(
                 "Only the follower can undo a follow".into(),
             ));
         }
-        store::delete(&state.db, follow.id).await?;
-        notifications::withdraw(&state.db, follow.followed_id, actor.id, Kind::FollowRequest)
+        let unit = state.begin_write().await?;
+        store::delete(&unit.db, follow.id).await?;
+        notifications::withdraw(&unit.db, follow.followed_id, actor.id, Kind::FollowRequest)
             .await?;
+        unit.commit().await?;
     }
     Ok(())
 }
@@ -260,10 +272,12 @@ pub async fn authorize(state: &AppState, target: &Account, follower: &Account) -
         .await?
         .filter(|f| !f.accepted)
         .ok_or(AppError::NotFound)?;
-    store::accept(&state.db, follow.id).await?;
-    notifications::withdraw(&state.db, target.id, follower.id, Kind::FollowRequest).await?;
-    notifications::notify(&state.db, target, follower, Kind::Follow, None).await?;
-    answer(state, &follow, follower, target, true).await
+    let unit = state.begin_write().await?;
+    store::accept(&unit.db, follow.id).await?;
+    notifications::withdraw(&unit.db, target.id, follower.id, Kind::FollowRequest).await?;
+    notifications::notify(&unit.db, target, follower, Kind::Follow, None).await?;
+    answer(&unit, &follow, follower, target, true).await?;
+    unit.commit().await
 }
 
 /// A local person turns a follow request down, or removes a follower.
@@ -271,7 +285,9 @@ pub async fn reject(state: &AppState, target: &Account, follower: &Account) -> A
     let follow = store::find(&state.db, follower.id, target.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    store::delete(&state.db, follow.id).await?;
-    notifications::withdraw(&state.db, target.id, follower.id, Kind::FollowRequest).await?;
-    answer(state, &follow, follower, target, false).await
+    let unit = state.begin_write().await?;
+    store::delete(&unit.db, follow.id).await?;
+    notifications::withdraw(&unit.db, target.id, follower.id, Kind::FollowRequest).await?;
+    answer(&unit, &follow, follower, target, false).await?;
+    unit.commit().await
 }

@@ -12,6 +12,7 @@ use url::Url;
 use crate::{
     AppState,
     accounts::{model::Account, store as accounts},
+    articles::model::{self as articles, Common, term},
     error::{AppError, AppResult},
     materials::store::{self, FileRow, MaterialRow, NewFile},
     notifications::{self, Kind},
@@ -617,59 +618,25 @@ pub struct BrowseQuery {
 /// Materials, here and from other servers we know of, filtered by vocabulary
 /// terms and language, and (with `q`) ranked by full-text search; paged.
 pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<Material>> {
-    let (limit, offset) = crate::input::paging(&q.limit, &q.offset, 20, 80)?;
-    let mut filter = store::Filter::default();
-    for (vocabulary, value, what) in [
-        (TYPES, &q.resource_type, "type"),
-        (LEVELS, &q.level, "level"),
-        (SUBJECTS, &q.subject, "subject"),
-        (COMPETENCES, &q.teaches, "teaches"),
-    ] {
-        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
-            filter.terms.push((
-                vocabulary.to_string(),
-                vocabularies::check(vocabulary, v, what)?,
-            ));
-        }
+    let mut filter = Common {
+        text: &q.q,
+        language: &q.language,
+        local: &q.local,
+        terms: &[
+            (TYPES, &q.resource_type, "type"),
+            (LEVELS, &q.level, "level"),
+            (SUBJECTS, &q.subject, "subject"),
+            (COMPETENCES, &q.teaches, "teaches"),
+        ],
     }
-    if let Some(l) = q.licence.as_deref().filter(|v| !v.is_empty()) {
-        // The licence is a fact of the row, not a term: filter after.
-        vocabularies::check(LICENCES, l, "licence")?;
-    }
-    filter.language = match q.language.as_deref().filter(|v| !v.is_empty()) {
-        Some(l) => Some(crate::vocabularies::clean_language(l)?),
-        None => None,
-    };
-    filter.local_only = matches!(q.local.as_deref(), Some("true" | "1"));
-    if let Some(text) = q.q.as_deref().filter(|v| !v.trim().is_empty()) {
-        filter.only_ids = Some(crate::db::search::matching(&state.db, text, 500).await?);
-    }
-    let licence = match q.licence.as_deref().filter(|v| !v.is_empty()) {
-        Some(l) => Some(vocabularies::check(LICENCES, l, "licence")?),
-        None => None,
-    };
+    .filter(state)
+    .await?;
+    filter.equal = vec![("licence", term(LICENCES, &q.licence, "licence")?)];
     let mut out = Vec::new();
-    // With a licence filter, read further until the page is full.
-    let mut skip = offset;
-    let mut page_offset = 0;
-    loop {
-        let ids = store::browse(&state.db, &filter, 80, page_offset).await?;
-        let done = ids.len() < 80;
-        for id in ids {
-            if let Some(m) = find(state, id).await?
-                && licence.as_ref().is_none_or(|l| &m.row.licence == l)
-            {
-                if skip > 0 {
-                    skip -= 1;
-                } else if (out.len() as i64) < limit {
-                    out.push(m);
-                }
-            }
+    for id in articles::page(state, "materials", &filter, &q.limit, &q.offset).await? {
+        if let Some(m) = find(state, id).await? {
+            out.push(m);
         }
-        if done || out.len() as i64 >= limit || page_offset > 10_000 {
-            break;
-        }
-        page_offset += 80;
     }
     Ok(out)
 }

@@ -16,7 +16,7 @@ use crate::{
     AppState,
     accounts::{model::Account, session::verify_csrf, store as accounts},
     articles::pages::{
-        ACCEPTED_FILES, Choice, DURATIONS, TermView, Viewer, choices, comma_list, draft_name,
+        self as articles, ACCEPTED_FILES, Choice, DURATIONS, TermView, Viewer, choices, comma_list, draft_name,
         file_kind, language_choices, language_name, line_list, number_param, readable_duration,
         readable_size, safe_href, sign_in_to, term_views,
     },
@@ -230,31 +230,21 @@ pub struct NoticeQuery {
 
 /// The browse page's address with the same search and filters, at `offset`.
 fn browse_link(q: &BrowseQuery, offset: i64) -> String {
-    let mut s = url::form_urlencoded::Serializer::new(String::new());
-    for (key, value) in [
-        ("q", &q.q),
-        ("type", &q.resource_type),
-        ("level", &q.level),
-        ("subject", &q.subject),
-        ("teaches", &q.teaches),
-        ("language", &q.language),
-        ("licence", &q.licence),
-        ("local", &q.local),
-        ("limit", &q.limit),
-    ] {
-        if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
-            s.append_pair(key, v);
-        }
-    }
-    if offset > 0 {
-        s.append_pair("offset", &offset.to_string());
-    }
-    let query = s.finish();
-    if query.is_empty() {
-        "/materials".to_string()
-    } else {
-        format!("/materials?{query}")
-    }
+    articles::browse_link(
+        "/materials",
+        &[
+            ("q", &q.q),
+            ("type", &q.resource_type),
+            ("level", &q.level),
+            ("subject", &q.subject),
+            ("teaches", &q.teaches),
+            ("language", &q.language),
+            ("licence", &q.licence),
+            ("local", &q.local),
+            ("limit", &q.limit),
+        ],
+        offset,
+    )
 }
 
 /// `GET /materials`: search and filter the materials here and those other

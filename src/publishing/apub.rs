@@ -29,7 +29,7 @@ use crate::{
     },
     publishing::{
         kinds,
-        remote::{apply_edit, shared_post, store_boost, store_remote_note},
+        remote::{Place, apply_edit, shared_post, store_boost, store_remote_note},
     },
 };
 
@@ -128,14 +128,22 @@ impl Activity for CreateNote {
         if let Some(community) = community {
             return community_apub::receive_post(data, &community, self, &author, parent).await;
         }
-        let parent_community = parent.as_ref().and_then(|p| p.community_id);
-        let status = store_remote_note(data, self.object, &author).await?;
         // A public reply to a thread in a community is a comment there.
-        if let (Some(status), Some(community_id)) = (status, parent_community)
-            && matches!(status.visibility.as_str(), "public" | "unlisted")
-        {
-            community_store::set_post_community(&data.db, status.id, community_id, None).await?;
-        }
+        let into = parent
+            .as_ref()
+            .and_then(|p| p.community_id)
+            .filter(|_| {
+                matches!(
+                    self.object.visibility(author.followers_url.as_deref()),
+                    "public" | "unlisted"
+                )
+            })
+            .map(|community_id| Place {
+                community_id,
+                title: None,
+                announce: None,
+            });
+        store_remote_note(data, self.object, &author, into).await?;
         Ok(())
     }
 }
@@ -166,12 +174,14 @@ impl Activity for DeleteObject {
         };
         let actor = accounts::find_by_ap_id(&data.db, self.actor.inner()).await?;
         if actor.is_some_and(|a| a.id == status.account_id) {
-            store::mark_deleted(&data.db, status.id).await?;
-            return community_apub::pass_on(data, &status, &self).await;
+            let activity = as_value(&self)?;
+            let unit = data.begin_write().await?;
+            store::mark_deleted(&unit.db, status.id).await?;
+            communities::pass_on(&unit, &status, &activity).await?;
+            return unit.commit().await;
         }
         // Not the author: a facilitator removing it from a community here, or refused.
-        let activity = serde_json::to_value(&self).map_err(|e| AppError::Internal(e.into()))?;
-        community_apub::receive_from_moderator(data, &activity).await
+        community_apub::receive_from_moderator(data, &as_value(&self)?).await
     }
 }
 
@@ -206,14 +216,16 @@ impl Activity for Like {
         if !can_see(data, Some(&who), &status).await? {
             return Err(AppError::Forbidden("That post is not for you".into()));
         }
-        if store::add_favourite(&data.db, who.id, status.id, self.id.as_str()).await? {
-            if let Some(author) = accounts::find_by_id(&data.db, status.account_id).await? {
-                notifications::notify(&data.db, &author, &who, Kind::Favourite, Some(status.id))
+        let activity = as_value(&self)?;
+        let unit = data.begin_write().await?;
+        if store::add_favourite(&unit.db, who.id, status.id, self.id.as_str()).await? {
+            if let Some(author) = accounts::find_by_id(&unit.db, status.account_id).await? {
+                notifications::notify(&unit.db, &author, &who, Kind::Favourite, Some(status.id))
                     .await?;
             }
-            community_apub::pass_on(data, &status, &self).await?;
+            communities::pass_on(&unit, &status, &activity).await?;
         }
-        Ok(())
+        unit.commit().await
     }
 }
 
@@ -291,8 +303,7 @@ impl Activity for UpdateNote {
                 "Only the author can edit a post".into(),
             ));
         }
-        apply_edit(data, &status, &self.object).await?;
-        community_apub::pass_on(data, &status, &self).await
+        apply_edit(data, &status, &self.object, Some(&as_value(&self)?)).await
     }
 }
 
@@ -368,4 +379,8 @@ impl Activity for UndoAnnounce {
         }
         Ok(())
     }
+}
+
+fn as_value<A: serde::Serialize>(activity: &A) -> AppResult<Value> {
+    serde_json::to_value(activity).map_err(|e| AppError::Internal(e.into()))
 }

@@ -10,6 +10,7 @@ use url::Url;
 use crate::{
     AppState,
     accounts::{model::Account, store as accounts},
+    communities::{model as communities, model::Community, store as community_store},
     error::{AppError, AppResult},
     federation::same_origin,
     notifications::{self, Kind},
@@ -23,12 +24,40 @@ use crate::{
 /// How many fetches one incoming post may cause to read its thread upwards.
 const MAX_THREAD_FETCHES: u32 = 5;
 
-/// Stores a Note from another server, checked by the caller to be `author`'s.
+/// The community a post that arrives is placed in, in the unit that stores it.
+pub struct Place<'a> {
+    pub community_id: i64,
+    /// The thread's title, for a thread opened in the community.
+    pub title: Option<&'a str>,
+    /// A community here: its Group announces this activity to the members' servers.
+    pub announce: Option<(&'a Community, &'a Value)>,
+}
+
+async fn place(state: &AppState, status: &Status, place: &Place<'_>) -> AppResult<()> {
+    let placed =
+        community_store::set_post_community(&state.db, status.id, place.community_id, place.title)
+            .await?;
+    // A post never moves: one sent into a community here while it is in another is
+    // refused; a comment that is in another one already stays there.
+    if !placed && place.announce.is_some() {
+        return Err(AppError::Forbidden(
+            "That post is in another community".into(),
+        ));
+    }
+    if let Some((community, activity)) = place.announce.filter(|_| placed) {
+        communities::announce(state, community, activity, &[]).await?;
+    }
+    Ok(())
+}
+
+/// Stores a Note from another server, checked by the caller to be `author`'s,
+/// and places it in a community when `into` says so.
 /// A post we have already is kept as it is (if it is really the author's).
 pub async fn store_remote_note(
     data: &Data<AppState>,
     note: NoteJson,
     author: &Account,
+    into: Option<Place<'_>>,
 ) -> Result<Option<Status>, AppError> {
     if let Some(existing_author) = store::author_of(&data.db, note.id.as_str()).await? {
         // Already here: only its author could send it again, and it stays as it is.
@@ -37,7 +66,13 @@ pub async fn store_remote_note(
                 "That post belongs to someone else".into(),
             ));
         }
-        return Ok(store::find_by_ap_id(&data.db, note.id.as_str()).await?);
+        let existing = store::find_by_ap_id(&data.db, note.id.as_str()).await?;
+        if let (Some(status), Some(into)) = (&existing, &into) {
+            let unit = data.begin_write().await?;
+            place(&unit, status, into).await?;
+            unit.commit().await?;
+        }
+        return Ok(existing);
     }
     let title = note.title();
     // People here the post is for: its Mention tags, and (for servers that
@@ -107,6 +142,9 @@ pub async fn store_remote_note(
     )
     .await?;
     if let Some(status) = &inserted {
+        if let Some(into) = &into {
+            place(&unit, status, into).await?;
+        }
         store_extras(&unit, status, &note).await?;
         kinds::receive(&unit, status, &note).await?;
         store::add_tags(&unit.db, status.id, &note_tags).await?;
@@ -132,8 +170,15 @@ pub async fn store_remote_note(
     Ok(stored)
 }
 
-/// Takes a new version of a remote post (checked by the caller to be its author's).
-pub async fn apply_edit(data: &Data<AppState>, status: &Status, note: &NoteJson) -> AppResult<()> {
+/// Takes a new version of a remote post (checked by the caller to be its author's);
+/// with `pass_on`, the Update that brought it, for the Group of a community here to
+/// pass on in the same unit.
+pub async fn apply_edit(
+    data: &Data<AppState>,
+    status: &Status,
+    note: &NoteJson,
+    pass_on: Option<&Value>,
+) -> AppResult<()> {
     let content = crate::web::sanitize_html(&note.shown_html());
     let spoiler = note.content_warning();
     let edited_at = note.updated.unwrap_or_else(Utc::now).min(Utc::now());
@@ -157,6 +202,9 @@ pub async fn apply_edit(data: &Data<AppState>, status: &Status, note: &NoteJson)
     }
     store_extras(&unit, status, note).await?;
     kinds::receive(&unit, status, note).await?;
+    if let Some(activity) = pass_on {
+        communities::pass_on(&unit, status, activity).await?;
+    }
     unit.commit().await?;
     kinds::check_remote(data, status, note).await;
     Ok(())
@@ -225,7 +273,7 @@ pub async fn fetched_post(
     let author = ObjectId::<Account>::from(author_id)
         .dereference(data)
         .await?;
-    store_remote_note(data, note.clone(), &author).await?;
+    store_remote_note(data, note.clone(), &author, None).await?;
     Ok(store::find_by_ap_id(&data.db, object.as_str())
         .await?
         .map(|status| (status, Some(note))))
