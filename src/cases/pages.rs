@@ -22,8 +22,9 @@ use crate::{
     },
     articles::model::is_on,
     articles::pages::{
-        self as articles, Choice, TermView, Viewer, choices, comma_list, draft_name, language_choices, language_name,
-        line_list, number_param, safe_href, sign_in_to, term_views,
+        self as articles, Choice, TermView, Viewer, choices, comma_list, draft_name,
+        language_choices, language_name, line_list, number_param, safe_href, sign_in_to,
+        term_views,
     },
     cases::model::{self, BrowseQuery, CaseInput, CaseReport},
     communities::{

@@ -109,4 +109,3 @@ pub async fn verified_in(
         .await
     })
 }
-

@@ -16,9 +16,9 @@ use crate::{
     AppState,
     accounts::{model::Account, session::verify_csrf, store as accounts},
     articles::pages::{
-        self as articles, ACCEPTED_FILES, Choice, DURATIONS, TermView, Viewer, choices, comma_list, draft_name,
-        file_kind, language_choices, language_name, line_list, number_param, readable_duration,
-        readable_size, safe_href, sign_in_to, term_views,
+        self as articles, ACCEPTED_FILES, Choice, DURATIONS, TermView, Viewer, choices, comma_list,
+        draft_name, file_kind, language_choices, language_name, line_list, number_param,
+        readable_duration, readable_size, safe_href, sign_in_to, term_views,
     },
     error::{AppError, AppResult},
     materials::{

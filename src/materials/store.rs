@@ -166,4 +166,3 @@ pub async fn remixes_of(db: &Db, ap_id: &str, limit: i64) -> Result<Vec<i64>, sq
         .await
     })
 }
-

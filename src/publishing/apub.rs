@@ -15,7 +15,7 @@ use url::Url;
 use crate::{
     AppState,
     accounts::store as accounts,
-    communities::{apub as community_apub, model as communities, store as community_store},
+    communities::{apub as community_apub, model as communities},
     error::{AppError, AppResult},
     federation::same_origin,
     notifications::{self, Kind},
