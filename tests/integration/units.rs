@@ -176,3 +176,87 @@ async fn a_post_and_its_deliveries_exist_together_or_not_at_all() {
         .await;
     assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
 }
+
+/// A follow of someone elsewhere, and a facilitator's ban of a member from
+/// elsewhere, each with the activity that tells the other server: all or nothing.
+#[tokio::test]
+async fn a_follow_and_a_ban_exist_with_their_deliveries_or_not_at_all() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let fran = person(&a, "fran", Role::Facilitator).await;
+    let bob = person(&b, "bob", Role::Member).await;
+    let api = "/api/collegium/v1/communities";
+    let (status, community) = post_json(
+        &a,
+        &fran,
+        api,
+        json!({"name": "maths", "title": "Maths teachers"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{community}");
+    let id_a = community["id"].as_str().unwrap().to_string();
+
+    // B cannot queue bob's Follow: no follow is left behind.
+    let (_, fran_on_b) = b
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=fran@{}", a.domain),
+            &bob,
+        )
+        .await;
+    let fran_on_b = fran_on_b["id"].as_str().unwrap().to_string();
+    fail_deliveries(&b.state.db, true).await;
+    let (status, _) = post_json(
+        &b,
+        &bob,
+        &format!("/api/v1/accounts/{fran_on_b}/follow"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    let follows = "SELECT COUNT(*) FROM follows WHERE ap_id LIKE $1";
+    assert_eq!(count(&b.state.db, follows, "/").await, 0);
+    fail_deliveries(&b.state.db, false).await;
+
+    // bob joins the community on A.
+    let (status, found) = b
+        .get_authed(&format!("{api}/lookup?acct=@maths@{}", a.domain), &bob)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{found}");
+    let id_b = found["id"].as_str().unwrap().to_string();
+    let (status, _) = post_json(&b, &bob, &format!("{api}/{id_b}/join"), json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    eventually("the community accepts bob", || async {
+        let (_, c) = b.get_authed(&format!("{api}/{id_b}"), &bob).await;
+        c["membership"] == "member"
+    })
+    .await;
+    let (_, bob_on_a) = a
+        .get_authed(
+            &format!("/api/v1/accounts/lookup?acct=bob@{}", b.domain),
+            &fran,
+        )
+        .await;
+
+    // A cannot queue the Group's Announce of the Block: bob is not banned, and
+    // the moderation log does not say he was.
+    fail_deliveries(&a.state.db, true).await;
+    let ban = json!({"account_id": bob_on_a["id"], "reason": "Spam"});
+    let (status, _) = post_json(&a, &fran, &format!("{api}/{id_a}/bans"), ban.clone()).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    let bans = "SELECT COUNT(*) FROM community_bans WHERE reason LIKE $1";
+    let logged = "SELECT COUNT(*) FROM community_moderation_log WHERE action LIKE $1";
+    assert_eq!(count(&a.state.db, bans, "Spam").await, 0);
+    assert_eq!(count(&a.state.db, logged, "ban").await, 0);
+
+    // The queue works again: the ban is made, logged and reaches B.
+    fail_deliveries(&a.state.db, false).await;
+    let (status, body) = post_json(&a, &fran, &format!("{api}/{id_a}/bans"), ban).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(count(&a.state.db, bans, "Spam").await, 1);
+    assert_eq!(count(&a.state.db, logged, "ban").await, 1);
+    eventually("the ban reaches B", || async {
+        let (_, c) = b.get_authed(&format!("{api}/{id_b}"), &bob).await;
+        c["banned"] == true
+    })
+    .await;
+}
