@@ -3,8 +3,10 @@
 //! numbers their forms send.
 
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::{
+    AppState,
     accounts::model::{Account, User},
     error::AppResult,
     vocabularies::{self, Term},
@@ -391,4 +393,101 @@ pub fn browse_link(path: &str, filters: &[(&str, &Option<String>)], offset: i64)
     } else {
         format!("{path}?{query}")
     }
+}
+
+// ----- history -----
+
+/// What the history page shows of one version of an article.
+#[derive(Debug, Serialize)]
+pub struct VersionView {
+    pub version: i64,
+    pub date: String,
+    pub date_iso: String,
+    pub title: String,
+    pub summary: String,
+    pub stage: Option<String>,
+    pub licence: Option<String>,
+    pub changed: Vec<&'static str>,
+    pub first: bool,
+    pub current: bool,
+}
+
+/// How a kind's versions read: the snapshot keys of its title and summary, and
+/// the parts compared with the version before (JSON pointers into the snapshot)
+/// with what a teacher calls them.
+pub struct VersionShape {
+    pub title: &'static str,
+    pub summary: &'static str,
+    pub compared: &'static [(&'static str, &'static str)],
+}
+
+/// A value of a snapshot, with "nothing" (missing, null, "" or []) the same.
+fn compared(snapshot: &Value, pointer: &str) -> Value {
+    match snapshot.pointer(pointer) {
+        None | Some(Value::Null) => Value::Null,
+        Some(Value::String(s)) if s.is_empty() => Value::Null,
+        Some(Value::Array(a)) if a.is_empty() => Value::Null,
+        Some(v) => v.clone(),
+    }
+}
+
+/// What a teacher calls the parts that differ between two snapshots.
+pub fn changed_parts(shape: &VersionShape, before: &Value, after: &Value) -> Vec<&'static str> {
+    shape
+        .compared
+        .iter()
+        .filter(|(pointer, _)| compared(before, pointer) != compared(after, pointer))
+        .map(|(_, label)| *label)
+        .collect()
+}
+
+/// Every version of the article `status_id`, newest first (`current`: the
+/// version it is at now).
+pub async fn version_views(
+    state: &AppState,
+    status_id: i64,
+    current: i64,
+    shape: &VersionShape,
+) -> AppResult<Vec<VersionView>> {
+    let rows = super::store::versions(&state.db, status_id).await?;
+    let snapshots: Vec<Value> = rows
+        .iter()
+        .map(|r| serde_json::from_str(&r.snapshot).unwrap_or(Value::Null))
+        .collect();
+    let label = |vocabulary: &str, snapshot: &Value, key: &str| {
+        let vocab = vocabularies::get(vocabulary).ok();
+        snapshot.get(key).and_then(Value::as_str).map(|id| {
+            vocab
+                .and_then(|v| v.term(id))
+                .map_or_else(|| id.to_string(), |t| t.label("en").to_string())
+        })
+    };
+    let mut versions = Vec::new();
+    for (i, (row, snapshot)) in rows.iter().zip(&snapshots).enumerate() {
+        let changed = match i.checked_sub(1).and_then(|p| snapshots.get(p)) {
+            Some(before) => changed_parts(shape, before, snapshot),
+            None => Vec::new(),
+        };
+        let text = |key: &str| {
+            snapshot
+                .get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        versions.push(VersionView {
+            version: row.version,
+            date: row.created_at.format("%-d %B %Y, %H:%M UTC").to_string(),
+            date_iso: row.created_at.to_rfc3339(),
+            title: text(shape.title),
+            summary: text(shape.summary),
+            stage: label("mainstreaming-stages", snapshot, "stage"),
+            licence: label("licences", snapshot, "licence"),
+            changed,
+            first: i == 0,
+            current: row.version == current,
+        });
+    }
+    versions.reverse();
+    Ok(versions)
 }

@@ -11,7 +11,6 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::{
     AppState,
@@ -22,7 +21,7 @@ use crate::{
     },
     articles::model::is_on,
     articles::pages::{
-        self as articles, Choice, TermView, Viewer, choices, comma_list, draft_name,
+        self as articles, Choice, TermView, VersionShape, Viewer, choices, comma_list, draft_name,
         language_choices, language_name, line_list, number_param, safe_href, sign_in_to,
         term_views,
     },
@@ -35,7 +34,6 @@ use crate::{
     follows::store as follows,
     media::Upload,
     posts::store as posts,
-    vocabularies,
     web::{PageError, page::Page, text_to_html},
 };
 
@@ -1010,120 +1008,52 @@ pub async fn delete_form(
 
 // ----- history -----
 
-/// The parts of a version (JSON pointers into `model::snapshot`) compared with
-/// the one before, and what a team calls them.
-const COMPARED: &[(&str, &str)] = &[
-    ("/title", "title"),
-    ("/summary", "summary"),
-    ("/language", "language"),
-    ("/country", "country"),
-    ("/region", "region"),
-    ("/sector", "sector"),
-    ("/terms/isced-levels", "levels"),
-    ("/details/context", "context"),
-    ("/details/problem", "problem or need"),
-    ("/details/intervention", "intervention"),
-    ("/details/ictTools", "ICT and tools"),
-    ("/details/actors", "actors and roles"),
-    ("/details/barriers", "barriers"),
-    ("/details/enablers", "enablers and success factors"),
-    ("/terms/evidence-kinds", "kinds of evidence"),
-    ("/details/evidenceIndicators", "evidence of impact"),
-    ("/details/evidenceLinks", "evidence links"),
-    ("/details/costs", "costs and resources"),
-    ("/details/transfer", "conditions for transfer"),
-    ("/stage", "stage"),
-    ("/terms/digcompedu", "DigCompEdu competences"),
-    ("/terms/selfie-areas", "SELFIE areas"),
-    ("/details/materials", "linked materials"),
-    ("/licence", "licence"),
-    ("/details/contact", "contact"),
-];
-
-/// A value of a snapshot, with "nothing" (missing, null, "" or []) the same.
-fn compared(snapshot: &Value, pointer: &str) -> Value {
-    match snapshot.pointer(pointer) {
-        None | Some(Value::Null) => Value::Null,
-        Some(Value::String(s)) if s.is_empty() => Value::Null,
-        Some(Value::Array(a)) if a.is_empty() => Value::Null,
-        Some(v) => v.clone(),
-    }
-}
-
-fn changed_parts(before: &Value, after: &Value) -> Vec<&'static str> {
-    COMPARED
-        .iter()
-        .filter(|(pointer, _)| compared(before, pointer) != compared(after, pointer))
-        .map(|(_, label)| *label)
-        .collect()
-}
-
-#[derive(Debug, Serialize)]
-struct VersionView {
-    version: i64,
-    date: String,
-    date_iso: String,
-    title: String,
-    summary: String,
-    stage: Option<String>,
-    licence: Option<String>,
-    changed: Vec<&'static str>,
-    first: bool,
-    current: bool,
-}
+/// How a case report's versions read: the parts (JSON pointers into
+/// `model::snapshot`) compared with the one before, and what a team calls them.
+const SHAPE: VersionShape = VersionShape {
+    title: "title",
+    summary: "summary",
+    compared: &[
+        ("/title", "title"),
+        ("/summary", "summary"),
+        ("/language", "language"),
+        ("/country", "country"),
+        ("/region", "region"),
+        ("/sector", "sector"),
+        ("/terms/isced-levels", "levels"),
+        ("/details/context", "context"),
+        ("/details/problem", "problem or need"),
+        ("/details/intervention", "intervention"),
+        ("/details/ictTools", "ICT and tools"),
+        ("/details/actors", "actors and roles"),
+        ("/details/barriers", "barriers"),
+        ("/details/enablers", "enablers and success factors"),
+        ("/terms/evidence-kinds", "kinds of evidence"),
+        ("/details/evidenceIndicators", "evidence of impact"),
+        ("/details/evidenceLinks", "evidence links"),
+        ("/details/costs", "costs and resources"),
+        ("/details/transfer", "conditions for transfer"),
+        ("/stage", "stage"),
+        ("/terms/digcompedu", "DigCompEdu competences"),
+        ("/terms/selfie-areas", "SELFIE areas"),
+        ("/details/materials", "linked materials"),
+        ("/licence", "licence"),
+        ("/details/contact", "contact"),
+    ],
+};
 
 /// `GET /cases/{id}/history`: every version, newest first.
 pub async fn history_page(page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
     let state = &page.data;
     let c = visible_case(state, &page.viewer, &id).await?;
-    let rows = crate::articles::store::versions(&state.db, c.status.id).await?;
-    let snapshots: Vec<Value> = rows
-        .iter()
-        .map(|r| serde_json::from_str(&r.snapshot).unwrap_or(Value::Null))
-        .collect();
-    let label = |vocabulary: &str, snapshot: &Value, key: &str| {
-        let vocab = vocabularies::get(vocabulary).ok();
-        snapshot.get(key).and_then(Value::as_str).map(|id| {
-            vocab
-                .and_then(|v| v.term(id))
-                .map_or_else(|| id.to_string(), |t| t.label("en").to_string())
-        })
-    };
-    let mut versions = Vec::new();
-    for (i, (row, snapshot)) in rows.iter().zip(&snapshots).enumerate() {
-        let changed = match i.checked_sub(1).and_then(|p| snapshots.get(p)) {
-            Some(before) => changed_parts(before, snapshot),
-            None => Vec::new(),
-        };
-        let text = |key: &str| {
-            snapshot
-                .get(key)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
-        };
-        versions.push(VersionView {
-            version: row.version,
-            date: row.created_at.format("%-d %B %Y, %H:%M UTC").to_string(),
-            date_iso: row.created_at.to_rfc3339(),
-            title: text("title"),
-            summary: text("summary"),
-            stage: label(model::STAGES, snapshot, "stage"),
-            licence: label(model::LICENCES, snapshot, "licence"),
-            changed,
-            first: i == 0,
-            current: row.version == c.row.version,
-        });
-    }
-    versions.reverse();
+    let versions = articles::version_views(state, c.status.id, c.row.version, &SHAPE).await?;
     page.render(
-        "cases_history.html",
+        "article_history.html",
         minijinja::context! {
-            report => minijinja::context! {
-                id => c.status.id,
+            article => minijinja::context! {
+                kind => "case",
                 title => title_of(&c),
                 link => format!("/cases/{}", c.status.id),
-                version => c.row.version,
             },
             versions => versions,
         },
@@ -1160,10 +1090,10 @@ mod tests {
             "details": { "context": "A rural school", "ictTools": ["Padlet"] },
         });
         assert_eq!(
-            changed_parts(&before, &after),
+            articles::changed_parts(&SHAPE, &before, &after),
             vec!["summary", "ICT and tools"]
         );
-        assert!(changed_parts(&before, &before).is_empty());
+        assert!(articles::changed_parts(&SHAPE, &before, &before).is_empty());
     }
 
     #[test]

@@ -10,15 +10,14 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::{
     AppState,
     accounts::{model::Account, session::verify_csrf, store as accounts},
     articles::pages::{
-        self as articles, ACCEPTED_FILES, Choice, DURATIONS, TermView, Viewer, choices, comma_list,
-        draft_name, file_kind, language_choices, language_name, line_list, number_param,
-        readable_duration, readable_size, safe_href, sign_in_to, term_views,
+        self as articles, ACCEPTED_FILES, Choice, DURATIONS, TermView, VersionShape, Viewer,
+        choices, comma_list, draft_name, file_kind, language_choices, language_name, line_list,
+        number_param, readable_duration, readable_size, safe_href, sign_in_to, term_views,
     },
     error::{AppError, AppResult},
     materials::{
@@ -834,88 +833,38 @@ pub async fn delete_form(
 
 // ----- history -----
 
-/// The parts of a version compared with the one before, and what a teacher
-/// calls them.
-const COMPARED: &[(&str, &str)] = &[
-    ("name", "title"),
-    ("description", "description"),
-    ("body", "text"),
-    ("language", "language"),
-    ("authors", "authors"),
-    ("licence", "licence"),
-    ("terms", "types, levels, subjects or competences"),
-    ("teaches_text", "what it teaches"),
-    ("time_required", "time required"),
-    ("based_on", "original"),
-    ("files", "files"),
-];
-
-#[derive(Debug, Serialize)]
-struct VersionView {
-    version: i64,
-    date: String,
-    date_iso: String,
-    name: String,
-    description: String,
-    licence: Option<String>,
-    changed: Vec<&'static str>,
-    first: bool,
-    current: bool,
-}
+/// How a material's versions read: the parts compared with the one before, and
+/// what a teacher calls them.
+const SHAPE: VersionShape = VersionShape {
+    title: "name",
+    summary: "description",
+    compared: &[
+        ("/name", "title"),
+        ("/description", "description"),
+        ("/body", "text"),
+        ("/language", "language"),
+        ("/authors", "authors"),
+        ("/licence", "licence"),
+        ("/terms", "types, levels, subjects or competences"),
+        ("/teaches_text", "what it teaches"),
+        ("/time_required", "time required"),
+        ("/based_on", "original"),
+        ("/files", "files"),
+    ],
+};
 
 /// `GET /materials/{id}/history`: every version, newest first.
 pub async fn history_page(page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
     let state = &page.data;
     let m = visible_material(state, &page.viewer, &id).await?;
-    let rows = crate::articles::store::versions(&state.db, m.status.id).await?;
-    let snapshots: Vec<Value> = rows
-        .iter()
-        .map(|r| serde_json::from_str(&r.snapshot).unwrap_or(Value::Null))
-        .collect();
-    let licences = vocabularies::get(model::LICENCES)?;
-    let mut versions = Vec::new();
-    for (i, (row, snapshot)) in rows.iter().zip(&snapshots).enumerate() {
-        let changed = match i.checked_sub(1).and_then(|p| snapshots.get(p)) {
-            Some(before) => COMPARED
-                .iter()
-                .filter(|(key, _)| before.get(*key) != snapshot.get(*key))
-                .map(|(_, label)| *label)
-                .collect(),
-            None => Vec::new(),
-        };
-        let text = |key: &str| {
-            snapshot
-                .get(key)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
-        };
-        let licence = snapshot.get("licence").and_then(Value::as_str).map(|l| {
-            licences
-                .term(l)
-                .map_or_else(|| l.to_string(), |t| t.label("en").to_string())
-        });
-        versions.push(VersionView {
-            version: row.version,
-            date: row.created_at.format("%-d %B %Y, %H:%M UTC").to_string(),
-            date_iso: row.created_at.to_rfc3339(),
-            name: text("name"),
-            description: text("description"),
-            licence,
-            changed,
-            first: i == 0,
-            current: row.version == m.row.version,
-        });
-    }
-    versions.reverse();
+    let versions = articles::version_views(state, m.status.id, m.row.version, &SHAPE).await?;
     page.render(
-        "materials_history.html",
+        "article_history.html",
         minijinja::context! {
-            material => minijinja::context! {
-                id => m.status.id,
-                name => title_of(&m),
+            article => minijinja::context! {
+                kind => "material",
+                title => title_of(&m),
                 link => format!("/materials/{}", m.status.id),
-                version => m.row.version,
             },
             versions => versions,
         },

@@ -56,11 +56,10 @@ impl Templates {
             "materials.html",
             "materials_form.html",
             "materials_show.html",
-            "materials_history.html",
             "cases.html",
             "cases_form.html",
             "cases_show.html",
-            "cases_history.html",
+            "article_history.html",
         );
         Ok(Templates { env: Arc::new(env) })
     }
