@@ -101,11 +101,10 @@ async fn bench_inbox(base: &str, n: usize) -> f64 {
             &client,
             &inbox,
             &actor_url,
-            key.clone(),
+            &key,
             body,
             Duration::from_secs(30),
         )
-        .await
         .unwrap();
         requests.push(request);
     }

@@ -295,7 +295,7 @@ pub async fn create_user(state: &AppState, new: NewUser) -> AppResult<(Account, 
         )));
     }
     let password_hash = hash_password(password.clone()).await?;
-    let keypair = cpu_heavy(activitypub_federation::http_signatures::generate_actor_keypair)
+    let (public_key_pem, private_key_pem) = cpu_heavy(crate::federation::signing::generate_keypair)
         .await?
         .map_err(|e| AppError::Internal(e.into()))?;
     let urls = LocalActorUrls::new(&state.settings.base_url(), username.as_str());
@@ -314,8 +314,8 @@ pub async fn create_user(state: &AppState, new: NewUser) -> AppResult<(Account, 
         shared_inbox_url: Some(urls.shared_inbox),
         followers_url: Some(urls.followers),
         following_url: Some(urls.following),
-        public_key_pem: keypair.public_key,
-        private_key_pem: Some(keypair.private_key),
+        public_key_pem,
+        private_key_pem: Some(private_key_pem),
         locked: false,
         bot: false,
         discoverable: true,

@@ -262,7 +262,7 @@ pub async fn create(
             "the name {name} is already taken"
         )));
     }
-    let keypair = cpu_heavy(activitypub_federation::http_signatures::generate_actor_keypair)
+    let (public_key_pem, private_key_pem) = cpu_heavy(crate::federation::signing::generate_keypair)
         .await?
         .map_err(|e| AppError::Internal(e.into()))?;
     let base = state.settings.base_url();
@@ -286,8 +286,8 @@ pub async fn create(
             shared_inbox_url: Some(format!("{base}/inbox")),
             followers_url: Some(format!("{id}/followers")),
             following_url: None,
-            public_key_pem: keypair.public_key,
-            private_key_pem: Some(keypair.private_key),
+            public_key_pem,
+            private_key_pem: Some(private_key_pem),
             locked: false,
             bot: false,
             discoverable: true,

@@ -15,7 +15,6 @@ use std::time::Duration;
 
 use activitypub_federation::{
     config::{Data, FederationConfig},
-    http_signatures::generate_actor_keypair,
     resolver::ValidatingDnsResolver,
 };
 use axum::http::HeaderMap;
@@ -46,19 +45,29 @@ pub async fn federation_config(state: AppState) -> anyhow::Result<FederationConf
     let settings = state.settings.clone();
     let allow_local = settings.federation.allow_local_addresses;
     let timeout = Duration::from_secs(settings.federation.request_timeout_seconds);
-    let client = state.http.clone();
     let instance_actor = state.instance_actor.clone();
+    // Every GET the crate makes is signed by the instance actor, through signing.
+    let key = instance_actor
+        .private_key_pem
+        .as_deref()
+        .ok_or_else(|| anyhow::anyhow!("the instance actor has no private key"))
+        .and_then(|pem| Ok(signing::parse_private_key(pem)?))?;
+    let client = reqwest_middleware::ClientBuilder::new(state.http.clone())
+        .with(signing::SignFetches {
+            actor_id: instance_actor.ap_id.clone(),
+            key,
+        })
+        .build();
     let config = FederationConfig::builder()
         .domain(settings.domain.clone())
         .app_data(state)
         .debug(allow_local)
         .allow_http_urls(allow_local)
         .request_timeout(timeout)
-        .client(client.into())
+        .client(client)
         // Mastodon refuses signatures that do not cover Host and Date (and Digest on
-        // POST); compat mode signs exactly those, in the cavage form it expects.
+        // POST); compat mode checks exactly those, in the cavage form it sends.
         .http_signature_compat(true)
-        .signed_fetch_actor(&*instance_actor)
         .build()
         .await?;
     Ok(config)
@@ -83,11 +92,8 @@ pub fn http_client(settings: &Settings) -> anyhow::Result<reqwest::Client> {
 /// Its keys are made once and kept in the database, so every process of the
 /// instance signs with the same key.
 pub async fn load_instance_actor(db: &Db, settings: &Settings) -> anyhow::Result<Account> {
-    let (public_key_pem, private_key_pem, created_at) = accounts::instance_keys(db, || {
-        let keys = generate_actor_keypair()?;
-        Ok((keys.public_key, keys.private_key))
-    })
-    .await?;
+    let (public_key_pem, private_key_pem, created_at) =
+        accounts::instance_keys(db, || Ok(signing::generate_keypair()?)).await?;
     let base = settings.base_url();
     let id = Url::parse(&format!("{base}/actor"))?;
     Ok(Account {

@@ -190,11 +190,10 @@ impl Peer {
             &client,
             &Url::parse(inbox).unwrap(),
             &Url::parse(key_owner).unwrap(),
-            key,
+            &key,
             body.to_vec(),
             std::time::Duration::from_secs(10),
         )
-        .await
         .unwrap();
         client.execute(request).await.unwrap()
     }

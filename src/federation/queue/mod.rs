@@ -13,7 +13,6 @@
 use std::{collections::HashMap, sync::Arc, time::Duration};
 
 use chrono::{DateTime, Utc};
-use rsa::RsaPrivateKey;
 use serde::Serialize;
 use tokio::sync::{Notify, Semaphore};
 use url::Url;
@@ -182,9 +181,10 @@ pub async fn enqueue_job(
 pub async fn run_workers(state: AppState, shutdown: Arc<Notify>, follow_up: FollowUp) {
     let in_flight = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
     let per_instance = Arc::new(std::sync::Mutex::new(HashMap::<String, usize>::new()));
-    let keys = Arc::new(tokio::sync::Mutex::new(
-        HashMap::<String, RsaPrivateKey>::new(),
-    ));
+    let keys = Arc::new(tokio::sync::Mutex::new(HashMap::<
+        String,
+        signing::PrivateKey,
+    >::new()));
     let lease_seconds = i64::try_from(state.settings.federation.request_timeout_seconds)
         .unwrap_or(i64::MAX / 4)
         * 3
@@ -272,9 +272,9 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>, follow_up: Foll
 /// The private key of a local actor, parsed once per process.
 async fn signing_key(
     state: &AppState,
-    cache: &tokio::sync::Mutex<HashMap<String, RsaPrivateKey>>,
+    cache: &tokio::sync::Mutex<HashMap<String, signing::PrivateKey>>,
     signer: &Url,
-) -> Result<RsaPrivateKey, String> {
+) -> Result<signing::PrivateKey, String> {
     if let Some(key) = cache.lock().await.get(signer.as_str()) {
         return Ok(key.clone());
     }
@@ -303,7 +303,7 @@ enum Outcome {
 
 async fn send(
     state: &AppState,
-    keys: &tokio::sync::Mutex<HashMap<String, RsaPrivateKey>>,
+    keys: &tokio::sync::Mutex<HashMap<String, signing::PrivateKey>>,
     job: Job,
 ) {
     let outcome = attempt(state, keys, &job).await;
@@ -358,7 +358,7 @@ fn retry_at(job: &Job) -> Option<DateTime<Utc>> {
 
 async fn attempt(
     state: &AppState,
-    keys: &tokio::sync::Mutex<HashMap<String, RsaPrivateKey>>,
+    keys: &tokio::sync::Mutex<HashMap<String, signing::PrivateKey>>,
     job: &Job,
 ) -> Outcome {
     let (Ok(inbox), Ok(signer)) = (Url::parse(&job.inbox_url), Url::parse(&job.signer)) else {
@@ -373,12 +373,10 @@ async fn attempt(
         &state.http,
         &inbox,
         &signer,
-        key,
+        &key,
         job.body.clone().into_bytes(),
         timeout,
-    )
-    .await
-    {
+    ) {
         Ok(r) => r,
         Err(e) => return Outcome::Retry(None, e.to_string()),
     };
