@@ -47,6 +47,8 @@ pub struct AppState {
     /// The client for every request to another server (see `federation::http_client`).
     pub http: reqwest::Client,
     pub delivery_wakeup: federation::queue::Wakeup,
+    /// The instances we heard from lately (so hearing again writes nothing).
+    pub heard: federation::queue::Heard,
     /// Uploaded files.
     pub media: media::MediaStore,
 }
@@ -114,6 +116,7 @@ impl AppState {
             instance_actor: Arc::new(instance_actor),
             http,
             delivery_wakeup: Default::default(),
+            heard: Default::default(),
             media,
         })
     }

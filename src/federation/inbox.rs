@@ -139,7 +139,7 @@ impl Activity for InboxActivity {
 
     async fn receive(self, data: &Data<AppState>) -> Result<(), AppError> {
         if let Some(domain) = origin(self.actor()) {
-            queue::heard_from(&data.db, &domain).await?;
+            queue::heard_from(data, &domain).await?;
         }
         // Acted on once: a repeat is acknowledged and ignored. The id is recorded
         // only after success, so a sender's retry of a failed one is not lost.

@@ -78,11 +78,14 @@ pub async fn store_remote_note(
     // People here the post is for: its Mention tags, and (for servers that
     // address without tagging) anyone here it is addressed to.
     let mut mention_ids = Vec::new();
+    // (Only addresses here can be people here: the public and followers
+    // collections are not looked up.)
     let addressed = note
         .to
         .iter()
         .chain(&note.cc)
-        .filter_map(|a| Url::parse(a).ok());
+        .filter_map(|a| Url::parse(a).ok())
+        .filter(|a| crate::federation::is_local(data, a));
     for href in note.mention_hrefs().into_iter().chain(addressed).take(100) {
         if let Some(account) = accounts::find_by_ap_id(&data.db, &href).await?
             && !mention_ids.contains(&account.id)
@@ -145,7 +148,7 @@ pub async fn store_remote_note(
         if let Some(into) = &into {
             place(&unit, status, into).await?;
         }
-        store_extras(&unit, status, &note).await?;
+        store_extras(&unit, status, &note, true).await?;
         kinds::receive(&unit, status, &note).await?;
         store::add_tags(&unit.db, status.id, &note_tags).await?;
         if status.visibility != "direct" && status.in_reply_to_ap_id.is_none() {
@@ -200,7 +203,7 @@ pub async fn apply_edit(
     {
         store::set_title(&unit.db, status.id, &title).await?;
     }
-    store_extras(&unit, status, note).await?;
+    store_extras(&unit, status, note, false).await?;
     kinds::receive(&unit, status, note).await?;
     if let Some(activity) = pass_on {
         communities::pass_on(&unit, status, activity).await?;
@@ -210,10 +213,22 @@ pub async fn apply_edit(
     Ok(())
 }
 
-/// What a remote post carries beside its text: media, custom emoji, a poll, a quote.
-async fn store_extras(state: &AppState, status: &Status, note: &NoteJson) -> AppResult<()> {
-    store::set_media(&state.db, status.id, &note.media()).await?;
-    store::set_emojis(&state.db, status.id, &note.emojis()).await?;
+/// What a remote post carries beside its text: media, custom emoji, a poll, a
+/// quote. (`fresh`: the post was just stored, so there is nothing to replace.)
+async fn store_extras(
+    state: &AppState,
+    status: &Status,
+    note: &NoteJson,
+    fresh: bool,
+) -> AppResult<()> {
+    let media = note.media();
+    if !(fresh && media.is_empty()) {
+        store::set_media(&state.db, status.id, &media).await?;
+    }
+    let emojis = note.emojis();
+    if !(fresh && emojis.is_empty()) {
+        store::set_emojis(&state.db, status.id, &emojis).await?;
+    }
     if let Some((poll, options)) = note.poll() {
         store::set_poll(&state.db, status.id, &poll, &options).await?;
     }

@@ -26,7 +26,7 @@ use crate::{
 
 mod store;
 
-pub use store::{InstanceQueue, heard_from, prune_finished, queue_state};
+pub use store::{InstanceQueue, prune_finished, queue_state};
 use store::{Job, Recorded, claim, defer};
 
 /// The kind of a queued row that is a delivery.
@@ -49,11 +49,53 @@ const BACKOFF_SECONDS: &[i64] = &[
 /// How long a claimed delivery is held before another worker may take it over,
 /// beyond the request timeout.
 const LEASE_MARGIN_SECONDS: i64 = 60;
-/// How many deliveries one process sends at once, and at most to one instance:
-/// a slow or dead instance can hold only a few of the slots.
-const MAX_IN_FLIGHT: usize = 32;
-const MAX_IN_FLIGHT_PER_INSTANCE: usize = 4;
-const CLAIM_BATCH: i64 = 32;
+/// How many deliveries one process sends at once.
+const MAX_IN_FLIGHT: usize = 256;
+/// How many may be in flight to one instance: a new or slow one gets
+/// [`START_PER_INSTANCE`]; while it answers fast its share grows (by one per
+/// quick answer, up to [`MAX_PER_INSTANCE`]), and it halves when it is slow or
+/// fails, so a slow or dead instance holds only a few slots and a healthy one is
+/// not served one at a time.
+const START_PER_INSTANCE: usize = 4;
+const MIN_PER_INSTANCE: usize = 2;
+const MAX_PER_INSTANCE: usize = 64;
+/// An answer this fast lets an instance's share grow; this slow makes it shrink.
+const QUICK: Duration = Duration::from_millis(500);
+const SLOW: Duration = Duration::from_secs(5);
+const CLAIM_BATCH: i64 = 128;
+/// Outcomes written down in one transaction at most.
+const RECORD_BATCH: usize = 512;
+
+/// One instance's share of the delivery slots.
+struct Share {
+    in_flight: usize,
+    limit: usize,
+}
+
+impl Share {
+    fn full(&self) -> bool {
+        self.in_flight >= self.limit
+    }
+
+    /// Adjusts the share by how a delivery went (`None`: not a delivery).
+    fn learn(&mut self, went: Option<(bool, Duration)>) {
+        match went {
+            Some((true, took)) if took <= QUICK => {
+                self.limit = (self.limit + 1).min(MAX_PER_INSTANCE);
+            }
+            Some((ok, took)) if !ok || took >= SLOW => {
+                self.limit = (self.limit / 2).max(MIN_PER_INSTANCE);
+            }
+            _ => {}
+        }
+    }
+}
+
+type Shares = Arc<std::sync::Mutex<HashMap<String, Share>>>;
+
+fn lock_shares(shares: &Shares) -> std::sync::MutexGuard<'_, HashMap<String, Share>> {
+    shares.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Wakes the workers when something is queued, so delivery starts at once.
 #[derive(Clone, Default)]
@@ -63,6 +105,40 @@ impl Wakeup {
     pub fn notify(&self) {
         self.0.notify_one();
     }
+}
+
+/// How long hearing from an instance counts as recent.
+const HEARD_FOR: Duration = Duration::from_secs(60);
+
+/// The instances heard from in the last [`HEARD_FOR`], by domain.
+#[derive(Clone, Default)]
+pub struct Heard(Arc<std::sync::Mutex<HashMap<String, std::time::Instant>>>);
+
+impl Heard {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, std::time::Instant>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// An instance sent us something: it is reachable again (if it was marked
+/// otherwise). Written at most once a minute per instance.
+pub async fn heard_from(state: &AppState, domain: &str) -> AppResult<()> {
+    let now = std::time::Instant::now();
+    if state
+        .heard
+        .lock()
+        .get(domain)
+        .is_some_and(|at| now.duration_since(*at) < HEARD_FOR)
+    {
+        return Ok(());
+    }
+    store::heard_from(&state.db, domain).await?;
+    let mut heard = state.heard.lock();
+    if heard.len() > 100_000 {
+        heard.clear();
+    }
+    heard.insert(domain.to_string(), now);
+    Ok(())
 }
 
 /// Whether we may send requests to this URL: https (or http, explicit ports and
@@ -135,19 +211,23 @@ pub async fn enqueue(
     if inboxes.is_empty() {
         return Ok(());
     }
-    let now = Utc::now();
-    for inbox in inboxes {
-        let domain = origin(inbox).unwrap_or_default();
-        let row = store::NewRow {
+    let domains: Vec<String> = inboxes
+        .iter()
+        .map(|inbox| origin(inbox).unwrap_or_default())
+        .collect();
+    let rows: Vec<store::NewRow> = inboxes
+        .iter()
+        .zip(&domains)
+        .map(|(inbox, domain)| store::NewRow {
             kind: DELIVER,
             activity_id: activity_id.as_str(),
             signer: signer.as_str(),
             target: inbox.as_str(),
-            domain: &domain,
+            domain,
             body,
-        };
-        store::insert(&state.db, &row, now).await?;
-    }
+        })
+        .collect();
+    store::insert(&state.db, &rows, Utc::now()).await?;
     state.delivery_wakeup.notify();
     Ok(())
 }
@@ -172,7 +252,7 @@ pub async fn enqueue_job(
         domain: &domain,
         body,
     };
-    store::insert(&state.db, &row, Utc::now()).await?;
+    store::insert(&state.db, std::slice::from_ref(&row), Utc::now()).await?;
     state.delivery_wakeup.notify();
     Ok(())
 }
@@ -180,11 +260,13 @@ pub async fn enqueue_job(
 /// Runs the delivery workers until `shutdown` fires.
 pub async fn run_workers(state: AppState, shutdown: Arc<Notify>, follow_up: FollowUp) {
     let in_flight = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
-    let per_instance = Arc::new(std::sync::Mutex::new(HashMap::<String, usize>::new()));
+    let shares: Shares = Default::default();
     let keys = Arc::new(tokio::sync::Mutex::new(HashMap::<
         String,
         signing::PrivateKey,
     >::new()));
+    let (outcomes, recorded) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(record_outcomes(state.clone(), recorded));
     let lease_seconds = i64::try_from(state.settings.federation.request_timeout_seconds)
         .unwrap_or(i64::MAX / 4)
         * 3
@@ -201,11 +283,9 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>, follow_up: Foll
             }
             continue;
         }
-        let busy: Vec<String> = per_instance
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        let busy: Vec<String> = lock_shares(&shares)
             .iter()
-            .filter(|(_, n)| **n >= MAX_IN_FLIGHT_PER_INSTANCE)
+            .filter(|(_, share)| share.full())
             .map(|(d, _)| d.clone())
             .collect();
         let limit = i64::try_from(free).unwrap_or(CLAIM_BATCH).min(CLAIM_BATCH);
@@ -225,17 +305,20 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>, follow_up: Foll
             continue;
         }
         for job in jobs {
-            let busy = {
-                let mut counts = per_instance.lock().unwrap_or_else(|e| e.into_inner());
-                let count = counts.entry(job.domain.clone()).or_default();
-                if *count >= MAX_IN_FLIGHT_PER_INSTANCE {
+            let full = {
+                let mut shares = lock_shares(&shares);
+                let share = shares.entry(job.domain.clone()).or_insert(Share {
+                    in_flight: 0,
+                    limit: START_PER_INSTANCE,
+                });
+                if share.full() {
                     true
                 } else {
-                    *count += 1;
+                    share.in_flight += 1;
                     false
                 }
             };
-            if busy {
+            if full {
                 if let Err(e) = defer(&state.db, &job).await {
                     tracing::warn!(error = %e, "deferring a delivery failed");
                 }
@@ -246,26 +329,44 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>, follow_up: Foll
             };
             let state = state.clone();
             let keys = keys.clone();
-            let per_instance = per_instance.clone();
+            let shares = shares.clone();
+            let outcomes = outcomes.clone();
             tokio::spawn(async move {
                 let domain = job.domain.clone();
-                if job.kind == DELIVER {
-                    send(&state, &keys, job).await;
+                let started = std::time::Instant::now();
+                let (went, recorded) = if job.kind == DELIVER {
+                    let recorded = send(&state, &keys, &job).await;
+                    let ok = matches!(recorded, Recorded::Delivered | Recorded::Refused(_));
+                    (Some((ok, started.elapsed())), recorded)
                 } else {
-                    run_job(&state, follow_up, job).await;
-                }
-                let mut counts = per_instance.lock().unwrap_or_else(|e| e.into_inner());
-                if let Some(count) = counts.get_mut(&domain) {
-                    *count = count.saturating_sub(1);
-                    if *count == 0 {
-                        counts.remove(&domain);
-                    }
+                    (None, run_job(&state, follow_up, &job).await)
+                };
+                if let Some(share) = lock_shares(&shares).get_mut(&domain) {
+                    share.in_flight = share.in_flight.saturating_sub(1);
+                    share.learn(went);
                 }
                 drop(permit);
+                // Written down by the recorder, with others; the lease keeps the row
+                // ours until then.
+                let _ = outcomes.send((job, recorded));
                 // A slot is free: claim again now rather than at the next tick.
                 state.delivery_wakeup.notify();
             });
         }
+    }
+}
+
+/// Writes down how claimed rows went, as many at a time as have finished.
+async fn record_outcomes(
+    state: AppState,
+    mut outcomes: tokio::sync::mpsc::UnboundedReceiver<(Job, Recorded)>,
+) {
+    let mut batch = Vec::new();
+    while outcomes.recv_many(&mut batch, RECORD_BATCH).await > 0 {
+        if let Err(e) = store::record(&state.db, &batch).await {
+            tracing::warn!(error = %e, rows = batch.len(), "recording deliveries failed");
+        }
+        batch.clear();
     }
 }
 
@@ -304,13 +405,12 @@ enum Outcome {
 async fn send(
     state: &AppState,
     keys: &tokio::sync::Mutex<HashMap<String, signing::PrivateKey>>,
-    job: Job,
-) {
-    let outcome = attempt(state, keys, &job).await;
-    let recorded = match outcome {
+    job: &Job,
+) -> Recorded {
+    match attempt(state, keys, job).await {
         Outcome::Delivered => Recorded::Delivered,
         Outcome::Refused(status) => Recorded::Refused(status),
-        Outcome::Retry(status, error) => match retry_at(&job) {
+        Outcome::Retry(status, error) => match retry_at(job) {
             Some(next) => Recorded::Retry {
                 status,
                 error,
@@ -318,20 +418,19 @@ async fn send(
             },
             None => {
                 tracing::warn!(inbox = %job.inbox_url, %error, "delivery given up");
+                // Marked unreachable now: the next word from it must clear that.
+                state.heard.lock().remove(&job.domain);
                 Recorded::Failed { status, error }
             }
         },
-    };
-    if let Err(e) = store::record(&state.db, &job, &recorded).await {
-        tracing::warn!(error = %e, delivery = job.id, "recording a delivery failed");
     }
 }
 
 /// Runs a follow-up job; a failure is retried like a delivery, then given up.
-async fn run_job(state: &AppState, follow_up: FollowUp, job: Job) {
-    let recorded = match follow_up(state.clone(), job.kind.clone(), job.body.clone()).await {
+async fn run_job(state: &AppState, follow_up: FollowUp, job: &Job) -> Recorded {
+    match follow_up(state.clone(), job.kind.clone(), job.body.clone()).await {
         Ok(()) => Recorded::Done { error: None },
-        Err(error) => match retry_at(&job) {
+        Err(error) => match retry_at(job) {
             Some(next) => Recorded::Retry {
                 status: None,
                 error,
@@ -342,9 +441,6 @@ async fn run_job(state: &AppState, follow_up: FollowUp, job: Job) {
                 Recorded::Done { error: Some(error) }
             }
         },
-    };
-    if let Err(e) = store::record(&state.db, &job, &recorded).await {
-        tracing::warn!(error = %e, job = job.id, "recording queued work failed");
     }
 }
 

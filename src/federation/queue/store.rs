@@ -18,25 +18,47 @@ pub struct NewRow<'a> {
     pub body: &'a str,
 }
 
-/// Queues one row; the same activity is never queued twice for one inbox.
-pub async fn insert(db: &Db, row: &NewRow<'_>, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    with_db!(db, |pool| {
-        sqlx::query(
+/// Rows queued by one statement (SQLite allows 32,766 parameters, PostgreSQL 65,535).
+const ROWS_PER_INSERT: usize = 200;
+
+/// Queues rows, many to a statement; the same activity is never queued twice for
+/// one inbox.
+pub async fn insert(db: &Db, rows: &[NewRow<'_>], now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let b = 2 + 6 * i;
+                format!(
+                    "(${b}, ${}, ${}, ${}, ${}, ${}, $1, $1, $1)",
+                    b + 1,
+                    b + 2,
+                    b + 3,
+                    b + 4,
+                    b + 5
+                )
+            })
+            .collect();
+        let sql = format!(
             "INSERT INTO deliveries (kind, activity_id, signer, inbox_url, domain, body, \
-             next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7) \
+             next_attempt_at, created_at, updated_at) VALUES {} \
              ON CONFLICT (activity_id, inbox_url) DO NOTHING",
-        )
-        .bind(row.kind)
-        .bind(row.activity_id)
-        .bind(row.signer)
-        .bind(row.target)
-        .bind(row.domain)
-        .bind(row.body)
-        .bind(now)
-        .execute(pool)
-        .await
-        .map(|_| ())
-    })
+            values.join(", ")
+        );
+        with_db!(db, |pool| {
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql.as_str())).bind(now);
+            for row in chunk {
+                query = query
+                    .bind(row.kind)
+                    .bind(row.activity_id)
+                    .bind(row.signer)
+                    .bind(row.target)
+                    .bind(row.domain)
+                    .bind(row.body);
+            }
+            query.execute(pool).await.map(|_| ())
+        })?;
+    }
+    Ok(())
 }
 
 db_row! {
@@ -132,12 +154,98 @@ pub enum Recorded {
     Done { error: Option<String> },
 }
 
-/// Records how a row went, and what that says about its instance, in one
-/// transaction (one write lock on SQLite). Only the claim that took it may write.
-pub async fn record(db: &Db, job: &Job, outcome: &Recorded) -> Result<(), sqlx::Error> {
+/// Records how rows went, and what that says about their instances, in one
+/// transaction (one write lock on SQLite) for the whole batch: deliveries that
+/// went through in one statement per claim and one per instance, the others one
+/// by one. Only the claim that took a row may write it.
+pub async fn record(db: &Db, outcomes: &[(Job, Recorded)]) -> Result<(), sqlx::Error> {
+    use std::collections::BTreeMap;
     let now = Utc::now();
-    // (new state, next attempt, last status, last error)
-    let (state, next, status, error) = match outcome {
+    let mut delivered: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+    let mut reached: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut others = Vec::new();
+    for (job, outcome) in outcomes {
+        if let Recorded::Delivered = outcome {
+            delivered.entry(&job.claim_token).or_default().push(job.id);
+            *reached.entry(&job.domain).or_default() += 1;
+        } else {
+            others.push((job, outcome));
+        }
+    }
+    let delivered: Vec<(&str, String)> = delivered
+        .into_iter()
+        .map(|(token, ids)| (token, serde_json::to_string(&ids).unwrap_or_default()))
+        .collect();
+    let delivered_sql = format!(
+        "UPDATE deliveries SET state = 'delivered', locked_until = NULL, last_status = NULL, \
+         last_error = NULL, updated_at = $1 WHERE claim_token = $2 AND id IN ({})",
+        db.ids_in_json(3)
+    );
+    with_db!(db, |pool| {
+        async {
+            let mut tx = crate::db::BeginNested::begin_write(pool).await?;
+            for (token, ids) in &delivered {
+                sqlx::query(sqlx::AssertSqlSafe(delivered_sql.as_str()))
+                    .bind(now)
+                    .bind(*token)
+                    .bind(ids)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for (domain, count) in &reached {
+                sqlx::query(
+                    "INSERT INTO instances (domain, delivered_count, last_delivered_at) \
+                     VALUES ($1, $3, $2) ON CONFLICT (domain) DO UPDATE SET \
+                     delivered_count = instances.delivered_count + $3, \
+                     last_delivered_at = $2, unreachable_since = NULL",
+                )
+                .bind(*domain)
+                .bind(now)
+                .bind(*count)
+                .execute(&mut *tx)
+                .await?;
+            }
+            for (job, outcome) in &others {
+                let (state, next, status, error) = columns(outcome);
+                sqlx::query(
+                    "UPDATE deliveries SET state = $1, locked_until = NULL, \
+                     next_attempt_at = COALESCE($2, next_attempt_at), last_status = $3, \
+                     last_error = CASE WHEN $1 = 'refused' THEN last_error ELSE $4 END, \
+                     updated_at = $5 WHERE id = $6 AND claim_token = $7",
+                )
+                .bind(state)
+                .bind(next)
+                .bind(status)
+                .bind(error)
+                .bind(now)
+                .bind(job.id)
+                .bind(&job.claim_token)
+                .execute(&mut *tx)
+                .await?;
+                if let Some(sql) = instance_sql(outcome) {
+                    sqlx::query(sql)
+                        .bind(&job.domain)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            tx.commit().await
+        }
+        .await
+    })
+}
+
+/// (new state, next attempt, last status, last error) of a row that ended so.
+fn columns(
+    outcome: &Recorded,
+) -> (
+    &'static str,
+    Option<DateTime<Utc>>,
+    Option<i64>,
+    Option<&str>,
+) {
+    match outcome {
         Recorded::Delivered => ("delivered", None, None, None),
         Recorded::Refused(s) => ("refused", None, Some(i64::from(*s)), None),
         Recorded::Retry {
@@ -163,9 +271,12 @@ pub async fn record(db: &Db, job: &Job, outcome: &Recorded) -> Result<(), sqlx::
             None,
             error.as_deref(),
         ),
-    };
-    // What it says about the instance.
-    let instance = match outcome {
+    }
+}
+
+/// What an outcome says about its instance (bound: domain, now).
+fn instance_sql(outcome: &Recorded) -> Option<&'static str> {
+    match outcome {
         Recorded::Delivered => Some(
             "INSERT INTO instances (domain, delivered_count, last_delivered_at) \
              VALUES ($1, 1, $2) ON CONFLICT (domain) DO UPDATE SET \
@@ -183,36 +294,7 @@ pub async fn record(db: &Db, job: &Job, outcome: &Recorded) -> Result<(), sqlx::
              unreachable_since = COALESCE(instances.unreachable_since, $2)",
         ),
         Recorded::Retry { .. } | Recorded::Done { .. } => None,
-    };
-    with_db!(db, |pool| {
-        async {
-            let mut tx = crate::db::BeginNested::begin_write(pool).await?;
-            sqlx::query(
-                "UPDATE deliveries SET state = $1, locked_until = NULL, \
-                 next_attempt_at = COALESCE($2, next_attempt_at), last_status = $3, \
-                 last_error = CASE WHEN $1 = 'refused' THEN last_error ELSE $4 END, \
-                 updated_at = $5 WHERE id = $6 AND claim_token = $7",
-            )
-            .bind(state)
-            .bind(next)
-            .bind(status)
-            .bind(error)
-            .bind(now)
-            .bind(job.id)
-            .bind(&job.claim_token)
-            .execute(&mut *tx)
-            .await?;
-            if let Some(sql) = instance {
-                sqlx::query(sql)
-                    .bind(&job.domain)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            tx.commit().await
-        }
-        .await
-    })
+    }
 }
 
 /// We heard from an instance (it sent us a valid activity): it is reachable again.
