@@ -66,10 +66,16 @@ const CLAIM_BATCH: i64 = 128;
 /// Outcomes written down in one transaction at most.
 const RECORD_BATCH: usize = 512;
 
-/// One instance's share of the delivery slots.
+/// Claimed rows kept waiting for a slot of their instance, at most (beyond that
+/// they go back to the queue for a moment).
+const MAX_WAITING_PER_INSTANCE: usize = 2 * MAX_PER_INSTANCE;
+
+/// One instance's share of the delivery slots, and its claimed rows waiting
+/// for one (each is taken by the delivery that frees a slot).
 struct Share {
     in_flight: usize,
     limit: usize,
+    waiting: std::collections::VecDeque<Job>,
 }
 
 impl Share {
@@ -304,26 +310,27 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>, follow_up: Foll
             }
             continue;
         }
+        let mut give_back = Vec::new();
         for job in jobs {
-            let full = {
+            let start = {
                 let mut shares = lock_shares(&shares);
                 let share = shares.entry(job.domain.clone()).or_insert(Share {
                     in_flight: 0,
                     limit: START_PER_INSTANCE,
+                    waiting: Default::default(),
                 });
-                if share.full() {
-                    true
-                } else {
+                if !share.full() {
                     share.in_flight += 1;
-                    false
+                    Some(job)
+                } else if share.waiting.len() < MAX_WAITING_PER_INSTANCE {
+                    share.waiting.push_back(job);
+                    None
+                } else {
+                    give_back.push(job);
+                    None
                 }
             };
-            if full {
-                if let Err(e) = defer(&state.db, &job).await {
-                    tracing::warn!(error = %e, "deferring a delivery failed");
-                }
-                continue;
-            }
+            let Some(job) = start else { continue };
             let Ok(permit) = in_flight.clone().acquire_owned().await else {
                 return;
             };
@@ -333,25 +340,41 @@ pub async fn run_workers(state: AppState, shutdown: Arc<Notify>, follow_up: Foll
             let outcomes = outcomes.clone();
             tokio::spawn(async move {
                 let domain = job.domain.clone();
-                let started = std::time::Instant::now();
-                let (went, recorded) = if job.kind == DELIVER {
-                    let recorded = send(&state, &keys, &job).await;
-                    let ok = matches!(recorded, Recorded::Delivered | Recorded::Refused(_));
-                    (Some((ok, started.elapsed())), recorded)
-                } else {
-                    (None, run_job(&state, follow_up, &job).await)
-                };
-                if let Some(share) = lock_shares(&shares).get_mut(&domain) {
-                    share.in_flight = share.in_flight.saturating_sub(1);
-                    share.learn(went);
+                let mut next = Some(job);
+                while let Some(job) = next.take() {
+                    let started = std::time::Instant::now();
+                    let (went, recorded) = if job.kind == DELIVER {
+                        let recorded = send(&state, &keys, &job).await;
+                        let ok = matches!(recorded, Recorded::Delivered | Recorded::Refused(_));
+                        (Some((ok, started.elapsed())), recorded)
+                    } else {
+                        (None, run_job(&state, follow_up, &job).await)
+                    };
+                    // Written down by the recorder, with others; the lease keeps
+                    // the row ours until then.
+                    let _ = outcomes.send((job, recorded));
+                    // The slot goes to the instance's next waiting row, if its
+                    // share still allows one more.
+                    let mut shares = lock_shares(&shares);
+                    if let Some(share) = shares.get_mut(&domain) {
+                        share.learn(went);
+                        if share.in_flight <= share.limit {
+                            next = share.waiting.pop_front();
+                        }
+                        if next.is_none() {
+                            share.in_flight = share.in_flight.saturating_sub(1);
+                        }
+                    }
                 }
                 drop(permit);
-                // Written down by the recorder, with others; the lease keeps the row
-                // ours until then.
-                let _ = outcomes.send((job, recorded));
                 // A slot is free: claim again now rather than at the next tick.
                 state.delivery_wakeup.notify();
             });
+        }
+        if !give_back.is_empty()
+            && let Err(e) = defer(&state.db, &give_back).await
+        {
+            tracing::warn!(error = %e, "deferring deliveries failed");
         }
     }
 }

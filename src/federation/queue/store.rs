@@ -117,23 +117,29 @@ pub async fn claim(
     })
 }
 
-/// Gives a claimed delivery back without counting an attempt: its instance
-/// already has its share of the slots. It is due again shortly.
-pub async fn defer(db: &Db, job: &Job) -> Result<(), sqlx::Error> {
+/// Gives claimed deliveries back without counting an attempt: their instance
+/// already has its share of the slots. They are due again shortly.
+pub async fn defer(db: &Db, jobs: &[Job]) -> Result<(), sqlx::Error> {
     let later = Utc::now() + chrono::Duration::milliseconds(500);
-    with_db!(db, |pool| {
-        sqlx::query(
-            "UPDATE deliveries SET locked_until = NULL, attempts = attempts - 1, \
-             next_attempt_at = $1 WHERE id = $2 AND claim_token = $3",
-        )
-        .bind(later)
-        .bind(job.id)
-        .bind(&job.claim_token)
-        .execute(pool)
+    let unit = db.begin_write().await?;
+    with_db!(unit.db(), |pool| {
+        async {
+            for job in jobs {
+                sqlx::query(
+                    "UPDATE deliveries SET locked_until = NULL, attempts = attempts - 1, \
+                     next_attempt_at = $1 WHERE id = $2 AND claim_token = $3",
+                )
+                .bind(later)
+                .bind(job.id)
+                .bind(&job.claim_token)
+                .execute(&mut *pool)
+                .await?;
+            }
+            Ok::<(), sqlx::Error>(())
+        }
         .await
-        .map(|r| r.rows_affected())
     })?;
-    Ok(())
+    unit.commit().await
 }
 
 /// How a claimed row ended, as it is written down.
@@ -181,15 +187,15 @@ pub async fn record(db: &Db, outcomes: &[(Job, Recorded)]) -> Result<(), sqlx::E
          last_error = NULL, updated_at = $1 WHERE claim_token = $2 AND id IN ({})",
         db.ids_in_json(3)
     );
-    with_db!(db, |pool| {
+    let unit = db.begin_write().await?;
+    with_db!(unit.db(), |pool| {
         async {
-            let mut tx = crate::db::BeginNested::begin_write(pool).await?;
             for (token, ids) in &delivered {
                 sqlx::query(sqlx::AssertSqlSafe(delivered_sql.as_str()))
                     .bind(now)
                     .bind(*token)
                     .bind(ids)
-                    .execute(&mut *tx)
+                    .execute(&mut *pool)
                     .await?;
             }
             for (domain, count) in &reached {
@@ -202,7 +208,7 @@ pub async fn record(db: &Db, outcomes: &[(Job, Recorded)]) -> Result<(), sqlx::E
                 .bind(*domain)
                 .bind(now)
                 .bind(*count)
-                .execute(&mut *tx)
+                .execute(&mut *pool)
                 .await?;
             }
             for (job, outcome) in &others {
@@ -220,20 +226,21 @@ pub async fn record(db: &Db, outcomes: &[(Job, Recorded)]) -> Result<(), sqlx::E
                 .bind(now)
                 .bind(job.id)
                 .bind(&job.claim_token)
-                .execute(&mut *tx)
+                .execute(&mut *pool)
                 .await?;
                 if let Some(sql) = instance_sql(outcome) {
                     sqlx::query(sql)
                         .bind(&job.domain)
                         .bind(now)
-                        .execute(&mut *tx)
+                        .execute(&mut *pool)
                         .await?;
                 }
             }
-            tx.commit().await
+            Ok::<(), sqlx::Error>(())
         }
         .await
-    })
+    })?;
+    unit.commit().await
 }
 
 /// (new state, next attempt, last status, last error) of a row that ended so.
