@@ -6,6 +6,15 @@
 //!   local receiving servers (one post to followers with an inbox each, spread
 //!   over 8 receiving servers, as if on 8 instances).
 //!
+//! - fanout: one public post of a person with 10,000 followers on 1,000
+//!   instances (1,000 receiving servers on their own ports, each checking every
+//!   signature it gets, ten followers each behind a shared inbox), all delivered;
+//! - memory: resident memory of this process when the instance is idle, and at
+//!   the peak of the inbox run (the load generator's signed requests included).
+//!
+//! For the inbox and delivery runs it also prints the CPU time of the whole
+//! process (server and load generator) per operation.
+//!
 //! Run with `cargo bench --bench federation` (optionally `-- INBOX_N DELIVERY_N`).
 //! See docs/benchmarks.md for the figures measured here.
 
@@ -76,7 +85,47 @@ async fn remote_author() -> (String, String) {
     (actor, keys.private_key)
 }
 
-async fn bench_inbox(base: &str, n: usize) -> f64 {
+/// CPU time (user and system) this process has used so far.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which is in parentheses).
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    Duration::from_millis((ticks(11) + ticks(12)) * 1000 / 100)
+}
+
+/// Resident memory of this process, in MB.
+fn resident_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Samples resident memory until `done`; returns the peak.
+fn sample_peak(done: Arc<std::sync::atomic::AtomicBool>) -> std::thread::JoinHandle<f64> {
+    std::thread::spawn(move || {
+        let mut peak: f64 = 0.0;
+        while !done.load(Ordering::Relaxed) {
+            peak = peak.max(resident_mb());
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        peak.max(resident_mb())
+    })
+}
+
+async fn bench_inbox(base: &str, n: usize) -> (f64, Duration) {
     let (actor, private_key) = remote_author().await;
     let client = reqwest::Client::new();
     let key = signing::parse_private_key(&private_key).unwrap();
@@ -115,6 +164,7 @@ async fn bench_inbox(base: &str, n: usize) -> f64 {
         StatusCode::ACCEPTED
     );
     let requests = Arc::new(std::sync::Mutex::new(requests));
+    let cpu = cpu_time();
     let started = Instant::now();
     let mut workers = Vec::new();
     for _ in 0..16 {
@@ -132,7 +182,8 @@ async fn bench_inbox(base: &str, n: usize) -> f64 {
     for w in workers {
         w.await.unwrap();
     }
-    (n - 1) as f64 / started.elapsed().as_secs_f64()
+    let rate = (n - 1) as f64 / started.elapsed().as_secs_f64();
+    (rate, (cpu_time() - cpu) / (n - 1) as u32)
 }
 
 async fn receiving_server(count: Arc<AtomicUsize>) -> u16 {
@@ -152,7 +203,7 @@ async fn receiving_server(count: Arc<AtomicUsize>) -> u16 {
     port
 }
 
-async fn bench_delivery(base: &str, state: &AppState, n: usize) -> f64 {
+async fn bench_delivery(base: &str, state: &AppState, n: usize) -> (f64, Duration) {
     let (anna, _, password) = create_user(
         state,
         NewUser {
@@ -211,6 +262,185 @@ async fn bench_delivery(base: &str, state: &AppState, n: usize) -> f64 {
         .unwrap();
     }
     let client = reqwest::Client::new();
+    let token = token_for(base, "anna", &password).await;
+    let cpu = cpu_time();
+    let started = Instant::now();
+    let res = client
+        .post(format!("{base}/api/v1/statuses"))
+        .bearer_auth(&token)
+        .form(&[("status", "A lesson plan for everyone who follows me")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let queued = started.elapsed();
+    while received.load(Ordering::Relaxed) < n {
+        assert!(
+            started.elapsed() < Duration::from_secs(600),
+            "deliveries stalled"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let rate = n as f64 / started.elapsed().as_secs_f64();
+    let cpu = (cpu_time() - cpu) / n as u32;
+    println!("  (writing the post and queueing its {n} deliveries took {queued:.2?} of that)");
+    // Every one is recorded as delivered (just after its answer arrives).
+    loop {
+        let delivered: i64 = with_db!(&state.db, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM deliveries WHERE state = 'delivered'")
+                .fetch_one(pool)
+                .await
+        })
+        .unwrap();
+        if delivered as usize == n {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(600),
+            "deliveries not recorded"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    (rate, cpu)
+}
+
+/// A receiving server with a shared inbox, as a Mastodon instance has: checks the
+/// signature of every delivery (form, Host, Date, Digest, and the key) and counts
+/// the good ones; a bad one is refused and counted apart.
+async fn checking_server(
+    public_key: Arc<String>,
+    good: Arc<AtomicUsize>,
+    bad: Arc<AtomicUsize>,
+) -> u16 {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let domain = format!("localhost:{port}");
+    let app = Router::new().route(
+        "/inbox",
+        post(
+            move |method: axum::http::Method,
+                  uri: axum::http::Uri,
+                  headers: axum::http::HeaderMap,
+                  body: axum::body::Bytes| {
+                let (public_key, good, bad, domain) = (
+                    public_key.clone(),
+                    good.clone(),
+                    bad.clone(),
+                    domain.clone(),
+                );
+                async move {
+                    let signed = signing::check_form(&headers, &method, &uri, &domain);
+                    let ok = signed.is_ok_and(|s| s.verifies_with(&public_key))
+                        && signing::digest_matches(headers.get("digest"), &body);
+                    if ok {
+                        good.fetch_add(1, Ordering::Relaxed);
+                        StatusCode::ACCEPTED
+                    } else {
+                        bad.fetch_add(1, Ordering::Relaxed);
+                        StatusCode::UNAUTHORIZED
+                    }
+                }
+            },
+        ),
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    port
+}
+
+/// One public post to `followers` followers spread over `instances` instances.
+async fn bench_fanout(
+    base: &str,
+    state: &AppState,
+    followers: usize,
+    instances: usize,
+) -> Duration {
+    let (fran, _, password) = create_user(
+        state,
+        NewUser {
+            username: "fran".into(),
+            email: "fran@school.example".into(),
+            role: Role::Member,
+            password: Some("benchmark-password".into()),
+        },
+    )
+    .await
+    .unwrap();
+    let public_key = Arc::new(fran.public_key_pem.clone());
+    let good = Arc::new(AtomicUsize::new(0));
+    let bad = Arc::new(AtomicUsize::new(0));
+    let mut ports = Vec::new();
+    for _ in 0..instances {
+        ports.push(checking_server(public_key.clone(), good.clone(), bad.clone()).await);
+    }
+    let unit = state.begin_write().await.unwrap();
+    for i in 0..followers {
+        let port = ports[i % ports.len()];
+        let id = format!("http://localhost:{port}/users/g{i}");
+        let follower = accounts::upsert_remote(
+            &unit.db,
+            NewAccount {
+                username: format!("g{i}"),
+                domain: Some(format!("localhost:{port}")),
+                actor_type: "Person".into(),
+                ap_id: id.clone(),
+                url: None,
+                display_name: String::new(),
+                note_html: String::new(),
+                avatar_url: None,
+                header_url: None,
+                inbox_url: format!("{id}/inbox"),
+                outbox_url: None,
+                shared_inbox_url: Some(format!("http://localhost:{port}/inbox")),
+                followers_url: None,
+                following_url: None,
+                public_key_pem: "-----BEGIN PUBLIC KEY-----".into(),
+                private_key_pem: None,
+                locked: false,
+                bot: false,
+                discoverable: false,
+                indexable: false,
+            },
+        )
+        .await
+        .unwrap();
+        collegium::follows::store::insert(
+            &unit.db,
+            follower.id,
+            fran.id,
+            &format!("{id}#follow"),
+            true,
+        )
+        .await
+        .unwrap();
+    }
+    unit.commit().await.unwrap();
+    let token = token_for(base, "fran", &password).await;
+    let client = reqwest::Client::new();
+    let started = Instant::now();
+    let res = client
+        .post(format!("{base}/api/v1/statuses"))
+        .bearer_auth(&token)
+        .form(&[("status", "Our school's new robotics club: all welcome")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    while good.load(Ordering::Relaxed) < instances {
+        assert_eq!(bad.load(Ordering::Relaxed), 0, "a signature did not verify");
+        assert!(
+            started.elapsed() < Duration::from_secs(600),
+            "fan-out stalled"
+        );
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let took = started.elapsed();
+    assert_eq!(bad.load(Ordering::Relaxed), 0, "a signature did not verify");
+    took
+}
+
+/// A bearer token for a person here (an app, then the password grant).
+async fn token_for(base: &str, username: &str, password: &str) -> String {
+    let client = reqwest::Client::new();
     let app: serde_json::Value = client
         .post(format!("{base}/api/v1/apps"))
         .form(&[
@@ -230,8 +460,8 @@ async fn bench_delivery(base: &str, state: &AppState, n: usize) -> f64 {
             ("grant_type", "password"),
             ("client_id", app["client_id"].as_str().unwrap()),
             ("client_secret", app["client_secret"].as_str().unwrap()),
-            ("username", "anna"),
-            ("password", &password),
+            ("username", username),
+            ("password", password),
             ("scope", "write"),
         ])
         .send()
@@ -240,43 +470,7 @@ async fn bench_delivery(base: &str, state: &AppState, n: usize) -> f64 {
         .json()
         .await
         .unwrap();
-    let started = Instant::now();
-    let res = client
-        .post(format!("{base}/api/v1/statuses"))
-        .bearer_auth(token["access_token"].as_str().unwrap())
-        .form(&[("status", "A lesson plan for everyone who follows me")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let queued = started.elapsed();
-    while received.load(Ordering::Relaxed) < n {
-        assert!(
-            started.elapsed() < Duration::from_secs(600),
-            "deliveries stalled"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    let rate = n as f64 / started.elapsed().as_secs_f64();
-    println!("  (writing the post and queueing its {n} deliveries took {queued:.2?} of that)");
-    // Every one is recorded as delivered (just after its answer arrives).
-    loop {
-        let delivered: i64 = with_db!(&state.db, |pool| {
-            sqlx::query_scalar("SELECT COUNT(*) FROM deliveries WHERE state = 'delivered'")
-                .fetch_one(pool)
-                .await
-        })
-        .unwrap();
-        if delivered as usize == n {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(600),
-            "deliveries not recorded"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    rate
+    token["access_token"].as_str().unwrap().to_string()
 }
 
 #[tokio::main]
@@ -290,9 +484,26 @@ async fn main() {
     let dir = std::env::temp_dir().join(format!("collegium-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (base, state) = start_instance(&dir).await;
-    let inbox = bench_inbox(&base, inbox_n).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let idle = resident_mb();
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let peak = sample_peak(done.clone());
+    let (inbox, inbox_cpu) = bench_inbox(&base, inbox_n).await;
+    done.store(true, Ordering::Relaxed);
+    let peak = peak.join().unwrap();
     println!("inbox: {inbox_n} signed Create{{Note}} activities, {inbox:.0} accepted per second");
-    let delivery = bench_delivery(&base, &state, delivery_n).await;
+    let (delivery, delivery_cpu) = bench_delivery(&base, &state, delivery_n).await;
     println!("delivery: {delivery_n} deliveries signed and sent, {delivery:.0} per second");
+    println!(
+        "cpu: inbox {} µs per activity, delivery {} µs per delivery (the whole process)",
+        inbox_cpu.as_micros(),
+        delivery_cpu.as_micros()
+    );
+    let fanout = bench_fanout(&base, &state, 10_000, 1_000).await;
+    println!(
+        "fanout: 10000 followers on 1000 instances, all delivered in {:.2} s",
+        fanout.as_secs_f64()
+    );
+    println!("memory: idle {idle:.0} MB, under inbox load {peak:.0} MB");
     let _ = std::fs::remove_dir_all(&dir);
 }
