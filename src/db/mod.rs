@@ -434,6 +434,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "article tables",
         include_str!("../../migrations/sqlite/0012_article_tables.sql"),
     ),
+    (
+        13,
+        "page indexes",
+        include_str!("../../migrations/sqlite/0013_page_indexes.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -496,6 +501,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         12,
         "article tables",
         include_str!("../../migrations/postgres/0012_article_tables.sql"),
+    ),
+    (
+        13,
+        "page indexes",
+        include_str!("../../migrations/postgres/0013_page_indexes.sql"),
     ),
 ];
 

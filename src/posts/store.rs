@@ -276,28 +276,43 @@ pub async fn home(
     limit: i64,
     oldest_first: bool,
 ) -> Result<Vec<Status>, sqlx::Error> {
+    // Ordered by id alone (in SQL, one text per direction), so that the newest
+    // are read from the primary key backwards until the page is full; the `+`s
+    // keep the planner from collecting every post of everyone followed through
+    // the other indexes and sorting them all.
+    macro_rules! home_sql {
+        ($order:literal) => {
+            concat!(
+                "SELECT ",
+                status_columns!(),
+                " FROM statuses s WHERE s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 AND ( \
+                 +s.account_id = $1 \
+                 OR (s.visibility <> 'direct' AND +s.account_id IN \
+                     (SELECT followed_id FROM follows WHERE follower_id = $1 AND accepted)) \
+                 OR +s.id IN (SELECT status_id FROM status_mentions WHERE account_id = $1) \
+                 OR (s.in_reply_to_ap_id IS NULL AND s.reblog_of_id IS NULL \
+                     AND s.visibility IN ('public', 'unlisted') AND +s.community_id IN \
+                     (SELECT f.followed_id FROM follows f JOIN accounts g ON g.id = f.followed_id \
+                      WHERE f.follower_id = $1 AND f.accepted AND g.domain IS NULL))) \
+                 ORDER BY s.id ",
+                $order,
+                " LIMIT $4"
+            )
+        };
+    }
+    let sql = if oldest_first {
+        home_sql!("ASC")
+    } else {
+        home_sql!("DESC")
+    };
     with_db!(db, |pool| {
-        sqlx::query_as(concat!(
-            "SELECT ",
-            status_columns!(),
-            " FROM statuses s WHERE s.deleted_at IS NULL AND s.id < $2 AND s.id > $3 AND ( \
-             s.account_id = $1 \
-             OR (s.visibility <> 'direct' AND s.account_id IN \
-                 (SELECT followed_id FROM follows WHERE follower_id = $1 AND accepted)) \
-             OR s.id IN (SELECT status_id FROM status_mentions WHERE account_id = $1) \
-             OR (s.in_reply_to_ap_id IS NULL AND s.reblog_of_id IS NULL \
-                 AND s.visibility IN ('public', 'unlisted') AND s.community_id IN \
-                 (SELECT f.followed_id FROM follows f JOIN accounts g ON g.id = f.followed_id \
-                  WHERE f.follower_id = $1 AND f.accepted AND g.domain IS NULL))) \
-             ORDER BY CASE WHEN $5 THEN s.id ELSE -s.id END LIMIT $4"
-        ))
-        .bind(account_id)
-        .bind(max_id)
-        .bind(min_id)
-        .bind(limit)
-        .bind(oldest_first)
-        .fetch_all(pool)
-        .await
+        sqlx::query_as(sql)
+            .bind(account_id)
+            .bind(max_id)
+            .bind(min_id)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
     })
     .map(|rows| newest_first(rows, oldest_first))
 }
@@ -320,23 +335,33 @@ pub async fn public(
     limit: i64,
     oldest_first: bool,
 ) -> Result<Vec<Status>, sqlx::Error> {
+    macro_rules! public_sql {
+        ($order:literal) => {
+            concat!(
+                "SELECT ",
+                status_columns!(),
+                " FROM statuses s WHERE s.deleted_at IS NULL AND s.visibility = 'public' \
+                 AND s.reblog_of_id IS NULL AND (s.local OR NOT $1) AND (NOT s.local OR NOT $5) \
+                 AND s.id < $2 AND s.id > $3 ORDER BY s.id ",
+                $order,
+                " LIMIT $4"
+            )
+        };
+    }
+    let sql = if oldest_first {
+        public_sql!("ASC")
+    } else {
+        public_sql!("DESC")
+    };
     with_db!(db, |pool| {
-        sqlx::query_as(concat!(
-            "SELECT ",
-            status_columns!(),
-            " FROM statuses s WHERE s.deleted_at IS NULL AND s.visibility = 'public' \
-             AND s.reblog_of_id IS NULL AND (s.local OR NOT $1) AND (NOT s.local OR NOT $6) \
-             AND s.id < $2 AND s.id > $3 \
-             ORDER BY CASE WHEN $5 THEN s.id ELSE -s.id END LIMIT $4"
-        ))
-        .bind(local_only)
-        .bind(max_id)
-        .bind(min_id)
-        .bind(limit)
-        .bind(oldest_first)
-        .bind(remote_only)
-        .fetch_all(pool)
-        .await
+        sqlx::query_as(sql)
+            .bind(local_only)
+            .bind(max_id)
+            .bind(min_id)
+            .bind(limit)
+            .bind(remote_only)
+            .fetch_all(pool)
+            .await
     })
     .map(|rows| newest_first(rows, oldest_first))
 }
