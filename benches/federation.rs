@@ -36,10 +36,7 @@ use axum::{
 };
 use collegium::{
     AppState,
-    accounts::{
-        model::{NewUser, Role, create_user},
-        store::{self as accounts, NewAccount},
-    },
+    accounts::model::{NewUser, Role, create_user},
     federation::signing,
     with_db,
 };
@@ -224,33 +221,15 @@ async fn bench_delivery(base: &str, state: &AppState, n: usize) -> (f64, Duratio
     for i in 0..n {
         let port = ports[i % ports.len()];
         let id = format!("http://localhost:{port}/users/f{i}");
-        let follower = accounts::upsert_remote(
+        let follower = common::remote_person(
             &state.db,
-            NewAccount {
-                username: format!("f{i}"),
-                domain: Some(format!("localhost:{port}")),
-                actor_type: "Person".into(),
-                ap_id: id.clone(),
-                url: None,
-                display_name: String::new(),
-                note_html: String::new(),
-                avatar_url: None,
-                header_url: None,
-                inbox_url: format!("http://localhost:{port}/inbox/{i}"),
-                outbox_url: None,
-                shared_inbox_url: None,
-                followers_url: None,
-                following_url: None,
-                public_key_pem: "-----BEGIN PUBLIC KEY-----".into(),
-                private_key_pem: None,
-                locked: false,
-                bot: false,
-                discoverable: false,
-                indexable: false,
-            },
+            &format!("f{i}"),
+            &format!("localhost:{port}"),
+            &id,
+            format!("http://localhost:{port}/inbox/{i}"),
+            None,
         )
-        .await
-        .unwrap();
+        .await;
         collegium::follows::store::insert(
             &state.db,
             follower.id,
@@ -262,7 +241,7 @@ async fn bench_delivery(base: &str, state: &AppState, n: usize) -> (f64, Duratio
         .unwrap();
     }
     let client = reqwest::Client::new();
-    let token = token_for(base, "anna", &password).await;
+    let token = common::token_for(base, "anna", &password, "write").await;
     let cpu = cpu_time();
     let started = Instant::now();
     let res = client
@@ -376,33 +355,15 @@ async fn bench_fanout(
     for i in 0..followers {
         let port = ports[i % ports.len()];
         let id = format!("http://localhost:{port}/users/g{i}");
-        let follower = accounts::upsert_remote(
+        let follower = common::remote_person(
             &unit.db,
-            NewAccount {
-                username: format!("g{i}"),
-                domain: Some(format!("localhost:{port}")),
-                actor_type: "Person".into(),
-                ap_id: id.clone(),
-                url: None,
-                display_name: String::new(),
-                note_html: String::new(),
-                avatar_url: None,
-                header_url: None,
-                inbox_url: format!("{id}/inbox"),
-                outbox_url: None,
-                shared_inbox_url: Some(format!("http://localhost:{port}/inbox")),
-                followers_url: None,
-                following_url: None,
-                public_key_pem: "-----BEGIN PUBLIC KEY-----".into(),
-                private_key_pem: None,
-                locked: false,
-                bot: false,
-                discoverable: false,
-                indexable: false,
-            },
+            &format!("g{i}"),
+            &format!("localhost:{port}"),
+            &id,
+            format!("{id}/inbox"),
+            Some(format!("http://localhost:{port}/inbox")),
         )
-        .await
-        .unwrap();
+        .await;
         collegium::follows::store::insert(
             &unit.db,
             follower.id,
@@ -414,7 +375,7 @@ async fn bench_fanout(
         .unwrap();
     }
     unit.commit().await.unwrap();
-    let token = token_for(base, "fran", &password).await;
+    let token = common::token_for(base, "fran", &password, "write").await;
     let client = reqwest::Client::new();
     let started = Instant::now();
     let res = client
@@ -436,41 +397,6 @@ async fn bench_fanout(
     let took = started.elapsed();
     assert_eq!(bad.load(Ordering::Relaxed), 0, "a signature did not verify");
     took
-}
-
-/// A bearer token for a person here (an app, then the password grant).
-async fn token_for(base: &str, username: &str, password: &str) -> String {
-    let client = reqwest::Client::new();
-    let app: serde_json::Value = client
-        .post(format!("{base}/api/v1/apps"))
-        .form(&[
-            ("client_name", "bench"),
-            ("redirect_uris", "urn:ietf:wg:oauth:2.0:oob"),
-            ("scopes", "write"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token: serde_json::Value = client
-        .post(format!("{base}/oauth/token"))
-        .form(&[
-            ("grant_type", "password"),
-            ("client_id", app["client_id"].as_str().unwrap()),
-            ("client_secret", app["client_secret"].as_str().unwrap()),
-            ("username", username),
-            ("password", password),
-            ("scope", "write"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    token["access_token"].as_str().unwrap().to_string()
 }
 
 #[tokio::main]

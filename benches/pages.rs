@@ -19,10 +19,7 @@ use std::{
 use chrono::Utc;
 use collegium::{
     AppState,
-    accounts::{
-        model::{NewUser, Role, create_user},
-        store::{self as accounts, NewAccount},
-    },
+    accounts::model::{NewUser, Role, create_user},
     communities::model::CommunityForm,
     posts::store::{self as posts, NewStatus},
 };
@@ -58,33 +55,15 @@ async fn seed(state: &AppState, n: usize) -> (String, String) {
     for i in 0..AUTHORS {
         let domain = format!("school{}.example", i % 10);
         let id = format!("https://{domain}/users/t{i}");
-        let author = accounts::upsert_remote(
+        let author = common::remote_person(
             &state.db,
-            NewAccount {
-                username: format!("t{i}"),
-                domain: Some(domain.clone()),
-                actor_type: "Person".into(),
-                ap_id: id.clone(),
-                url: None,
-                display_name: format!("Teacher {i}"),
-                note_html: String::new(),
-                avatar_url: None,
-                header_url: None,
-                inbox_url: format!("{id}/inbox"),
-                outbox_url: None,
-                shared_inbox_url: Some(format!("https://{domain}/inbox")),
-                followers_url: Some(format!("{id}/followers")),
-                following_url: None,
-                public_key_pem: "-----BEGIN PUBLIC KEY-----".into(),
-                private_key_pem: None,
-                locked: false,
-                bot: false,
-                discoverable: true,
-                indexable: true,
-            },
+            &format!("t{i}"),
+            &domain,
+            &id,
+            format!("{id}/inbox"),
+            Some(format!("https://{domain}/inbox")),
         )
-        .await
-        .unwrap();
+        .await;
         if i < FOLLOWED {
             collegium::follows::store::insert(
                 &state.db,
@@ -149,41 +128,6 @@ async fn seed(state: &AppState, n: usize) -> (String, String) {
     (vera.username, password)
 }
 
-/// A bearer token for a person here (an app, then the password grant).
-async fn token_for(base: &str, username: &str, password: &str) -> String {
-    let client = reqwest::Client::new();
-    let app: serde_json::Value = client
-        .post(format!("{base}/api/v1/apps"))
-        .form(&[
-            ("client_name", "bench"),
-            ("redirect_uris", "urn:ietf:wg:oauth:2.0:oob"),
-            ("scopes", "read"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token: serde_json::Value = client
-        .post(format!("{base}/oauth/token"))
-        .form(&[
-            ("grant_type", "password"),
-            ("client_id", app["client_id"].as_str().unwrap()),
-            ("client_secret", app["client_secret"].as_str().unwrap()),
-            ("username", username),
-            ("password", password),
-            ("scope", "read"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    token["access_token"].as_str().unwrap().to_string()
-}
-
 /// Asks for `url` at `rate` per second for `seconds`, each request sent when it
 /// is due whatever the earlier ones are doing; returns the 99th percentile of
 /// the time from when each was due to its whole answer, in milliseconds, and how
@@ -242,7 +186,7 @@ async fn main() {
     let (port, state) = common::start_instance(&dir, |_| {}).await;
     let base = format!("http://localhost:{port}");
     let (username, password) = seed(&state, n).await;
-    let token = token_for(&base, &username, &password).await;
+    let token = common::token_for(&base, &username, &password, "read").await;
     let home_url = format!("{base}/api/v1/timelines/home");
     let community_url = format!("{base}/c/maths");
     // Warm both once (caches, prepared statements), as a running server is.
