@@ -21,10 +21,9 @@ use crate::{
 
 /// Mastodon's Account entity with its follower and following counts.
 pub async fn account_json_with_counts(state: &AppState, account: &Account) -> AppResult<Value> {
-    let counts = crate::follows::store::counts(&state.db, account.id).await?;
-    let mut body = account_json(account, counts);
-    body["statuses_count"] =
-        json!(crate::posts::store::count_by_account(&state.db, account.id).await?);
+    let (followers, following, statuses) = store::counts(&state.db, account.id).await?;
+    let mut body = account_json(account, (followers, following));
+    body["statuses_count"] = json!(statuses);
     Ok(body)
 }
 

@@ -417,6 +417,21 @@ pub async fn create_local_actor(db: &Db, account: NewAccount) -> Result<Account,
     }
 }
 
+/// An account's followers, the accounts it follows and its posts, counted in one
+/// query (every account shown in the API carries them).
+pub async fn counts(db: &Db, account_id: i64) -> Result<(i64, i64, i64), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM follows WHERE followed_id = $1 AND accepted), \
+                    (SELECT COUNT(*) FROM follows WHERE follower_id = $1 AND accepted), \
+                    (SELECT COUNT(*) FROM statuses WHERE account_id = $1 AND deleted_at IS NULL)",
+        )
+        .bind(account_id)
+        .fetch_one(pool)
+        .await
+    })
+}
+
 /// Forgets a remote account (its server said it is gone).
 pub async fn delete_remote(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     with_db!(db, |pool| {

@@ -404,15 +404,46 @@ pub async fn local_count(db: &Db) -> Result<i64, sqlx::Error> {
     })
 }
 
-/// How many posts an account has (not deleted).
-pub async fn count_by_account(db: &Db, account_id: i64) -> Result<i64, sqlx::Error> {
-    with_db!(db, |pool| {
-        sqlx::query_scalar(
-            "SELECT COUNT(*) FROM statuses WHERE account_id = $1 AND deleted_at IS NULL",
-        )
-        .bind(account_id)
-        .fetch_one(pool)
-        .await
+/// How people engaged with a post: its favourites, boosts and replies, and
+/// whether `viewer` favourited and boosted it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Engagement {
+    pub favourites: i64,
+    pub favourited: bool,
+    pub reblogs: i64,
+    pub reblogged: bool,
+    pub replies: i64,
+}
+
+/// [`Engagement`] of a post, in one query (every status shown needs it).
+pub async fn engagement(
+    db: &Db,
+    status: &Status,
+    viewer: Option<i64>,
+) -> Result<Engagement, sqlx::Error> {
+    let (favourites, favourited, reblogs, reblogged, replies): (i64, i64, i64, i64, i64) =
+        with_db!(db, |pool| {
+            sqlx::query_as(
+                "SELECT (SELECT COUNT(*) FROM favourites WHERE status_id = $1), \
+                 (SELECT COUNT(*) FROM favourites WHERE status_id = $1 AND account_id = $2), \
+                 (SELECT COUNT(*) FROM statuses WHERE reblog_of_id = $1 AND deleted_at IS NULL), \
+                 (SELECT COUNT(*) FROM statuses WHERE reblog_of_id = $1 AND deleted_at IS NULL \
+                  AND account_id = $2), \
+                 (SELECT COUNT(*) FROM statuses WHERE in_reply_to_ap_id = $3 \
+                  AND deleted_at IS NULL)",
+            )
+            .bind(status.id)
+            .bind(viewer.unwrap_or(-1))
+            .bind(&status.ap_id)
+            .fetch_one(pool)
+            .await
+        })?;
+    Ok(Engagement {
+        favourites,
+        favourited: favourited > 0,
+        reblogs,
+        reblogged: reblogged > 0,
+        replies,
     })
 }
 
@@ -475,25 +506,6 @@ pub async fn remove_favourite_by_ap_id(
             .map(|r| r.rows_affected())
     })?;
     Ok(())
-}
-
-/// (favourites, whether `viewer` is among them)
-pub async fn favourite_state(
-    db: &Db,
-    status_id: i64,
-    viewer: Option<i64>,
-) -> Result<(i64, bool), sqlx::Error> {
-    let (count, mine): (i64, i64) = with_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT COUNT(*), COUNT(CASE WHEN account_id = $2 THEN 1 END) \
-             FROM favourites WHERE status_id = $1",
-        )
-        .bind(status_id)
-        .bind(viewer.unwrap_or(-1))
-        .fetch_one(pool)
-        .await
-    })?;
-    Ok((count, mine > 0))
 }
 
 /// Ids of the accounts that favourited a post, newest first.
@@ -625,25 +637,6 @@ pub async fn find_reblog(
         .fetch_optional(pool)
         .await
     })
-}
-
-/// (boosts, whether `viewer` boosted)
-pub async fn reblog_state(
-    db: &Db,
-    status_id: i64,
-    viewer: Option<i64>,
-) -> Result<(i64, bool), sqlx::Error> {
-    let (count, mine): (i64, i64) = with_db!(db, |pool| {
-        sqlx::query_as(
-            "SELECT COUNT(*), COUNT(CASE WHEN account_id = $2 THEN 1 END) FROM statuses \
-             WHERE reblog_of_id = $1 AND deleted_at IS NULL",
-        )
-        .bind(status_id)
-        .bind(viewer.unwrap_or(-1))
-        .fetch_one(pool)
-        .await
-    })?;
-    Ok((count, mine > 0))
 }
 
 /// Ids of the accounts that boosted a post, newest first.

@@ -123,11 +123,13 @@ pub async fn status_json(
             "bookmarked": false,
         }));
     }
-    let (favourites, favourited) =
-        store::favourite_state(&state.db, status.id, viewer.map(|v| v.id)).await?;
-    let (reblogs, reblogged) =
-        store::reblog_state(&state.db, status.id, viewer.map(|v| v.id)).await?;
-    let replies = store::reply_count(&state.db, &status.ap_id).await?;
+    let store::Engagement {
+        favourites,
+        favourited,
+        reblogs,
+        reblogged,
+        replies,
+    } = store::engagement(&state.db, status, viewer.map(|v| v.id)).await?;
     let author = accounts::find_by_id(&state.db, status.account_id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -74,9 +74,12 @@ pub async fn post_view(
     let Some(author) = accounts::find_by_id(&state.db, shown.account_id).await? else {
         return Ok(None);
     };
-    let (favourites, _) = store::favourite_state(&state.db, shown.id, None).await?;
-    let (reblogs, _) = store::reblog_state(&state.db, shown.id, None).await?;
-    let replies = store::reply_count(&state.db, &shown.ap_id).await?;
+    let store::Engagement {
+        favourites,
+        reblogs,
+        replies,
+        ..
+    } = store::engagement(&state.db, &shown, None).await?;
     let acct = if author.is_local() {
         format!("{}@{}", author.username, state.settings.domain)
     } else {
