@@ -413,6 +413,13 @@ pub struct Engagement {
     pub reblogs: i64,
     pub reblogged: bool,
     pub replies: i64,
+    /// What it carries beside its text (so that what it does not carry need not
+    /// be read): mentions, tags, media, custom emoji, a poll.
+    pub has_mentions: bool,
+    pub has_tags: bool,
+    pub has_media: bool,
+    pub has_emojis: bool,
+    pub has_poll: bool,
 }
 
 /// [`Engagement`] of a post, in one query (every status shown needs it).
@@ -421,7 +428,8 @@ pub async fn engagement(
     status: &Status,
     viewer: Option<i64>,
 ) -> Result<Engagement, sqlx::Error> {
-    let (favourites, favourited, reblogs, reblogged, replies): (i64, i64, i64, i64, i64) =
+    type Row = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+    let (favourites, favourited, reblogs, reblogged, replies, mentions, tags, media, emojis, poll): Row =
         with_db!(db, |pool| {
             sqlx::query_as(
                 "SELECT (SELECT COUNT(*) FROM favourites WHERE status_id = $1), \
@@ -430,7 +438,12 @@ pub async fn engagement(
                  (SELECT COUNT(*) FROM statuses WHERE reblog_of_id = $1 AND deleted_at IS NULL \
                   AND account_id = $2), \
                  (SELECT COUNT(*) FROM statuses WHERE in_reply_to_ap_id = $3 \
-                  AND deleted_at IS NULL)",
+                  AND deleted_at IS NULL), \
+                 (SELECT COUNT(*) FROM status_mentions WHERE status_id = $1), \
+                 (SELECT COUNT(*) FROM status_tags WHERE status_id = $1), \
+                 (SELECT COUNT(*) FROM status_media WHERE status_id = $1), \
+                 (SELECT COUNT(*) FROM status_emojis WHERE status_id = $1), \
+                 (SELECT COUNT(*) FROM polls WHERE status_id = $1)",
             )
             .bind(status.id)
             .bind(viewer.unwrap_or(-1))
@@ -444,6 +457,11 @@ pub async fn engagement(
         reblogs,
         reblogged: reblogged > 0,
         replies,
+        has_mentions: mentions > 0,
+        has_tags: tags > 0,
+        has_media: media > 0,
+        has_emojis: emojis > 0,
+        has_poll: poll > 0,
     })
 }
 

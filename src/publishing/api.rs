@@ -123,43 +123,61 @@ pub async fn status_json(
             "bookmarked": false,
         }));
     }
+    let engagement = store::engagement(&state.db, status, viewer.map(|v| v.id)).await?;
     let store::Engagement {
         favourites,
         favourited,
         reblogs,
         reblogged,
         replies,
-    } = store::engagement(&state.db, status, viewer.map(|v| v.id)).await?;
+        ..
+    } = engagement;
     let author = accounts::find_by_id(&state.db, status.account_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mentioned = model::mentioned_accounts(state, status).await?;
+    let mentioned = if engagement.has_mentions {
+        model::mentioned_accounts(state, status).await?
+    } else {
+        Vec::new()
+    };
     let base = state.settings.base_url();
-    let tags: Vec<Value> = store::tags(&state.db, status.id)
-        .await?
-        .into_iter()
-        .map(|t| json!({ "name": t, "url": format!("{base}/tags/{t}") }))
-        .collect();
+    let tags: Vec<Value> = if engagement.has_tags {
+        store::tags(&state.db, status.id).await?
+    } else {
+        Vec::new()
+    }
+    .into_iter()
+    .map(|t| json!({ "name": t, "url": format!("{base}/tags/{t}") }))
+    .collect();
     let in_reply_to = match &status.in_reply_to_ap_id {
         Some(ap_id) => store::find_by_ap_id(&state.db, ap_id).await?,
         None => None,
     };
-    let media: Vec<Value> = store::media(&state.db, status.id)
-        .await?
-        .iter()
-        .map(|m| media_json(status, m))
-        .collect();
-    let emojis: Vec<Value> = store::emojis(&state.db, status.id)
-        .await?
-        .into_iter()
-        .map(|e| {
-            json!({ "shortcode": e.shortcode, "url": e.url, "static_url": e.url,
+    let media: Vec<Value> = if engagement.has_media {
+        store::media(&state.db, status.id).await?
+    } else {
+        Vec::new()
+    }
+    .iter()
+    .map(|m| media_json(status, m))
+    .collect();
+    let emojis: Vec<Value> = if engagement.has_emojis {
+        store::emojis(&state.db, status.id).await?
+    } else {
+        Vec::new()
+    }
+    .into_iter()
+    .map(|e| {
+        json!({ "shortcode": e.shortcode, "url": e.url, "static_url": e.url,
                     "visible_in_picker": false })
-        })
-        .collect();
-    let poll = store::poll(&state.db, status.id)
-        .await?
-        .map(|(poll, options)| poll_json(status, &poll, &options));
+    })
+    .collect();
+    let poll = if engagement.has_poll {
+        store::poll(&state.db, status.id).await?
+    } else {
+        None
+    }
+    .map(|(poll, options)| poll_json(status, &poll, &options));
     Ok(json!({
         "id": status.id.to_string(),
         "uri": status.ap_id,
