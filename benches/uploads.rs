@@ -19,7 +19,6 @@ use collegium::{
     AppState,
     accounts::model::{NewUser, Role, create_user},
 };
-use serde_json::{Value, json};
 use tokio::{
     io::{AsyncReadExt, AsyncWriteExt},
     net::TcpStream,
@@ -47,36 +46,6 @@ async fn start_instance(dir: &std::path::Path, max_file_bytes: usize) -> (String
     })
     .await;
     (format!("127.0.0.1:{port}"), state)
-}
-
-async fn token(address: &str) -> String {
-    let client = reqwest::Client::new();
-    let app: Value = client
-        .post(format!("http://{address}/api/v1/apps"))
-        .json(
-            &json!({"client_name": "bench", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob",
-                      "scopes": "read write"}),
-        )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token: Value = client
-        .post(format!("http://{address}/oauth/token"))
-        .json(
-            &json!({"grant_type": "password", "client_id": app["client_id"],
-                      "client_secret": app["client_secret"], "username": "anna",
-                      "password": "benchmark-password", "scope": "read write"}),
-        )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    token["access_token"].as_str().unwrap().to_string()
 }
 
 /// Posts a material with one text file of `size` bytes, written 64 KiB at a
@@ -165,7 +134,13 @@ async fn main() {
     )
     .await
     .unwrap();
-    let token = token(&address).await;
+    let token = common::token_for(
+        &format!("http://{address}"),
+        "anna",
+        "benchmark-password",
+        "read write",
+    )
+    .await;
     // One small upload first, so what is measured is not first-use allocation.
     assert_eq!(upload(&address, &domain, &token, 0, 64 * 1024).await, 200);
     tokio::time::sleep(Duration::from_millis(200)).await;

@@ -281,15 +281,10 @@ fn columns(
     }
 }
 
-/// What an outcome says about its instance (bound: domain, now).
+/// What an outcome other than a delivery says about its instance (bound:
+/// domain, now); deliveries are counted per instance, many at once, above.
 fn instance_sql(outcome: &Recorded) -> Option<&'static str> {
     match outcome {
-        Recorded::Delivered => Some(
-            "INSERT INTO instances (domain, delivered_count, last_delivered_at) \
-             VALUES ($1, 1, $2) ON CONFLICT (domain) DO UPDATE SET \
-             delivered_count = instances.delivered_count + 1, \
-             last_delivered_at = $2, unreachable_since = NULL",
-        ),
         Recorded::Refused(_) => Some(
             "INSERT INTO instances (domain, refused_count, last_refused_at) \
              VALUES ($1, 1, $2) ON CONFLICT (domain) DO UPDATE SET \
@@ -300,7 +295,7 @@ fn instance_sql(outcome: &Recorded) -> Option<&'static str> {
              ON CONFLICT (domain) DO UPDATE SET \
              unreachable_since = COALESCE(instances.unreachable_since, $2)",
         ),
-        Recorded::Retry { .. } | Recorded::Done { .. } => None,
+        Recorded::Delivered | Recorded::Retry { .. } | Recorded::Done { .. } => None,
     }
 }
 
