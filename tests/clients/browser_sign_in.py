@@ -10,7 +10,11 @@ import tempfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import (
+    NoSuchElementException,
+    StaleElementReferenceException,
+    WebDriverException,
+)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -46,9 +50,17 @@ def nav_text(driver) -> str:
 
 
 def wait_until(driver, check, what: str):
-    """Waits for the next page: a click returns before the browser has navigated."""
+    """Waits for the next page: a click returns before the browser has navigated.
+    While it navigates, Chrome may also answer that a node "does not belong to the
+    document" (a WebDriverException): that too means the page is not there yet."""
     WebDriverWait(
-        driver, 10, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException]
+        driver,
+        10,
+        ignored_exceptions=[
+            NoSuchElementException,
+            StaleElementReferenceException,
+            WebDriverException,
+        ],
     ).until(lambda d: check(d), message=what)
 
 
