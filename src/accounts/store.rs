@@ -167,6 +167,34 @@ pub async fn find_by_id(db: &Db, id: i64) -> Result<Option<Account>, sqlx::Error
     row.map(Account::try_from).transpose()
 }
 
+/// Several accounts by id in one query (for a page that shows many authors).
+pub async fn find_many(
+    db: &Db,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Account>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let sql = format!(
+        concat!(
+            "SELECT ",
+            account_columns!(),
+            " FROM accounts a WHERE a.id IN ({})"
+        ),
+        db.ids_in_json(1)
+    );
+    let list = serde_json::to_string(ids).unwrap_or_default();
+    let rows: Vec<AccountRow> = with_db!(db, |pool| {
+        sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(&list)
+            .fetch_all(pool)
+            .await
+    })?;
+    rows.into_iter()
+        .map(|r| Account::try_from(r).map(|a| (a.id, a)))
+        .collect()
+}
+
 pub async fn find_by_ap_id(db: &Db, ap_id: &Url) -> Result<Option<Account>, sqlx::Error> {
     let row: Option<AccountRow> = with_db!(db, |pool| {
         sqlx::query_as(concat!(

@@ -504,12 +504,14 @@ pub async fn post_json(
     viewer: Option<&Account>,
 ) -> AppResult<Value> {
     let mut entity = status_json(state, status, viewer).await?;
+    // The entity's own count of replies: no second query per post.
+    let comments = entity["replies_count"].as_i64().unwrap_or(0);
     entity["collegium"] = json!({
         "community_id": status.community_id.map(|id| id.to_string()),
         "title": status.title,
         "locked": status.locked,
         "pinned": status.pinned_at.is_some(),
-        "comments_count": posts::reply_count(&state.db, &status.ap_id).await?,
+        "comments_count": comments,
     });
     Ok(entity)
 }

@@ -180,33 +180,42 @@ pub async fn community(
             .is_ok(),
         None => false,
     };
+    // The threads with their authors and comment counts in a fixed number of
+    // queries, however many threads the page shows.
     let threads = store::threads(&data.db, community.account.id, i64::MAX, 40).await?;
+    let log = store::log_entries(&data.db, community.account.id, 20).await?;
+    let people: Vec<i64> = threads
+        .iter()
+        .map(|t| t.account_id)
+        .chain(log.iter().filter_map(|e| e.moderator_id))
+        .collect();
+    let people = accounts::find_many(&data.db, &people).await?;
+    let ap_ids: Vec<&str> = threads.iter().map(|t| t.ap_id.as_str()).collect();
+    let comments = posts::reply_counts(&data.db, &ap_ids).await?;
     let mut thread_views = Vec::new();
     for t in &threads {
-        let author = accounts::find_by_id(&data.db, t.account_id).await?;
-        let comments = posts::reply_count(&data.db, &t.ap_id).await?;
-        let link = match &author {
+        let author = people.get(&t.account_id);
+        let link = match author {
             Some(a) if a.is_local() => format!("/@{}/{}", a.username, t.id),
             _ => t.url.clone().unwrap_or_else(|| t.ap_id.clone()),
         };
         thread_views.push(minijinja::context! {
             id => t.id,
             title => t.title.clone().unwrap_or_else(|| "(untitled)".into()),
-            author => author.as_ref().map(Account::acct),
-            comments => comments,
+            author => author.map(Account::acct),
+            comments => comments.get(&t.ap_id).copied().unwrap_or(0),
             locked => t.locked,
             pinned => t.pinned_at.is_some(),
             link => link,
             when => t.created_at.format("%Y-%m-%d").to_string(),
         });
     }
-    let log = store::log_entries(&data.db, community.account.id, 20).await?;
     let mut log_views = Vec::new();
     for e in log {
-        let who = match e.moderator_id {
-            Some(id) => accounts::find_by_id(&data.db, id).await?.map(|a| a.acct()),
-            None => None,
-        };
+        let who = e
+            .moderator_id
+            .and_then(|id| people.get(&id))
+            .map(Account::acct);
         log_views.push(minijinja::context! {
             action => e.action.replace('_', " "),
             who => who,

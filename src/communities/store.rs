@@ -537,14 +537,15 @@ pub async fn threads(
     limit: i64,
 ) -> Result<Vec<Status>, sqlx::Error> {
     macro_rules! threads_sql {
-        ($pinned:literal, $order:literal) => {
+        ($id:literal, $pinned:literal, $order:literal) => {
             concat!(
                 "SELECT ",
                 status_columns!(),
                 " FROM statuses s WHERE s.community_id = $1 AND s.deleted_at IS NULL \
                  AND s.visibility IN ('public', 'unlisted') \
-                 AND s.reblog_of_id IS NULL AND s.in_reply_to_ap_id IS NULL AND s.id < $2 \
-                 AND s.pinned_at IS ",
+                 AND s.reblog_of_id IS NULL AND s.in_reply_to_ap_id IS NULL AND ",
+                $id,
+                " < $2 AND s.pinned_at IS ",
                 $pinned,
                 " ORDER BY ",
                 $order,
@@ -554,8 +555,10 @@ pub async fn threads(
     }
     let mut threads: Vec<Status> = Vec::new();
     for sql in [
-        threads_sql!("NOT NULL", "s.pinned_at DESC"),
-        threads_sql!("NULL", "s.id DESC"),
+        // `+s.id`: the pinned few are found by (community, pinned_at); left to
+        // itself SQLite reads every thread by (community, id) and sorts them.
+        threads_sql!("+s.id", "NOT NULL", "s.pinned_at DESC"),
+        threads_sql!("s.id", "NULL", "s.id DESC"),
     ] {
         let room = limit - threads.len() as i64;
         if room <= 0 {

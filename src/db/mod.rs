@@ -292,6 +292,16 @@ impl Db {
         }
     }
 
+    /// The same for a JSON list of strings (e.g. `["https://a/1", "https://b/2"]`).
+    pub fn texts_in_json(&self, n: usize) -> String {
+        match self {
+            Db::Sqlite(_) | Db::SqliteTx(_) => format!("SELECT value FROM json_each(${n})"),
+            Db::Postgres(_) | Db::PostgresTx(_) => {
+                format!("SELECT jsonb_array_elements_text(${n}::jsonb)")
+            }
+        }
+    }
+
     /// "sqlite" or "postgres", for logs and the admin.
     pub fn engine(&self) -> &'static str {
         match self {

@@ -635,6 +635,29 @@ pub async fn reply_count(db: &Db, ap_id: &str) -> Result<i64, sqlx::Error> {
     })
 }
 
+/// How many replies each of several posts has, by their ids (missing: none).
+pub async fn reply_counts(
+    db: &Db,
+    ap_ids: &[&str],
+) -> Result<std::collections::HashMap<String, i64>, sqlx::Error> {
+    if ap_ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let sql = format!(
+        "SELECT in_reply_to_ap_id, COUNT(*) FROM statuses WHERE in_reply_to_ap_id IN ({}) \
+         AND deleted_at IS NULL GROUP BY in_reply_to_ap_id",
+        db.texts_in_json(1)
+    );
+    let list = serde_json::to_string(ap_ids).unwrap_or_default();
+    let rows: Vec<(String, i64)> = with_db!(db, |pool| {
+        sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(&list)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(rows.into_iter().collect())
+}
+
 // ----- boosts -----
 
 /// A person's boost of a post, if any.

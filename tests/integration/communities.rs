@@ -297,6 +297,29 @@ async fn a_community_federates_across_three_instances() {
             .unwrap()
             .to_string()
     };
+    // The community's page lists the thread with its author and comment count,
+    // as does its API.
+    let html = a
+        .client
+        .get(a.url("/c/stem_crossborder"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Robotics club") && html.contains("by @carl@") && html.contains("1 comment<"),
+        "{html}"
+    );
+    let (_, threads) = a.get_json(&format!("{API}/{id_a}/posts")).await;
+    let listed = threads
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == thread_on_a.as_str())
+        .unwrap();
+    assert_eq!(listed["collegium"]["comments_count"], 1, "{listed}");
     // Nobody else may.
     let (status, _) = post_json(
         &b,
@@ -325,6 +348,19 @@ async fn a_community_federates_across_three_instances() {
             == StatusCode::NOT_FOUND
     })
     .await;
+    let html = a
+        .client
+        .get(a.url("/c/stem_crossborder"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("0 comments") && html.contains("remove post by @fran"),
+        "{html}"
+    );
     let (_, log) = a.get_json(&format!("{API}/{id_a}/moderation_log")).await;
     assert_eq!(log[0]["action"], "remove_post");
     assert_eq!(log[0]["reason"], "Off topic");
