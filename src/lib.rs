@@ -12,6 +12,7 @@ pub mod db;
 pub mod error;
 pub mod federation;
 pub mod follows;
+pub mod i18n;
 pub mod input;
 pub mod instance;
 pub mod materials;

@@ -242,6 +242,8 @@ pub struct User {
     pub role: Role,
     pub created_at: DateTime<Utc>,
     pub last_sign_in_at: Option<DateTime<Utc>>,
+    /// The interface language chosen (a code of `i18n::LANGUAGES`), if any.
+    pub locale: Option<String>,
 }
 
 /// Input for a new local person.

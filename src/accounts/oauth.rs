@@ -414,7 +414,7 @@ pub async fn authorize_submit(
                         StatusCode::UNAUTHORIZED,
                         &req,
                         &params,
-                        Some("Invalid user name, e-mail address or password."),
+                        Some(&page.t("sign-in-invalid")),
                     );
                 }
             }
@@ -423,7 +423,7 @@ pub async fn authorize_submit(
     if form.decision != "approve" {
         if params.redirect_uri == OOB_REDIRECT {
             return Err(PageError::from(AppError::Forbidden(
-                "You did not authorise the app.".into(),
+                page.t("authorize-denied"),
             )));
         }
         return Ok(with_cookies(

@@ -78,8 +78,14 @@ pub async fn profile(
                 name => account.shown_name(),
                 note_html => account.note_html,
                 avatar_url => account.avatar_url,
-                facts => account.profile.labelled(),
-                joined => account.created_at.format("%B %Y").to_string(),
+                // Each fact by its label's id (`profile-fact-education-levels`).
+                facts => account
+                    .profile
+                    .labelled()
+                    .into_iter()
+                    .map(|(label, value)| (label.to_lowercase().replace(' ', "-"), value))
+                    .collect::<Vec<_>>(),
+                joined => account.created_at.to_rfc3339(),
                 actor_url => account.ap_id.as_str(),
                 is_self => current.as_ref().is_some_and(|(a, _)| a.id == account.id),
             },
@@ -310,7 +316,7 @@ pub async fn sign_in(
             StatusCode::UNAUTHORIZED,
             &next,
             &form.login,
-            Some("Invalid user name, e-mail address or password."),
+            Some(&page.t("sign-in-invalid")),
         ),
     }
 }
@@ -365,16 +371,14 @@ fn render_sign_up(
     )
 }
 
-fn registrations_closed() -> AppError {
-    AppError::Forbidden(
-        "This instance does not take sign-ups. Ask its administrator for an account.".into(),
-    )
+fn registrations_closed(page: &Page) -> AppError {
+    AppError::Forbidden(page.t("sign-up-closed"))
 }
 
 /// `GET /auth/sign_up` (only when registrations are open)
 pub async fn sign_up_page(page: Page) -> Result<Response, PageError> {
     if !page.data.settings.instance.registrations_open {
-        return Err(PageError::from(registrations_closed()));
+        return Err(PageError::from(registrations_closed(&page)));
     }
     render_sign_up(&page, ("", ""), None)
 }
@@ -399,7 +403,7 @@ pub async fn sign_up(
 ) -> Result<Response, PageError> {
     let data = &page.data;
     if !data.settings.instance.registrations_open {
-        return Err(PageError::from(registrations_closed()));
+        return Err(PageError::from(registrations_closed(&page)));
     }
     session::verify_csrf(data, &headers, &form.csrf)?;
     let created = model::create_user(

@@ -77,7 +77,7 @@ pub fn cookie_name(state: &AppState, base: &str) -> String {
 }
 
 /// A `Set-Cookie` value with our attributes (Secure when served over https).
-fn set_cookie(state: &AppState, base: &str, value: &str, max_age_seconds: i64) -> HeaderValue {
+pub fn set_cookie(state: &AppState, base: &str, value: &str, max_age_seconds: i64) -> HeaderValue {
     let name = cookie_name(state, base);
     let secure = if state.settings.uses_plain_http() {
         ""

@@ -24,7 +24,8 @@ macro_rules! account_columns {
 macro_rules! user_columns {
     () => {
         "u.id AS u_id, u.email AS u_email, u.password_hash AS u_password_hash, \
-         u.role AS u_role, u.created_at AS u_created_at, u.last_sign_in_at AS u_last_sign_in_at"
+         u.role AS u_role, u.created_at AS u_created_at, u.last_sign_in_at AS u_last_sign_in_at, \
+         u.locale AS u_locale"
     };
 }
 
@@ -72,6 +73,7 @@ db_row! {
         u_role: String,
         u_created_at: DateTime<Utc>,
         u_last_sign_in_at: Option<DateTime<Utc>>,
+        u_locale: Option<String>,
     }
 }
 
@@ -138,6 +140,7 @@ fn user_from(row: UserRow, account_id: i64) -> Result<User, sqlx::Error> {
             .map_err(|e| sqlx::Error::Decode(e.into()))?,
         created_at: row.u_created_at,
         last_sign_in_at: row.u_last_sign_in_at,
+        locale: row.u_locale,
     })
 }
 
@@ -547,6 +550,18 @@ pub async fn save_profile(db: &Db, a: &Account) -> Result<(), sqlx::Error> {
         .map(|r| r.rows_affected())
     })?;
     Ok(())
+}
+
+/// Keeps the interface language a person chose (`None`: no choice of theirs).
+pub async fn set_locale(db: &Db, user_id: i64, locale: Option<&str>) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+            .bind(locale)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
 }
 
 pub async fn touch_sign_in(db: &Db, user_id: i64) -> Result<(), sqlx::Error> {

@@ -117,7 +117,7 @@ pub async fn create_form(
     verify_csrf(data, &headers, &form.csrf)?;
     if !model::may_open_communities(user.role) {
         return Err(PageError::from(AppError::Forbidden(
-            "Only facilitators and admins can open communities".into(),
+            page.t("communities-only-facilitators"),
         )));
     }
     let community = model::create(
@@ -201,13 +201,13 @@ pub async fn community(
         };
         thread_views.push(minijinja::context! {
             id => t.id,
-            title => t.title.clone().unwrap_or_else(|| "(untitled)".into()),
+            title => t.title,
             author => author.map(Account::acct),
             comments => comments.get(&t.ap_id).copied().unwrap_or(0),
             locked => t.locked,
             pinned => t.pinned_at.is_some(),
             link => link,
-            when => t.created_at.format("%Y-%m-%d").to_string(),
+            when => t.created_at.to_rfc3339(),
         });
     }
     let mut log_views = Vec::new();
@@ -217,10 +217,10 @@ pub async fn community(
             .and_then(|id| people.get(&id))
             .map(Account::acct);
         log_views.push(minijinja::context! {
-            action => e.action.replace('_', " "),
+            action => e.action,
             who => who,
             reason => e.reason,
-            when => e.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            when => e.created_at.to_rfc3339(),
         });
     }
     let mut response = page.render_form(
@@ -277,9 +277,7 @@ pub async fn join_form(
         .await?
         .is_some()
     {
-        Err(AppError::Forbidden(
-            "You are banned from this community".into(),
-        ))
+        Err(AppError::Forbidden(page.t("community-banned")))
     } else {
         crate::follows::model::follow(data, me, &community.account)
             .await
@@ -349,7 +347,7 @@ pub async fn moderation_page(page: Page, Path(name): Path<String>) -> Result<Res
         bans.push(minijinja::context! {
             acct => who.map(|a| a.acct()),
             reason => b.reason,
-            until => b.expires_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+            until => b.expires_at.map(|t| t.to_rfc3339()),
         });
     }
     let (members, _) = crate::follows::store::counts(&data.db, community.account.id).await?;
@@ -489,9 +487,7 @@ pub async fn moderate_form(
         "unlock" => model::set_lock(data, &community, &by, &status, false).await,
         "pin" => model::set_pin(data, &community, &by, &status, true).await,
         "unpin" => model::set_pin(data, &community, &by, &status, false).await,
-        _ => Err(AppError::validation(
-            "Choose remove, lock, unlock, pin or unpin",
-        )),
+        _ => Err(AppError::validation(page.t("moderation-unknown-action"))),
     };
     done?;
     let community_page = || {
@@ -539,14 +535,13 @@ pub async fn picture_form(
         crate::media::Upload::read(multipart, data.media.max_image_bytes, &data.media).await?;
     verify_csrf(data, &headers, upload.field("csrf"))?;
     let which = model::Picture::parse(upload.field("picture"))?;
-    let file =
-        if upload.field("action") == "remove" {
-            None
-        } else {
-            Some(upload.into_file().ok_or_else(|| {
-                PageError::from(AppError::validation("Choose an image to upload"))
-            })?)
-        };
+    let file = if upload.field("action") == "remove" {
+        None
+    } else {
+        Some(upload.into_file().ok_or_else(|| {
+            PageError::from(AppError::validation(page.t("moderation-choose-image")))
+        })?)
+    };
     model::set_picture(data, &community, me, Some(user.role), which, file).await?;
     Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
 }

@@ -449,6 +449,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "page indexes",
         include_str!("../../migrations/sqlite/0013_page_indexes.sql"),
     ),
+    (
+        14,
+        "user locale",
+        include_str!("../../migrations/sqlite/0014_user_locale.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -516,6 +521,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         13,
         "page indexes",
         include_str!("../../migrations/postgres/0013_page_indexes.sql"),
+    ),
+    (
+        14,
+        "user locale",
+        include_str!("../../migrations/postgres/0014_user_locale.sql"),
     ),
 ];
 

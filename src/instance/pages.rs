@@ -14,7 +14,7 @@ pub async fn home(page: Page) -> Result<Response, PageError> {
             description => s.instance.description,
             domain => s.domain,
             contact_email => s.instance.contact_email,
-            languages => s.instance.languages,
+            languages_spoken => s.instance.languages,
             stats => stats,
             registrations_open => s.instance.registrations_open,
         },

@@ -40,7 +40,6 @@ pub async fn tag(page: Page, Path(tag): Path<String>) -> Result<Response, PageEr
             content => s.content,
             spoiler_text => s.spoiler_text,
             created_at => s.created_at.to_rfc3339(),
-            created_day => s.created_at.format("%Y-%m-%d").to_string(),
         });
     }
     page.render(
@@ -86,12 +85,6 @@ pub async fn post_view(
         author.acct()
     };
     let thread_url = thread_path(&author, shown.id);
-    let visibility_label = match shown.visibility.as_str() {
-        "unlisted" => "unlisted",
-        "private" => "followers only",
-        "direct" => "mentioned people only",
-        _ => "public",
-    };
     let media: Vec<minijinja::Value> = store::media(&state.db, shown.id)
         .await?
         .into_iter()
@@ -111,7 +104,7 @@ pub async fn post_view(
             let total: i64 = options.iter().map(|o| o.votes).sum::<i64>().max(1);
             minijinja::context! {
                 multiple => poll.multiple,
-                closes => poll.expires_at.map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+                closes => poll.expires_at.map(|t| t.to_rfc3339()),
                 options => options.iter().map(|o| minijinja::context! {
                     title => o.title,
                     votes => o.votes,
@@ -148,9 +141,7 @@ pub async fn post_view(
         content => content,
         spoiler_text => shown.spoiler_text,
         visibility => shown.visibility,
-        visibility_label => visibility_label,
         created_at => shown.created_at.to_rfc3339(),
-        created_day => shown.created_at.format("%Y-%m-%d %H:%M").to_string(),
         favourites => favourites,
         reblogs => reblogs,
         replies => replies,

@@ -10,7 +10,7 @@ pub use security::{ClientIp, redirect_local, safe_local_path, sign_in_to};
 use std::sync::Arc;
 
 use axum::{
-    http::{StatusCode, header},
+    http::header,
     response::{IntoResponse, Response},
 };
 use minijinja::Environment;
@@ -35,6 +35,7 @@ macro_rules! embed_templates {
 impl Templates {
     pub fn load() -> Result<Templates, minijinja::Error> {
         let mut env = Environment::new();
+        crate::i18n::register(&mut env);
         embed_templates!(
             env,
             "layout.html",
@@ -96,19 +97,15 @@ impl IntoResponse for PageError {
         if status.is_server_error() {
             tracing::error!(error = %self.0, "page failed");
         }
-        let title = match status {
-            StatusCode::NOT_FOUND => "Not found".to_string(),
-            StatusCode::FORBIDDEN => "Not allowed".to_string(),
-            s => s.canonical_reason().unwrap_or("Error").to_string(),
-        };
-        let message = match &self.0 {
-            AppError::NotFound => "There is nothing at this address.".to_string(),
-            other => other.client_message(),
+        // What the page says in the reader's language: a sentence of our own
+        // for the common cases, else the error's own (safe) message.
+        let detail = match &self.0 {
+            AppError::NotFound | AppError::Internal(_) | AppError::Unauthorized(_) => None,
+            AppError::TooManyRequests { .. } => None,
+            other => Some(other.client_message()),
         };
         let mut response = status.into_response();
-        response
-            .extensions_mut()
-            .insert(page::Failure { title, message });
+        response.extensions_mut().insert(page::Failure { detail });
         self.0.add_retry_after(&mut response);
         response
     }

@@ -16,6 +16,7 @@ mod harness;
 mod hostile;
 mod inbox;
 mod interop;
+mod languages;
 mod lemmy;
 mod materials;
 mod media;

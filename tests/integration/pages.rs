@@ -397,7 +397,7 @@ async fn the_web_pages_post_follow_and_show_threads() {
         .await
         .unwrap();
     assert!(profile.contains("Unfollow"));
-    assert!(profile.contains("1 followers"));
+    assert!(profile.contains("1 follower ·"), "{profile}");
     let bruno_home = a
         .client
         .get(a.url("/home"))

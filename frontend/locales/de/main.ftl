@@ -1,0 +1,137 @@
+## Der Rahmen der Seiten
+
+nav-skip = Zum Inhalt springen
+nav-label = Konto
+nav-communities = Communitys
+nav-materials = Materialien
+nav-cases = Praxisberichte
+nav-home = Startseite
+nav-sign-in = Anmelden
+nav-sign-out = Abmelden
+nav-languages = Sprache
+footer-powered = Betrieben mit Collegium, freier Software unter der GNU AGPL. Teil des föderierten Netzwerks von Lerngemeinschaften.
+
+## Die Seite „Über diese Instanz“
+
+about-stats = <strong>{ $members }</strong> { $members ->
+        [one] Mitglied
+       *[other] Mitglieder
+    } · <strong>{ $active }</strong> in diesem Monat aktiv
+about-heading = Über diese Instanz
+about-address = Adresse
+about-languages = Sprachen
+about-contact = Kontakt
+about-follow-from-anywhere = Den Personen hier können Sie von jedem Fediverse-Server aus folgen, zum Beispiel von Mastodon: Suchen Sie nach <code>@name@{ $domain }</code>.
+
+## Anmelden und registrieren
+
+sign-in-login = Benutzername oder E-Mail-Adresse
+sign-in-password = Passwort
+sign-in-no-account = Noch kein Konto? <a href="{ $url }">Erstellen Sie eines</a>.
+sign-up-title = Konto erstellen
+sign-up-username = Benutzername
+sign-up-username-help = Buchstaben, Ziffern und Unterstriche; Punkte und Bindestriche nur dazwischen. Andere sehen Sie als @name@{ $domain }.
+sign-up-email = E-Mail-Adresse
+sign-up-submit = Konto erstellen
+sign-out-question = In diesem Browser von { $instance } abmelden? Apps, die Sie autorisiert haben, bleiben angemeldet.
+
+## Apps (OAuth)
+
+authorize-title = { $app } autorisieren
+authorize-question = { $app } autorisieren?
+authorize-asks = <strong>{ $app }</strong> möchte Ihr Konto mit diesen Berechtigungen nutzen:
+authorize-asks-website = <strong>{ $app }</strong> (<a href="{ $url }" rel="nofollow noopener">{ $url }</a>) möchte Ihr Konto mit diesen Berechtigungen nutzen:
+authorize-signed-in-as = Sie sind als <strong>{ $name }</strong> (@{ $username }) angemeldet.
+authorize-approve = Autorisieren
+authorize-deny = Ablehnen
+oauth-code-title = Autorisierungscode
+oauth-code-copy = Kopieren Sie diesen Code und fügen Sie ihn in <strong>{ $app }</strong> ein:
+oauth-code-help = Der Code gilt nur einmal und nur zehn Minuten lang.
+
+## Beiträge schreiben und lesen
+
+compose-label = Beitrag schreiben
+compose-placeholder = Teilen Sie eine Idee mit Kolleginnen und Kollegen. @name@domain erwähnt jemanden, #thema fügt einen Hashtag hinzu.
+compose-content-warning = Inhaltswarnung (optional)
+compose-visibility = Wer kann ihn sehen?
+compose-visibility-public = Alle
+compose-visibility-unlisted = Alle, aber nicht in öffentlichen Timelines
+compose-visibility-private = Nur Follower
+compose-visibility-direct = Nur die erwähnten Personen
+compose-post = Veröffentlichen
+timeline-heading = Ihre Timeline
+timeline-empty = Hier ist noch nichts. Folgen Sie Kolleginnen und Kollegen, um ihre Beiträge zu sehen.
+post-visibility-public = öffentlich
+post-visibility-unlisted = nicht gelistet
+post-visibility-private = nur für Follower
+post-visibility-direct = nur für erwähnte Personen
+post-boosted-by = geteilt von { $name }
+post-remove-reason = Grund für das Entfernen
+post-remove = Entfernen
+post-counts = { $replies ->
+        [one] { $replies } Antwort
+       *[other] { $replies } Antworten
+    } · { $favourites } ★ · { $reblogs ->
+        [one] { $reblogs }-mal geteilt
+       *[other] { $reblogs }-mal geteilt
+    }
+thread-title = { $name }: Beitrag
+thread-post-by = Beitrag von { $name }
+thread-in-community = In <a href="{ $url }">{ $title }</a>
+thread-comment = Kommentar
+thread-reply = Antworten
+thread-pinned = Von der Moderation angeheftet.
+thread-locked = Diese Diskussion ist geschlossen: Neue Kommentare sind nicht möglich.
+thread-lock = Diskussion schließen
+thread-unlock = Diskussion wieder öffnen
+thread-pin = Diskussion anheften
+thread-unpin = Nicht mehr anheften
+tag-empty = Mit diesem Hashtag gibt es noch keine öffentlichen Beiträge.
+
+## Profile
+
+profile-fact-subjects = Fächer
+profile-fact-education-levels = Bildungsstufen
+profile-fact-languages = Sprachen
+profile-fact-school = Schule
+profile-fact-region = Region
+profile-joined = Dabei seit { $date } · { $followers ->
+        [one] { $followers } Follower
+       *[other] { $followers } Follower
+    } · folgt { $following ->
+        [one] { $following } Person
+       *[other] { $following } Personen
+    }
+profile-follow = Folgen
+profile-unfollow = Entfolgen
+profile-withdraw-request = Folgeanfrage zurückziehen
+profile-posts = Beiträge
+profile-no-posts = Keine Beiträge vorhanden.
+
+## Fehlerseiten
+
+error-title-400 = Mit der Anfrage stimmt etwas nicht
+error-text-400 = Die Seite konnte mit den gesendeten Daten nichts anfangen.
+error-title-401 = Bitte melden Sie sich an
+error-text-401 = Für diese Seite müssen Sie angemeldet sein.
+error-title-403 = Nicht erlaubt
+error-text-403 = Das dürfen Sie hier nicht tun.
+error-title-404 = Nicht gefunden
+error-text-404 = Unter dieser Adresse gibt es nichts.
+error-title-409 = Bereits erledigt
+error-text-409 = Das steht im Widerspruch zu etwas, das es schon gibt.
+error-title-413 = Zu groß
+error-text-413 = Die gesendeten Daten sind größer, als diese Instanz annimmt.
+error-title-422 = Bitte prüfen Sie das Formular
+error-text-422 = Einige Ihrer Eingaben können nicht verwendet werden.
+error-title-429 = Zu viele Versuche
+error-text-429 = Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal.
+error-title-500 = Etwas ist schiefgelaufen
+error-text-500 = Der Fehler liegt bei uns, nicht bei Ihnen. Bitte versuchen Sie es gleich noch einmal.
+error-back-home = Zurück zur Startseite
+
+## Meldungen des Servers
+
+sign-in-invalid = Benutzername, E-Mail-Adresse oder Passwort ist falsch.
+sign-up-closed = Auf dieser Instanz können Sie sich nicht selbst registrieren. Bitten Sie die Administration um ein Konto.
+authorize-denied = Sie haben die App nicht autorisiert.

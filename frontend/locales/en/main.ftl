@@ -1,0 +1,134 @@
+## The page frame
+
+nav-skip = Skip to content
+nav-label = Account
+nav-communities = Communities
+nav-materials = Materials
+nav-cases = Case reports
+nav-home = Home
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+nav-languages = Language
+footer-powered = Powered by Collegium, free software under the GNU AGPL. Part of the federated network of learning communities.
+
+## The about page
+
+about-stats = <strong>{ $members }</strong> { $members ->
+        [one] member
+       *[other] members
+    } · <strong>{ $active }</strong> active this month
+about-heading = About this instance
+about-address = Address
+about-languages = Languages
+about-contact = Contact
+about-follow-from-anywhere = People here can be followed from any Fediverse server, such as Mastodon: search for <code>@name@{ $domain }</code>.
+
+## Signing in and up
+
+sign-in-login = User name or e-mail address
+sign-in-password = Password
+sign-in-no-account = No account yet? <a href="{ $url }">Create one</a>.
+sign-up-title = Create an account
+sign-up-username = User name
+sign-up-username-help = Letters, numbers and underscores; dots and dashes in between. Others will see you as @name@{ $domain }.
+sign-up-email = E-mail address
+sign-up-submit = Create account
+sign-out-question = Sign out of { $instance } on this browser? Apps you have authorised stay signed in.
+
+## Apps (OAuth)
+
+authorize-title = Authorise { $app }
+authorize-question = Authorise { $app }?
+authorize-asks = <strong>{ $app }</strong> asks to use your account with these permissions:
+authorize-asks-website = <strong>{ $app }</strong> (<a href="{ $url }" rel="nofollow noopener">{ $url }</a>) asks to use your account with these permissions:
+authorize-signed-in-as = You are signed in as <strong>{ $name }</strong> (@{ $username }).
+authorize-approve = Authorise
+authorize-deny = Deny
+oauth-code-title = Authorisation code
+oauth-code-copy = Copy this code and paste it into <strong>{ $app }</strong>:
+oauth-code-help = The code works once, within ten minutes.
+
+## Writing and reading posts
+
+compose-label = Write a post
+compose-placeholder = Share an idea with colleagues. @name@domain mentions, #tag adds a hashtag.
+compose-content-warning = Content warning (optional)
+compose-visibility = Who can see it
+compose-visibility-public = Everyone
+compose-visibility-unlisted = Everyone, but not in public timelines
+compose-visibility-private = Followers only
+compose-visibility-direct = Only the people mentioned
+compose-post = Post
+timeline-heading = Your timeline
+timeline-empty = Nothing here yet. Follow colleagues to see their posts.
+post-visibility-public = public
+post-visibility-unlisted = unlisted
+post-visibility-private = followers only
+post-visibility-direct = mentioned people only
+post-boosted-by = boosted by { $name }
+post-remove-reason = Reason for removing it
+post-remove = Remove
+post-counts = { $replies ->
+        [one] { $replies } reply
+       *[other] { $replies } replies
+    } · { $favourites } ★ · { $reblogs ->
+        [one] { $reblogs } boost
+       *[other] { $reblogs } boosts
+    }
+thread-title = { $name }: post
+thread-post-by = Post by { $name }
+thread-in-community = In <a href="{ $url }">{ $title }</a>
+thread-comment = Comment
+thread-reply = Reply
+thread-pinned = Pinned by the facilitators.
+thread-locked = This thread is locked: no new comments.
+thread-lock = Lock thread
+thread-unlock = Unlock thread
+thread-pin = Pin thread
+thread-unpin = Unpin thread
+tag-empty = No public posts with this hashtag yet.
+
+## Profiles
+
+profile-fact-subjects = Subjects
+profile-fact-education-levels = Education levels
+profile-fact-languages = Languages
+profile-fact-school = School
+profile-fact-region = Region
+profile-joined = Joined { $date } · { $followers ->
+        [one] { $followers } follower
+       *[other] { $followers } followers
+    } · { $following } following
+profile-follow = Follow
+profile-unfollow = Unfollow
+profile-withdraw-request = Withdraw follow request
+profile-posts = Posts
+profile-no-posts = No posts to show.
+
+## Error pages
+
+error-title-400 = Something is wrong with the request
+error-text-400 = The page could not understand what was sent.
+error-title-401 = Please sign in
+error-text-401 = This page needs you to be signed in.
+error-title-403 = Not allowed
+error-text-403 = You may not do this here.
+error-title-404 = Not found
+error-text-404 = There is nothing at this address.
+error-title-409 = Already done
+error-text-409 = This clashes with something that already exists.
+error-title-413 = Too large
+error-text-413 = What was sent is larger than this instance accepts.
+error-title-422 = Please check the form
+error-text-422 = Some of what was entered cannot be used.
+error-title-429 = Too many attempts
+error-text-429 = Please wait a little and try again.
+error-title-500 = Something went wrong
+error-text-500 = This is our fault, not yours. Please try again in a moment.
+error-back-home = Back to the home page
+
+## Messages from the server
+
+sign-in-invalid = Invalid user name, e-mail address or password.
+sign-up-closed = This instance does not take sign-ups. Ask its administrator for an account.
+authorize-denied = You did not authorise the app.

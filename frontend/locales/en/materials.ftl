@@ -1,0 +1,187 @@
+# Teaching materials: browsing and searching (materials.html), the form to
+# share, adapt or change one (materials_form.html), a material's page
+# (materials_show.html), and the history of a material's or a case report's
+# versions (article_history.html).
+
+## Browse and search
+
+materials-browse-title = Teaching materials
+materials-share-button = Share a material
+# $url: the sign-in page, coming back to the form.
+materials-sign-in-to-share = <a href="{ $url }">Sign in</a> to share your own.
+materials-deleted = The material was deleted.
+# The label of the search field.
+materials-search-label = Search
+materials-search-placeholder = e.g. fractions, photosynthesis, debate
+materials-filter-type = Type
+materials-filter-any-type = Any type
+materials-filter-level = Level
+materials-filter-any-level = Any level
+materials-filter-subject = Subject
+materials-filter-any-subject = Any subject
+materials-filter-competence = Digital competence (DigCompEdu)
+materials-filter-any-competence = Any competence
+materials-filter-language = Language
+materials-filter-any-language = Any language
+materials-filter-licence = Licence
+materials-filter-any-licence = Any licence
+materials-filter-local = Only materials shared on this instance
+# The button that starts the search.
+materials-search-button = Search
+materials-clear-filters = Clear search and filters
+# The heading over a page of results: $first and $last are their numbers.
+materials-results-range = Results { $first }–{ $last }
+materials-newest-range = Newest materials { $first }–{ $last }
+materials-results = Results
+# $authors: their names, separated by commas.
+materials-by = by { $authors }
+# $acct: the account's address (name@server), after the @.
+materials-shared-by-link = shared by <a href="{ $url }">@{ $acct }</a>
+materials-shared-by = shared by @{ $acct }
+# $name: the material this one adapts.
+materials-remix-of-link = Remix of <a href="{ $url }">{ $name }</a>
+materials-remix-of = Remix of { $name }
+# For screen readers: the list of a material's type, levels, subjects and licence.
+materials-tags-label = Described as
+materials-none-match = No materials match. Try other words or fewer filters.
+materials-no-more = There are no more materials.
+materials-none-yet = No materials yet.
+materials-share-first = <a href="{ $url }">Share the first one</a>.
+# For screen readers: the links to the previous and next pages of results.
+materials-pages-label = Pages of results
+materials-previous = Previous
+materials-next = Next
+
+## The form to share, adapt or change a material
+
+# $name: the material's title.
+materials-form-edit-title = Change: { $name }
+materials-form-remix-title = Adapting: { $name }
+materials-form-new-title = Share a teaching material
+# $version: the number of the version saving makes; $url: the history page.
+materials-form-edit-lead = Saving makes version { $version }. The earlier versions stay in the <a href="{ $url }">history</a>, and the servers that have it get the new one.
+materials-form-remix-lead = The form is filled in from <a href="{ $url }">the original</a>: change what you adapted. Your version links back to it, and its author is told.
+materials-form-original-licence = The original's licence: { $licence }.
+materials-form-new-lead = A lesson plan, a worksheet, a presentation, a project… Teachers here and on other servers can find it, use it, comment on it and adapt it.
+materials-form-files-lost = The files you chose were not kept: choose them again before you send the form.
+materials-form-about = About it
+materials-form-name = Title
+materials-form-name-help = What teachers see in search results, e.g. “Fractions with pizza: a worksheet for year 4”.
+materials-form-description = Short description
+materials-form-description-help = A few sentences: what it is, who it is for and how to use it.
+materials-form-body = The material itself
+# Shown in parentheses after a field's label.
+materials-form-optional = optional
+materials-form-body-help = Instructions, steps, questions, the text of a worksheet… A blank line starts a new paragraph; web addresses become links. Leave it empty when everything is in the files.
+materials-form-language = Language
+materials-form-authors = Authors
+materials-form-authors-help = Names, separated by commas.
+materials-form-licence = Licence
+materials-form-choose-licence = Choose a licence…
+materials-form-licence-help = What others may do with it. Creative Commons licences let teachers reuse and adapt your work; with CC BY-SA their adaptations stay open too.
+# A link to the Creative Commons page about its licences.
+materials-form-licence-link = About the licences
+materials-form-audience = Who it is for
+materials-form-types = Type of resource
+materials-form-levels = Education levels (ISCED 2011)
+materials-form-subjects = Subjects (ISCED-F fields of education)
+materials-form-subjects-help = Hold Ctrl (⌘ on a Mac) and click to choose several (at most 10).
+materials-form-time = Time required
+# The choice for a material that says nothing about the time it takes.
+materials-form-time-none = Not said
+materials-form-time-other = Another duration
+materials-form-time-other-placeholder = e.g. 50 or PT1H15M
+materials-form-time-other-help = Minutes (50), or an ISO 8601 duration: PT1H15M is 1 hour 15 minutes, P3D is 3 days. Filled in, it counts instead of the choice.
+materials-form-teaches = What it teaches
+materials-form-competences = Digital competences of educators (DigCompEdu), for materials that train teachers
+materials-form-teaches-text = Skills or topics it teaches
+materials-form-teaches-text-help = One per line, e.g. “Adding fractions” or “Persuasive writing”. Together with the competences above, at most 10.
+materials-form-files-and-links = Files and links
+materials-form-files-now = Its files now
+# $name: the file's name.
+materials-form-remove-file = Remove { $name }
+materials-form-add-files = Add files
+materials-form-files = Files
+# $at_once: how many files one sending of the form may hold; $size: the largest
+# file, with its unit ("20 MB"); $max: how many files and links a material may have.
+materials-form-files-help =
+    PDF, office documents (Word, Excel, PowerPoint, OpenDocument, RTF), images (PNG, JPEG, GIF, WebP), audio (MP3, Ogg, WAV, M4A, FLAC), video (MP4, WebM), archives (ZIP, gzip, 7z, tar) and plain text. { $at_once ->
+        [one] One file at a time, at most { $size }
+       *[other] Up to { $at_once } files at once, each at most { $size }
+    }; a material has at most { $max ->
+        [one] one file or link
+       *[other] { $max } files and links in all
+    }.
+materials-form-links = Links to files elsewhere
+materials-form-links-help = One web address per line (http:// or https://), e.g. a video or a shared document.
+materials-form-publish-note-edit = Saving publishes the change: anyone can find it, comment on it and adapt it, and it goes to your followers' servers.
+materials-form-publish-note-new = Publishing makes it public: anyone can find it, comment on it and adapt it, and it goes to your followers' servers.
+materials-form-save = Save changes
+materials-form-publish-adaptation = Publish the adaptation
+materials-form-publish = Publish
+materials-form-cancel = Cancel
+
+## A material's page
+
+materials-show-published = Published. Teachers here and on other servers can now find it.
+materials-show-saved = Saved as version { $version }.
+# $iso: the date for machines (leave it in the attribute); $date: the date as people read it.
+materials-show-changed = changed <time datetime="{ $iso }">{ $date }</time>
+# $name: the original this material adapts.
+materials-show-adapted-from-link = Adapted from <a href="{ $url }">{ $name }</a>
+materials-show-adapted-from = Adapted from { $name }
+# $url: the material's page on the server it comes from.
+materials-show-source = Shared from another server: <a href="{ $url }" rel="noopener noreferrer">see it there</a>.
+# The button to make one's own adaptation of the material.
+materials-show-remix = Remix
+materials-show-sign-in-to-remix = Sign in to remix
+materials-show-edit = Edit
+# $count: how many comments it has.
+materials-show-comments = Comments ({ $count })
+materials-show-licence = Licence
+materials-show-language = Language
+materials-show-type = Type
+materials-show-levels = Levels
+materials-show-subjects = Subjects
+materials-show-competences = Digital competences (DigCompEdu)
+materials-show-teaches = Teaches
+materials-show-time = Time required
+materials-show-version = Version
+materials-show-history = History
+# The heading over the material's own text.
+materials-show-body = The material
+materials-show-files = Files
+# $host: the server a linked file is on.
+materials-show-file-host = on { $host }
+# The file's name follows, for screen readers only.
+materials-show-download = Download
+materials-show-open = Open
+materials-show-no-files = No files: everything is on this page.
+# The heading over the adaptations of the material.
+materials-show-remixes = Remixes
+materials-show-remix-elsewhere = on another server
+materials-show-no-remixes = Nobody has adapted it yet.
+materials-show-first-remix = <a href="{ $url }">Make the first remix</a>.
+materials-show-delete-heading = Delete
+materials-show-delete-explained = Deleting takes it and its files away here, and tells the other servers that have it. This cannot be undone.
+# Asked in the browser before deleting; $name: the material's title.
+materials-show-delete-confirm = Delete “{ $name }” for good?
+# The button.
+materials-show-delete = Delete
+
+## The history of a material's or a case report's versions
+
+# $title: the material's or the case report's title.
+history-title = History: { $title }
+history-lead = Every version, newest first, as it read then.
+history-lead-case = Every version of the case report, newest first, as it read then.
+history-version = Version { $version }
+# Shown in parentheses after the current version's number.
+history-current = the current one
+history-first-published = first published
+# $parts: what changed, separated by commas ("title, description").
+history-changed = changed: { $parts }
+history-unchanged = no change to its text or facts
+history-stage = Mainstreaming stage: { $stage }
+history-licence = Licence: { $licence }
+history-none = No versions are recorded.

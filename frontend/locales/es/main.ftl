@@ -1,0 +1,140 @@
+## El marco de las páginas
+
+nav-skip = Saltar al contenido
+nav-label = Cuenta
+nav-communities = Comunidades
+nav-materials = Materiales
+nav-cases = Casos de innovación
+nav-home = Inicio
+nav-sign-in = Iniciar sesión
+nav-sign-out = Cerrar sesión
+nav-languages = Idioma
+footer-powered = Funciona con Collegium, software libre con licencia GNU AGPL. Forma parte de la red federada de comunidades de aprendizaje.
+
+## La página de presentación
+
+about-stats = <strong>{ $members }</strong> { $members ->
+        [one] miembro
+       *[other] miembros
+    } · <strong>{ $active }</strong> { $active ->
+        [one] activo
+       *[other] activos
+    } este mes
+about-heading = Acerca de esta instancia
+about-address = Dirección
+about-languages = Idiomas
+about-contact = Contacto
+about-follow-from-anywhere = Puedes seguir a quienes están aquí desde cualquier servidor del Fediverse, como Mastodon: busca <code>@nombre@{ $domain }</code>.
+
+## Iniciar sesión y registrarse
+
+sign-in-login = Nombre de usuario o correo electrónico
+sign-in-password = Contraseña
+sign-in-no-account = ¿Aún no tienes cuenta? <a href="{ $url }">Crea una</a>.
+sign-up-title = Crear una cuenta
+sign-up-username = Nombre de usuario
+sign-up-username-help = Letras, números y guiones bajos; puntos y guiones solo en medio. Los demás te verán como @nombre@{ $domain }.
+sign-up-email = Correo electrónico
+sign-up-submit = Crear la cuenta
+sign-out-question = ¿Cerrar sesión en { $instance } en este navegador? Las aplicaciones que has autorizado mantienen su sesión iniciada.
+
+## Aplicaciones (OAuth)
+
+authorize-title = Autorizar { $app }
+authorize-question = ¿Autorizar { $app }?
+authorize-asks = <strong>{ $app }</strong> pide usar tu cuenta con estos permisos:
+authorize-asks-website = <strong>{ $app }</strong> (<a href="{ $url }" rel="nofollow noopener">{ $url }</a>) pide usar tu cuenta con estos permisos:
+authorize-signed-in-as = Has iniciado sesión como <strong>{ $name }</strong> (@{ $username }).
+authorize-approve = Autorizar
+authorize-deny = Denegar
+oauth-code-title = Código de autorización
+oauth-code-copy = Copia este código y pégalo en <strong>{ $app }</strong>:
+oauth-code-help = El código solo sirve una vez y durante diez minutos.
+
+## Escribir y leer publicaciones
+
+compose-label = Escribe una publicación
+compose-placeholder = Comparte una idea con tus colegas. @nombre@dominio menciona a alguien, #tema añade una etiqueta.
+compose-content-warning = Advertencia de contenido (opcional)
+compose-visibility = Quién puede verla
+compose-visibility-public = Todo el mundo
+compose-visibility-unlisted = Todo el mundo, pero sin aparecer en las cronologías públicas
+compose-visibility-private = Solo seguidores
+compose-visibility-direct = Solo las personas mencionadas
+compose-post = Publicar
+timeline-heading = Tu cronología
+timeline-empty = Todavía no hay nada. Sigue a tus colegas para ver sus publicaciones.
+post-visibility-public = pública
+post-visibility-unlisted = no listada
+post-visibility-private = solo seguidores
+post-visibility-direct = solo personas mencionadas
+post-boosted-by = impulsado por { $name }
+post-remove-reason = Motivo de la retirada
+post-remove = Retirar
+post-counts = { $replies ->
+        [one] { $replies } respuesta
+       *[other] { $replies } respuestas
+    } · { $favourites } ★ · { $reblogs ->
+        [one] { $reblogs } impulso
+       *[other] { $reblogs } impulsos
+    }
+thread-title = { $name }: publicación
+thread-post-by = Publicación de { $name }
+thread-in-community = En <a href="{ $url }">{ $title }</a>
+thread-comment = Comentario
+thread-reply = Responder
+thread-pinned = Fijado por los dinamizadores.
+thread-locked = Este hilo está cerrado: ya no admite comentarios.
+thread-lock = Cerrar el hilo
+thread-unlock = Reabrir el hilo
+thread-pin = Fijar el hilo
+thread-unpin = Dejar de fijar el hilo
+tag-empty = Todavía no hay publicaciones públicas con esta etiqueta.
+
+## Perfiles
+
+profile-fact-subjects = Materias
+profile-fact-education-levels = Niveles educativos
+profile-fact-languages = Idiomas
+profile-fact-school = Centro educativo
+profile-fact-region = Región
+profile-joined = Miembro desde { $date } · { $followers ->
+        [one] { $followers } seguidor
+       *[other] { $followers } seguidores
+    } · sigue a { $following ->
+        [one] { $following } persona
+       *[other] { $following } personas
+    }
+profile-follow = Seguir
+profile-unfollow = Dejar de seguir
+profile-withdraw-request = Retirar la solicitud de seguimiento
+profile-posts = Publicaciones
+profile-no-posts = No hay publicaciones que mostrar.
+
+## Páginas de error
+
+error-title-400 = Algo falla en la solicitud
+error-text-400 = La página no ha entendido lo que se ha enviado.
+error-title-401 = Inicia sesión
+error-text-401 = Para ver esta página tienes que iniciar sesión.
+error-title-403 = No permitido
+error-text-403 = Aquí no puedes hacer esto.
+error-title-404 = No encontrado
+error-text-404 = No hay nada en esta dirección.
+error-title-409 = Ya está hecho
+error-text-409 = Esto choca con algo que ya existe.
+error-title-413 = Demasiado grande
+error-text-413 = Lo que se ha enviado supera el tamaño que acepta esta instancia.
+error-title-422 = Revisa el formulario
+error-text-422 = Parte de lo que has introducido no se puede usar.
+error-title-429 = Demasiados intentos
+error-text-429 = Espera un poco y vuelve a intentarlo.
+error-title-500 = Algo ha salido mal
+error-text-500 = Es culpa nuestra, no tuya. Vuelve a intentarlo dentro de un momento.
+error-back-home = Volver a la página de inicio
+
+## Mensajes del servidor
+
+sign-in-invalid = Nombre de usuario, correo electrónico o contraseña incorrectos.
+sign-up-closed = Esta instancia no admite registros. Pide una cuenta a quien la administra.
+authorize-denied = No has autorizado la aplicación.

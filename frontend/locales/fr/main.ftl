@@ -1,0 +1,140 @@
+## Le cadre des pages
+
+nav-skip = Aller au contenu
+nav-label = Compte
+nav-communities = Communautés
+nav-materials = Ressources
+nav-cases = Retours d'expérience
+nav-home = Accueil
+nav-sign-in = Se connecter
+nav-sign-out = Se déconnecter
+nav-languages = Langue
+footer-powered = Propulsé par Collegium, logiciel libre sous licence GNU AGPL. Fait partie du réseau fédéré des communautés d'apprentissage.
+
+## La page « À propos »
+
+about-stats = <strong>{ $members }</strong> { $members ->
+        [one] membre
+       *[other] membres
+    } · <strong>{ $active }</strong> { $active ->
+        [one] actif
+       *[other] actifs
+    } ce mois-ci
+about-heading = À propos de cette instance
+about-address = Adresse
+about-languages = Langues
+about-contact = Contact
+about-follow-from-anywhere = Vous pouvez suivre les personnes inscrites ici depuis n'importe quel serveur du Fediverse, comme Mastodon : recherchez <code>@nom@{ $domain }</code>.
+
+## Connexion et inscription
+
+sign-in-login = Nom d'utilisateur ou adresse e-mail
+sign-in-password = Mot de passe
+sign-in-no-account = Pas encore de compte ? <a href="{ $url }">Créez-en un</a>.
+sign-up-title = Créer un compte
+sign-up-username = Nom d'utilisateur
+sign-up-username-help = Lettres, chiffres et tirets bas ; points et tirets seulement à l'intérieur du nom. Les autres vous verront sous la forme @nom@{ $domain }.
+sign-up-email = Adresse e-mail
+sign-up-submit = Créer le compte
+sign-out-question = Se déconnecter de { $instance } sur ce navigateur ? Les applications que vous avez autorisées restent connectées.
+
+## Applications (OAuth)
+
+authorize-title = Autoriser { $app }
+authorize-question = Autoriser { $app } ?
+authorize-asks = <strong>{ $app }</strong> demande à utiliser votre compte avec les autorisations suivantes :
+authorize-asks-website = <strong>{ $app }</strong> (<a href="{ $url }" rel="nofollow noopener">{ $url }</a>) demande à utiliser votre compte avec les autorisations suivantes :
+authorize-signed-in-as = Vous utilisez le compte <strong>{ $name }</strong> (@{ $username }).
+authorize-approve = Autoriser
+authorize-deny = Refuser
+oauth-code-title = Code d'autorisation
+oauth-code-copy = Copiez ce code et collez-le dans <strong>{ $app }</strong> :
+oauth-code-help = Le code ne fonctionne qu'une seule fois, dans les dix minutes.
+
+## Écrire et lire des messages
+
+compose-label = Écrire un message
+compose-placeholder = Partagez une idée avec vos collègues. @nom@domaine mentionne quelqu'un, #sujet ajoute un hashtag.
+compose-content-warning = Avertissement de contenu (facultatif)
+compose-visibility = Qui peut le voir
+compose-visibility-public = Tout le monde
+compose-visibility-unlisted = Tout le monde, mais pas dans les fils publics
+compose-visibility-private = Abonnés uniquement
+compose-visibility-direct = Seulement les personnes mentionnées
+compose-post = Publier
+timeline-heading = Votre fil
+timeline-empty = Rien pour l'instant. Suivez des collègues pour voir leurs messages.
+post-visibility-public = public
+post-visibility-unlisted = non répertorié
+post-visibility-private = abonnés uniquement
+post-visibility-direct = personnes mentionnées uniquement
+post-boosted-by = partagé par { $name }
+post-remove-reason = Motif du retrait
+post-remove = Retirer
+post-counts = { $replies ->
+        [one] { $replies } réponse
+       *[other] { $replies } réponses
+    } · { $favourites } ★ · { $reblogs ->
+        [one] { $reblogs } partage
+       *[other] { $reblogs } partages
+    }
+thread-title = { $name } : message
+thread-post-by = Message de { $name }
+thread-in-community = Dans <a href="{ $url }">{ $title }</a>
+thread-comment = Commentaire
+thread-reply = Répondre
+thread-pinned = Discussion épinglée par l'équipe d'animation.
+thread-locked = Cette discussion est verrouillée : il n'est plus possible de la commenter.
+thread-lock = Verrouiller la discussion
+thread-unlock = Déverrouiller la discussion
+thread-pin = Épingler la discussion
+thread-unpin = Désépingler la discussion
+tag-empty = Aucun message public avec ce hashtag pour l'instant.
+
+## Profils
+
+profile-fact-subjects = Matières
+profile-fact-education-levels = Niveaux d'enseignement
+profile-fact-languages = Langues
+profile-fact-school = Établissement
+profile-fact-region = Région
+profile-joined = Membre depuis { $date } · { $followers ->
+        [one] { $followers } abonné
+       *[other] { $followers } abonnés
+    } · { $following ->
+        [one] { $following } abonnement
+       *[other] { $following } abonnements
+    }
+profile-follow = Suivre
+profile-unfollow = Ne plus suivre
+profile-withdraw-request = Retirer la demande d'abonnement
+profile-posts = Messages
+profile-no-posts = Aucun message à afficher.
+
+## Pages d'erreur
+
+error-title-400 = La requête pose problème
+error-text-400 = La page n'a pas compris ce qui a été envoyé.
+error-title-401 = Veuillez vous connecter
+error-text-401 = Vous devez vous connecter pour accéder à cette page.
+error-title-403 = Action non autorisée
+error-text-403 = Vous ne pouvez pas faire cela ici.
+error-title-404 = Page introuvable
+error-text-404 = Il n'y a rien à cette adresse.
+error-title-409 = Déjà fait
+error-text-409 = Cela entre en conflit avec un élément qui existe déjà.
+error-title-413 = Trop volumineux
+error-text-413 = Ce qui a été envoyé dépasse la taille acceptée par cette instance.
+error-title-422 = Veuillez vérifier le formulaire
+error-text-422 = Une partie de ce qui a été saisi ne peut pas être utilisée.
+error-title-429 = Trop de tentatives
+error-text-429 = Veuillez patienter un peu, puis réessayer.
+error-title-500 = Une erreur s'est produite
+error-text-500 = C'est de notre faute, pas de la vôtre. Veuillez réessayer dans un instant.
+error-back-home = Retour à la page d'accueil
+
+## Messages du serveur
+
+sign-in-invalid = Nom d'utilisateur, adresse e-mail ou mot de passe incorrect.
+sign-up-closed = Cette instance n'accepte pas les inscriptions. Demandez un compte à son administration.
+authorize-denied = Vous n'avez pas autorisé l'application.

@@ -1,0 +1,140 @@
+## La cornice delle pagine
+
+nav-skip = Vai al contenuto
+nav-label = Account
+nav-communities = Comunità
+nav-materials = Materiali
+nav-cases = Casi di innovazione
+nav-home = Home
+nav-sign-in = Accedi
+nav-sign-out = Esci
+nav-languages = Lingua
+footer-powered = Basato su Collegium, software libero con licenza GNU AGPL. Fa parte della rete federata delle comunità di apprendimento.
+
+## La pagina di presentazione
+
+about-stats = <strong>{ $members }</strong> { $members ->
+        [one] membro
+       *[other] membri
+    } · <strong>{ $active }</strong> { $active ->
+        [one] attivo
+       *[other] attivi
+    } questo mese
+about-heading = Informazioni su questa istanza
+about-address = Indirizzo
+about-languages = Lingue
+about-contact = Contatti
+about-follow-from-anywhere = Puoi seguire le persone iscritte qui da qualsiasi server del Fediverse, come Mastodon: cerca <code>@nome@{ $domain }</code>.
+
+## Accesso e registrazione
+
+sign-in-login = Nome utente o indirizzo email
+sign-in-password = Password
+sign-in-no-account = Non hai ancora un account? <a href="{ $url }">Creane uno</a>.
+sign-up-title = Crea un account
+sign-up-username = Nome utente
+sign-up-username-help = Lettere, numeri e trattini bassi; punti e trattini solo in mezzo. Gli altri ti vedranno come @nome@{ $domain }.
+sign-up-email = Indirizzo email
+sign-up-submit = Crea l'account
+sign-out-question = Vuoi uscire da { $instance } su questo browser? Le app che hai autorizzato restano collegate.
+
+## App (OAuth)
+
+authorize-title = Autorizza { $app }
+authorize-question = Vuoi autorizzare { $app }?
+authorize-asks = <strong>{ $app }</strong> chiede di usare il tuo account con queste autorizzazioni:
+authorize-asks-website = <strong>{ $app }</strong> (<a href="{ $url }" rel="nofollow noopener">{ $url }</a>) chiede di usare il tuo account con queste autorizzazioni:
+authorize-signed-in-as = Hai effettuato l'accesso come <strong>{ $name }</strong> (@{ $username }).
+authorize-approve = Autorizza
+authorize-deny = Rifiuta
+oauth-code-title = Codice di autorizzazione
+oauth-code-copy = Copia questo codice e incollalo in <strong>{ $app }</strong>:
+oauth-code-help = Il codice funziona una sola volta, entro dieci minuti.
+
+## Scrivere e leggere i post
+
+compose-label = Scrivi un post
+compose-placeholder = Condividi un'idea con i colleghi. @nome@dominio menziona qualcuno, #tema aggiunge un hashtag.
+compose-content-warning = Avviso sul contenuto (facoltativo)
+compose-visibility = Chi può vederlo
+compose-visibility-public = Tutti
+compose-visibility-unlisted = Tutti, ma non nelle timeline pubbliche
+compose-visibility-private = Solo i follower
+compose-visibility-direct = Solo le persone menzionate
+compose-post = Pubblica
+timeline-heading = La tua timeline
+timeline-empty = Non c'è ancora niente. Segui i tuoi colleghi per vedere i loro post.
+post-visibility-public = pubblico
+post-visibility-unlisted = non in elenco
+post-visibility-private = solo follower
+post-visibility-direct = solo persone menzionate
+post-boosted-by = condiviso da { $name }
+post-remove-reason = Motivo della rimozione
+post-remove = Rimuovi
+post-counts = { $replies ->
+        [one] { $replies } risposta
+       *[other] { $replies } risposte
+    } · { $favourites } ★ · { $reblogs ->
+        [one] { $reblogs } condivisione
+       *[other] { $reblogs } condivisioni
+    }
+thread-title = { $name }: post
+thread-post-by = Post di { $name }
+thread-in-community = In <a href="{ $url }">{ $title }</a>
+thread-comment = Commento
+thread-reply = Rispondi
+thread-pinned = Messa in evidenza dai facilitatori.
+thread-locked = Questa discussione è chiusa: non si possono aggiungere commenti.
+thread-lock = Chiudi la discussione
+thread-unlock = Riapri la discussione
+thread-pin = Metti in evidenza
+thread-unpin = Togli dall'evidenza
+tag-empty = Non ci sono ancora post pubblici con questo hashtag.
+
+## Profili
+
+profile-fact-subjects = Materie
+profile-fact-education-levels = Livelli di istruzione
+profile-fact-languages = Lingue
+profile-fact-school = Scuola
+profile-fact-region = Regione
+profile-joined = Membro da { $date } · { $followers ->
+        [one] { $followers } follower
+       *[other] { $followers } follower
+    } · segue { $following ->
+        [one] { $following } persona
+       *[other] { $following } persone
+    }
+profile-follow = Segui
+profile-unfollow = Non seguire più
+profile-withdraw-request = Ritira la richiesta di follow
+profile-posts = Post
+profile-no-posts = Nessun post da mostrare.
+
+## Pagine di errore
+
+error-title-400 = C'è un problema con la richiesta
+error-text-400 = La pagina non ha capito che cosa è stato inviato.
+error-title-401 = Accedi per continuare
+error-text-401 = Per vedere questa pagina devi aver effettuato l'accesso.
+error-title-403 = Non consentito
+error-text-403 = Qui non puoi farlo.
+error-title-404 = Pagina non trovata
+error-text-404 = A questo indirizzo non c'è niente.
+error-title-409 = Già fatto
+error-text-409 = È in conflitto con qualcosa che esiste già.
+error-title-413 = Troppo grande
+error-text-413 = Ciò che hai inviato supera il limite accettato da questa istanza.
+error-title-422 = Controlla il modulo
+error-text-422 = Alcuni dei dati inseriti non si possono usare.
+error-title-429 = Troppi tentativi
+error-text-429 = Aspetta un po' e riprova.
+error-title-500 = Qualcosa è andato storto
+error-text-500 = È colpa nostra, non tua. Riprova tra un momento.
+error-back-home = Torna alla pagina iniziale
+
+## Messaggi del server
+
+sign-in-invalid = Nome utente, indirizzo email o password non validi.
+sign-up-closed = Questa istanza non accetta nuove registrazioni. Chiedi un account a chi la amministra.
+authorize-denied = Non hai autorizzato l'app.
