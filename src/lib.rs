@@ -31,7 +31,6 @@ use axum::{
     Router,
     extract::Request,
     http::{StatusCode, Uri},
-    response::IntoResponse,
 };
 use tokio::net::TcpListener;
 
@@ -129,7 +128,7 @@ pub async fn build_app(state: AppState) -> anyhow::Result<Router> {
     let error_pages = axum::middleware::from_fn_with_state(state.clone(), web::page::error_pages);
     let config = federation::federation_config(state).await?;
     Ok(web::routes::router()
-        .fallback(|| async { AppError::NotFound.into_response() })
+        .fallback(web::not_found)
         .layer(error_pages)
         .layer(axum::middleware::from_fn_with_state(
             headers,

@@ -3,7 +3,9 @@
 // back when the form is opened again, and forget it once it is published. It
 // also warns about files that are too large before they are sent, and asks
 // before anything with data-confirm (deleting, removing a verification) is done.
-// Everything here is optional: the pages work without it.
+// Everything here is optional: the pages work without it. What it says comes from
+// the page, in the page's language: data-* attributes hold the translated texts,
+// with {names} and {time} where this script puts the file names and the time.
 (function () {
   "use strict";
 
@@ -24,6 +26,15 @@
     Array.prototype.forEach.call(list, fn);
   }
 
+  // An element's text from data-NAME, with each {key} replaced by values[key].
+  function phrase(el, name, values) {
+    var t = (el && el.getAttribute("data-" + name)) || "";
+    Object.keys(values || {}).forEach(function (key) {
+      t = t.split("{" + key + "}").join(values[key]);
+    });
+    return t;
+  }
+
   // Ask before deleting.
   each(document.querySelectorAll("form[data-confirm]"), function (form) {
     form.addEventListener("submit", function (event) {
@@ -42,8 +53,8 @@
         return max > 0 && f.size > max;
       }).map(function (f) { return f.name; });
       var message = big.length
-        ? big.join(", ") + (big.length === 1 ? " is" : " are") + " larger than " +
-          input.getAttribute("data-max-size") + " and would be refused. Choose smaller files."
+        ? phrase(input, big.length === 1 ? "too-large-one" : "too-large-other",
+            { names: big.join(", ") })
         : "";
       input.setCustomValidity(message);
       if (warning) {
@@ -115,9 +126,11 @@
     });
   }
 
+  // A time as the page's language writes it.
   function time(iso) {
     var d = new Date(iso);
-    return isNaN(d.getTime()) ? "" : d.toLocaleString([], {
+    var lang = document.documentElement.lang || [];
+    return isNaN(d.getTime()) ? "" : d.toLocaleString(lang, {
       dateStyle: "medium", timeStyle: "short"
     });
   }
@@ -132,11 +145,11 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "link";
-      button.textContent = "Discard the draft";
+      button.textContent = phrase(status, "discard");
       button.addEventListener("click", function () {
         store.removeItem(PREFIX + form.getAttribute("data-draft"));
         apply(initial);
-        say("The draft was discarded.", false);
+        say(phrase(status, "discarded"), false);
       });
       status.appendChild(document.createTextNode(" "));
       status.appendChild(button);
@@ -153,7 +166,7 @@
   if (saved && saved.fields && form.getAttribute("data-draft-restore") !== "false" &&
       JSON.stringify(saved.fields) !== JSON.stringify(initial)) {
     apply(saved.fields);
-    say("Your unsaved draft from " + time(saved.saved) + " was restored.", true);
+    say(phrase(status, "restored", { time: time(saved.saved) }), true);
   }
 
   var timer = null;
@@ -162,7 +175,7 @@
     try {
       var now = new Date().toISOString();
       store.setItem(key, JSON.stringify({ saved: now, fields: collect() }));
-      say("Draft kept in this browser at " + time(now) + ".", false);
+      say(phrase(status, "kept", { time: time(now) }), false);
     } catch (e) {
       // Storage full or refused: the form still works.
     }

@@ -233,7 +233,10 @@ pub struct NextQuery {
 
 /// Only local paths are followed after signing in (see `web::safe_local_path`).
 fn safe_next(next: Option<&str>) -> String {
-    next.and_then(safe_local_path).unwrap_or("/").to_string()
+    // After signing in: back where one came from, else the timeline.
+    next.and_then(safe_local_path)
+        .unwrap_or("/home")
+        .to_string()
 }
 
 fn render_sign_in(
@@ -439,11 +442,11 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed() {
         assert_eq!(safe_next(Some("/@anna")), "/@anna");
-        assert_eq!(safe_next(Some("//evil.example")), "/");
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/");
-        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
-        assert_eq!(safe_next(Some("/ /evil.example")), "/");
-        assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("//evil.example")), "/home");
+        assert_eq!(safe_next(Some("https://evil.example")), "/home");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/home");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/home");
+        assert_eq!(safe_next(Some("/ /evil.example")), "/home");
+        assert_eq!(safe_next(None), "/home");
     }
 }

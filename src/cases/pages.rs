@@ -22,23 +22,24 @@ use crate::{
     articles::model::is_on,
     articles::pages::{
         self as articles, Choice, TermView, VersionShape, Viewer, choices, comma_list, draft_name,
-        language_choices, language_name, line_list, number_param, safe_href, sign_in_to,
+        language_choices, language_name, line_list, number_param, safe_href, sign_in_to, sort_key,
         term_views,
     },
-    cases::model::{self, BrowseQuery, CaseInput, CaseReport},
+    cases::model::{self, BrowseQuery, CaseInput, CaseReport, Details},
     communities::{
         model::{self as communities, Community, Moderator},
         store as communities_store,
     },
     error::{AppError, AppResult},
     follows::store as follows,
+    i18n::{self, Lang},
     media::Upload,
     posts::store as posts,
     web::{PageError, page::Page, text_to_html},
 };
 
-/// The section of `model::sections` that the evidence kinds and links go with.
-const EVIDENCE_SECTION: &str = "Evidence of impact";
+/// The key of the section that the evidence kinds and links go with.
+const EVIDENCE_SECTION: &str = "evidence";
 /// How many communities here are looked through at a time for those a person
 /// facilitates.
 const COMMUNITY_PAGE: i64 = 200;
@@ -46,8 +47,8 @@ const COMMUNITY_PAGE: i64 = 200;
 // ----- what pages show of a case report -----
 
 /// One term as pages show it (its id when the vocabulary does not know it).
-fn term_view(vocabulary: &str, id: &str) -> TermView {
-    term_views(vocabulary, &[id.to_string()])
+fn term_view(lang: Lang, vocabulary: &str, id: &str) -> TermView {
+    term_views(lang, vocabulary, &[id.to_string()])
         .pop()
         .unwrap_or_else(|| TermView {
             id: id.to_string(),
@@ -56,14 +57,32 @@ fn term_view(vocabulary: &str, id: &str) -> TermView {
         })
 }
 
-/// The countries as choices, by name.
-fn country_choices(selected: &str) -> AppResult<Vec<Choice>> {
-    let mut list: Vec<Choice> = choices(model::COUNTRIES, &[selected.to_string()], false)?
+/// The countries as choices, by their names in `lang`.
+fn country_choices(lang: Lang, selected: &str) -> AppResult<Vec<Choice>> {
+    let mut list: Vec<Choice> = choices(lang, model::COUNTRIES, &[selected.to_string()], false)?
         .into_iter()
         .flat_map(|g| g.choices)
         .collect();
-    list.sort_by(|a, b| a.label.cmp(&b.label));
+    list.sort_by_cached_key(|c| sort_key(&c.label));
     Ok(list)
+}
+
+/// A report's sections, each with the key of its heading's message
+/// (`cases-section-<key>`), in the order of `model::sections`.
+fn sections(d: &Details) -> Vec<(&'static str, String)> {
+    vec![
+        ("context", d.context.clone()),
+        ("problem", d.problem.clone()),
+        ("intervention", d.intervention.clone()),
+        ("ict-tools", d.ict_tools.join(", ")),
+        ("actors", d.actors.clone()),
+        ("barriers", d.barriers.clone()),
+        ("enablers", d.enablers.clone()),
+        (EVIDENCE_SECTION, d.evidence_indicators.clone()),
+        ("costs", d.costs.clone()),
+        ("transfer", d.transfer.clone()),
+        ("contact", d.contact.clone()),
+    ]
 }
 
 #[derive(Debug, Serialize)]
@@ -116,7 +135,7 @@ async fn community_of(state: &AppState, c: &CaseReport) -> AppResult<Option<Comm
 #[derive(Debug, Serialize)]
 struct VerifiedView {
     by: String,
-    date: String,
+    /// RFC 3339, written in the page's language by the template.
     date_iso: String,
 }
 
@@ -124,7 +143,7 @@ struct VerifiedView {
 struct SectionView {
     /// The id of its heading.
     id: String,
-    heading: &'static str,
+    heading: String,
     html: String,
     /// The evidence section, where the kinds of evidence and the links go.
     evidence: bool,
@@ -172,9 +191,8 @@ struct CaseView {
     verified: Option<VerifiedView>,
     version: i64,
     local: bool,
-    created: String,
+    /// RFC 3339, written in the page's language by the template.
     created_iso: String,
-    updated: String,
     updated_iso: String,
     /// Its thread page here (comments, likes, boosts).
     discussion: Option<String>,
@@ -182,15 +200,15 @@ struct CaseView {
     source: Option<String>,
 }
 
-fn title_of(c: &CaseReport) -> String {
+fn title_of(lang: Lang, c: &CaseReport) -> String {
     c.status
         .title
         .clone()
         .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| "(untitled)".to_string())
+        .unwrap_or_else(|| i18n::text(lang, "cases-untitled"))
 }
 
-async fn linked_material(state: &AppState, uri: &str) -> AppResult<LinkedMaterial> {
+async fn linked_material(state: &AppState, lang: Lang, uri: &str) -> AppResult<LinkedMaterial> {
     if let Some(s) = posts::find_by_ap_id(&state.db, uri).await?
         && crate::materials::store::find(&state.db, s.id)
             .await?
@@ -200,7 +218,7 @@ async fn linked_material(state: &AppState, uri: &str) -> AppResult<LinkedMateria
             name: s
                 .title
                 .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| "A teaching material".to_string()),
+                .unwrap_or_else(|| i18n::text(lang, "cases-material-unnamed")),
             link: Some(format!("/materials/{}", s.id)),
             here: true,
         });
@@ -210,7 +228,7 @@ async fn linked_material(state: &AppState, uri: &str) -> AppResult<LinkedMateria
         .and_then(|u| u.host_str().map(str::to_string));
     Ok(LinkedMaterial {
         name: match host {
-            Some(h) => format!("A teaching material on {h}"),
+            Some(h) => i18n::message(lang, "cases-material-elsewhere", &[("host", h.into())]),
             None => uri.to_string(),
         },
         link: safe_href(uri),
@@ -220,17 +238,28 @@ async fn linked_material(state: &AppState, uri: &str) -> AppResult<LinkedMateria
 
 /// What pages show of a report; `full` adds what only its own page shows (the
 /// sections, the evidence links, the linked materials, the community).
-async fn case_view(state: &AppState, c: &CaseReport, full: bool) -> AppResult<CaseView> {
+async fn case_view(
+    state: &AppState,
+    lang: Lang,
+    c: &CaseReport,
+    full: bool,
+) -> AppResult<CaseView> {
     let author = accounts::find_by_id(&state.db, c.status.account_id).await?;
-    let day = |t: &chrono::DateTime<chrono::Utc>| t.format("%-d %B %Y").to_string();
     let country = c
         .row
         .country
         .as_deref()
-        .map(|id| term_view(model::COUNTRIES, id));
+        .map(|id| term_view(lang, model::COUNTRIES, id));
     let region = c.row.region.clone().filter(|r| !r.trim().is_empty());
     let place = match (&region, &country) {
-        (Some(r), Some(k)) => Some(format!("{r}, {}", k.label)),
+        (Some(r), Some(k)) => Some(i18n::message(
+            lang,
+            "cases-place",
+            &[
+                ("region", r.as_str().into()),
+                ("country", k.label.as_str().into()),
+            ],
+        )),
         (Some(r), None) => Some(r.clone()),
         (None, Some(k)) => Some(k.label.clone()),
         (None, None) => None,
@@ -242,14 +271,14 @@ async fn case_view(state: &AppState, c: &CaseReport, full: bool) -> AppResult<Ca
     if full {
         let more_evidence =
             !c.details.evidence_links.is_empty() || !c.terms_of(model::EVIDENCE).is_empty();
-        for (i, (heading, text)) in model::sections(&c.details).into_iter().enumerate() {
-            let evidence = heading == EVIDENCE_SECTION;
+        for (i, (key, text)) in self::sections(&c.details).into_iter().enumerate() {
+            let evidence = key == EVIDENCE_SECTION;
             if text.trim().is_empty() && !(evidence && more_evidence) {
                 continue;
             }
             sections.push(SectionView {
                 id: format!("section-{}", i + 1),
-                heading,
+                heading: i18n::text(lang, &format!("cases-section-{key}")),
                 html: text_to_html(&text),
                 evidence,
             });
@@ -264,27 +293,27 @@ async fn case_view(state: &AppState, c: &CaseReport, full: bool) -> AppResult<Ca
             })
             .collect();
         for uri in &c.details.materials {
-            materials.push(linked_material(state, uri).await?);
+            materials.push(linked_material(state, lang, uri).await?);
         }
         community = community_of(state, c).await?.as_ref().map(community_view);
     }
     Ok(CaseView {
         id: c.status.id,
         link: format!("/cases/{}", c.status.id),
-        title: title_of(c),
+        title: title_of(lang, c),
         summary: c.row.summary.clone(),
         summary_html: text_to_html(&c.row.summary),
-        language: c.status.language.as_deref().map(language_name),
+        language: c.status.language.as_deref().map(|l| language_name(lang, l)),
         country,
         region,
         place,
-        sector: term_view(model::SECTORS, &c.row.sector),
-        stage: term_view(model::STAGES, &c.row.stage),
-        licence: term_view(model::LICENCES, &c.row.licence),
-        levels: term_views(model::LEVELS, c.terms_of(model::LEVELS)),
-        evidence_kinds: term_views(model::EVIDENCE, c.terms_of(model::EVIDENCE)),
-        digcompedu: term_views(model::COMPETENCES, c.terms_of(model::COMPETENCES)),
-        selfie: term_views(model::SELFIE, c.terms_of(model::SELFIE)),
+        sector: term_view(lang, model::SECTORS, &c.row.sector),
+        stage: term_view(lang, model::STAGES, &c.row.stage),
+        licence: term_view(lang, model::LICENCES, &c.row.licence),
+        levels: term_views(lang, model::LEVELS, c.terms_of(model::LEVELS)),
+        evidence_kinds: term_views(lang, model::EVIDENCE, c.terms_of(model::EVIDENCE)),
+        digcompedu: term_views(lang, model::COMPETENCES, c.terms_of(model::COMPETENCES)),
+        selfie: term_views(lang, model::SELFIE, c.terms_of(model::SELFIE)),
         sections,
         evidence_links,
         materials,
@@ -296,15 +325,12 @@ async fn case_view(state: &AppState, c: &CaseReport, full: bool) -> AppResult<Ca
                 .verified_by_name
                 .clone()
                 .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| "a facilitator".to_string()),
-            date: day(&at),
+                .unwrap_or_else(|| i18n::text(lang, "cases-verified-by-someone")),
             date_iso: at.to_rfc3339(),
         }),
         version: c.row.version,
         local: c.status.local,
-        created: day(&c.status.created_at),
         created_iso: c.status.created_at.to_rfc3339(),
-        updated: day(&c.row.updated_at),
         updated_iso: c.row.updated_at.to_rfc3339(),
         discussion: author
             .as_ref()
@@ -333,13 +359,12 @@ async fn visible_case(state: &AppState, viewer: &Viewer, id: &str) -> AppResult<
     Ok(c)
 }
 
-/// The case report with this id, for its author to change.
-async fn own_case(state: &AppState, me: &Account, id: &str) -> AppResult<CaseReport> {
+/// The case report with this id, for its author to change (`lang`: the page's,
+/// for the refusal).
+async fn own_case(state: &AppState, lang: Lang, me: &Account, id: &str) -> AppResult<CaseReport> {
     let c = find_case(state, id).await?;
     if c.status.account_id != me.id || !c.status.local {
-        return Err(AppError::Forbidden(
-            "Only its author can change or delete this case report".into(),
-        ));
+        return Err(AppError::Forbidden(i18n::text(lang, "cases-not-yours")));
     }
     Ok(c)
 }
@@ -388,7 +413,7 @@ pub async fn browse_page(
     let offset = number_param(&q.offset).unwrap_or(0).max(0);
     let mut results = Vec::new();
     for c in &found {
-        results.push(case_view(state, c, false).await?);
+        results.push(case_view(state, page.lang, c, false).await?);
     }
     let previous = (offset > 0).then(|| browse_link(q, (offset - limit).max(0)));
     let next = (found.len() as i64 >= limit && offset + limit <= 10_000)
@@ -422,14 +447,14 @@ pub async fn browse_page(
                 verified => verified,
                 local => local,
             },
-            countries => country_choices(&given(&q.country))?,
-            sectors => choices(model::SECTORS, &selected(&q.sector), false)?,
-            stages => choices(model::STAGES, &selected(&q.stage), false)?,
-            levels => choices(model::LEVELS, &selected(&q.level), false)?,
-            competences => choices(model::COMPETENCES, &selected(&q.digcompedu), true)?,
-            selfie => choices(model::SELFIE, &selected(&q.selfie), false)?,
-            evidence_kinds => choices(model::EVIDENCE, &selected(&q.evidence), false)?,
-            languages => language_choices(&given(&q.language)),
+            countries => country_choices(page.lang, &given(&q.country))?,
+            sectors => choices(page.lang, model::SECTORS, &selected(&q.sector), false)?,
+            stages => choices(page.lang, model::STAGES, &selected(&q.stage), false)?,
+            levels => choices(page.lang, model::LEVELS, &selected(&q.level), false)?,
+            competences => choices(page.lang, model::COMPETENCES, &selected(&q.digcompedu), true)?,
+            selfie => choices(page.lang, model::SELFIE, &selected(&q.selfie), false)?,
+            evidence_kinds => choices(page.lang, model::EVIDENCE, &selected(&q.evidence), false)?,
+            languages => language_choices(page.lang, &given(&q.language)),
             filtered => filtered,
             results => results,
             first => offset + 1,
@@ -694,6 +719,7 @@ async fn render_form(
     error: Option<FormError>,
 ) -> Result<Response, PageError> {
     let state = &page.data;
+    let lang = page.lang;
     let (mode, action, draft) = match target {
         FormTarget::New => ("new", "/cases".to_string(), "case-new".to_string()),
         FormTarget::Edit(c) => (
@@ -707,7 +733,7 @@ async fn render_form(
             let community = community_of(state, c).await?.as_ref().map(community_view);
             Some(minijinja::context! {
                 id => c.status.id,
-                title => title_of(c),
+                title => title_of(page.lang, c),
                 version => c.row.version,
                 community => community,
             })
@@ -731,15 +757,20 @@ async fn render_form(
             editing => editing,
             values => values,
             error => error.as_ref().map(|e| e.message.clone()),
-            countries => country_choices(values.country.trim())?,
-            sectors => choices(model::SECTORS, std::slice::from_ref(&values.sector), false)?,
-            stages => choices(model::STAGES, std::slice::from_ref(&values.stage), false)?,
-            levels => choices(model::LEVELS, &values.levels, false)?,
-            evidence_kinds => choices(model::EVIDENCE, &values.evidence_kinds, false)?,
-            competences => choices(model::COMPETENCES, &values.digcompedu, true)?,
-            selfie => choices(model::SELFIE, &values.selfie, false)?,
-            licences => choices(model::LICENCES, std::slice::from_ref(&values.licence), false)?,
-            languages => language_choices(values.language.trim()),
+            countries => country_choices(lang, values.country.trim())?,
+            sectors => choices(lang, model::SECTORS, std::slice::from_ref(&values.sector), false)?,
+            stages => choices(lang, model::STAGES, std::slice::from_ref(&values.stage), false)?,
+            levels => choices(lang, model::LEVELS, &values.levels, false)?,
+            evidence_kinds => choices(lang, model::EVIDENCE, &values.evidence_kinds, false)?,
+            competences => choices(lang, model::COMPETENCES, &values.digcompedu, true)?,
+            selfie => choices(lang, model::SELFIE, &values.selfie, false)?,
+            licences => choices(
+                lang,
+                model::LICENCES,
+                std::slice::from_ref(&values.licence),
+                false,
+            )?,
+            languages => language_choices(lang, values.language.trim()),
             communities => community_list,
             max_title => model::MAX_TITLE_CHARS,
             max_summary => model::MAX_SUMMARY_CHARS,
@@ -830,7 +861,7 @@ pub async fn edit_page(page: Page, Path(id): Path<String>) -> Result<Response, P
     let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/cases/{id}/edit")));
     };
-    let c = own_case(&page.data, me, &id).await?;
+    let c = own_case(&page.data, page.lang, me, &id).await?;
     render_form(&page, FormTarget::Edit(&c), &FormValues::of(&c), None).await
 }
 
@@ -848,7 +879,7 @@ pub async fn update_form(
     };
     let upload = Upload::read(multipart, 0, &data.media).await?;
     verify_csrf(data, &headers, upload.field("csrf"))?;
-    let c = own_case(data, me, &id).await?;
+    let c = own_case(data, page.lang, me, &id).await?;
     let values = FormValues::from_upload(&upload);
     match crate::publishing::case::update(data, me, &c, values.to_input(false)).await {
         Ok(status) => Ok(Redirect::to(&format!(
@@ -880,7 +911,7 @@ pub async fn show_page(
     let state = &page.data;
     let current = &page.viewer;
     let c = visible_case(state, current, &id).await?;
-    let view = case_view(state, &c, true).await?;
+    let view = case_view(state, page.lang, &c, true).await?;
     let comments = posts::reply_count(&state.db, &c.status.ap_id).await?;
     let is_author = current
         .as_ref()
@@ -951,13 +982,17 @@ pub async fn verification_form(
         return Ok(sign_in_to(&format!("/cases/{id}")));
     };
     verify_csrf(data, &headers, &form.csrf)?;
-    let (status_id, verified) = set_verification(data, me, user.role, &id, &form.action).await?;
+    let (status_id, verified) =
+        set_verification(data, page.lang, me, user.role, &id, &form.action).await?;
     let notice = if verified { "verified" } else { "unverified" };
     Ok(Redirect::to(&format!("/cases/{status_id}?{notice}=1")).into_response())
 }
 
+/// Verifies the report or takes the mark away (`lang`: the page's, for the
+/// refusals made here).
 async fn set_verification(
     state: &AppState,
+    lang: Lang,
     me: &Account,
     role: Role,
     id: &str,
@@ -966,11 +1001,16 @@ async fn set_verification(
     let verified = match action {
         "verify" => true,
         "unverify" => false,
-        _ => return Err(AppError::validation("Choose verify or unverify")),
+        _ => {
+            return Err(AppError::Unprocessable(i18n::text(
+                lang,
+                "cases-verification-unknown-action",
+            )));
+        }
     };
     let c = find_case(state, id).await?;
     let community = community_of(state, &c).await?.ok_or_else(|| {
-        AppError::validation("Only a case report published in a community can be verified")
+        AppError::Unprocessable(i18n::text(lang, "cases-verification-no-community"))
     })?;
     crate::publishing::case::verify_case(
         state,
@@ -1001,7 +1041,7 @@ pub async fn delete_form(
         return Ok(sign_in_to(&format!("/cases/{id}")));
     };
     verify_csrf(data, &headers, &form.csrf)?;
-    let c = own_case(data, me, &id).await?;
+    let c = own_case(data, page.lang, me, &id).await?;
     crate::publishing::local::delete(data, me, &c.status).await?;
     Ok(Redirect::to("/cases?deleted=1").into_response())
 }
@@ -1009,36 +1049,37 @@ pub async fn delete_form(
 // ----- history -----
 
 /// How a case report's versions read: the parts (JSON pointers into
-/// `model::snapshot`) compared with the one before, and what a team calls them.
+/// `model::snapshot`) compared with the one before, and the messages that name
+/// them as a team would.
 const SHAPE: VersionShape = VersionShape {
     title: "title",
     summary: "summary",
     compared: &[
-        ("/title", "title"),
-        ("/summary", "summary"),
-        ("/language", "language"),
-        ("/country", "country"),
-        ("/region", "region"),
-        ("/sector", "sector"),
-        ("/terms/isced-levels", "levels"),
-        ("/details/context", "context"),
-        ("/details/problem", "problem or need"),
-        ("/details/intervention", "intervention"),
-        ("/details/ictTools", "ICT and tools"),
-        ("/details/actors", "actors and roles"),
-        ("/details/barriers", "barriers"),
-        ("/details/enablers", "enablers and success factors"),
-        ("/terms/evidence-kinds", "kinds of evidence"),
-        ("/details/evidenceIndicators", "evidence of impact"),
-        ("/details/evidenceLinks", "evidence links"),
-        ("/details/costs", "costs and resources"),
-        ("/details/transfer", "conditions for transfer"),
-        ("/stage", "stage"),
-        ("/terms/digcompedu", "DigCompEdu competences"),
-        ("/terms/selfie-areas", "SELFIE areas"),
-        ("/details/materials", "linked materials"),
-        ("/licence", "licence"),
-        ("/details/contact", "contact"),
+        ("/title", "history-part-title"),
+        ("/summary", "history-part-summary"),
+        ("/language", "history-part-language"),
+        ("/country", "history-part-country"),
+        ("/region", "history-part-region"),
+        ("/sector", "history-part-sector"),
+        ("/terms/isced-levels", "history-part-levels"),
+        ("/details/context", "history-part-context"),
+        ("/details/problem", "history-part-problem"),
+        ("/details/intervention", "history-part-intervention"),
+        ("/details/ictTools", "history-part-ict-tools"),
+        ("/details/actors", "history-part-actors"),
+        ("/details/barriers", "history-part-barriers"),
+        ("/details/enablers", "history-part-enablers"),
+        ("/terms/evidence-kinds", "history-part-evidence-kinds"),
+        ("/details/evidenceIndicators", "history-part-evidence"),
+        ("/details/evidenceLinks", "history-part-evidence-links"),
+        ("/details/costs", "history-part-costs"),
+        ("/details/transfer", "history-part-transfer"),
+        ("/stage", "history-part-stage"),
+        ("/terms/digcompedu", "history-part-digcompedu"),
+        ("/terms/selfie-areas", "history-part-selfie"),
+        ("/details/materials", "history-part-linked-materials"),
+        ("/licence", "history-part-licence"),
+        ("/details/contact", "history-part-contact"),
     ],
 };
 
@@ -1046,13 +1087,14 @@ const SHAPE: VersionShape = VersionShape {
 pub async fn history_page(page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
     let state = &page.data;
     let c = visible_case(state, &page.viewer, &id).await?;
-    let versions = articles::version_views(state, c.status.id, c.row.version, &SHAPE).await?;
+    let versions =
+        articles::version_views(state, page.lang, c.status.id, c.row.version, &SHAPE).await?;
     page.render(
         "article_history.html",
         minijinja::context! {
             article => minijinja::context! {
                 kind => "case",
-                title => title_of(&c),
+                title => title_of(page.lang, &c),
                 link => format!("/cases/{}", c.status.id),
             },
             versions => versions,
@@ -1066,11 +1108,43 @@ mod tests {
 
     #[test]
     fn countries_are_offered_by_name() {
-        let list = country_choices("GR").unwrap();
+        let list = country_choices(Lang::EN, "GR").unwrap();
         assert_eq!(list.len(), 31);
         assert_eq!(list[0].label, "Austria");
         assert!(list.iter().any(|c| c.value == "GR" && c.selected));
         assert!(list.windows(2).all(|w| w[0].label <= w[1].label));
+        // In German, by the German names, with Österreich among the O's.
+        let list = country_choices(Lang::parse("de").unwrap(), "").unwrap();
+        let names: Vec<&str> = list.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(names[0], "Belgien");
+        let at = names.iter().position(|n| *n == "Österreich").unwrap();
+        assert_eq!((names[at - 1], names[at + 1]), ("Norwegen", "Polen"));
+    }
+
+    #[test]
+    fn sections_follow_the_model_with_stable_keys() {
+        let d = Details {
+            context: "A rural school".into(),
+            evidence_indicators: "Scores rose".into(),
+            ict_tools: vec!["Padlet".into(), "Moodle".into()],
+            contact: "head@school.example".into(),
+            ..Default::default()
+        };
+        let ours: Vec<String> = sections(&d).into_iter().map(|(_, t)| t).collect();
+        let model: Vec<String> = model::sections(&d).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(ours, model);
+        // The English headings are those of the model.
+        for ((key, _), (heading, _)) in sections(&d).iter().zip(model::sections(&d)) {
+            assert_eq!(
+                i18n::text(Lang::EN, &format!("cases-section-{key}")),
+                heading
+            );
+        }
+        let de = Lang::parse("de").unwrap();
+        assert_eq!(
+            i18n::text(de, "cases-section-evidence"),
+            "Belege für die Wirkung"
+        );
     }
 
     #[test]
@@ -1090,10 +1164,14 @@ mod tests {
             "details": { "context": "A rural school", "ictTools": ["Padlet"] },
         });
         assert_eq!(
-            articles::changed_parts(&SHAPE, &before, &after),
+            articles::changed_parts(Lang::EN, &SHAPE, &before, &after),
             vec!["summary", "ICT and tools"]
         );
-        assert!(articles::changed_parts(&SHAPE, &before, &before).is_empty());
+        assert!(articles::changed_parts(Lang::EN, &SHAPE, &before, &before).is_empty());
+        assert_eq!(
+            articles::changed_parts(Lang::parse("fr").unwrap(), &SHAPE, &before, &after),
+            vec!["résumé", "numérique et outils"]
+        );
     }
 
     #[test]

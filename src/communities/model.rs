@@ -312,6 +312,16 @@ pub async fn create(
     accounts::save_profile(&unit.db, &account).await?;
     store::upsert(&unit.db, &settings).await?;
     store::add_facilitator(&unit.db, account.id, facilitator.id).await?;
+    // The person who opens a community is its first member.
+    let membership = new_activity_id(state, "follow")?;
+    follows::insert(
+        &unit.db,
+        facilitator.id,
+        account.id,
+        membership.as_str(),
+        true,
+    )
+    .await?;
     store::log(
         &unit.db,
         &NewLogEntry {

@@ -16,10 +16,12 @@ use crate::{
     accounts::{model::Account, session::verify_csrf, store as accounts},
     articles::pages::{
         self as articles, ACCEPTED_FILES, Choice, DURATIONS, TermView, VersionShape, Viewer,
-        choices, comma_list, draft_name, file_kind, language_choices, language_name, line_list,
-        number_param, readable_duration, readable_size, safe_href, sign_in_to, term_views,
+        choices, comma_list, draft_name, duration_choices, file_kind, language_choices,
+        language_name, line_list, number_param, readable_duration, readable_size, safe_href,
+        sign_in_to, term_views,
     },
     error::{AppError, AppResult},
+    i18n::{self, Lang},
     materials::{
         model::{self, BrowseQuery, Material, MaterialInput},
         store::{self, FileRow},
@@ -44,12 +46,12 @@ struct FileView {
     remove: bool,
 }
 
-fn file_view(f: &FileRow, remove: bool) -> FileView {
+fn file_view(lang: Lang, f: &FileRow, remove: bool) -> FileView {
     FileView {
         id: f.id,
         name: f.name.clone(),
-        kind: file_kind(f.media_type.as_deref()),
-        size: f.size_bytes.map(readable_size),
+        kind: file_kind(lang, f.media_type.as_deref()),
+        size: f.size_bytes.map(|b| readable_size(lang, b)),
         url: safe_href(&f.url),
         host: url::Url::parse(&f.url)
             .ok()
@@ -99,9 +101,8 @@ struct MaterialView {
     based_on: Option<OriginalView>,
     version: i64,
     local: bool,
-    created: String,
+    /// RFC 3339, written in the page's language by the template.
     created_iso: String,
-    updated: String,
     updated_iso: String,
     /// Its thread page here (comments, likes, boosts).
     discussion: Option<String>,
@@ -109,20 +110,22 @@ struct MaterialView {
     source: Option<String>,
 }
 
-fn title_of(m: &Material) -> String {
+fn title_of(lang: Lang, m: &Material) -> String {
     m.status
         .title
         .clone()
         .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| "(untitled)".to_string())
+        .unwrap_or_else(|| i18n::text(lang, "materials-untitled"))
 }
 
-async fn original_view(state: &AppState, uri: &str) -> AppResult<OriginalView> {
+async fn original_view(state: &AppState, lang: Lang, uri: &str) -> AppResult<OriginalView> {
     if let Some(s) = posts::find_by_ap_id(&state.db, uri).await?
         && store::find(&state.db, s.id).await?.is_some()
     {
         return Ok(OriginalView {
-            name: s.title.unwrap_or_else(|| "a material".to_string()),
+            name: s
+                .title
+                .unwrap_or_else(|| i18n::text(lang, "materials-original-unnamed")),
             link: Some(format!("/materials/{}", s.id)),
             here: true,
         });
@@ -132,7 +135,7 @@ async fn original_view(state: &AppState, uri: &str) -> AppResult<OriginalView> {
         .and_then(|u| u.host_str().map(str::to_string));
     Ok(OriginalView {
         name: match host {
-            Some(h) => format!("a material on {h}"),
+            Some(h) => i18n::message(lang, "materials-original-elsewhere", &[("host", h.into())]),
             None => uri.to_string(),
         },
         link: safe_href(uri),
@@ -140,22 +143,21 @@ async fn original_view(state: &AppState, uri: &str) -> AppResult<OriginalView> {
     })
 }
 
-async fn material_view(state: &AppState, m: &Material) -> AppResult<MaterialView> {
+async fn material_view(state: &AppState, lang: Lang, m: &Material) -> AppResult<MaterialView> {
     let author = accounts::find_by_id(&state.db, m.status.account_id).await?;
     let licence = vocabularies::get(model::LICENCES)?.term(&m.row.licence);
     let based_on = match &m.row.based_on {
-        Some(uri) => Some(original_view(state, uri).await?),
+        Some(uri) => Some(original_view(state, lang, uri).await?),
         None => None,
     };
-    let day = |t: &chrono::DateTime<chrono::Utc>| t.format("%-d %B %Y").to_string();
     Ok(MaterialView {
         id: m.status.id,
         link: format!("/materials/{}", m.status.id),
-        name: title_of(m),
+        name: title_of(lang, m),
         description: m.row.description.clone(),
         body: m.status.content.clone(),
         has_body: !body_source(m).trim().is_empty(),
-        language: m.status.language.as_deref().map(language_name),
+        language: m.status.language.as_deref().map(|l| language_name(lang, l)),
         authors: m.authors(),
         account: author.as_ref().map(|a| AccountView {
             name: a.shown_name().to_string(),
@@ -168,23 +170,28 @@ async fn material_view(state: &AppState, m: &Material) -> AppResult<MaterialView
         }),
         licence: TermView {
             id: m.row.licence.clone(),
-            label: licence.map_or_else(|| m.row.licence.clone(), |t| t.label("en").to_string()),
+            label: licence.map_or_else(
+                || m.row.licence.clone(),
+                |t| t.label(lang.code()).to_string(),
+            ),
             uri: licence.and_then(|t| t.uri.clone()),
         },
-        types: term_views(model::TYPES, m.terms_of(model::TYPES)),
-        levels: term_views(model::LEVELS, m.terms_of(model::LEVELS)),
-        subjects: term_views(model::SUBJECTS, m.terms_of(model::SUBJECTS)),
-        competences: term_views(model::COMPETENCES, m.terms_of(model::COMPETENCES)),
+        types: term_views(lang, model::TYPES, m.terms_of(model::TYPES)),
+        levels: term_views(lang, model::LEVELS, m.terms_of(model::LEVELS)),
+        subjects: term_views(lang, model::SUBJECTS, m.terms_of(model::SUBJECTS)),
+        competences: term_views(lang, model::COMPETENCES, m.terms_of(model::COMPETENCES)),
         teaches_text: m.teaches_text(),
-        time_required: m.row.time_required.as_deref().map(readable_duration),
+        time_required: m
+            .row
+            .time_required
+            .as_deref()
+            .map(|t| readable_duration(lang, t)),
         time_iso: m.row.time_required.clone(),
-        files: m.files.iter().map(|f| file_view(f, false)).collect(),
+        files: m.files.iter().map(|f| file_view(lang, f, false)).collect(),
         based_on,
         version: m.row.version,
         local: m.status.local,
-        created: day(&m.status.created_at),
         created_iso: m.status.created_at.to_rfc3339(),
-        updated: day(&m.row.updated_at),
         updated_iso: m.row.updated_at.to_rfc3339(),
         discussion: author
             .as_ref()
@@ -208,14 +215,13 @@ async fn visible_material(state: &AppState, viewer: &Viewer, id: &str) -> AppRes
     Ok(m)
 }
 
-/// The material with this id, for its author to change.
-async fn own_material(state: &AppState, me: &Account, id: &str) -> AppResult<Material> {
+/// The material with this id, for its author to change (`lang`: the page's, for
+/// the refusal).
+async fn own_material(state: &AppState, lang: Lang, me: &Account, id: &str) -> AppResult<Material> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let m = model::find(state, id).await?.ok_or(AppError::NotFound)?;
     if m.status.account_id != me.id || !m.status.local {
-        return Err(AppError::Forbidden(
-            "Only its author can change or delete this material".into(),
-        ));
+        return Err(AppError::Forbidden(i18n::text(lang, "materials-not-yours")));
     }
     Ok(m)
 }
@@ -261,7 +267,7 @@ pub async fn browse_page(
     let offset = number_param(&q.offset).unwrap_or(0).max(0);
     let mut results = Vec::new();
     for m in &found {
-        results.push(material_view(state, m).await?);
+        results.push(material_view(state, page.lang, m).await?);
     }
     let previous = (offset > 0).then(|| browse_link(q, (offset - limit).max(0)));
     let next = (found.len() as i64 >= limit && offset + limit <= 10_000)
@@ -291,12 +297,12 @@ pub async fn browse_page(
                 language => given(&q.language),
                 local => local,
             },
-            types => choices(model::TYPES, &selected(&q.resource_type), false)?,
-            levels => choices(model::LEVELS, &selected(&q.level), false)?,
-            subjects => choices(model::SUBJECTS, &selected(&q.subject), true)?,
-            competences => choices(model::COMPETENCES, &selected(&q.teaches), true)?,
-            licences => choices(model::LICENCES, &selected(&q.licence), false)?,
-            languages => language_choices(&given(&q.language)),
+            types => choices(page.lang, model::TYPES, &selected(&q.resource_type), false)?,
+            levels => choices(page.lang, model::LEVELS, &selected(&q.level), false)?,
+            subjects => choices(page.lang, model::SUBJECTS, &selected(&q.subject), true)?,
+            competences => choices(page.lang, model::COMPETENCES, &selected(&q.teaches), true)?,
+            licences => choices(page.lang, model::LICENCES, &selected(&q.licence), false)?,
+            languages => language_choices(page.lang, &given(&q.language)),
             filtered => filtered,
             results => results,
             first => offset + 1,
@@ -358,7 +364,7 @@ fn body_source(m: &Material) -> String {
 fn time_fields(value: Option<&str>) -> (String, String) {
     match value {
         None => (String::new(), String::new()),
-        Some(v) if DURATIONS.iter().any(|(iso, _)| *iso == v) => (v.to_string(), String::new()),
+        Some(v) if DURATIONS.contains(&v) => (v.to_string(), String::new()),
         Some(v) => ("other".to_string(), v.to_string()),
     }
 }
@@ -500,23 +506,15 @@ struct OriginalInfo {
     name: String,
     link: String,
     licence: String,
-    note: Option<&'static str>,
+    note: Option<String>,
 }
 
-/// What a licence asks of those who adapt a material.
+/// The message that says what a licence asks of those who adapt a material.
 fn adaptation_note(licence: &str) -> Option<&'static str> {
     match licence {
-        "cc-by-nd" | "cc-by-nc-nd" => Some(
-            "Its licence does not allow sharing adapted versions (NoDerivatives): ask its \
-             authors for permission before you publish your adaptation.",
-        ),
-        "all-rights-reserved" => Some(
-            "Its authors reserve all rights: ask them for permission before you publish \
-             your adaptation.",
-        ),
-        "cc-by-sa" | "cc-by-nc-sa" => {
-            Some("Its licence is ShareAlike: publish your adaptation under the same licence.")
-        }
+        "cc-by-nd" | "cc-by-nc-nd" => Some("materials-form-note-no-derivatives"),
+        "all-rights-reserved" => Some("materials-form-note-all-rights-reserved"),
+        "cc-by-sa" | "cc-by-nc-sa" => Some("materials-form-note-share-alike"),
         _ => None,
     }
 }
@@ -545,38 +543,33 @@ fn render_form(
     let original = match (mode, material) {
         ("remix", Some(o)) => Some(OriginalInfo {
             id: o.status.id,
-            name: title_of(o),
+            name: title_of(page.lang, o),
             link: format!("/materials/{}", o.status.id),
             licence: vocabularies::get(model::LICENCES)?
                 .term(&o.row.licence)
-                .map_or_else(|| o.row.licence.clone(), |t| t.label("en").to_string()),
-            note: adaptation_note(&o.row.licence),
+                .map_or_else(
+                    || o.row.licence.clone(),
+                    |t| t.label(page.lang.code()).to_string(),
+                ),
+            note: adaptation_note(&o.row.licence).map(|id| page.t(id)),
         }),
         _ => None,
     };
     let editing = match (mode, material) {
         ("edit", Some(m)) => Some(minijinja::context! {
             id => m.status.id,
-            name => title_of(m),
+            name => title_of(page.lang, m),
             version => m.row.version,
             files => m.files.iter()
-                .map(|f| file_view(f, values.remove_files.contains(&f.id.to_string())))
+                .map(|f| file_view(page.lang, f, values.remove_files.contains(&f.id.to_string())))
                 .collect::<Vec<_>>(),
         }),
         _ => None,
     };
-    let mut durations: Vec<Choice> = DURATIONS
-        .iter()
-        .map(|(iso, label)| Choice {
-            value: iso.to_string(),
-            label: label.to_string(),
-            selected: values.time_choice == *iso,
-            narrower: false,
-        })
-        .collect();
+    let mut durations = duration_choices(page.lang, &values.time_choice);
     durations.push(Choice {
         value: "other".to_string(),
-        label: "Another duration (below)".to_string(),
+        label: page.t("materials-form-time-other-choice"),
         selected: values.time_choice == "other",
         narrower: false,
     });
@@ -594,16 +587,24 @@ fn render_form(
             values => values,
             error => error.as_ref().map(|e| e.message.clone()),
             files_lost => error.as_ref().is_some_and(|e| e.files_lost),
-            types => choices(model::TYPES, &values.resource_types, false)?,
-            levels => choices(model::LEVELS, &values.levels, false)?,
-            subjects => choices(model::SUBJECTS, &values.subjects, true)?,
-            competences => choices(model::COMPETENCES, &values.teaches, true)?,
-            licences => choices(model::LICENCES, std::slice::from_ref(&values.licence), false)?,
-            languages => language_choices(values.language.trim()),
+            types => choices(page.lang, model::TYPES, &values.resource_types, false)?,
+            levels => choices(page.lang, model::LEVELS, &values.levels, false)?,
+            subjects => choices(page.lang, model::SUBJECTS, &values.subjects, true)?,
+            competences => choices(page.lang, model::COMPETENCES, &values.teaches, true)?,
+            licences => choices(
+                page.lang,
+                model::LICENCES,
+                std::slice::from_ref(&values.licence),
+                false,
+            )?,
+            languages => language_choices(page.lang, values.language.trim()),
             durations => durations,
             accept => ACCEPTED_FILES,
             max_file_bytes => max_file_bytes,
-            max_file_size => readable_size(i64::try_from(max_file_bytes).unwrap_or(i64::MAX)),
+            max_file_size => readable_size(
+                page.lang,
+                i64::try_from(max_file_bytes).unwrap_or(i64::MAX),
+            ),
             max_files_at_once => crate::media::MAX_FILES,
             max_files => model::MAX_FILES,
             max_name => model::MAX_NAME_CHARS,
@@ -713,7 +714,7 @@ pub async fn edit_page(page: Page, Path(id): Path<String>) -> Result<Response, P
     let Some((me, _)) = &page.viewer else {
         return Ok(sign_in_to(&format!("/materials/{id}/edit")));
     };
-    let m = own_material(&page.data, me, &id).await?;
+    let m = own_material(&page.data, page.lang, me, &id).await?;
     render_form(&page, FormTarget::Edit(&m), &FormValues::of(&m), None)
 }
 
@@ -730,7 +731,7 @@ pub async fn update_form(
     };
     let upload = Upload::read(multipart, data.settings.media.max_file_bytes, &data.media).await?;
     verify_csrf(data, &headers, upload.field("csrf"))?;
-    let m = own_material(data, me, &id).await?;
+    let m = own_material(data, page.lang, me, &id).await?;
     let values = FormValues::from_upload(&upload);
     let files_lost = !upload.files.is_empty();
     match crate::publishing::material::update(data, me, &m, values.to_input(true), upload.files)
@@ -763,10 +764,10 @@ pub async fn show_page(
     let state = &page.data;
     let current = &page.viewer;
     let m = visible_material(state, current, &id).await?;
-    let view = material_view(state, &m).await?;
+    let view = material_view(state, page.lang, &m).await?;
     let mut remixes = Vec::new();
     for r in model::remixes(state, &m).await? {
-        remixes.push(material_view(state, &r).await?);
+        remixes.push(material_view(state, page.lang, &r).await?);
     }
     let comments = posts::reply_count(&state.db, &m.status.ap_id).await?;
     let is_author = current
@@ -826,7 +827,7 @@ pub async fn delete_form(
         return Ok(sign_in_to(&format!("/materials/{id}")));
     };
     verify_csrf(data, &headers, &form.csrf)?;
-    let m = own_material(data, me, &id).await?;
+    let m = own_material(data, page.lang, me, &id).await?;
     crate::publishing::material::delete(data, me, &m).await?;
     Ok(Redirect::to("/materials?deleted=1").into_response())
 }
@@ -834,22 +835,22 @@ pub async fn delete_form(
 // ----- history -----
 
 /// How a material's versions read: the parts compared with the one before, and
-/// what a teacher calls them.
+/// the messages that name them.
 const SHAPE: VersionShape = VersionShape {
     title: "name",
     summary: "description",
     compared: &[
-        ("/name", "title"),
-        ("/description", "description"),
-        ("/body", "text"),
-        ("/language", "language"),
-        ("/authors", "authors"),
-        ("/licence", "licence"),
-        ("/terms", "types, levels, subjects or competences"),
-        ("/teaches_text", "what it teaches"),
-        ("/time_required", "time required"),
-        ("/based_on", "original"),
-        ("/files", "files"),
+        ("/name", "history-part-title"),
+        ("/description", "history-part-description"),
+        ("/body", "history-part-text"),
+        ("/language", "history-part-language"),
+        ("/authors", "history-part-authors"),
+        ("/licence", "history-part-licence"),
+        ("/terms", "history-part-terms"),
+        ("/teaches_text", "history-part-teaches"),
+        ("/time_required", "history-part-time-required"),
+        ("/based_on", "history-part-original"),
+        ("/files", "history-part-files"),
     ],
 };
 
@@ -857,13 +858,14 @@ const SHAPE: VersionShape = VersionShape {
 pub async fn history_page(page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
     let state = &page.data;
     let m = visible_material(state, &page.viewer, &id).await?;
-    let versions = articles::version_views(state, m.status.id, m.row.version, &SHAPE).await?;
+    let versions =
+        articles::version_views(state, page.lang, m.status.id, m.row.version, &SHAPE).await?;
     page.render(
         "article_history.html",
         minijinja::context! {
             article => minijinja::context! {
                 kind => "material",
-                title => title_of(&m),
+                title => title_of(page.lang, &m),
                 link => format!("/materials/{}", m.status.id),
             },
             versions => versions,
@@ -875,14 +877,29 @@ pub async fn history_page(page: Page, Path(id): Path<String>) -> Result<Response
 mod tests {
     use super::*;
 
+    fn de() -> Lang {
+        Lang::parse("de").unwrap()
+    }
+
     #[test]
     fn durations_read_as_words() {
-        assert_eq!(readable_duration("PT45M"), "45 minutes");
-        assert_eq!(readable_duration("PT1H30M"), "1 hour 30 minutes");
-        assert_eq!(readable_duration("P1D"), "1 day");
-        assert_eq!(readable_duration("P2W"), "2 weeks");
-        assert_eq!(readable_duration("PT0H20M"), "20 minutes");
-        assert_eq!(readable_duration("soon"), "soon");
+        let en = Lang::EN;
+        assert_eq!(readable_duration(en, "PT45M"), "45 minutes");
+        assert_eq!(readable_duration(en, "PT1H30M"), "1 hour 30 minutes");
+        assert_eq!(readable_duration(en, "P1D"), "1 day");
+        assert_eq!(readable_duration(en, "P2W"), "2 weeks");
+        assert_eq!(readable_duration(en, "PT0H20M"), "20 minutes");
+        assert_eq!(readable_duration(en, "PT1.5H"), "1.5 hours");
+        assert_eq!(readable_duration(en, "soon"), "soon");
+        assert_eq!(readable_duration(de(), "PT1H30M"), "1 Stunde 30 Minuten");
+        assert_eq!(readable_duration(de(), "PT1.5H"), "1,5 Stunden");
+        let offered = duration_choices(en, "PT45M");
+        assert_eq!(offered.len(), DURATIONS.len());
+        assert!(
+            offered
+                .iter()
+                .any(|c| c.value == "PT45M" && c.label == "45 minutes" && c.selected)
+        );
     }
 
     #[test]
@@ -908,14 +925,16 @@ mod tests {
 
     #[test]
     fn vocabularies_become_grouped_choices() {
-        let subjects = choices(model::SUBJECTS, &["023".to_string()], true).unwrap();
+        let en = Lang::EN;
+        let subjects = choices(en, model::SUBJECTS, &["023".to_string()], true).unwrap();
         let arts = subjects
             .iter()
             .find(|g| g.label.as_deref() == Some("Arts and humanities"))
             .unwrap();
         assert_eq!(arts.choices[0].value, "02");
+        assert_eq!(arts.choices[0].label, "Arts and humanities (broad field)");
         assert!(arts.choices.iter().any(|c| c.value == "023" && c.selected));
-        let levels = choices(model::LEVELS, &[], false).unwrap();
+        let levels = choices(en, model::LEVELS, &[], false).unwrap();
         assert_eq!(levels.len(), 1);
         assert!(
             levels[0]
@@ -923,28 +942,99 @@ mod tests {
                 .iter()
                 .any(|c| c.label == "Primary education (ISCED 1)")
         );
-        let competences = choices(model::COMPETENCES, &[], true).unwrap();
+        let competences = choices(en, model::COMPETENCES, &[], true).unwrap();
         assert_eq!(competences.len(), 6);
         assert_eq!(
             competences[1].choices[1].label,
             "2.1 Selecting digital resources"
         );
+        assert!(
+            competences[1].choices[0]
+                .label
+                .ends_with("(the whole area)")
+        );
+        let levels = choices(de(), model::LEVELS, &[], false).unwrap();
+        assert!(
+            levels[0]
+                .choices
+                .iter()
+                .any(|c| c.label == "Primarbereich (ISCED 1)")
+        );
+        // Sorted in the page's language, "Other" last.
+        let types = choices(de(), model::TYPES, &[], false).unwrap();
+        let labels: Vec<&str> = types[0].choices.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels.first(), Some(&"Aktivitätsplan"));
+        assert_eq!(labels.last(), Some(&"Sonstiges"));
+        let at = |name: &str| labels.iter().position(|l| *l == name).unwrap();
+        assert_eq!(at("Übung") + 1, at("Unterrichtsentwurf"), "{labels:?}");
     }
 
     #[test]
     fn languages_and_sizes_read_well() {
-        assert_eq!(language_name("de"), "German");
-        assert_eq!(language_name("pt-BR"), "Portuguese (pt-BR)");
-        assert_eq!(language_name("xx"), "xx");
-        assert!(language_choices("pt-br").iter().any(|c| c.selected));
-        assert_eq!(readable_size(512), "512 bytes");
-        assert_eq!(readable_size(20 * 1024 * 1024), "20 MB");
-        assert_eq!(file_kind(Some("application/pdf")), "PDF");
-        assert_eq!(file_kind(Some("image/png")), "Image (PNG)");
-        assert_eq!(file_kind(None), "Link");
+        let en = Lang::EN;
+        assert_eq!(language_name(en, "de"), "German");
+        assert_eq!(language_name(en, "pt-BR"), "Portuguese (pt-BR)");
+        assert_eq!(language_name(en, "xx"), "xx");
+        assert_eq!(language_name(de(), "de"), "Deutsch");
+        assert!(language_choices(en, "pt-br").iter().any(|c| c.selected));
+        let names: Vec<String> = language_choices(en, "")
+            .into_iter()
+            .map(|c| c.label)
+            .collect();
+        assert_eq!(names.first().map(String::as_str), Some("Albanian"));
+        assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+        // Accents do not send a name to the end of the list.
+        let spanish: Vec<String> = language_choices(Lang::parse("es").unwrap(), "")
+            .into_iter()
+            .map(|c| c.label)
+            .collect();
+        let arabic = spanish.iter().position(|n| n == "Árabe").unwrap();
+        assert!(arabic < 5, "{spanish:?}");
+        assert_eq!(readable_size(en, 512), "512 bytes");
+        assert_eq!(readable_size(en, 20 * 1024 * 1024), "20 MB");
+        assert_eq!(readable_size(en, 1536 * 1024), "1.5 MB");
+        let fr = Lang::parse("fr").unwrap();
+        assert_eq!(readable_size(fr, 1536 * 1024), "1,5 Mo");
+        assert_eq!(readable_size(fr, 512), "512 octets");
+        assert_eq!(file_kind(en, Some("application/pdf")), "PDF");
+        assert_eq!(file_kind(en, Some("image/png")), "Image (PNG)");
+        assert_eq!(file_kind(en, Some("audio/mpeg")), "Audio (MP3)");
+        assert_eq!(
+            file_kind(
+                en,
+                Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            ),
+            "Word document"
+        );
+        assert_eq!(file_kind(en, None), "Link");
+        assert_eq!(file_kind(de(), Some("image/png")), "Bild (PNG)");
         assert_eq!(draft_name("remix-5\"><", "new"), "remix-5");
         assert_eq!(safe_href("javascript:alert(1)"), None);
         assert_eq!(safe_href("/\\evil.example"), None);
         assert_eq!(safe_href("/materials/3").as_deref(), Some("/materials/3"));
+    }
+
+    #[test]
+    fn versions_name_what_changed_in_the_page_language() {
+        let before = serde_json::json!({ "name": "Fractions", "time_required": "PT45M" });
+        let after = serde_json::json!({ "name": "Fractions", "time_required": "PT1H" });
+        assert_eq!(
+            articles::changed_parts(Lang::EN, &SHAPE, &before, &after),
+            vec!["time required"]
+        );
+        assert_eq!(
+            articles::changed_parts(de(), &SHAPE, &before, &after),
+            vec!["Zeitbedarf"]
+        );
+    }
+
+    #[test]
+    fn adaptation_notes_are_messages() {
+        let note = adaptation_note("cc-by-sa").map(|id| i18n::text(Lang::EN, id));
+        assert_eq!(
+            note.as_deref(),
+            Some("Its licence is ShareAlike: publish your adaptation under the same licence.")
+        );
+        assert_eq!(adaptation_note("cc-by"), None);
     }
 }

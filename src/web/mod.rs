@@ -196,9 +196,35 @@ pub fn sanitize_html(html: &str) -> String {
         .to_string()
 }
 
+/// An address we have nothing at: the error page for a browser, JSON for an app.
+pub async fn not_found(headers: axum::http::HeaderMap) -> Response {
+    let browser = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    if browser {
+        PageError(AppError::NotFound).into_response()
+    } else {
+        AppError::NotFound.into_response()
+    }
+}
+
 const STYLESHEET: &str = include_str!("../../frontend/static/style.css");
 const LOGO: &str = include_str!("../../frontend/static/logo.svg");
 const MATERIALS_SCRIPT: &str = include_str!("../../frontend/static/materials.js");
+const SITE_SCRIPT: &str = include_str!("../../frontend/static/site.js");
+
+/// The script of every page (the header's menu at phone width).
+pub async fn site_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        SITE_SCRIPT,
+    )
+        .into_response()
+}
 
 pub async fn stylesheet() -> Response {
     (

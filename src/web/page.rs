@@ -66,6 +66,19 @@ pub fn page_language(state: &AppState, headers: &HeaderMap, user: Option<&User>)
         .unwrap_or_else(|| instance_language(state))
 }
 
+/// Where the header's "Sign in" returns to: this page (percent-encoded), except
+/// from the front page and the sign-in pages, where it is the timeline.
+fn sign_in_next(path: &str, query: Option<&str>) -> Option<String> {
+    if path == "/" || path.starts_with("/auth/") {
+        return None;
+    }
+    let here = match query {
+        Some(q) if !q.is_empty() => format!("{path}?{q}"),
+        _ => path.to_string(),
+    };
+    Some(url::form_urlencoded::byte_serialize(here.as_bytes()).collect())
+}
+
 /// The instance's own language: the first of its languages we have.
 pub fn instance_language(state: &AppState) -> Lang {
     state
@@ -175,6 +188,7 @@ impl Page {
             user => user_context(&self.viewer),
             lang => self.lang.code(),
             ui_languages => i18n::switcher(self.lang, &self.path, self.query.as_deref()),
+            sign_in_next => sign_in_next(&self.path, self.query.as_deref()),
             ..context
         };
         Ok(self.data.templates.render(template, frame)?)

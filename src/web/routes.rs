@@ -273,6 +273,7 @@ pub fn router() -> Router<()> {
         .route("/static/style.css", get(web::stylesheet))
         .route("/static/logo.svg", get(web::logo))
         .route("/static/materials.js", get(web::materials_script))
+        .route("/static/site.js", get(web::site_script))
         .route("/media/{folder}/{file}", get(crate::media::serve));
 
     let oauth = Router::new()

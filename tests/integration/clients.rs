@@ -109,7 +109,10 @@ async fn a_browser_opens_a_community_joins_posts_and_moderates() {
         community["facilitators"][0]["acct"], "fatima",
         "{community}"
     );
-    assert_eq!(community["members_count"], 1, "{community}");
+    assert_eq!(
+        community["members_count"], 2,
+        "the facilitator and the member: {community}"
+    );
     let id = community["id"].as_str().unwrap();
 
     // The member joined with the button.
@@ -443,4 +446,35 @@ async fn a_browser_documents_a_case_and_a_facilitator_verifies_it() {
         Some(1),
         "{only_verified}"
     );
+}
+
+#[tokio::test]
+async fn the_pages_fit_a_phone_and_speak_the_browsers_language() {
+    let a = TestInstance::start().await;
+    let password = a.user("greta", Role::Facilitator).await;
+    let token = a.token("greta", &password, "write").await;
+    let res = a
+        .client
+        .post(a.url("/api/collegium/v1/communities"))
+        .bearer_auth(&token)
+        .json(&json!({"name": "mathe_tirol", "title": "Mathematik in Tirol, ein langer Titel ohne Umbruch"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
+    run_client(
+        "browser_layout.py",
+        vec![
+            a.base.clone(),
+            "greta".into(),
+            password,
+            "mathe_tirol".into(),
+        ],
+    )
+    .await;
 }

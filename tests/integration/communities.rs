@@ -213,7 +213,8 @@ async fn a_community_federates_across_three_instances() {
         "{html}"
     );
     let (_, on_a) = a.get_json(&format!("{API}/{id_a}")).await;
-    assert_eq!(on_a["members_count"], 2);
+    // The facilitator who opened it and the two who joined.
+    assert_eq!(on_a["members_count"], 3);
 
     // A thread from C reaches B through the community.
     let (status, thread) = post_json(

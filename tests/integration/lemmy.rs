@@ -58,7 +58,8 @@ async fn lemmy_posts_reach_our_subscribers_as_sent_and_our_threads_go_out_as_pag
     assert_eq!(res.status(), StatusCode::ACCEPTED);
     let (_, followers) = a.get_ap("/c/woodworking/followers").await;
     assert_eq!(followers["type"], "Collection");
-    assert_eq!(followers["totalItems"], 1);
+    // The facilitator who opened it, and the Lemmy subscriber.
+    assert_eq!(followers["totalItems"], 2);
     assert_eq!(followers["items"], json!([]));
 
     // bob on Lemmy posts into our community.

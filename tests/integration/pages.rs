@@ -134,7 +134,8 @@ async fn people_sign_in_and_out_with_csrf_protected_forms() {
     )
     .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(res.headers()["location"], "/");
+    // Not to the other site: to the timeline.
+    assert_eq!(res.headers()["location"], "/home");
     let session = set_cookie_value(&res, "collegium_session").unwrap();
     // Signing in issues a new CSRF token.
     let csrf = set_cookie_value(&res, "collegium_csrf").unwrap();

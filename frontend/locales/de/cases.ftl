@@ -13,6 +13,10 @@ cases-evidence-links = Links zu den Belegen
 cases-licence = Lizenz
 cases-history = Verlauf
 cases-verified-mark = <span class="badge verified">Bestätigt</span> von { $by } am <time datetime="{ $date_iso }">{ $date }</time>
+cases-untitled = (ohne Titel)
+cases-place = { $region }, { $country }
+cases-verified-by-someone = der Moderation
+cases-not-yours = Nur wer den Praxisbericht erstellt hat, kann ihn ändern oder löschen
 
 ## Übersicht und Suche (cases.html)
 
@@ -151,8 +155,21 @@ cases-verified-by = Bestätigt von { $by } am <time datetime="{ $date_iso }">{ $
 cases-not-yet = Noch nicht
 cases-version = Version
 cases-evidence-kinds-list = Arten von Belegen: { $kinds }
+cases-section-context = Kontext
+cases-section-problem = Problem oder Bedarf
+cases-section-intervention = Maßnahme
+cases-section-ict-tools = Digitale Medien und Werkzeuge
+cases-section-actors = Beteiligte und Rollen
+cases-section-barriers = Hindernisse
+cases-section-enablers = Gelingensbedingungen und Erfolgsfaktoren
+cases-section-evidence = Belege für die Wirkung
+cases-section-costs = Kosten und Ressourcen
+cases-section-transfer = Voraussetzungen für die Übertragung
+cases-section-contact = Kontakt
 cases-materials = Unterrichtsmaterialien
 cases-on-another-server = auf einem anderen Server
+cases-material-unnamed = Ein Unterrichtsmaterial
+cases-material-elsewhere = Ein Unterrichtsmaterial auf { $host }
 cases-verification = Bestätigung
 cases-verification-done-link = <span class="badge verified">Bestätigt</span> von { $by } am <time datetime="{ $date_iso }">{ $date }</time>, in der Community <a href="{ $url }">{ $name }</a>.
 cases-verification-done = <span class="badge verified">Bestätigt</span> von { $by } am <time datetime="{ $date_iso }">{ $date }</time>, in der Community { $name }.
@@ -163,6 +180,8 @@ cases-unverify = Bestätigung zurücknehmen
 cases-verify = Als bestätigt markieren
 cases-unverify-help = Wenn Sie die Bestätigung zurücknehmen, erfahren die Mitglieder der Community, dass der Bericht nicht mehr bestätigt ist.
 cases-verify-help = Ihr Name und das heutige Datum werden bei der Markierung angezeigt, und die Mitglieder der Community werden benachrichtigt.
+cases-verification-unknown-action = Ungültige Angabe: Wählen Sie „verify“ oder „unverify“
+cases-verification-no-community = Ungültige Angabe: Nur ein Praxisbericht, der in einer Community veröffentlicht wurde, kann bestätigt werden
 cases-delete = Löschen
 cases-delete-warning = Beim Löschen wird der Bericht hier entfernt, und die anderen Server, die ihn haben, werden benachrichtigt. Das lässt sich nicht rückgängig machen.
 cases-confirm-delete = „{ $title }“ endgültig löschen?

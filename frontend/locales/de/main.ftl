@@ -9,6 +9,7 @@ nav-home = Startseite
 nav-sign-in = Anmelden
 nav-sign-out = Abmelden
 nav-languages = Sprache
+nav-menu = Menü
 footer-powered = Betrieben mit Collegium, freier Software unter der GNU AGPL. Teil des föderierten Netzwerks von Lerngemeinschaften.
 
 ## Die Seite „Über diese Instanz“

@@ -1,6 +1,13 @@
 # Unterrichtsmaterialien: Übersicht und Suche, Formular, Seite eines Materials,
 # Verlauf der Versionen (eines Materials oder eines Praxisberichts).
 
+## Gemeinsam genutzt
+
+materials-untitled = (ohne Titel)
+materials-original-unnamed = ein Material
+materials-original-elsewhere = ein Material auf { $host }
+materials-not-yours = Nur wer das Material erstellt hat, kann es ändern oder löschen
+
 ## Übersicht und Suche
 
 materials-browse-title = Unterrichtsmaterialien
@@ -49,6 +56,9 @@ materials-form-new-title = Unterrichtsmaterial teilen
 materials-form-edit-lead = Beim Speichern entsteht Version { $version }. Die früheren Versionen bleiben im <a href="{ $url }">Verlauf</a> erhalten, und die Server, auf denen das Material liegt, erhalten die neue.
 materials-form-remix-lead = Das Formular ist mit den Angaben aus <a href="{ $url }">dem Original</a> ausgefüllt: Ändern Sie, was Sie angepasst haben. Ihre Fassung verweist auf das Original, und wer es erstellt hat, wird benachrichtigt.
 materials-form-original-licence = Lizenz des Originals: { $licence }.
+materials-form-note-no-derivatives = Seine Lizenz erlaubt es nicht, bearbeitete Fassungen weiterzugeben (Keine Bearbeitungen): Bitten Sie die Autorinnen und Autoren um Erlaubnis, bevor Sie Ihre Anpassung veröffentlichen.
+materials-form-note-all-rights-reserved = Die Autorinnen und Autoren behalten sich alle Rechte vor: Bitten Sie sie um Erlaubnis, bevor Sie Ihre Anpassung veröffentlichen.
+materials-form-note-share-alike = Seine Lizenz verlangt die Weitergabe unter gleichen Bedingungen (ShareAlike): Veröffentlichen Sie Ihre Anpassung unter derselben Lizenz.
 materials-form-new-lead = Eine Unterrichtsplanung, ein Arbeitsblatt, eine Präsentation, ein Projekt … Lehrkräfte hier und auf anderen Servern können es finden, nutzen, kommentieren und anpassen.
 materials-form-files-lost = Die ausgewählten Dateien wurden nicht übernommen: Wählen Sie sie erneut aus, bevor Sie das Formular absenden.
 materials-form-about = Worum es geht
@@ -76,6 +86,7 @@ materials-form-time-none = Keine Angabe
 materials-form-time-other = Andere Dauer
 materials-form-time-other-placeholder = z. B. 50 oder PT1H15M
 materials-form-time-other-help = Minuten (50) oder eine Dauer nach ISO 8601: PT1H15M sind 1 Stunde 15 Minuten, P3D sind 3 Tage. Ist das Feld ausgefüllt, gilt es statt der Auswahl.
+materials-form-time-other-choice = Andere Dauer (unten)
 materials-form-teaches = Was es vermittelt
 materials-form-competences = Digitale Kompetenzen Lehrender (DigCompEdu), für Materialien zur Fortbildung von Lehrkräften
 materials-form-teaches-text = Vermittelte Fähigkeiten oder Themen
@@ -93,6 +104,10 @@ materials-form-files-help =
         [one] eine Datei oder einen Link
        *[other] { $max } Dateien und Links
     }.
+materials-form-file-too-large = { $count ->
+    [one] { $names } ist größer als { $size } und würde abgelehnt. Wählen Sie kleinere Dateien.
+   *[other] { $names } sind größer als { $size } und würden abgelehnt. Wählen Sie kleinere Dateien.
+    }
 materials-form-links = Links zu Dateien an anderer Stelle
 materials-form-links-help = Eine Webadresse pro Zeile (http:// oder https://), z. B. ein Video oder ein geteiltes Dokument.
 materials-form-publish-note-edit = Beim Speichern wird die Änderung veröffentlicht: Alle können das Material finden, kommentieren und anpassen, und es geht an die Server Ihrer Follower.
@@ -139,6 +154,13 @@ materials-show-delete-explained = Beim Löschen werden das Material und seine Da
 materials-show-delete-confirm = „{ $name }“ endgültig löschen?
 materials-show-delete = Löschen
 
+## Der Entwurf, den der Browser von einem Formular aufbewahrt (Materialien und Praxisberichte)
+
+draft-kept = Entwurf in diesem Browser gespeichert ({ $time }).
+draft-restored = Ihr nicht gespeicherter Entwurf vom { $time } wurde wiederhergestellt.
+draft-discard = Entwurf verwerfen
+draft-discarded = Der Entwurf wurde verworfen.
+
 ## Verlauf der Versionen eines Materials oder eines Praxisberichts
 
 history-title = Verlauf: { $title }
@@ -152,3 +174,39 @@ history-unchanged = keine Änderung an Text oder Angaben
 history-stage = Verbreitungsstufe: { $stage }
 history-licence = Lizenz: { $licence }
 history-none = Es sind keine Versionen verzeichnet.
+
+## Was sich zwischen zwei Versionen geändert hat
+
+history-part-title = Titel
+history-part-description = Beschreibung
+history-part-text = Text
+history-part-language = Sprache
+history-part-authors = Autorinnen und Autoren
+history-part-licence = Lizenz
+history-part-terms = Arten, Bildungsstufen, Fächer oder Kompetenzen
+history-part-teaches = was es vermittelt
+history-part-time-required = Zeitbedarf
+history-part-original = Original
+history-part-files = Dateien
+history-part-summary = Zusammenfassung
+history-part-country = Land
+history-part-region = Region
+history-part-sector = Bildungsbereich
+history-part-levels = Bildungsstufen
+history-part-context = Kontext
+history-part-problem = Problem oder Bedarf
+history-part-intervention = Maßnahme
+history-part-ict-tools = digitale Medien und Werkzeuge
+history-part-actors = Beteiligte und Rollen
+history-part-barriers = Hindernisse
+history-part-enablers = Gelingensbedingungen und Erfolgsfaktoren
+history-part-evidence-kinds = Arten von Belegen
+history-part-evidence = Belege für die Wirkung
+history-part-evidence-links = Links zu den Belegen
+history-part-costs = Kosten und Ressourcen
+history-part-transfer = Voraussetzungen für die Übertragung
+history-part-stage = Verbreitungsstufe
+history-part-digcompedu = DigCompEdu-Kompetenzen
+history-part-selfie = SELFIE-Bereiche
+history-part-linked-materials = verknüpfte Materialien
+history-part-contact = Kontakt

@@ -14,6 +14,14 @@ cases-licence = Licence
 cases-history = History
 # $by (the facilitator's name), $date (the day, as text), $date_iso (the same, machine-readable: keep it in the attribute).
 cases-verified-mark = <span class="badge verified">Verified</span> by { $by } on <time datetime="{ $date_iso }">{ $date }</time>
+# The title shown for a report that has none.
+cases-untitled = (untitled)
+# Where it happened, on one line: $region (as its authors wrote it), $country.
+cases-place = { $region }, { $country }
+# Who verified it (the $by of the verification messages) when their name is not known.
+cases-verified-by-someone = a facilitator
+# When someone other than its author asks to change or delete it.
+cases-not-yours = Only its author can change or delete this case report
 
 ## Browse and search (cases.html)
 
@@ -169,9 +177,25 @@ cases-not-yet = Not yet
 cases-version = Version
 # $kinds: the kinds of evidence, separated by commas.
 cases-evidence-kinds-list = Kinds of evidence: { $kinds }
+# The headings of a report's sections.
+cases-section-context = Context
+cases-section-problem = Problem or need
+cases-section-intervention = Intervention
+cases-section-ict-tools = ICT and tools
+cases-section-actors = Actors and roles
+cases-section-barriers = Barriers
+cases-section-enablers = Enablers and success factors
+cases-section-evidence = Evidence of impact
+cases-section-costs = Costs and resources
+cases-section-transfer = Conditions for transfer
+cases-section-contact = Contact
 cases-materials = Teaching materials
 # Shown in parentheses after a linked material.
 cases-on-another-server = on another server
+# A linked material here that has no title.
+cases-material-unnamed = A teaching material
+# A linked material on another server we know nothing else of; $host: that server.
+cases-material-elsewhere = A teaching material on { $host }
 cases-verification = Verification
 cases-verification-done-link = <span class="badge verified">Verified</span> by { $by } on <time datetime="{ $date_iso }">{ $date }</time>, in the community <a href="{ $url }">{ $name }</a>.
 cases-verification-done = <span class="badge verified">Verified</span> by { $by } on <time datetime="{ $date_iso }">{ $date }</time>, in the community { $name }.
@@ -183,6 +207,9 @@ cases-unverify = Remove the verification
 cases-verify = Mark as verified
 cases-unverify-help = Removing it tells the community's members that the report is no longer verified.
 cases-verify-help = Your name and today's date are shown with the mark, and the community's members are told.
+# Refusals of the verification button ("verify" and "unverify" are what the form sends).
+cases-verification-unknown-action = Validation failed: Choose verify or unverify
+cases-verification-no-community = Validation failed: Only a case report published in a community can be verified
 cases-delete = Delete
 cases-delete-warning = Deleting takes it away here, and tells the other servers that have it. This cannot be undone.
 # Asked in a dialog before deleting; $title: the report's title.

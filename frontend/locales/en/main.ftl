@@ -9,6 +9,7 @@ nav-home = Home
 nav-sign-in = Sign in
 nav-sign-out = Sign out
 nav-languages = Language
+nav-menu = Menu
 footer-powered = Powered by Collegium, free software under the GNU AGPL. Part of the federated network of learning communities.
 
 ## The about page

@@ -3,6 +3,17 @@
 # (materials_show.html), and the history of a material's or a case report's
 # versions (article_history.html).
 
+## Shared by the pages
+
+# The title shown for a material that has none.
+materials-untitled = (untitled)
+# The original a remix adapts, when it has no title of its own.
+materials-original-unnamed = a material
+# The original a remix adapts, on another server we know nothing else of; $host: that server.
+materials-original-elsewhere = a material on { $host }
+# When someone other than its author asks to change or delete it.
+materials-not-yours = Only its author can change or delete this material
+
 ## Browse and search
 
 materials-browse-title = Teaching materials
@@ -62,6 +73,10 @@ materials-form-new-title = Share a teaching material
 materials-form-edit-lead = Saving makes version { $version }. The earlier versions stay in the <a href="{ $url }">history</a>, and the servers that have it get the new one.
 materials-form-remix-lead = The form is filled in from <a href="{ $url }">the original</a>: change what you adapted. Your version links back to it, and its author is told.
 materials-form-original-licence = The original's licence: { $licence }.
+# What the original's licence asks of an adaptation (after materials-form-original-licence).
+materials-form-note-no-derivatives = Its licence does not allow sharing adapted versions (NoDerivatives): ask its authors for permission before you publish your adaptation.
+materials-form-note-all-rights-reserved = Its authors reserve all rights: ask them for permission before you publish your adaptation.
+materials-form-note-share-alike = Its licence is ShareAlike: publish your adaptation under the same licence.
 materials-form-new-lead = A lesson plan, a worksheet, a presentation, a project… Teachers here and on other servers can find it, use it, comment on it and adapt it.
 materials-form-files-lost = The files you chose were not kept: choose them again before you send the form.
 materials-form-about = About it
@@ -92,6 +107,8 @@ materials-form-time-none = Not said
 materials-form-time-other = Another duration
 materials-form-time-other-placeholder = e.g. 50 or PT1H15M
 materials-form-time-other-help = Minutes (50), or an ISO 8601 duration: PT1H15M is 1 hour 15 minutes, P3D is 3 days. Filled in, it counts instead of the choice.
+# The last choice of the time required: the field beside it says how long.
+materials-form-time-other-choice = Another duration (below)
 materials-form-teaches = What it teaches
 materials-form-competences = Digital competences of educators (DigCompEdu), for materials that train teachers
 materials-form-teaches-text = Skills or topics it teaches
@@ -112,6 +129,13 @@ materials-form-files-help =
         [one] one file or link
        *[other] { $max } files and links in all
     }.
+# Shown by the browser as soon as files that are too large are chosen: $count (how
+# many), $names (their names, separated by commas), $size (the largest size
+# allowed, with its unit: "20 MB").
+materials-form-file-too-large = { $count ->
+    [one] { $names } is larger than { $size } and would be refused. Choose smaller files.
+   *[other] { $names } are larger than { $size } and would be refused. Choose smaller files.
+    }
 materials-form-links = Links to files elsewhere
 materials-form-links-help = One web address per line (http:// or https://), e.g. a video or a shared document.
 materials-form-publish-note-edit = Saving publishes the change: anyone can find it, comment on it and adapt it, and it goes to your followers' servers.
@@ -169,6 +193,15 @@ materials-show-delete-confirm = Delete “{ $name }” for good?
 # The button.
 materials-show-delete = Delete
 
+## The draft the browser keeps of a form (materials and case reports)
+
+# $time: the day and time it was kept, as the browser writes them.
+draft-kept = Draft kept in this browser at { $time }.
+draft-restored = Your unsaved draft from { $time } was restored.
+# The button after draft-restored.
+draft-discard = Discard the draft
+draft-discarded = The draft was discarded.
+
 ## The history of a material's or a case report's versions
 
 # $title: the material's or the case report's title.
@@ -185,3 +218,40 @@ history-unchanged = no change to its text or facts
 history-stage = Mainstreaming stage: { $stage }
 history-licence = Licence: { $licence }
 history-none = No versions are recorded.
+
+## What changed between two versions (in history-changed, in running text)
+
+history-part-title = title
+history-part-description = description
+history-part-text = text
+history-part-language = language
+history-part-authors = authors
+history-part-licence = licence
+history-part-terms = types, levels, subjects or competences
+history-part-teaches = what it teaches
+history-part-time-required = time required
+history-part-original = original
+history-part-files = files
+# The parts only a case report has.
+history-part-summary = summary
+history-part-country = country
+history-part-region = region
+history-part-sector = sector
+history-part-levels = levels
+history-part-context = context
+history-part-problem = problem or need
+history-part-intervention = intervention
+history-part-ict-tools = ICT and tools
+history-part-actors = actors and roles
+history-part-barriers = barriers
+history-part-enablers = enablers and success factors
+history-part-evidence-kinds = kinds of evidence
+history-part-evidence = evidence of impact
+history-part-evidence-links = evidence links
+history-part-costs = costs and resources
+history-part-transfer = conditions for transfer
+history-part-stage = stage
+history-part-digcompedu = DigCompEdu competences
+history-part-selfie = SELFIE areas
+history-part-linked-materials = linked materials
+history-part-contact = contact

@@ -13,6 +13,10 @@ cases-evidence-links = Enlaces a las evidencias
 cases-licence = Licencia
 cases-history = Historial
 cases-verified-mark = <span class="badge verified">Verificado</span> por { $by } el <time datetime="{ $date_iso }">{ $date }</time>
+cases-untitled = (sin título)
+cases-place = { $region }, { $country }
+cases-verified-by-someone = un dinamizador
+cases-not-yours = Solo su autor puede cambiar o eliminar este caso de innovación
 
 ## Lista y búsqueda (cases.html)
 
@@ -151,8 +155,21 @@ cases-verified-by = Verificado por { $by } el <time datetime="{ $date_iso }">{ $
 cases-not-yet = Todavía no
 cases-version = Versión
 cases-evidence-kinds-list = Tipos de evidencia: { $kinds }
+cases-section-context = Contexto
+cases-section-problem = Problema o necesidad
+cases-section-intervention = Intervención
+cases-section-ict-tools = TIC y herramientas
+cases-section-actors = Participantes y funciones
+cases-section-barriers = Barreras
+cases-section-enablers = Facilitadores y factores de éxito
+cases-section-evidence = Evidencias de impacto
+cases-section-costs = Costes y recursos
+cases-section-transfer = Condiciones para la transferencia
+cases-section-contact = Contacto
 cases-materials = Materiales didácticos
 cases-on-another-server = en otro servidor
+cases-material-unnamed = Un material didáctico
+cases-material-elsewhere = Un material didáctico en { $host }
 cases-verification = Verificación
 cases-verification-done-link = <span class="badge verified">Verificado</span> por { $by } el <time datetime="{ $date_iso }">{ $date }</time>, en la comunidad <a href="{ $url }">{ $name }</a>.
 cases-verification-done = <span class="badge verified">Verificado</span> por { $by } el <time datetime="{ $date_iso }">{ $date }</time>, en la comunidad { $name }.
@@ -163,6 +180,8 @@ cases-unverify = Retirar la verificación
 cases-verify = Marcar como verificado
 cases-unverify-help = Al retirarla, se avisa a los miembros de la comunidad de que el caso ya no está verificado.
 cases-verify-help = Tu nombre y la fecha de hoy se muestran junto a la marca, y se avisa a los miembros de la comunidad.
+cases-verification-unknown-action = Error de validación: elige «verify» o «unverify»
+cases-verification-no-community = Error de validación: solo se puede verificar un caso publicado en una comunidad
 cases-delete = Eliminar
 cases-delete-warning = Al eliminarlo, desaparece de aquí y se avisa a los demás servidores que lo tienen. No se puede deshacer.
 cases-confirm-delete = ¿Eliminar «{ $title }» definitivamente?

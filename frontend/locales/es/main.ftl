@@ -9,6 +9,7 @@ nav-home = Inicio
 nav-sign-in = Iniciar sesión
 nav-sign-out = Cerrar sesión
 nav-languages = Idioma
+nav-menu = Menú
 footer-powered = Funciona con Collegium, software libre con licencia GNU AGPL. Forma parte de la red federada de comunidades de aprendizaje.
 
 ## La página de presentación

@@ -1,6 +1,13 @@
 # Materiales didácticos: lista y búsqueda, formulario, página de un material,
 # historial de versiones (de un material o de un caso).
 
+## Común a las páginas
+
+materials-untitled = (sin título)
+materials-original-unnamed = un material
+materials-original-elsewhere = un material en { $host }
+materials-not-yours = Solo su autor puede cambiar o eliminar este material
+
 ## Lista y búsqueda
 
 materials-browse-title = Materiales didácticos
@@ -49,6 +56,9 @@ materials-form-new-title = Compartir un material didáctico
 materials-form-edit-lead = Al guardar se crea la versión { $version }. Las versiones anteriores se quedan en el <a href="{ $url }">historial</a>, y los servidores que tienen el material reciben la nueva.
 materials-form-remix-lead = El formulario ya está rellenado con los datos del <a href="{ $url }">original</a>: cambia lo que hayas adaptado. Tu versión enlaza con el original, y se avisa a su autor.
 materials-form-original-licence = Licencia del original: { $licence }.
+materials-form-note-no-derivatives = Su licencia no permite compartir versiones adaptadas (SinObraDerivada): pide permiso a sus autores antes de publicar tu adaptación.
+materials-form-note-all-rights-reserved = Sus autores se reservan todos los derechos: pídeles permiso antes de publicar tu adaptación.
+materials-form-note-share-alike = Su licencia es ShareAlike (CompartirIgual): publica tu adaptación con la misma licencia.
 materials-form-new-lead = Una programación de aula, una ficha, una presentación, un proyecto… Docentes de aquí y de otros servidores podrán encontrarlo, usarlo, comentarlo y adaptarlo.
 materials-form-files-lost = No se han conservado los archivos que elegiste: vuelve a elegirlos antes de enviar el formulario.
 materials-form-about = Sobre el material
@@ -76,6 +86,7 @@ materials-form-time-none = Sin indicar
 materials-form-time-other = Otra duración
 materials-form-time-other-placeholder = p. ej., 50 o PT1H15M
 materials-form-time-other-help = Minutos (50) o una duración ISO 8601: PT1H15M es 1 hora y 15 minutos, P3D son 3 días. Si lo rellenas, cuenta en lugar de la opción elegida.
+materials-form-time-other-choice = Otra duración (abajo)
 materials-form-teaches = Qué enseña
 materials-form-competences = Competencias digitales docentes (DigCompEdu), para materiales de formación del profesorado
 materials-form-teaches-text = Destrezas o temas que enseña
@@ -93,6 +104,10 @@ materials-form-files-help =
         [one] un archivo o enlace como máximo
        *[other] { $max } archivos y enlaces como máximo
     }.
+materials-form-file-too-large = { $count ->
+    [one] { $names } supera { $size } y se rechazaría. Elige archivos más pequeños.
+   *[other] { $names } superan { $size } y se rechazarían. Elige archivos más pequeños.
+    }
 materials-form-links = Enlaces a archivos en otros sitios
 materials-form-links-help = Una dirección web por línea (http:// o https://), p. ej., un vídeo o un documento compartido.
 materials-form-publish-note-edit = Al guardar se publica el cambio: cualquiera puede encontrar el material, comentarlo y adaptarlo, y llega a los servidores de tus seguidores.
@@ -139,6 +154,13 @@ materials-show-delete-explained = Al eliminarlo, el material y sus archivos desa
 materials-show-delete-confirm = ¿Eliminar «{ $name }» definitivamente?
 materials-show-delete = Eliminar
 
+## El borrador de un formulario que guarda el navegador (materiales y casos de innovación)
+
+draft-kept = Borrador guardado en este navegador ({ $time }).
+draft-restored = Se ha recuperado tu borrador sin guardar del { $time }.
+draft-discard = Descartar el borrador
+draft-discarded = Se ha descartado el borrador.
+
 ## Historial de versiones de un material o de un caso
 
 history-title = Historial: { $title }
@@ -152,3 +174,39 @@ history-unchanged = sin cambios en el texto ni en los datos
 history-stage = Fase de generalización: { $stage }
 history-licence = Licencia: { $licence }
 history-none = No hay versiones registradas.
+
+## Qué cambió entre dos versiones
+
+history-part-title = título
+history-part-description = descripción
+history-part-text = texto
+history-part-language = idioma
+history-part-authors = autores
+history-part-licence = licencia
+history-part-terms = tipos, niveles, materias o competencias
+history-part-teaches = qué enseña
+history-part-time-required = duración
+history-part-original = original
+history-part-files = archivos
+history-part-summary = resumen
+history-part-country = país
+history-part-region = región
+history-part-sector = sector
+history-part-levels = niveles
+history-part-context = contexto
+history-part-problem = problema o necesidad
+history-part-intervention = intervención
+history-part-ict-tools = TIC y herramientas
+history-part-actors = participantes y funciones
+history-part-barriers = barreras
+history-part-enablers = facilitadores y factores de éxito
+history-part-evidence-kinds = tipos de evidencia
+history-part-evidence = evidencias de impacto
+history-part-evidence-links = enlaces a las evidencias
+history-part-costs = costes y recursos
+history-part-transfer = condiciones para la transferencia
+history-part-stage = etapa de generalización
+history-part-digcompedu = competencias DigCompEdu
+history-part-selfie = áreas SELFIE
+history-part-linked-materials = materiales didácticos vinculados
+history-part-contact = contacto

@@ -13,6 +13,10 @@ cases-evidence-links = Liens vers les preuves
 cases-licence = Licence
 cases-history = Historique
 cases-verified-mark = <span class="badge verified">Vérifié</span> par { $by } le <time datetime="{ $date_iso }">{ $date }</time>
+cases-untitled = (sans titre)
+cases-place = { $region }, { $country }
+cases-verified-by-someone = l’équipe d’animation
+cases-not-yours = Seul son auteur peut modifier ou supprimer ce retour d’expérience
 
 ## Liste et recherche (cases.html)
 
@@ -151,8 +155,21 @@ cases-verified-by = Vérifié par { $by } le <time datetime="{ $date_iso }">{ $d
 cases-not-yet = Pas encore
 cases-version = Version
 cases-evidence-kinds-list = Types de preuves : { $kinds }
+cases-section-context = Contexte
+cases-section-problem = Problème ou besoin
+cases-section-intervention = Action menée
+cases-section-ict-tools = Numérique et outils
+cases-section-actors = Acteurs et rôles
+cases-section-barriers = Obstacles
+cases-section-enablers = Leviers et facteurs de réussite
+cases-section-evidence = Preuves d'impact
+cases-section-costs = Coûts et ressources
+cases-section-transfer = Conditions de transfert
+cases-section-contact = Contact
 cases-materials = Ressources pédagogiques
 cases-on-another-server = sur un autre serveur
+cases-material-unnamed = Une ressource pédagogique
+cases-material-elsewhere = Une ressource pédagogique sur { $host }
 cases-verification = Vérification
 cases-verification-done-link = <span class="badge verified">Vérifié</span> par { $by } le <time datetime="{ $date_iso }">{ $date }</time>, dans la communauté <a href="{ $url }">{ $name }</a>.
 cases-verification-done = <span class="badge verified">Vérifié</span> par { $by } le <time datetime="{ $date_iso }">{ $date }</time>, dans la communauté { $name }.
@@ -163,6 +180,8 @@ cases-unverify = Retirer la vérification
 cases-verify = Marquer comme vérifié
 cases-unverify-help = Le retrait informe les membres de la communauté que ce retour d'expérience n'est plus vérifié.
 cases-verify-help = Votre nom et la date du jour s'affichent avec la mention, et les membres de la communauté en sont informés.
+cases-verification-unknown-action = Échec de la validation : choisissez « verify » ou « unverify »
+cases-verification-no-community = Échec de la validation : seul un retour d’expérience publié dans une communauté peut être vérifié
 cases-delete = Supprimer
 cases-delete-warning = La suppression le retire d'ici et en informe les autres serveurs qui l'ont. Cette action est irréversible.
 cases-confirm-delete = Supprimer définitivement « { $title } » ?

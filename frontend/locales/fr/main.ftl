@@ -9,6 +9,7 @@ nav-home = Accueil
 nav-sign-in = Se connecter
 nav-sign-out = Se déconnecter
 nav-languages = Langue
+nav-menu = Menu
 footer-powered = Propulsé par Collegium, logiciel libre sous licence GNU AGPL. Fait partie du réseau fédéré des communautés d'apprentissage.
 
 ## La page « À propos »

@@ -1,6 +1,13 @@
 # Ressources pédagogiques : liste et recherche, formulaire, page d’une ressource,
 # historique des versions (d’une ressource ou d’un retour d’expérience).
 
+## Commun aux pages
+
+materials-untitled = (sans titre)
+materials-original-unnamed = une ressource
+materials-original-elsewhere = une ressource sur { $host }
+materials-not-yours = Seul son auteur peut modifier ou supprimer cette ressource
+
 ## Liste et recherche
 
 materials-browse-title = Ressources pédagogiques
@@ -49,6 +56,9 @@ materials-form-new-title = Partager une ressource pédagogique
 materials-form-edit-lead = L’enregistrement crée la version { $version }. Les versions précédentes restent dans l’<a href="{ $url }">historique</a>, et les serveurs qui ont cette ressource reçoivent la nouvelle.
 materials-form-remix-lead = Le formulaire est prérempli à partir de <a href="{ $url }">l’original</a> : modifiez ce que vous avez adapté. Votre version renvoie à l’original, et son auteur en est averti.
 materials-form-original-licence = Licence de l’original : { $licence }.
+materials-form-note-no-derivatives = Sa licence ne permet pas de partager des versions adaptées (Pas de modification) : demandez l’autorisation à ses auteurs avant de publier votre adaptation.
+materials-form-note-all-rights-reserved = Ses auteurs se réservent tous les droits : demandez-leur l’autorisation avant de publier votre adaptation.
+materials-form-note-share-alike = Sa licence impose le partage dans les mêmes conditions (ShareAlike) : publiez votre adaptation sous la même licence.
 materials-form-new-lead = Une séquence, une fiche d’exercices, une présentation, un projet… Les enseignants d’ici et d’autres serveurs pourront la trouver, l’utiliser, la commenter et l’adapter.
 materials-form-files-lost = Les fichiers choisis n’ont pas été conservés : choisissez-les à nouveau avant d’envoyer le formulaire.
 materials-form-about = Présentation
@@ -76,6 +86,7 @@ materials-form-time-none = Non précisée
 materials-form-time-other = Autre durée
 materials-form-time-other-placeholder = p. ex. 50 ou PT1H15M
 materials-form-time-other-help = En minutes (50), ou une durée ISO 8601 : PT1H15M correspond à 1 heure 15 minutes, P3D à 3 jours. Si ce champ est rempli, il remplace le choix.
+materials-form-time-other-choice = Autre durée (ci-dessous)
 materials-form-teaches = Objectifs d’apprentissage
 materials-form-competences = Compétences numériques des enseignants (DigCompEdu), pour les ressources de formation des enseignants
 materials-form-teaches-text = Compétences ou notions travaillées
@@ -93,6 +104,10 @@ materials-form-files-help =
         [one] un fichier ou lien au maximum
        *[other] { $max } fichiers et liens au maximum
     }.
+materials-form-file-too-large = { $count ->
+    [one] { $names } dépasse { $size } et serait refusé. Choisissez des fichiers plus petits.
+   *[other] { $names } dépassent { $size } et seraient refusés. Choisissez des fichiers plus petits.
+    }
 materials-form-links = Liens vers des fichiers hébergés ailleurs
 materials-form-links-help = Une adresse web par ligne (http:// ou https://), p. ex. une vidéo ou un document partagé.
 materials-form-publish-note-edit = L’enregistrement publie la modification : chacun peut trouver la ressource, la commenter et l’adapter, et elle est envoyée aux serveurs de vos abonnés.
@@ -139,6 +154,13 @@ materials-show-delete-explained = La suppression retire la ressource et ses fich
 materials-show-delete-confirm = Supprimer définitivement « { $name } » ?
 materials-show-delete = Supprimer
 
+## Le brouillon d’un formulaire que garde le navigateur (ressources et retours d’expérience)
+
+draft-kept = Brouillon conservé dans ce navigateur ({ $time }).
+draft-restored = Votre brouillon non enregistré du { $time } a été restauré.
+draft-discard = Supprimer le brouillon
+draft-discarded = Le brouillon a été supprimé.
+
 ## Historique des versions d’une ressource ou d’un retour d’expérience
 
 history-title = Historique : { $title }
@@ -152,3 +174,39 @@ history-unchanged = aucune modification du texte ni des informations
 history-stage = Étape de généralisation : { $stage }
 history-licence = Licence : { $licence }
 history-none = Aucune version n’est enregistrée.
+
+## Ce qui a changé entre deux versions
+
+history-part-title = titre
+history-part-description = description
+history-part-text = texte
+history-part-language = langue
+history-part-authors = auteurs
+history-part-licence = licence
+history-part-terms = types, niveaux, matières ou compétences
+history-part-teaches = objectifs d’apprentissage
+history-part-time-required = durée
+history-part-original = original
+history-part-files = fichiers
+history-part-summary = résumé
+history-part-country = pays
+history-part-region = région
+history-part-sector = secteur
+history-part-levels = niveaux
+history-part-context = contexte
+history-part-problem = problème ou besoin
+history-part-intervention = action menée
+history-part-ict-tools = numérique et outils
+history-part-actors = acteurs et rôles
+history-part-barriers = obstacles
+history-part-enablers = leviers et facteurs de réussite
+history-part-evidence-kinds = types de preuves
+history-part-evidence = preuves d’impact
+history-part-evidence-links = liens vers les preuves
+history-part-costs = coûts et ressources
+history-part-transfer = conditions de transfert
+history-part-stage = stade de généralisation
+history-part-digcompedu = compétences DigCompEdu
+history-part-selfie = domaines SELFIE
+history-part-linked-materials = ressources pédagogiques liées
+history-part-contact = contact

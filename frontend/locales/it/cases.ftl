@@ -13,6 +13,10 @@ cases-evidence-links = Link alle evidenze
 cases-licence = Licenza
 cases-history = Cronologia
 cases-verified-mark = <span class="badge verified">Verificato</span> da { $by } il <time datetime="{ $date_iso }">{ $date }</time>
+cases-untitled = (senza titolo)
+cases-place = { $region }, { $country }
+cases-verified-by-someone = un facilitatore
+cases-not-yours = Solo il suo autore può modificare o eliminare questo caso di innovazione
 
 ## Elenco e ricerca (cases.html)
 
@@ -151,8 +155,21 @@ cases-verified-by = Verificato da { $by } il <time datetime="{ $date_iso }">{ $d
 cases-not-yet = Non ancora
 cases-version = Versione
 cases-evidence-kinds-list = Tipi di evidenze: { $kinds }
+cases-section-context = Contesto
+cases-section-problem = Problema o bisogno
+cases-section-intervention = Intervento
+cases-section-ict-tools = Tecnologie e strumenti
+cases-section-actors = Attori e ruoli
+cases-section-barriers = Ostacoli
+cases-section-enablers = Fattori abilitanti e di successo
+cases-section-evidence = Evidenze di impatto
+cases-section-costs = Costi e risorse
+cases-section-transfer = Condizioni per il trasferimento
+cases-section-contact = Contatto
 cases-materials = Materiali didattici
 cases-on-another-server = su un altro server
+cases-material-unnamed = Un materiale didattico
+cases-material-elsewhere = Un materiale didattico su { $host }
 cases-verification = Verifica
 cases-verification-done-link = <span class="badge verified">Verificato</span> da { $by } il <time datetime="{ $date_iso }">{ $date }</time>, nella comunità <a href="{ $url }">{ $name }</a>.
 cases-verification-done = <span class="badge verified">Verificato</span> da { $by } il <time datetime="{ $date_iso }">{ $date }</time>, nella comunità { $name }.
@@ -163,6 +180,8 @@ cases-unverify = Rimuovi la verifica
 cases-verify = Segna come verificato
 cases-unverify-help = Se la rimuovi, i membri della comunità vengono informati che il caso non è più verificato.
 cases-verify-help = Il tuo nome e la data di oggi compaiono accanto al contrassegno, e i membri della comunità vengono informati.
+cases-verification-unknown-action = Convalida non riuscita: scegli “verify” o “unverify”
+cases-verification-no-community = Convalida non riuscita: si può verificare solo un caso pubblicato in una comunità
 cases-delete = Elimina
 cases-delete-warning = Eliminandolo lo togli da qui e lo comunichi agli altri server che lo hanno. Non si può annullare.
 cases-confirm-delete = Vuoi eliminare definitivamente «{ $title }»?

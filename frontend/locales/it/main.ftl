@@ -9,6 +9,7 @@ nav-home = Home
 nav-sign-in = Accedi
 nav-sign-out = Esci
 nav-languages = Lingua
+nav-menu = Menu
 footer-powered = Basato su Collegium, software libero con licenza GNU AGPL. Fa parte della rete federata delle comunità di apprendimento.
 
 ## La pagina di presentazione

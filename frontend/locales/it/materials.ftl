@@ -1,6 +1,13 @@
 # Materiali didattici: elenco e ricerca, modulo, pagina di un materiale,
 # cronologia delle versioni (di un materiale o di un caso).
 
+## In comune tra le pagine
+
+materials-untitled = (senza titolo)
+materials-original-unnamed = un materiale
+materials-original-elsewhere = un materiale su { $host }
+materials-not-yours = Solo il suo autore può modificare o eliminare questo materiale
+
 ## Elenco e ricerca
 
 materials-browse-title = Materiali didattici
@@ -49,6 +56,9 @@ materials-form-new-title = Condividi un materiale didattico
 materials-form-edit-lead = Salvando crei la versione { $version }. Le versioni precedenti restano nella <a href="{ $url }">cronologia</a> e i server che hanno il materiale ricevono quella nuova.
 materials-form-remix-lead = Il modulo è già compilato con i dati dell’<a href="{ $url }">originale</a>: modifica ciò che hai adattato. La tua versione rimanda all’originale e il suo autore riceve una notifica.
 materials-form-original-licence = Licenza dell’originale: { $licence }.
+materials-form-note-no-derivatives = La sua licenza non consente di condividere versioni adattate (Non opere derivate): chiedi il permesso ai suoi autori prima di pubblicare il tuo adattamento.
+materials-form-note-all-rights-reserved = I suoi autori si riservano tutti i diritti: chiedi loro il permesso prima di pubblicare il tuo adattamento.
+materials-form-note-share-alike = La sua licenza è ShareAlike (Condividi allo stesso modo): pubblica il tuo adattamento con la stessa licenza.
 materials-form-new-lead = Una progettazione didattica, una scheda, una presentazione, un progetto… I docenti qui e su altri server potranno trovarlo, usarlo, commentarlo e adattarlo.
 materials-form-files-lost = I file che avevi scelto non sono stati conservati: sceglili di nuovo prima di inviare il modulo.
 materials-form-about = Di cosa si tratta
@@ -76,6 +86,7 @@ materials-form-time-none = Non indicata
 materials-form-time-other = Altra durata
 materials-form-time-other-placeholder = es. 50 o PT1H15M
 materials-form-time-other-help = Minuti (50) oppure una durata ISO 8601: PT1H15M significa 1 ora e 15 minuti, P3D 3 giorni. Se compili questo campo, vale al posto della scelta.
+materials-form-time-other-choice = Un’altra durata (qui sotto)
 materials-form-teaches = Che cosa insegna
 materials-form-competences = Competenze digitali dei docenti (DigCompEdu), per i materiali di formazione degli insegnanti
 materials-form-teaches-text = Abilità o argomenti che insegna
@@ -93,6 +104,10 @@ materials-form-files-help =
         [one] un file o link
        *[other] { $max } tra file e link
     }.
+materials-form-file-too-large = { $count ->
+    [one] { $names } supera { $size } e verrebbe rifiutato. Scegli file più piccoli.
+   *[other] { $names } superano { $size } e verrebbero rifiutati. Scegli file più piccoli.
+    }
 materials-form-links = Link a file su altri siti
 materials-form-links-help = Un indirizzo web per riga (http:// o https://), es. un video o un documento condiviso.
 materials-form-publish-note-edit = Salvando pubblichi la modifica: chiunque può trovare il materiale, commentarlo e adattarlo, e viene inviato ai server di chi ti segue.
@@ -139,6 +154,13 @@ materials-show-delete-explained = Se lo elimini, il materiale e i suoi file veng
 materials-show-delete-confirm = Eliminare definitivamente “{ $name }”?
 materials-show-delete = Elimina
 
+## La bozza di un modulo che il browser conserva (materiali e casi di innovazione)
+
+draft-kept = Bozza salvata in questo browser ({ $time }).
+draft-restored = La tua bozza non salvata del { $time } è stata ripristinata.
+draft-discard = Elimina la bozza
+draft-discarded = La bozza è stata eliminata.
+
 ## Cronologia delle versioni di un materiale o di un caso
 
 history-title = Cronologia: { $title }
@@ -152,3 +174,39 @@ history-unchanged = nessuna modifica al testo o ai dati
 history-stage = Fase di diffusione: { $stage }
 history-licence = Licenza: { $licence }
 history-none = Non è registrata nessuna versione.
+
+## Che cosa è cambiato tra due versioni
+
+history-part-title = titolo
+history-part-description = descrizione
+history-part-text = testo
+history-part-language = lingua
+history-part-authors = autori
+history-part-licence = licenza
+history-part-terms = tipi, livelli, materie o competenze
+history-part-teaches = che cosa insegna
+history-part-time-required = durata
+history-part-original = originale
+history-part-files = file
+history-part-summary = sintesi
+history-part-country = paese
+history-part-region = regione
+history-part-sector = settore
+history-part-levels = livelli
+history-part-context = contesto
+history-part-problem = problema o bisogno
+history-part-intervention = intervento
+history-part-ict-tools = tecnologie e strumenti
+history-part-actors = attori e ruoli
+history-part-barriers = ostacoli
+history-part-enablers = fattori abilitanti e di successo
+history-part-evidence-kinds = tipi di evidenze
+history-part-evidence = evidenze di impatto
+history-part-evidence-links = link alle evidenze
+history-part-costs = costi e risorse
+history-part-transfer = condizioni per il trasferimento
+history-part-stage = fase di diffusione
+history-part-digcompedu = competenze DigCompEdu
+history-part-selfie = aree SELFIE
+history-part-linked-materials = materiali didattici collegati
+history-part-contact = contatto
