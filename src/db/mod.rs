@@ -454,6 +454,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "user locale",
         include_str!("../../migrations/sqlite/0014_user_locale.sql"),
     ),
+    (
+        15,
+        "markers",
+        include_str!("../../migrations/sqlite/0015_markers.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -526,6 +531,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         14,
         "user locale",
         include_str!("../../migrations/postgres/0014_user_locale.sql"),
+    ),
+    (
+        15,
+        "markers",
+        include_str!("../../migrations/postgres/0015_markers.sql"),
     ),
 ];
 

@@ -3,6 +3,7 @@
 //! event happens; the Mastodon API reads them.
 
 pub mod api;
+pub mod pages;
 pub mod store;
 
 use chrono::Utc;

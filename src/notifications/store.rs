@@ -145,3 +145,56 @@ pub async fn dismiss(db: &Db, account_id: i64, id: Option<i64>) -> Result<(), sq
     })?;
     Ok(())
 }
+
+// ----- how far a person has read them (Mastodon's `notifications` marker) -----
+
+/// The id of the newest notification the person has seen, 0 when none.
+pub async fn last_read(db: &Db, account_id: i64) -> Result<i64, sqlx::Error> {
+    let id: Option<i64> = with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT last_read_id FROM markers WHERE account_id = $1 AND timeline = 'notifications'",
+        )
+        .bind(account_id)
+        .fetch_optional(pool)
+        .await
+    })?;
+    Ok(id.unwrap_or(0))
+}
+
+/// Marks the notifications up to `id` as read (never moving the mark back).
+pub async fn mark_read(
+    db: &Db,
+    account_id: i64,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO markers (account_id, timeline, last_read_id, version, updated_at) \
+             VALUES ($1, 'notifications', $2, 1, $3) ON CONFLICT (account_id, timeline) DO UPDATE \
+             SET last_read_id = $2, version = markers.version + 1, updated_at = $3 \
+             WHERE markers.last_read_id < $2",
+        )
+        .bind(account_id)
+        .bind(id)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ())
+    })
+}
+
+/// How many notifications came after the mark (counted up to 100: the header
+/// shows "99+" beyond that).
+pub async fn unread_count(db: &Db, account_id: i64) -> Result<i64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM notifications WHERE account_id = $1 AND id > \
+             COALESCE((SELECT last_read_id FROM markers WHERE account_id = $1 \
+             AND timeline = 'notifications'), 0) LIMIT 100) AS unread",
+        )
+        .bind(account_id)
+        .fetch_one(pool)
+        .await
+    })
+}

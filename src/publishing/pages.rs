@@ -75,10 +75,12 @@ pub async fn post_view(
     };
     let store::Engagement {
         favourites,
+        favourited,
         reblogs,
+        reblogged,
         replies,
         ..
-    } = store::engagement(&state.db, &shown, None).await?;
+    } = store::engagement(&state.db, &shown, viewer.map(|v| v.id)).await?;
     let acct = if author.is_local() {
         format!("{}@{}", author.username, state.settings.domain)
     } else {
@@ -143,9 +145,14 @@ pub async fn post_view(
         visibility => shown.visibility,
         created_at => shown.created_at.to_rfc3339(),
         favourites => favourites,
+        favourited => favourited,
         reblogs => reblogs,
+        reblogged => reblogged,
         replies => replies,
         boosted_by => boosted_by,
+        // What the viewer may do with it on the card.
+        own => viewer.is_some_and(|v| v.id == shown.account_id),
+        boostable => matches!(shown.visibility.as_str(), "public" | "unlisted"),
     }))
 }
 
@@ -261,6 +268,78 @@ pub async fn compose(
         Err(AppError::Unprocessable(message)) => render_home(&page, Some(&message)).await,
         Err(e) => Err(PageError::from(e)),
     }
+}
+
+#[derive(Deserialize)]
+pub struct PostActionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    action: String,
+    /// The page the card was on, to go back to.
+    #[serde(default)]
+    back: String,
+}
+
+/// `POST /posts/{id}`: what a post card's buttons do (like, boost, and their
+/// undoing, delete once confirmed), then back to the page the card was on.
+/// The same rules as the API: only posts the person may see, only their own
+/// deleted.
+pub async fn act(
+    page: Page,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<PostActionForm>,
+) -> Result<Response, PageError> {
+    let data = &page.data;
+    let back = crate::web::safe_local_path(&form.back)
+        .unwrap_or("/home")
+        .to_string();
+    let Some((me, _)) = &page.viewer else {
+        return Ok(crate::web::sign_in_to(&back));
+    };
+    verify_csrf(data, &headers, &form.csrf)?;
+    let status = id.parse::<i64>().ok().map(|id| store::find(&data.db, id));
+    let status = match status {
+        Some(found) => found.await?,
+        None => None,
+    };
+    let status = match status {
+        Some(s) if s.reblog_of_id.is_none() && model::can_see(data, Some(me), &s).await? => s,
+        _ => return Err(PageError::from(AppError::NotFound)),
+    };
+    match form.action.as_str() {
+        "favourite" => local::favourite(data, me, &status).await?,
+        "unfavourite" => local::unfavourite(data, me, &status).await?,
+        "reblog" => {
+            local::reblog(data, me, &status).await?;
+        }
+        "unreblog" => local::unreblog(data, me, &status).await?,
+        // Deleting asks first, on a page of its own (no script needed).
+        "delete" if status.account_id == me.id => {
+            let Some(view) = post_view(data, &status, Some(me)).await? else {
+                return Err(PageError::from(AppError::NotFound));
+            };
+            return page.render_form(
+                StatusCode::OK,
+                "post_delete.html",
+                minijinja::context! { post => view, back => back },
+            );
+        }
+        "delete_confirmed" if status.account_id == me.id => {
+            local::delete(data, me, &status).await?;
+            // The deleted post's own page is gone: back to the timeline then.
+            let gone = back.ends_with(&format!("/{}", status.id));
+            return Ok(Redirect::to(if gone { "/home" } else { &back }).into_response());
+        }
+        "delete" | "delete_confirmed" => return Err(PageError::from(AppError::NotFound)),
+        _ => {
+            return Err(PageError::from(AppError::validation(
+                page.t("post-unknown-action"),
+            )));
+        }
+    }
+    Ok(Redirect::to(&back).into_response())
 }
 
 /// `GET /@{name}/{id}`: a post with the thread around it.

@@ -49,6 +49,8 @@ impl Templates {
             "error.html",
             "tag.html",
             "post.html",
+            "post_delete.html",
+            "notifications.html",
             "timeline.html",
             "thread.html",
             "communities.html",

@@ -36,6 +36,8 @@ pub struct Page {
     /// This page's path and query, for the language switcher's links.
     path: String,
     query: Option<String>,
+    /// The signed-in person's notifications not seen yet (for the header).
+    unread: i64,
 }
 
 const LANG_COOKIE: &str = "collegium_lang";
@@ -124,6 +126,12 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
             Some(asked) => asked,
             None => page_language(&data, &parts.headers, viewer.as_ref().map(|(_, u)| u)),
         };
+        let unread = match &viewer {
+            Some((account, _)) => crate::notifications::store::unread_count(&data.db, account.id)
+                .await
+                .map_err(AppError::from)?,
+            None => 0,
+        };
         Ok(Page {
             data,
             viewer,
@@ -132,6 +140,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
             lang_cookie,
             path: parts.uri.path().to_string(),
             query,
+            unread,
         })
     }
 }
@@ -189,6 +198,11 @@ impl Page {
             lang => self.lang.code(),
             ui_languages => i18n::switcher(self.lang, &self.path, self.query.as_deref()),
             sign_in_next => sign_in_next(&self.path, self.query.as_deref()),
+            unread_notifications => self.unread,
+            here => match &self.query {
+                Some(q) => format!("{}?{q}", self.path),
+                None => self.path.clone(),
+            },
             ..context
         };
         Ok(self.data.templates.render(template, frame)?)

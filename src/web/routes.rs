@@ -270,6 +270,8 @@ pub fn router() -> Router<()> {
             "/home",
             get(crate::publishing::pages::home).post(crate::publishing::pages::compose),
         )
+        .route("/posts/{id}", post(crate::publishing::pages::act))
+        .route("/notifications", get(crate::notifications::pages::page))
         .route("/static/style.css", get(web::stylesheet))
         .route("/static/logo.svg", get(web::logo))
         .route("/static/materials.js", get(web::materials_script))

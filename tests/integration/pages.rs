@@ -499,3 +499,131 @@ async fn a_failed_page_is_the_error_page_for_whoever_is_signed_in() {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert!(res.text().await.unwrap().contains("/auth/sign_in"));
 }
+
+#[tokio::test]
+async fn a_post_card_likes_boosts_and_deletes_with_a_confirmation() {
+    use crate::harness::{get_page, post_json};
+    let a = TestInstance::start().await;
+    let anna_pw = a.user("anna", Role::Member).await;
+    let bruno_pw = a.user("bruno", Role::Member).await;
+    let token = a.token("anna", &anna_pw, "read write").await;
+    let (_, post) = post_json(
+        &a,
+        &token,
+        "/api/v1/statuses",
+        serde_json::json!({"status": "Fractions with pizza"}),
+    )
+    .await;
+    let id = post["id"].as_str().unwrap().to_string();
+    let (anna, csrf) = web_sign_in(&a, "anna", &anna_pw).await;
+    let (bruno, bruno_csrf) = web_sign_in(&a, "bruno", &bruno_pw).await;
+
+    // The card on the timeline has the buttons.
+    let (_, html) = get_page(&a, &anna, "/home").await;
+    assert!(
+        html.contains(&format!("action=\"&#x2f;posts&#x2f;{id}\""))
+            || html.contains(&format!("action=\"/posts/{id}\"")),
+        "{html}"
+    );
+    assert!(
+        html.contains("value=\"favourite\"") && html.contains("Like (0)"),
+        "{html}"
+    );
+
+    let act = |cookies: String, csrf: String, action: &'static str, back: &'static str| {
+        let a = &a;
+        let id = id.clone();
+        async move {
+            a.client
+                .post(a.url(&format!("/posts/{id}")))
+                .header("cookie", cookies)
+                .form(&[("csrf", csrf.as_str()), ("action", action), ("back", back)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = act(bruno.clone(), bruno_csrf.clone(), "favourite", "/@anna").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/@anna");
+    let res = act(
+        bruno.clone(),
+        bruno_csrf.clone(),
+        "reblog",
+        "//evil.example",
+    )
+    .await;
+    assert_eq!(res.headers()["location"], "/home", "never to another site");
+    let (_, seen) = a.get_json(&format!("/api/v1/statuses/{id}")).await;
+    assert_eq!(seen["favourites_count"], 1, "{seen}");
+    assert_eq!(seen["reblogs_count"], 1, "{seen}");
+    let (_, html) = get_page(&a, &bruno, "/@anna").await;
+    assert!(
+        html.contains("Liked (1)") && html.contains("aria-pressed=\"true\""),
+        "{html}"
+    );
+    act(bruno.clone(), bruno_csrf.clone(), "unfavourite", "/home").await;
+    let (_, seen) = a.get_json(&format!("/api/v1/statuses/{id}")).await;
+    assert_eq!(seen["favourites_count"], 0, "{seen}");
+
+    // anna is told, with a count in the header until she has seen them.
+    let (_, html) = get_page(&a, &anna, "/home").await;
+    assert!(
+        html.contains(">Notifications (2)</a>"),
+        "the like and the boost: {html}"
+    );
+    let (status, html) = get_page(&a, &anna, "/notifications").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("boosted your post") && html.contains("class=\"badge\""),
+        "{html}"
+    );
+    assert!(html.contains("Fractions with pizza"), "{html}");
+    let (_, html) = get_page(&a, &anna, "/home").await;
+    assert!(html.contains(">Notifications</a>"), "seen: {html}");
+    let (_, html) = get_page(&a, &anna, "/notifications").await;
+    assert!(!html.contains("class=\"badge\""), "nothing new: {html}");
+
+    // Only the author may delete, and only after saying yes.
+    let res = act(
+        bruno.clone(),
+        bruno_csrf.clone(),
+        "delete_confirmed",
+        "/home",
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = act(anna.clone(), csrf.clone(), "dance", "/home").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = act(anna.clone(), "wrong".into(), "delete_confirmed", "/home").await;
+    assert!(res.status().is_client_error());
+    let res = act(anna.clone(), csrf.clone(), "delete", "/home").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("Delete this post?") && html.contains("Fractions with pizza"),
+        "{html}"
+    );
+    let (status, _) = a.get_json(&format!("/api/v1/statuses/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "asking deletes nothing");
+    let res = act(anna.clone(), csrf.clone(), "delete_confirmed", "/home").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (status, _) = a.get_json(&format!("/api/v1/statuses/{id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // Signed out: to the sign-in page.
+    let res = a
+        .client
+        .post(a.url(&format!("/posts/{id}")))
+        .form(&[("csrf", "x"), ("action", "favourite"), ("back", "/home")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        res.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/auth/sign_in")
+    );
+}

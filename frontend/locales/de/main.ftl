@@ -136,3 +136,35 @@ error-back-home = Zurück zur Startseite
 sign-in-invalid = Benutzername, E-Mail-Adresse oder Passwort ist falsch.
 sign-up-closed = Auf dieser Instanz können Sie sich nicht selbst registrieren. Bitten Sie die Administration um ein Konto.
 authorize-denied = Sie haben die App nicht autorisiert.
+
+## A post card's buttons
+
+post-reply = Antworten ({ $count })
+post-like = Gefällt mir ({ $count })
+post-liked = Gefällt Ihnen ({ $count })
+post-boost = Teilen ({ $count })
+post-boosted = Geteilt ({ $count })
+post-delete = Löschen
+post-delete-title = Diesen Beitrag löschen?
+post-delete-question = Er verschwindet hier und auf den Servern, die ihn haben. Das lässt sich nicht rückgängig machen.
+post-delete-confirm = Löschen
+post-delete-cancel = Behalten
+post-unknown-action = Wählen Sie „Gefällt mir“, „Teilen“ oder „Löschen“.
+
+## Notifications
+
+nav-notifications = Mitteilungen
+nav-notifications-unread = Mitteilungen ({ $count ->
+        [100] 99+
+       *[other] { $count }
+    })
+notifications-title = Mitteilungen
+notifications-new = neu
+notifications-none = Noch nichts. Wenn Ihnen jemand folgt, Sie erwähnt, Ihre Beiträge mag oder teilt, sehen Sie es hier.
+notifications-follow = <a href="{ $url }">{ $name }</a> folgt Ihnen jetzt
+notifications-follow_request = <a href="{ $url }">{ $name }</a> möchte Ihnen folgen
+notifications-mention = <a href="{ $url }">{ $name }</a> hat Sie erwähnt
+notifications-favourite = <a href="{ $url }">{ $name }</a> gefällt Ihr Beitrag
+notifications-reblog = <a href="{ $url }">{ $name }</a> hat Ihren Beitrag geteilt
+notifications-status = <a href="{ $url }">{ $name }</a> hat etwas veröffentlicht
+notifications-collegium-remix = <a href="{ $url }">{ $name }</a> hat Ihr Material bearbeitet und neu veröffentlicht

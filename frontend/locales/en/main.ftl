@@ -133,3 +133,35 @@ error-back-home = Back to the home page
 sign-in-invalid = Invalid user name, e-mail address or password.
 sign-up-closed = This instance does not take sign-ups. Ask its administrator for an account.
 authorize-denied = You did not authorise the app.
+
+## A post card's buttons
+
+post-reply = Reply ({ $count })
+post-like = Like ({ $count })
+post-liked = Liked ({ $count })
+post-boost = Boost ({ $count })
+post-boosted = Boosted ({ $count })
+post-delete = Delete
+post-delete-title = Delete this post?
+post-delete-question = It disappears here and from the servers that have it. This cannot be undone.
+post-delete-confirm = Delete it
+post-delete-cancel = Keep it
+post-unknown-action = Choose like, boost or delete.
+
+## Notifications
+
+nav-notifications = Notifications
+nav-notifications-unread = Notifications ({ $count ->
+        [100] 99+
+       *[other] { $count }
+    })
+notifications-title = Notifications
+notifications-new = new
+notifications-none = Nothing yet. When someone follows you, mentions you, likes or boosts your posts, you see it here.
+notifications-follow = <a href="{ $url }">{ $name }</a> followed you
+notifications-follow_request = <a href="{ $url }">{ $name }</a> asked to follow you
+notifications-mention = <a href="{ $url }">{ $name }</a> mentioned you
+notifications-favourite = <a href="{ $url }">{ $name }</a> liked your post
+notifications-reblog = <a href="{ $url }">{ $name }</a> boosted your post
+notifications-status = <a href="{ $url }">{ $name }</a> posted
+notifications-collegium-remix = <a href="{ $url }">{ $name }</a> adapted your material

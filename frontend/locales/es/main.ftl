@@ -139,3 +139,35 @@ error-back-home = Volver a la página de inicio
 sign-in-invalid = Nombre de usuario, correo electrónico o contraseña incorrectos.
 sign-up-closed = Esta instancia no admite registros. Pide una cuenta a quien la administra.
 authorize-denied = No has autorizado la aplicación.
+
+## A post card's buttons
+
+post-reply = Responder ({ $count })
+post-like = Me gusta ({ $count })
+post-liked = Te gusta ({ $count })
+post-boost = Impulsar ({ $count })
+post-boosted = Impulsado ({ $count })
+post-delete = Eliminar
+post-delete-title = ¿Eliminar esta publicación?
+post-delete-question = Desaparece aquí y de los servidores que la recibieron. No se puede deshacer.
+post-delete-confirm = Eliminar
+post-delete-cancel = Conservarla
+post-unknown-action = Elige «Me gusta», «Impulsar» o «Eliminar».
+
+## Notifications
+
+nav-notifications = Notificaciones
+nav-notifications-unread = Notificaciones ({ $count ->
+        [100] 99+
+       *[other] { $count }
+    })
+notifications-title = Notificaciones
+notifications-new = nueva
+notifications-none = Nada todavía. Cuando alguien te siga, te mencione, marque Me gusta o impulse tus publicaciones, lo verás aquí.
+notifications-follow = <a href="{ $url }">{ $name }</a> te sigue
+notifications-follow_request = <a href="{ $url }">{ $name }</a> quiere seguirte
+notifications-mention = <a href="{ $url }">{ $name }</a> te ha mencionado
+notifications-favourite = A <a href="{ $url }">{ $name }</a> le gusta tu publicación
+notifications-reblog = <a href="{ $url }">{ $name }</a> ha impulsado tu publicación
+notifications-status = <a href="{ $url }">{ $name }</a> ha publicado
+notifications-collegium-remix = <a href="{ $url }">{ $name }</a> ha adaptado tu material

@@ -139,3 +139,35 @@ error-back-home = Retour à la page d'accueil
 sign-in-invalid = Nom d'utilisateur, adresse e-mail ou mot de passe incorrect.
 sign-up-closed = Cette instance n'accepte pas les inscriptions. Demandez un compte à son administration.
 authorize-denied = Vous n'avez pas autorisé l'application.
+
+## A post card's buttons
+
+post-reply = Répondre ({ $count })
+post-like = J’aime ({ $count })
+post-liked = Vous aimez ({ $count })
+post-boost = Partager ({ $count })
+post-boosted = Partagé ({ $count })
+post-delete = Supprimer
+post-delete-title = Supprimer ce message ?
+post-delete-question = Il disparaît ici et des serveurs qui l’ont reçu. Cette action est définitive.
+post-delete-confirm = Supprimer
+post-delete-cancel = Le garder
+post-unknown-action = Choisissez « J’aime », « Partager » ou « Supprimer ».
+
+## Notifications
+
+nav-notifications = Notifications
+nav-notifications-unread = Notifications ({ $count ->
+        [100] 99+
+       *[other] { $count }
+    })
+notifications-title = Notifications
+notifications-new = nouveau
+notifications-none = Rien pour l’instant. Quand quelqu’un vous suit, vous mentionne, aime ou partage vos messages, vous le voyez ici.
+notifications-follow = <a href="{ $url }">{ $name }</a> vous suit
+notifications-follow_request = <a href="{ $url }">{ $name }</a> demande à vous suivre
+notifications-mention = <a href="{ $url }">{ $name }</a> vous a mentionné·e
+notifications-favourite = <a href="{ $url }">{ $name }</a> aime votre message
+notifications-reblog = <a href="{ $url }">{ $name }</a> a partagé votre message
+notifications-status = <a href="{ $url }">{ $name }</a> a publié
+notifications-collegium-remix = <a href="{ $url }">{ $name }</a> a adapté votre ressource

@@ -139,3 +139,35 @@ error-back-home = Torna alla pagina iniziale
 sign-in-invalid = Nome utente, indirizzo email o password non validi.
 sign-up-closed = Questa istanza non accetta nuove registrazioni. Chiedi un account a chi la amministra.
 authorize-denied = Non hai autorizzato l'app.
+
+## A post card's buttons
+
+post-reply = Rispondi ({ $count })
+post-like = Mi piace ({ $count })
+post-liked = Ti piace ({ $count })
+post-boost = Condividi ({ $count })
+post-boosted = Condiviso ({ $count })
+post-delete = Elimina
+post-delete-title = Eliminare questo post?
+post-delete-question = Sparisce qui e dai server che lo hanno ricevuto. Non si può annullare.
+post-delete-confirm = Elimina
+post-delete-cancel = Tienilo
+post-unknown-action = Scegli «Mi piace», «Condividi» o «Elimina».
+
+## Notifications
+
+nav-notifications = Notifiche
+nav-notifications-unread = Notifiche ({ $count ->
+        [100] 99+
+       *[other] { $count }
+    })
+notifications-title = Notifiche
+notifications-new = nuova
+notifications-none = Ancora niente. Quando qualcuno ti segue, ti menziona, mette mi piace o condivide i tuoi post, lo vedi qui.
+notifications-follow = <a href="{ $url }">{ $name }</a> ha iniziato a seguirti
+notifications-follow_request = <a href="{ $url }">{ $name }</a> chiede di seguirti
+notifications-mention = <a href="{ $url }">{ $name }</a> ti ha menzionato
+notifications-favourite = A <a href="{ $url }">{ $name }</a> piace il tuo post
+notifications-reblog = <a href="{ $url }">{ $name }</a> ha condiviso il tuo post
+notifications-status = <a href="{ $url }">{ $name }</a> ha pubblicato
+notifications-collegium-remix = <a href="{ $url }">{ $name }</a> ha adattato il tuo materiale
