@@ -9,6 +9,7 @@ pub mod pages;
 pub mod protocol;
 pub mod resolve;
 pub mod session;
+pub mod settings;
 pub mod store;
 pub mod throttle;
 pub mod tokens;

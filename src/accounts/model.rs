@@ -204,6 +204,15 @@ impl Account {
     pub fn profile_url(&self) -> String {
         self.url.clone().unwrap_or_else(|| self.ap_id.to_string())
     }
+
+    /// Its profile page here: `/@name`, or `/@name@domain` for someone we know
+    /// from another server (so that they can be followed from here).
+    pub fn profile_path(&self) -> String {
+        match &self.domain {
+            None => format!("/@{}", self.username),
+            Some(domain) => format!("/@{}@{domain}", self.username),
+        }
+    }
 }
 
 /// Local ActivityPub addresses for a person called `name`.
@@ -256,7 +265,7 @@ pub struct NewUser {
 }
 
 pub const MIN_PASSWORD_LEN: usize = 8;
-const MAX_PASSWORD_LEN: usize = 1024;
+pub const MAX_PASSWORD_LEN: usize = 1024;
 /// Longer than any user name or e-mail address a person here can have.
 const MAX_LOGIN_LEN: usize = 320;
 
@@ -273,6 +282,12 @@ fn validate_email(email: &str) -> Result<(), String> {
     }
 }
 
+/// The length rule of every password a person sets: at least
+/// [`MIN_PASSWORD_LEN`] characters, at most [`MAX_PASSWORD_LEN`] bytes.
+fn password_length_ok(password: &str) -> bool {
+    password.chars().count() >= MIN_PASSWORD_LEN && password.len() <= MAX_PASSWORD_LEN
+}
+
 /// Creates a local person with a fresh RSA-2048 key pair. Returns the account, the
 /// user and the password (the generated one when none was given).
 pub async fn create_user(state: &AppState, new: NewUser) -> AppResult<(Account, User, String)> {
@@ -283,7 +298,7 @@ pub async fn create_user(state: &AppState, new: NewUser) -> AppResult<(Account, 
         Some(p) => p,
         None => generate_password(),
     };
-    if password.chars().count() < MIN_PASSWORD_LEN || password.len() > MAX_PASSWORD_LEN {
+    if !password_length_ok(&password) {
         return Err(AppError::validation(format!(
             "the password must have between {MIN_PASSWORD_LEN} and {MAX_PASSWORD_LEN} characters"
         )));
@@ -430,6 +445,44 @@ pub async fn authenticate(
     };
     throttle::finish(state, attempt, signed_in.is_some()).await?;
     Ok(signed_in)
+}
+
+/// Why a password change was refused (nothing was changed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordRefused {
+    /// The current password given is not the person's.
+    WrongCurrent,
+    /// The new password breaks the length rule of sign-up.
+    Length,
+}
+
+/// Changes a local person's password, after checking the current one. A wrong
+/// current password counts for the sign-in throttle like a wrong sign-in (so a
+/// browser left signed in cannot be used to guess it), and too many give
+/// `TooManyRequests`.
+pub async fn change_password(
+    state: &AppState,
+    user: &User,
+    current: &str,
+    new: &str,
+    client: Option<IpAddr>,
+) -> AppResult<Result<(), PasswordRefused>> {
+    if !password_length_ok(new) {
+        return Ok(Err(PasswordRefused::Length));
+    }
+    if current.is_empty() || current.len() > MAX_PASSWORD_LEN {
+        return Ok(Err(PasswordRefused::WrongCurrent));
+    }
+    // Counted as the account sign-in counts it (see `authenticate`).
+    let attempt = throttle::begin(state, client, &format!("user:{}", user.id)).await?;
+    let right = verify_password(current.to_string(), user.password_hash.clone()).await;
+    throttle::finish(state, attempt, right).await?;
+    if !right {
+        return Ok(Err(PasswordRefused::WrongCurrent));
+    }
+    let password_hash = hash_password(new.to_string()).await?;
+    store::set_password_hash(&state.db, user.id, &password_hash).await?;
+    Ok(Ok(()))
 }
 
 /// Changes to a person's own profile; `None` leaves a field as it is.

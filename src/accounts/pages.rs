@@ -33,9 +33,18 @@ pub async fn profile(
     Path(name): Path<String>,
 ) -> Result<Response, PageError> {
     let data = &page.data;
-    let current = &page.viewer;
-    let account = store::find_local_by_username(&data.db, &name).await?;
     let json = wants_activity_json(&headers);
+    // `/@name@domain`: someone from another server we know, as a page here.
+    if let Some((user, domain)) = name.split_once('@') {
+        if json {
+            return Ok(AppError::NotFound.into_response());
+        }
+        let account = store::find_remote_by_acct(&data.db, user, domain)
+            .await?
+            .ok_or_else(|| PageError::from(AppError::NotFound))?;
+        return profile_page(&page, account).await;
+    }
+    let account = store::find_local_by_username(&data.db, &name).await?;
     let Some(account) = account else {
         if json {
             return Ok(AppError::NotFound.into_response());
@@ -45,6 +54,17 @@ pub async fn profile(
     if json {
         return Ok(actor_document(data, &headers, &method, &uri, account).await);
     }
+    let mut response = profile_page(&page, account).await?;
+    response
+        .headers_mut()
+        .insert(header::VARY, axum::http::HeaderValue::from_static("Accept"));
+    Ok(response)
+}
+
+/// A person's page: who they are, follow, their posts we may show.
+async fn profile_page(page: &Page, account: model::Account) -> Result<Response, PageError> {
+    let data = &page.data;
+    let current = &page.viewer;
     let viewer = current.as_ref().map(|(a, _)| a);
     let (followers, following) = crate::follows::store::counts(&data.db, account.id).await?;
     let relationship = match viewer {
@@ -64,13 +84,19 @@ pub async fn profile(
     let statuses =
         crate::posts::store::by_account(&data.db, account.id, visible, i64::MAX, 20).await?;
     let posts = crate::publishing::pages::post_views(data, &statuses, viewer).await?;
-    let mut response = page.render_form(
+    page.render_form(
         StatusCode::OK,
         "profile.html",
         minijinja::context! {
             domain => data.settings.domain,
             posts => posts,
             person => minijinja::context! {
+                handle => match &account.domain {
+                    None => format!("{}@{}", account.username, data.settings.domain),
+                    Some(_) => account.acct(),
+                },
+                path => account.profile_path(),
+                remote_url => (!account.is_local()).then(|| account.profile_url()),
                 followers => followers,
                 following => following,
                 relationship => relationship,
@@ -90,11 +116,7 @@ pub async fn profile(
                 is_self => current.as_ref().is_some_and(|(a, _)| a.id == account.id),
             },
         },
-    )?;
-    response
-        .headers_mut()
-        .insert(header::VARY, axum::http::HeaderValue::from_static("Accept"));
-    Ok(response)
+    )
 }
 
 #[derive(Deserialize)]
@@ -117,9 +139,11 @@ pub async fn follow_form(
         return Ok(sign_in_to(&format!("/@{name}")));
     };
     session::verify_csrf(data, &headers, &form.csrf)?;
-    let target = store::find_local_by_username(&data.db, &name)
-        .await?
-        .ok_or_else(|| PageError::from(AppError::NotFound))?;
+    let target = match name.split_once('@') {
+        Some((user, domain)) => store::find_remote_by_acct(&data.db, user, domain).await?,
+        None => store::find_local_by_username(&data.db, &name).await?,
+    }
+    .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let result = if form.action == "unfollow" {
         crate::follows::model::unfollow(data, me, &target).await
     } else {
@@ -128,7 +152,7 @@ pub async fn follow_form(
             .map(|_| ())
     };
     result?;
-    Ok(Redirect::to(&format!("/@{}", target.username)).into_response())
+    Ok(Redirect::to(&target.profile_path()).into_response())
 }
 
 /// Items per page of an ActivityPub collection.

@@ -564,6 +564,22 @@ pub async fn set_locale(db: &Db, user_id: i64, locale: Option<&str>) -> Result<(
     })
 }
 
+/// Replaces a person's password hash.
+pub async fn set_password_hash(
+    db: &Db,
+    user_id: i64,
+    password_hash: &str,
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
 pub async fn touch_sign_in(db: &Db, user_id: i64) -> Result<(), sqlx::Error> {
     let now = Utc::now();
     with_db!(db, |pool| {

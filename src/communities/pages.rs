@@ -195,9 +195,10 @@ pub async fn community(
     let mut thread_views = Vec::new();
     for t in &threads {
         let author = people.get(&t.account_id);
+        // Every thread is read here, whoever wrote it and wherever.
         let link = match author {
-            Some(a) if a.is_local() => format!("/@{}/{}", a.username, t.id),
-            _ => t.url.clone().unwrap_or_else(|| t.ap_id.clone()),
+            Some(a) => crate::posts::model::thread_path(a, t.id),
+            None => t.url.clone().unwrap_or_else(|| t.ap_id.clone()),
         };
         thread_views.push(minijinja::context! {
             id => t.id,

@@ -180,7 +180,7 @@ fn fluent_args(
         } else {
             let text = value.to_string();
             if escape && !key.ends_with("_html") {
-                FluentValue::from(crate::web::escape(&text))
+                FluentValue::from(minijinja::HtmlEscape(&text).to_string())
             } else {
                 FluentValue::from(text)
             }

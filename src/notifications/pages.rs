@@ -53,7 +53,7 @@ pub async fn page(page: Page) -> Result<Response, PageError> {
             kind => n.kind.replace('.', "-"),
             name => from.shown_name(),
             acct => from.acct(),
-            profile_url => from.profile_url(),
+            profile_url => from.profile_path(),
             post => post,
             when => n.created_at.to_rfc3339(),
             unread => n.id > read,

@@ -138,7 +138,8 @@ pub async fn post_view(
         poll => poll,
         name => author.shown_name(),
         acct => acct,
-        profile_url => author.profile_url(),
+        // Their page here, from which they can be followed.
+        profile_url => author.profile_path(),
         thread_url => thread_url,
         content => content,
         spoiler_text => shown.spoiler_text,

@@ -2,6 +2,8 @@
 //! `@name@domain` or address (resolved from their server when asked), posts by
 //! address, hashtags by prefix.
 
+pub mod pages;
+
 use activitypub_federation::{config::Data, fetch::object_id::ObjectId};
 use axum::Json;
 use serde::Deserialize;
@@ -38,7 +40,7 @@ fn limit(q: &SearchQuery) -> i64 {
 }
 
 /// Accounts for a query; remote ones fetched only when `resolve` and signed in.
-async fn find_accounts(
+pub(crate) async fn find_accounts(
     data: &Data<AppState>,
     text: &str,
     fetch: bool,

@@ -265,6 +265,21 @@ pub fn router() -> Router<()> {
             "/auth/sign_up",
             get(accounts_pages::sign_up_page).post(accounts_pages::sign_up),
         )
+        .route(
+            "/settings/profile",
+            get(crate::accounts::settings::profile_page)
+                .post(crate::accounts::settings::profile_form),
+        )
+        .route(
+            "/settings/account",
+            get(crate::accounts::settings::account_page)
+                .post(crate::accounts::settings::password_form),
+        )
+        .route(
+            "/settings/preferences",
+            get(crate::accounts::settings::preferences_page)
+                .post(crate::accounts::settings::preferences_form),
+        )
         .route("/tags/{tag}", get(crate::publishing::pages::tag))
         .route(
             "/home",
@@ -272,6 +287,7 @@ pub fn router() -> Router<()> {
         )
         .route("/posts/{id}", post(crate::publishing::pages::act))
         .route("/notifications", get(crate::notifications::pages::page))
+        .route("/search", get(crate::search::pages::page))
         .route("/static/style.css", get(web::stylesheet))
         .route("/static/logo.svg", get(web::logo))
         .route("/static/materials.js", get(web::materials_script))

@@ -26,5 +26,6 @@ mod pages;
 mod peer;
 mod posts;
 mod server_limits;
+mod settings;
 mod units;
 mod vocabularies;

@@ -627,3 +627,68 @@ async fn a_post_card_likes_boosts_and_deletes_with_a_confirmation() {
             .starts_with("/auth/sign_in")
     );
 }
+
+#[tokio::test]
+async fn a_teacher_finds_a_colleague_on_another_instance_and_follows_her_from_the_web() {
+    use crate::harness::{eventually, get_page};
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let anna_pw = a.user("anna", Role::Member).await;
+    b.user("carla", Role::Member).await;
+    let (anna, csrf) = web_sign_in(&a, "anna", &anna_pw).await;
+
+    // Signed out, the search does not ask other servers.
+    let handle = format!("carla@{}", b.domain);
+    let res = a
+        .client
+        .get(a.url(&format!("/search?q=%40{handle}")))
+        .send()
+        .await
+        .unwrap();
+    let html = res.text().await.unwrap();
+    assert!(!html.contains(&format!("/@{handle}")), "{html}");
+
+    // Signed in, @name@server is looked up there; the result is a page here.
+    let (status, html) = get_page(&a, &anna, &format!("/search?q=%40{handle}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("@{handle}")), "{html}");
+    let (status, html) = get_page(&a, &anna, &format!("/@{handle}")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("value=\"follow\"") && html.contains("On another server"),
+        "{html}"
+    );
+
+    // The follow button follows her on her server.
+    let res = a
+        .client
+        .post(a.url(&format!("/@{handle}/follow")))
+        .header("cookie", &anna)
+        .form(&[("csrf", csrf.as_str()), ("action", "follow")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], format!("/@{handle}"));
+    eventually("carla has a follower on B", || async {
+        let (_, followers) = b.get_json("/api/v1/accounts/lookup?acct=carla").await;
+        followers["followers_count"] == 1
+    })
+    .await;
+    eventually("anna's page says she follows carla", || async {
+        let (_, html) = get_page(&a, &anna, &format!("/@{handle}")).await;
+        html.contains("value=\"unfollow\"")
+    })
+    .await;
+
+    // Unknown people from other servers are not pages; words find nothing here.
+    let (status, _) = get_page(&a, &anna, &format!("/@nobody@{}", b.domain)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, html) = get_page(&a, &anna, "/search?q=xylophone").await;
+    assert!(html.contains("Nothing found for"), "{html}");
+    let (_, html) = get_page(&a, &anna, "/search?q=anna").await;
+    assert!(
+        html.contains("href=\"&#x2f;@anna\"") || html.contains("href=\"/@anna\""),
+        "{html}"
+    );
+}

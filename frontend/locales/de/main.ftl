@@ -108,6 +108,7 @@ profile-unfollow = Entfolgen
 profile-withdraw-request = Folgeanfrage zurückziehen
 profile-posts = Beiträge
 profile-no-posts = Keine Beiträge vorhanden.
+profile-remote = Auf einem anderen Server: <a href="{ $url }" rel="nofollow noopener">zum ursprünglichen Profil</a>.
 
 ## Fehlerseiten
 
@@ -168,3 +169,23 @@ notifications-favourite = <a href="{ $url }">{ $name }</a> gefällt Ihr Beitrag
 notifications-reblog = <a href="{ $url }">{ $name }</a> hat Ihren Beitrag geteilt
 notifications-status = <a href="{ $url }">{ $name }</a> hat etwas veröffentlicht
 notifications-collegium-remix = <a href="{ $url }">{ $name }</a> hat Ihr Material bearbeitet und neu veröffentlicht
+
+## Search
+
+nav-search = Suche
+search-title = Suche
+search-title-for = Suche: { $q }
+search-label = Personen, Beiträge, Hashtags, Communitys, Materialien und Praxisberichte
+search-help = Ein Name, ein Wort, #Hashtag, @name@server für jemanden auf einem anderen Server oder die Adresse eines Beitrags.
+search-help-signed-out = Ein Name, ein Wort oder #Hashtag. Melden Sie sich an, um Personen und Beiträge auf anderen Servern zu finden.
+search-submit = Suchen
+search-nothing = Nichts gefunden für „{ $q }“.
+search-people = Personen
+search-a-community = eine Community
+search-posts = Beiträge
+search-hashtags = Hashtags
+search-none-here = Keine.
+search-all-communities = In den Communitys suchen
+search-all-materials = In den Materialien suchen, mit Filtern
+search-all-cases = In den Praxisberichten suchen, mit Filtern
+search-too-long = Die Suche ist zu lang.

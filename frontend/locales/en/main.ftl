@@ -105,6 +105,7 @@ profile-unfollow = Unfollow
 profile-withdraw-request = Withdraw follow request
 profile-posts = Posts
 profile-no-posts = No posts to show.
+profile-remote = On another server: <a href="{ $url }" rel="nofollow noopener">see the original profile</a>.
 
 ## Error pages
 
@@ -165,3 +166,23 @@ notifications-favourite = <a href="{ $url }">{ $name }</a> liked your post
 notifications-reblog = <a href="{ $url }">{ $name }</a> boosted your post
 notifications-status = <a href="{ $url }">{ $name }</a> posted
 notifications-collegium-remix = <a href="{ $url }">{ $name }</a> adapted your material
+
+## Search
+
+nav-search = Search
+search-title = Search
+search-title-for = Search: { $q }
+search-label = People, posts, hashtags, communities, materials and case reports
+search-help = A name, a word, #hashtag, @name@server for someone on another server, or the address of a post.
+search-help-signed-out = A name, a word or #hashtag. Sign in to find people and posts on other servers.
+search-submit = Search
+search-nothing = Nothing found for “{ $q }”.
+search-people = People
+search-a-community = a community
+search-posts = Posts
+search-hashtags = Hashtags
+search-none-here = None.
+search-all-communities = Search the communities
+search-all-materials = Search the materials, with filters
+search-all-cases = Search the case reports, with filters
+search-too-long = The search is too long.

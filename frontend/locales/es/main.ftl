@@ -111,6 +111,7 @@ profile-unfollow = Dejar de seguir
 profile-withdraw-request = Retirar la solicitud de seguimiento
 profile-posts = Publicaciones
 profile-no-posts = No hay publicaciones que mostrar.
+profile-remote = En otro servidor: <a href="{ $url }" rel="nofollow noopener">ver el perfil original</a>.
 
 ## Páginas de error
 
@@ -171,3 +172,23 @@ notifications-favourite = A <a href="{ $url }">{ $name }</a> le gusta tu publica
 notifications-reblog = <a href="{ $url }">{ $name }</a> ha impulsado tu publicación
 notifications-status = <a href="{ $url }">{ $name }</a> ha publicado
 notifications-collegium-remix = <a href="{ $url }">{ $name }</a> ha adaptado tu material
+
+## Search
+
+nav-search = Buscar
+search-title = Buscar
+search-title-for = Buscar: { $q }
+search-label = Personas, publicaciones, etiquetas, comunidades, materiales y casos de innovación
+search-help = Un nombre, una palabra, #etiqueta, @nombre@servidor para alguien de otro servidor, o la dirección de una publicación.
+search-help-signed-out = Un nombre, una palabra o #etiqueta. Inicia sesión para encontrar personas y publicaciones en otros servidores.
+search-submit = Buscar
+search-nothing = No se ha encontrado nada para «{ $q }».
+search-people = Personas
+search-a-community = una comunidad
+search-posts = Publicaciones
+search-hashtags = Etiquetas
+search-none-here = Ninguno.
+search-all-communities = Buscar en las comunidades
+search-all-materials = Buscar en los materiales, con filtros
+search-all-cases = Buscar en los casos de innovación, con filtros
+search-too-long = La búsqueda es demasiado larga.

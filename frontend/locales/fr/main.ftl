@@ -111,6 +111,7 @@ profile-unfollow = Ne plus suivre
 profile-withdraw-request = Retirer la demande d'abonnement
 profile-posts = Messages
 profile-no-posts = Aucun message à afficher.
+profile-remote = Sur un autre serveur : <a href="{ $url }" rel="nofollow noopener">voir le profil d’origine</a>.
 
 ## Pages d'erreur
 
@@ -171,3 +172,23 @@ notifications-favourite = <a href="{ $url }">{ $name }</a> aime votre message
 notifications-reblog = <a href="{ $url }">{ $name }</a> a partagé votre message
 notifications-status = <a href="{ $url }">{ $name }</a> a publié
 notifications-collegium-remix = <a href="{ $url }">{ $name }</a> a adapté votre ressource
+
+## Search
+
+nav-search = Recherche
+search-title = Recherche
+search-title-for = Recherche : { $q }
+search-label = Personnes, messages, hashtags, communautés, ressources et retours d’expérience
+search-help = Un nom, un mot, #hashtag, @nom@serveur pour quelqu’un sur un autre serveur, ou l’adresse d’un message.
+search-help-signed-out = Un nom, un mot ou #hashtag. Connectez-vous pour trouver des personnes et des messages sur d’autres serveurs.
+search-submit = Rechercher
+search-nothing = Aucun résultat pour « { $q } ».
+search-people = Personnes
+search-a-community = une communauté
+search-posts = Messages
+search-hashtags = Hashtags
+search-none-here = Aucun.
+search-all-communities = Chercher dans les communautés
+search-all-materials = Chercher dans les ressources, avec des filtres
+search-all-cases = Chercher dans les retours d’expérience, avec des filtres
+search-too-long = La recherche est trop longue.

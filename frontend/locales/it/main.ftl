@@ -111,6 +111,7 @@ profile-unfollow = Non seguire più
 profile-withdraw-request = Ritira la richiesta di follow
 profile-posts = Post
 profile-no-posts = Nessun post da mostrare.
+profile-remote = Su un altro server: <a href="{ $url }" rel="nofollow noopener">vedi il profilo originale</a>.
 
 ## Pagine di errore
 
@@ -171,3 +172,23 @@ notifications-favourite = A <a href="{ $url }">{ $name }</a> piace il tuo post
 notifications-reblog = <a href="{ $url }">{ $name }</a> ha condiviso il tuo post
 notifications-status = <a href="{ $url }">{ $name }</a> ha pubblicato
 notifications-collegium-remix = <a href="{ $url }">{ $name }</a> ha adattato il tuo materiale
+
+## Search
+
+nav-search = Cerca
+search-title = Cerca
+search-title-for = Cerca: { $q }
+search-label = Persone, post, hashtag, comunità, materiali e casi di innovazione
+search-help = Un nome, una parola, #hashtag, @nome@server per qualcuno su un altro server, o l’indirizzo di un post.
+search-help-signed-out = Un nome, una parola o #hashtag. Accedi per trovare persone e post su altri server.
+search-submit = Cerca
+search-nothing = Nessun risultato per «{ $q }».
+search-people = Persone
+search-a-community = una comunità
+search-posts = Post
+search-hashtags = Hashtag
+search-none-here = Nessuno.
+search-all-communities = Cerca nelle comunità
+search-all-materials = Cerca nei materiali, con i filtri
+search-all-cases = Cerca nei casi di innovazione, con i filtri
+search-too-long = La ricerca è troppo lunga.

@@ -1,0 +1,57 @@
+## The settings pages: profile, account, preferences
+
+nav-settings = Settings
+settings-title = Settings
+settings-nav-label = Settings sections
+settings-nav-profile = Profile
+settings-nav-account = Account
+settings-nav-preferences = Preferences
+settings-saved = Saved.
+settings-save = Save
+
+## Profile
+
+settings-profile-title = Your profile
+settings-profile-not-saved = Your profile was not saved. Please check this:
+settings-profile-view = See your public profile
+settings-display-name = Display name
+settings-display-name-help = The name colleagues see, up to { $max } characters. Leave it empty to be shown by your user name.
+settings-bio = About you
+settings-bio-help = A few sentences about you and your teaching, up to { $max } characters. A blank line starts a new paragraph.
+settings-teaching = Your teaching
+settings-subjects = Subjects
+settings-education-levels = Education levels
+settings-languages = Languages you teach or work in
+settings-list-help = Separate several entries with commas.
+settings-school = School
+settings-region = Region
+settings-country = Country
+settings-country-help = The two-letter code of the country, such as AT, DE, FR or IT.
+
+## Account
+
+settings-account-title = Your account
+settings-username = User name
+settings-email = E-mail address
+settings-email-help = You can sign in with this address. To change it, ask the administrators of this instance.
+settings-password-heading = Change your password
+settings-password-current = Current password
+settings-password-new = New password
+settings-password-new-help = At least { $min } characters.
+settings-password-again = New password again
+settings-password-submit = Change password
+settings-password-wrong = The current password is not right. Your password has not been changed.
+settings-password-mismatch = The two new passwords are not the same. Your password has not been changed.
+settings-password-length = The new password must have between { $min } and { $max } characters. Your password has not been changed.
+settings-password-wait = Too many wrong passwords. Please wait { $minutes ->
+        [one] a minute
+       *[other] { $minutes } minutes
+    } and try again.
+
+## Preferences
+
+settings-preferences-title = Preferences
+settings-language = Interface language
+settings-language-browser = The language of my browser
+settings-language-help = Pages are shown in this language whenever you are signed in, on any device.
+settings-language-unknown = Please choose one of the languages in the list.

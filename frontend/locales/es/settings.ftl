@@ -1,0 +1,57 @@
+## The settings pages: profile, account, preferences
+
+nav-settings = Ajustes
+settings-title = Ajustes
+settings-nav-label = Secciones de los ajustes
+settings-nav-profile = Perfil
+settings-nav-account = Cuenta
+settings-nav-preferences = Preferencias
+settings-saved = Guardado.
+settings-save = Guardar
+
+## Profile
+
+settings-profile-title = Tu perfil
+settings-profile-not-saved = Tu perfil no se ha guardado. Revisa esto:
+settings-profile-view = Ver tu perfil público
+settings-display-name = Nombre visible
+settings-display-name-help = El nombre que ven tus colegas, hasta { $max } caracteres. Si lo dejas vacío, aparecerás con tu nombre de usuario.
+settings-bio = Sobre ti
+settings-bio-help = Unas frases sobre ti y tu docencia, hasta { $max } caracteres. Una línea en blanco empieza un párrafo nuevo.
+settings-teaching = Tu docencia
+settings-subjects = Asignaturas
+settings-education-levels = Niveles educativos
+settings-languages = Idiomas en los que enseñas o trabajas
+settings-list-help = Separa varias entradas con comas.
+settings-school = Centro educativo
+settings-region = Región
+settings-country = País
+settings-country-help = El código de dos letras del país, por ejemplo AT, DE, FR o IT.
+
+## Account
+
+settings-account-title = Tu cuenta
+settings-username = Nombre de usuario
+settings-email = Correo electrónico
+settings-email-help = Puedes iniciar sesión con esta dirección. Para cambiarla, pide ayuda a quien administra esta instancia.
+settings-password-heading = Cambiar la contraseña
+settings-password-current = Contraseña actual
+settings-password-new = Contraseña nueva
+settings-password-new-help = Al menos { $min } caracteres.
+settings-password-again = Repite la contraseña nueva
+settings-password-submit = Cambiar la contraseña
+settings-password-wrong = La contraseña actual no es correcta. Tu contraseña no se ha cambiado.
+settings-password-mismatch = Las dos contraseñas nuevas no coinciden. Tu contraseña no se ha cambiado.
+settings-password-length = La contraseña nueva debe tener entre { $min } y { $max } caracteres. Tu contraseña no se ha cambiado.
+settings-password-wait = Demasiadas contraseñas incorrectas. Espera { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minutos
+    } y vuelve a intentarlo.
+
+## Preferences
+
+settings-preferences-title = Preferencias
+settings-language = Idioma de la interfaz
+settings-language-browser = El idioma de mi navegador
+settings-language-help = Las páginas aparecen en este idioma siempre que inicias sesión, en cualquier dispositivo.
+settings-language-unknown = Elige uno de los idiomas de la lista.

@@ -1,0 +1,57 @@
+## The settings pages: profile, account, preferences
+
+nav-settings = Paramètres
+settings-title = Paramètres
+settings-nav-label = Rubriques des paramètres
+settings-nav-profile = Profil
+settings-nav-account = Compte
+settings-nav-preferences = Préférences
+settings-saved = Enregistré.
+settings-save = Enregistrer
+
+## Profile
+
+settings-profile-title = Votre profil
+settings-profile-not-saved = Votre profil n'a pas été enregistré. Veuillez vérifier ceci :
+settings-profile-view = Voir votre profil public
+settings-display-name = Nom affiché
+settings-display-name-help = Le nom que voient vos collègues, jusqu'à { $max } caractères. Sans nom affiché, vous apparaissez sous votre nom d'utilisateur.
+settings-bio = À propos de vous
+settings-bio-help = Quelques phrases sur vous et votre enseignement, jusqu'à { $max } caractères. Une ligne vide commence un nouveau paragraphe.
+settings-teaching = Votre enseignement
+settings-subjects = Matières
+settings-education-levels = Niveaux d'enseignement
+settings-languages = Langues dans lesquelles vous enseignez ou travaillez
+settings-list-help = Séparez plusieurs entrées par des virgules.
+settings-school = Établissement
+settings-region = Région
+settings-country = Pays
+settings-country-help = Le code du pays en deux lettres, par exemple AT, DE, FR ou IT.
+
+## Account
+
+settings-account-title = Votre compte
+settings-username = Nom d'utilisateur
+settings-email = Adresse e-mail
+settings-email-help = Vous pouvez vous connecter avec cette adresse. Pour la modifier, adressez-vous à l'administration de cette instance.
+settings-password-heading = Changer votre mot de passe
+settings-password-current = Mot de passe actuel
+settings-password-new = Nouveau mot de passe
+settings-password-new-help = Au moins { $min } caractères.
+settings-password-again = Confirmez le nouveau mot de passe
+settings-password-submit = Changer le mot de passe
+settings-password-wrong = Le mot de passe actuel n'est pas correct. Votre mot de passe n'a pas été modifié.
+settings-password-mismatch = Les deux nouveaux mots de passe ne sont pas identiques. Votre mot de passe n'a pas été modifié.
+settings-password-length = Le nouveau mot de passe doit compter entre { $min } et { $max } caractères. Votre mot de passe n'a pas été modifié.
+settings-password-wait = Trop de mots de passe erronés. Veuillez patienter { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    } avant de réessayer.
+
+## Preferences
+
+settings-preferences-title = Préférences
+settings-language = Langue de l'interface
+settings-language-browser = La langue de mon navigateur
+settings-language-help = Les pages s'affichent dans cette langue chaque fois que vous utilisez votre compte, sur tous vos appareils.
+settings-language-unknown = Veuillez choisir l'une des langues de la liste.

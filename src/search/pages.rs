@@ -1,0 +1,134 @@
+//! `/search?q=`: one box for people (here and, for someone signed in, on other
+//! servers by `@name@domain` or address), posts by their address, hashtags,
+//! communities, teaching materials and case reports.
+
+use axum::{extract::Query, response::Response};
+use serde::Deserialize;
+use url::Url;
+
+use crate::{
+    communities::api::{ListQuery, directory},
+    error::AppError,
+    posts::{model::can_see, model::thread_path, store as posts},
+    publishing::remote::resolve_post,
+    web::{PageError, page::Page},
+};
+
+#[derive(Deserialize)]
+pub struct SearchPageQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// How many of each kind the page shows (the kind's own page has the rest).
+const EACH: usize = 5;
+
+/// `GET /search?q=`
+pub async fn page(page: Page, Query(query): Query<SearchPageQuery>) -> Result<Response, PageError> {
+    let data = &page.data;
+    let text = query.q.trim().to_string();
+    if text.chars().count() > 200 {
+        return Err(PageError::from(AppError::validation(
+            page.t("search-too-long"),
+        )));
+    }
+    let viewer = page.viewer.as_ref().map(|(a, _)| a);
+    let mut people = Vec::new();
+    let mut found_posts = Vec::new();
+    let mut hashtags = Vec::new();
+    let mut communities = Vec::new();
+    let mut materials = Vec::new();
+    let mut cases = Vec::new();
+    if !text.is_empty() {
+        // Only someone signed in may make us ask other servers.
+        let fetch = viewer.is_some();
+        for a in super::find_accounts(data, &text, fetch, EACH as i64).await? {
+            people.push(minijinja::context! {
+                name => a.shown_name(),
+                handle => match &a.domain {
+                    None => format!("{}@{}", a.username, data.settings.domain),
+                    Some(_) => a.acct(),
+                },
+                path => a.profile_path(),
+                group => a.actor_type == "Group",
+            });
+        }
+        if let Ok(url) = Url::parse(&text)
+            && matches!(url.scheme(), "http" | "https")
+        {
+            let post = if fetch {
+                resolve_post(data, &url).await.unwrap_or(None)
+            } else {
+                posts::find_by_uri_or_url(&data.db, url.as_str()).await?
+            };
+            if let Some(post) = post
+                && can_see(data, viewer, &post).await?
+                && let Some(author) =
+                    crate::accounts::store::find_by_id(&data.db, post.account_id).await?
+            {
+                found_posts.push(minijinja::context! {
+                    link => thread_path(&author, post.id),
+                    name => author.shown_name(),
+                    excerpt => crate::web::plain_text(&post.content).chars().take(200).collect::<String>(),
+                });
+            }
+        }
+        if let Some(prefix) = crate::posts::model::normalize_tag(&text) {
+            hashtags = posts::hashtags_like(&data.db, &prefix, EACH as i64).await?;
+        }
+        let words = serde_json::json!({ "q": text, "limit": EACH.to_string() });
+        let list: ListQuery =
+            serde_json::from_value(words).map_err(|e| AppError::Internal(e.into()))?;
+        for c in directory(data, &list).await? {
+            communities.push(minijinja::context! {
+                name => c.account.shown_name(),
+                link => if c.is_local() { format!("/c/{}", c.account.username) } else { c.account.profile_path() },
+            });
+        }
+        let materials_query = crate::materials::model::BrowseQuery {
+            q: Some(text.clone()),
+            limit: Some(EACH.to_string()),
+            ..Default::default()
+        };
+        for m in crate::materials::model::browse(data, &materials_query).await? {
+            materials.push(minijinja::context! {
+                link => format!("/materials/{}", m.status.id),
+                name => m.status.title.clone().unwrap_or_default(),
+            });
+        }
+        let cases_query = crate::cases::model::BrowseQuery {
+            q: Some(text.clone()),
+            limit: Some(EACH.to_string()),
+            ..Default::default()
+        };
+        for c in crate::cases::model::browse(data, &cases_query).await? {
+            cases.push(minijinja::context! {
+                link => format!("/cases/{}", c.status.id),
+                name => c.status.title.clone().unwrap_or_default(),
+            });
+        }
+    }
+    let encoded: String = url::form_urlencoded::byte_serialize(text.as_bytes()).collect();
+    let nothing = !text.is_empty()
+        && people.is_empty()
+        && found_posts.is_empty()
+        && hashtags.is_empty()
+        && communities.is_empty()
+        && materials.is_empty()
+        && cases.is_empty();
+    page.render(
+        "search.html",
+        minijinja::context! {
+            q => text,
+            encoded => encoded,
+            people => people,
+            posts => found_posts,
+            hashtags => hashtags,
+            communities => communities,
+            materials => materials,
+            cases => cases,
+            nothing => nothing,
+            signed_in => viewer.is_some(),
+        },
+    )
+}

@@ -1,0 +1,382 @@
+//! The settings pages: the profile (the same change as the API's
+//! `update_credentials`), the account (the password) and preferences (the
+//! interface language).
+
+use collegium::accounts::model::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::{
+    harness::{TestInstance, form_field, get_page, set_cookie_value},
+    pages::web_sign_in,
+};
+
+/// POSTs a form with the given cookies.
+async fn post_form(
+    a: &TestInstance,
+    cookies: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    a.client
+        .post(a.url(path))
+        .header("cookie", cookies)
+        .form(fields)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Whether `password` signs `name` in on the web.
+async fn signs_in(a: &TestInstance, name: &str, password: &str) -> bool {
+    let res = a.client.get(a.url("/auth/sign_in")).send().await.unwrap();
+    let csrf = set_cookie_value(&res, "collegium_csrf").unwrap();
+    let res = a
+        .client
+        .post(a.url("/auth/sign_in"))
+        .header("cookie", format!("collegium_csrf={csrf}"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("login", name),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .unwrap();
+    set_cookie_value(&res, "collegium_session").is_some()
+}
+
+#[tokio::test]
+async fn a_teacher_edits_her_profile_on_the_web_and_the_api_shows_it() {
+    let a = TestInstance::start().await;
+    let password = a.user("anna", Role::Member).await;
+    let (cookies, csrf) = web_sign_in(&a, "anna", &password).await;
+
+    // The header links to the settings; the page marks where one is.
+    let (status, html) = get_page(&a, &cookies, "/settings/profile").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(form_field(&html, "csrf").unwrap(), csrf);
+    assert!(html.contains(r#"<a href="/settings/profile">Settings</a>"#));
+    assert!(html.contains(r#"<a href="/settings/profile" aria-current="page">"#));
+    assert!(html.contains(r#"<a href="/settings/account">"#));
+    assert!(html.contains(r#"<a href="/settings/preferences">"#));
+    assert!(!html.contains("Saved."));
+
+    let note = "Physics teacher in Innsbruck.\r\n\r\nI like <experiments> & field trips.";
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/profile",
+        &[
+            ("csrf", csrf.as_str()),
+            ("display_name", "Anna Bauer"),
+            ("note", note),
+            ("subjects", "Physics, Mathematics"),
+            ("education_levels", "ISCED 2, ISCED 3"),
+            ("languages", "de, it"),
+            ("school", "BRG Innsbruck"),
+            ("region", "Tyrol"),
+            ("country", "at"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/settings/profile?saved=1");
+    let (status, html) = get_page(&a, &cookies, "/settings/profile?saved=1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"role="status">Saved.</p>"#));
+    assert!(html.contains(r#"value="Anna Bauer""#));
+    assert!(html.contains(r#"value="Physics, Mathematics""#));
+    assert!(html.contains(r#"value="AT""#));
+
+    // The API shows what the web saved, as if the API had saved it.
+    let (status, anna) = a.get_json("/api/v1/accounts/lookup?acct=anna").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(anna["display_name"], "Anna Bauer");
+    let note_html = anna["note"].as_str().unwrap();
+    assert!(
+        note_html.contains("<p>Physics teacher in Innsbruck.</p>"),
+        "{note_html}"
+    );
+    assert!(note_html.contains("I like &lt;experiments&gt; &amp; field trips."));
+    assert_eq!(
+        anna["collegium"],
+        json!({
+            "subjects": ["Physics", "Mathematics"],
+            "education_levels": ["ISCED 2", "ISCED 3"],
+            "languages": ["de", "it"],
+            "country": "AT",
+            "region": "Tyrol",
+            "school": "BRG Innsbruck",
+        })
+    );
+    let token = a.token("anna", &password, "read").await;
+    let (status, me) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &token)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        me["source"]["note"],
+        "Physics teacher in Innsbruck.\n\nI like <experiments> & field trips."
+    );
+
+    // A refused change is the form again, as typed, and changes nothing.
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/profile",
+        &[
+            ("csrf", csrf.as_str()),
+            ("display_name", "Anna B."),
+            ("note", "Changed"),
+            ("country", "Austria"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains(r#"role="alert""#));
+    assert!(html.contains("ISO 3166"), "the model's reason is shown");
+    assert!(html.contains(r#"value="Anna B.""#));
+    assert!(html.contains(r#"value="Austria""#));
+    let (_, anna) = a.get_json("/api/v1/accounts/lookup?acct=anna").await;
+    assert_eq!(anna["display_name"], "Anna Bauer");
+    assert_eq!(anna["collegium"]["country"], "AT");
+}
+
+#[tokio::test]
+async fn a_password_changes_only_with_the_current_one() {
+    let a = TestInstance::start().await;
+    let old = a.user("bruno", Role::Member).await;
+    let (cookies, csrf) = web_sign_in(&a, "bruno", &old).await;
+    let new = "a-brand-new-secret-42";
+
+    let (status, html) = get_page(&a, &cookies, "/settings/account").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("bruno@school.example"));
+    assert!(html.contains(r#"<a href="/settings/account" aria-current="page">"#));
+    assert!(html.contains(r#"type="password""#));
+
+    // A wrong current password: refused, and nothing changes.
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/account",
+        &[
+            ("csrf", csrf.as_str()),
+            ("current_password", "not-my-password"),
+            ("new_password", new),
+            ("new_password_again", new),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains(r#"role="alert""#));
+    assert!(html.contains("The current password is not right."));
+    assert!(!html.contains(new), "passwords are not written back");
+    assert!(
+        signs_in(&a, "bruno", &old).await,
+        "the old password still works"
+    );
+    assert!(!signs_in(&a, "bruno", new).await);
+
+    // The new one twice, differently; and too short (the sign-up rule).
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/account",
+        &[
+            ("csrf", csrf.as_str()),
+            ("current_password", old.as_str()),
+            ("new_password", new),
+            ("new_password_again", "a-brand-new-secret-43"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("are not the same"));
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/account",
+        &[
+            ("csrf", csrf.as_str()),
+            ("current_password", old.as_str()),
+            ("new_password", "short"),
+            ("new_password_again", "short"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("between 8 and"));
+    assert!(signs_in(&a, "bruno", &old).await);
+
+    // The right one: changed.
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/account",
+        &[
+            ("csrf", csrf.as_str()),
+            ("current_password", old.as_str()),
+            ("new_password", new),
+            ("new_password_again", new),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/settings/account?saved=1");
+    let (_, html) = get_page(&a, &cookies, "/settings/account?saved=1").await;
+    assert!(html.contains("Saved."));
+    assert!(signs_in(&a, "bruno", new).await, "the new password works");
+    assert!(
+        !signs_in(&a, "bruno", &old).await,
+        "the old one no longer does"
+    );
+    // Apps signing in with the password grant use the new one too.
+    a.token("bruno", new, "read").await;
+}
+
+#[tokio::test]
+async fn the_chosen_language_is_the_language_of_the_pages() {
+    let a = TestInstance::start().await;
+    let password = a.user("carla", Role::Member).await;
+    let (cookies, csrf) = web_sign_in(&a, "carla", &password).await;
+
+    let (status, html) = get_page(&a, &cookies, "/settings/preferences").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"<option value="" selected>"#));
+    assert!(html.contains(r#"<option value="de" lang="de">Deutsch</option>"#));
+    let (_, home) = get_page(&a, &cookies, "/home").await;
+    assert!(home.contains(r#"<html lang="en">"#));
+
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/preferences",
+        &[("csrf", csrf.as_str()), ("locale", "de")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/settings/preferences?saved=1");
+    let (_, home) = get_page(&a, &cookies, "/home").await;
+    assert!(home.contains(r#"<html lang="de">"#));
+    let (_, html) = get_page(&a, &cookies, "/settings/preferences?saved=1").await;
+    assert!(html.contains("Gespeichert."));
+    assert!(html.contains(r#"<option value="de" lang="de" selected>Deutsch</option>"#));
+
+    // Not one of ours: refused, the choice stays.
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/preferences",
+        &[("csrf", csrf.as_str()), ("locale", "xx")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains(r#"role="alert""#));
+    let (_, home) = get_page(&a, &cookies, "/home").await;
+    assert!(home.contains(r#"<html lang="de">"#));
+
+    // The browser's choice again: no setting, so Accept-Language decides.
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/preferences",
+        &[("csrf", csrf.as_str()), ("locale", "")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = a
+        .client
+        .get(a.url("/home"))
+        .header("cookie", &cookies)
+        .header("accept-language", "it-IT,it;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.text().await.unwrap().contains(r#"<html lang="it">"#));
+}
+
+#[tokio::test]
+async fn settings_need_signing_in_and_forms_need_their_token() {
+    let a = TestInstance::start().await;
+    let password = a.user("dora", Role::Member).await;
+    for (path, location) in [
+        (
+            "/settings/profile",
+            "/auth/sign_in?next=%2Fsettings%2Fprofile",
+        ),
+        (
+            "/settings/account",
+            "/auth/sign_in?next=%2Fsettings%2Faccount",
+        ),
+        (
+            "/settings/preferences",
+            "/auth/sign_in?next=%2Fsettings%2Fpreferences",
+        ),
+    ] {
+        let res = a.client.get(a.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(res.headers()["location"], location, "{path}");
+    }
+    let res = a
+        .client
+        .post(a.url("/settings/profile"))
+        .form(&[("display_name", "Someone")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    let (cookies, csrf) = web_sign_in(&a, "dora", &password).await;
+    // Without the token, or with a forged one: refused, nothing changes.
+    for token in ["", "forged-forged-forged-forged-forged-forged"] {
+        let res = post_form(
+            &a,
+            &cookies,
+            "/settings/profile",
+            &[("csrf", token), ("display_name", "Not Dora")],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "token {token:?}");
+    }
+    let res = a
+        .client
+        .post(a.url("/settings/profile"))
+        .header("cookie", &cookies)
+        .form(&[("display_name", "Not Dora")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/account",
+        &[
+            ("current_password", password.as_str()),
+            ("new_password", "taken-over-123"),
+            ("new_password_again", "taken-over-123"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = post_form(&a, &cookies, "/settings/preferences", &[("locale", "fr")]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let (_, dora) = a.get_json("/api/v1/accounts/lookup?acct=dora").await;
+    assert_eq!(dora["display_name"], "");
+    assert!(signs_in(&a, "dora", &password).await);
+    let (_, home) = get_page(&a, &cookies, "/home").await;
+    assert!(home.contains(r#"<html lang="en">"#));
+    // The right token works.
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/profile",
+        &[("csrf", csrf.as_str()), ("display_name", "Dora")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}
