@@ -406,6 +406,90 @@ pub async fn request_form(
     Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
 }
 
+#[derive(Deserialize)]
+pub struct ResolveForm {
+    #[serde(default)]
+    csrf: String,
+    report_id: String,
+}
+
+/// `POST /c/{name}/moderation/reports`: a facilitator marks a report dealt with.
+pub async fn resolve_form(
+    page: Page,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    Form(form): Form<ResolveForm>,
+) -> Result<Response, PageError> {
+    let data = &page.data;
+    let Some((me, user)) = &page.viewer else {
+        return Ok(sign_in_to(&format!("/c/{name}/moderation")));
+    };
+    verify_csrf(data, &headers, &form.csrf)?;
+    let community = local_community(data, &name).await?;
+    model::require_moderator(data, &community, me, Some(user.role)).await?;
+    let id: i64 = form
+        .report_id
+        .parse()
+        .map_err(|_| PageError::from(AppError::NotFound))?;
+    if !store::resolve_report(&data.db, community.account.id, id, me.id).await? {
+        return Err(PageError::from(AppError::NotFound));
+    }
+    Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct BanForm {
+    #[serde(default)]
+    csrf: String,
+    /// `name` here or `name@server`.
+    #[serde(default)]
+    acct: String,
+    #[serde(default)]
+    reason: String,
+    /// How many days; empty: until lifted.
+    #[serde(default)]
+    days: String,
+}
+
+/// `POST /c/{name}/moderation/bans`: a facilitator bans someone, for some days
+/// or until lifted.
+pub async fn ban_form(
+    page: Page,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    Form(form): Form<BanForm>,
+) -> Result<Response, PageError> {
+    let data = &page.data;
+    let Some((me, user)) = &page.viewer else {
+        return Ok(sign_in_to(&format!("/c/{name}/moderation")));
+    };
+    verify_csrf(data, &headers, &form.csrf)?;
+    let community = local_community(data, &name).await?;
+    model::require_moderator(data, &community, me, Some(user.role)).await?;
+    let acct = form.acct.trim().trim_start_matches('@');
+    let person = match acct.split_once('@') {
+        Some((user, domain)) => accounts::find_remote_by_acct(&data.db, user, domain).await?,
+        None => accounts::find_local_by_username(&data.db, acct).await?,
+    }
+    .ok_or_else(|| PageError::from(AppError::validation(page.t("moderation-ban-unknown"))))?;
+    let days = form.days.trim();
+    let expires_at = if days.is_empty() {
+        None
+    } else {
+        let days: i64 = days
+            .parse()
+            .ok()
+            .filter(|d| (1..=3650).contains(d))
+            .ok_or_else(|| {
+                PageError::from(AppError::validation(page.t("moderation-ban-days-invalid")))
+            })?;
+        Some(chrono::Utc::now() + chrono::Duration::days(days))
+    };
+    let by = Moderator::here(me, Some(user.role));
+    model::ban(data, &community, &by, &person, &form.reason, expires_at).await?;
+    Ok(Redirect::to(&format!("/c/{name}/moderation")).into_response())
+}
+
 /// Where a community's page is: ours, or the community's own instance.
 fn community_link(community: &Community) -> String {
     if community.is_local() {
@@ -456,6 +540,9 @@ pub struct ModerateForm {
     /// The page to return to (a path here).
     #[serde(default)]
     back: String,
+    /// Set by the confirmation page: removing asks first.
+    #[serde(default)]
+    confirmed: String,
 }
 
 /// `POST /moderation/posts/{id}`: from a thread page, a facilitator removes a post
@@ -482,6 +569,26 @@ pub async fn moderate_form(
         .await?
         .ok_or_else(|| PageError::from(AppError::NotFound))?;
     let by = Moderator::here(me, Some(user.role));
+    if form.action == "remove" && form.confirmed != "yes" {
+        // Asked first, on a page that shows the post and takes the reason.
+        model::require_moderator(data, &community, me, Some(user.role)).await?;
+        let author = accounts::find_by_id(&data.db, status.account_id)
+            .await?
+            .ok_or_else(|| PageError::from(AppError::NotFound))?;
+        let view = minijinja::context! {
+            id => status.id,
+            name => author.shown_name(),
+            acct => author.acct(),
+            title => status.title,
+            excerpt => crate::web::plain_text(&status.content).chars().take(500).collect::<String>(),
+        };
+        let back = safe_local_path(&form.back).unwrap_or("/home").to_string();
+        return page.render_form(
+            StatusCode::OK,
+            "moderation_remove.html",
+            minijinja::context! { post => view, back => back, community => community_view(&community, 0) },
+        );
+    }
     let done = match form.action.as_str() {
         "remove" => model::remove_post(data, &community, &by, &status, &form.reason).await,
         "lock" => model::set_lock(data, &community, &by, &status, true).await,

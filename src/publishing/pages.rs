@@ -125,12 +125,18 @@ pub async fn post_view(
         );
         content = content.replace(&format!(":{}:", e.shortcode), &img);
     }
-    let content = match &shown.title {
-        Some(title) if shown.community_id.is_none() => format!(
-            "<p><strong>{}</strong></p>{content}",
-            crate::web::escape(title)
-        ),
-        _ => content,
+    // A titled post is a material, a case report or a community thread: its card
+    // shows the title as a link to its own page, and which of them it is.
+    let (kind, title_link) = match &shown.title {
+        Some(_) => match super::kinds::Kind::of(state, &shown).await? {
+            super::kinds::Kind::Material => ("material", format!("/materials/{}", shown.id)),
+            super::kinds::Kind::Case => ("case", format!("/cases/{}", shown.id)),
+            super::kinds::Kind::Note if shown.community_id.is_some() => {
+                ("thread", thread_url.clone())
+            }
+            super::kinds::Kind::Note => ("article", thread_url.clone()),
+        },
+        None => ("note", thread_url.clone()),
     };
     Ok(Some(minijinja::context! {
         id => shown.id,
@@ -142,6 +148,9 @@ pub async fn post_view(
         profile_url => author.profile_path(),
         thread_url => thread_url,
         content => content,
+        title => shown.title,
+        kind => kind,
+        title_link => title_link,
         spoiler_text => shown.spoiler_text,
         visibility => shown.visibility,
         created_at => shown.created_at.to_rfc3339(),
@@ -280,6 +289,9 @@ pub struct PostActionForm {
     /// The page the card was on, to go back to.
     #[serde(default)]
     back: String,
+    /// What is wrong, for a report.
+    #[serde(default)]
+    reason: String,
 }
 
 /// `POST /posts/{id}`: what a post card's buttons do (like, boost, and their
@@ -334,6 +346,48 @@ pub async fn act(
             return Ok(Redirect::to(if gone { "/home" } else { &back }).into_response());
         }
         "delete" | "delete_confirmed" => return Err(PageError::from(AppError::NotFound)),
+        // Reporting asks what is wrong, then goes to the community's
+        // facilitators (and the author's server, when it is another).
+        "report" | "report_confirmed" if status.account_id != me.id => {
+            let Some(view) = post_view(data, &status, Some(me)).await? else {
+                return Err(PageError::from(AppError::NotFound));
+            };
+            let mut reported = false;
+            let mut error = None;
+            if form.action == "report_confirmed" {
+                let community = crate::communities::model::of_post(&data.db, &status).await?;
+                let author = accounts::find_by_id(&data.db, status.account_id)
+                    .await?
+                    .ok_or_else(|| PageError::from(AppError::NotFound))?;
+                match crate::communities::model::report(
+                    data,
+                    me,
+                    community.as_ref(),
+                    &author,
+                    Some(&status),
+                    &form.reason,
+                )
+                .await
+                {
+                    Ok(_) => reported = true,
+                    Err(AppError::Unprocessable(_)) => error = Some(page.t("post-report-empty")),
+                    Err(e) => return Err(PageError::from(e)),
+                }
+            }
+            let code = if error.is_some() {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::OK
+            };
+            return page.render_form(
+                code,
+                "post_report.html",
+                minijinja::context! {
+                    post => view, back => back, reported => reported,
+                    error => error, reason => form.reason,
+                },
+            );
+        }
         _ => {
             return Err(PageError::from(AppError::validation(
                 page.t("post-unknown-action"),

@@ -68,6 +68,11 @@ pub fn router() -> Router<()> {
             post(community_pages::request_form),
         )
         .route(
+            "/c/{name}/moderation/reports",
+            post(community_pages::resolve_form),
+        )
+        .route("/c/{name}/moderation/bans", post(community_pages::ban_form))
+        .route(
             "/c/{name}/moderation/pictures",
             post(community_pages::picture_form).layer(DefaultBodyLimit::disable()),
         )

@@ -280,12 +280,15 @@ def moderate_thread(driver, name: str, facilitator: str, member: str) -> None:
         if COMMENT in p.find_element(By.CSS_SELECTOR, ".content").text
     ]
     assert len(posts) == 1 and f"@{member}@" in posts[0].text, replies(driver)
-    remove = posts[0].find_element(By.CSS_SELECTOR, "form.moderate")
-    reason = remove.find_element(By.CSS_SELECTOR, "input[name=reason]")
-    label = driver.find_element(By.CSS_SELECTOR, f"label[for='{reason.get_attribute('id')}']")
+    # Removing asks first, on a page of its own that takes the reason.
+    posts[0].find_element(By.CSS_SELECTOR, "form.moderate button[value=remove]").click()
+    arrive(driver, lambda d: css(d, "h1").text == "Remove this post?", "the confirmation page")
+    assert COMMENT in css(driver, ".focus .content").text, "it shows the post"
+    reason = css(driver, "#reason")
+    label = driver.find_element(By.CSS_SELECTOR, "label[for='reason']")
     assert label.text == "Reason for removing it", label.text
     reason.send_keys(REASON)
-    remove.find_element(By.CSS_SELECTOR, "button[value=remove]").click()
+    css(driver, "main form button[value=remove]").click()
     arrive(
         driver,
         lambda d: d.current_url == thread_url and on_thread_page(d) and not shows_comment(d),

@@ -1087,3 +1087,186 @@ async fn a_facilitator_gives_the_community_an_icon_and_a_banner() {
     let (status, _) = a.get_json("/media/images/..%2F..%2Fcollegium.db").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn facilitators_moderate_from_the_web_reports_bans_and_removals_asked_first() {
+    use crate::harness::{get_page, post_json};
+    use crate::pages::web_sign_in;
+    let a = TestInstance::start().await;
+    let fran_pw = a.user("fran", Role::Facilitator).await;
+    let mia_pw = a.user("mia", Role::Member).await;
+    let tom_pw = a.user("tom", Role::Member).await;
+    let fran_token = a.token("fran", &fran_pw, "read write").await;
+    let (status, community) = post_json(
+        &a,
+        &fran_token,
+        API,
+        json!({"name": "geo", "title": "Geography"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{community}");
+    let id = community["id"].as_str().unwrap().to_string();
+    let mia_token = a.token("mia", &mia_pw, "read write").await;
+    post_json(&a, &mia_token, &format!("{API}/{id}/join"), json!({})).await;
+    let (status, thread) = post_json(
+        &a,
+        &mia_token,
+        &format!("{API}/{id}/posts"),
+        json!({"title": "Rivers", "body": "Buy my essay service"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{thread}");
+    let thread_id = thread["id"].as_str().unwrap().to_string();
+
+    // tom reports the thread from its card.
+    let (tom, tom_csrf) = web_sign_in(&a, "tom", &tom_pw).await;
+    let form = |cookies: &str, path: String, fields: Vec<(&'static str, String)>| {
+        let request = a
+            .client
+            .post(a.url(&path))
+            .header("cookie", cookies.to_string())
+            .form(&fields);
+        async move { request.send().await.unwrap() }
+    };
+    let res = form(
+        &tom,
+        format!("/posts/{thread_id}"),
+        vec![
+            ("csrf", tom_csrf.clone()),
+            ("action", "report".into()),
+            ("back", "/c/geo".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("Report this post"));
+    let res = form(
+        &tom,
+        format!("/posts/{thread_id}"),
+        vec![
+            ("csrf", tom_csrf.clone()),
+            ("action", "report_confirmed".into()),
+            ("reason", "  ".into()),
+        ],
+    )
+    .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "an empty reason is refused"
+    );
+    let res = form(
+        &tom,
+        format!("/posts/{thread_id}"),
+        vec![
+            ("csrf", tom_csrf.clone()),
+            ("action", "report_confirmed".into()),
+            ("reason", "Spam".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("The report was sent."));
+
+    // fran sees it on the moderation page and resolves it.
+    let (fran, fran_csrf) = web_sign_in(&a, "fran", &fran_pw).await;
+    let (_, html) = get_page(&a, &fran, "/c/geo/moderation").await;
+    assert!(
+        html.contains("@tom reported @mia") && html.contains("Spam"),
+        "{html}"
+    );
+    let (_, reports) = a
+        .get_authed(&format!("{API}/{id}/reports"), &fran_token)
+        .await;
+    let report_id = reports[0]["id"].as_str().unwrap().to_string();
+    let res = form(
+        &tom,
+        "/c/geo/moderation/reports".into(),
+        vec![("csrf", tom_csrf.clone()), ("report_id", report_id.clone())],
+    )
+    .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "only facilitators resolve"
+    );
+    let res = form(
+        &fran,
+        "/c/geo/moderation/reports".into(),
+        vec![("csrf", fran_csrf.clone()), ("report_id", report_id)],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get_page(&a, &fran, "/c/geo/moderation").await;
+    assert!(html.contains("No open reports."), "{html}");
+
+    // Removing asks first and removes nothing until confirmed.
+    let res = form(
+        &fran,
+        format!("/moderation/posts/{thread_id}"),
+        vec![
+            ("csrf", fran_csrf.clone()),
+            ("action", "remove".into()),
+            ("back", "/c/geo".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("Remove this post?"));
+    let (status, _) = a.get_json(&format!("/api/v1/statuses/{thread_id}")).await;
+    assert_eq!(status, StatusCode::OK, "still there");
+    let res = form(
+        &fran,
+        format!("/moderation/posts/{thread_id}"),
+        vec![
+            ("csrf", fran_csrf.clone()),
+            ("action", "remove".into()),
+            ("confirmed", "yes".into()),
+            ("reason", "Spam".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (status, _) = a.get_json(&format!("/api/v1/statuses/{thread_id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The ban form: a week, then listed; unknown names and bad days refused.
+    let res = form(
+        &fran,
+        "/c/geo/moderation/bans".into(),
+        vec![
+            ("csrf", fran_csrf.clone()),
+            ("acct", "nobody".into()),
+            ("reason", "x".into()),
+            ("days", "".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = form(
+        &fran,
+        "/c/geo/moderation/bans".into(),
+        vec![
+            ("csrf", fran_csrf.clone()),
+            ("acct", "@mia".into()),
+            ("reason", "Spam".into()),
+            ("days", "0".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = form(
+        &fran,
+        "/c/geo/moderation/bans".into(),
+        vec![
+            ("csrf", fran_csrf.clone()),
+            ("acct", "@mia".into()),
+            ("reason", "Spam".into()),
+            ("days", "7".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get_page(&a, &fran, "/c/geo/moderation").await;
+    assert!(html.contains("@mia until"), "{html}");
+}

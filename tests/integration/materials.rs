@@ -207,6 +207,21 @@ async fn a_material_is_published_found_remixed_and_its_remix_listed() {
     assert_eq!(res.bytes().await.unwrap().as_ref(), pdf().as_slice());
     let id_a = material["id"].as_str().unwrap().to_string();
     let uri = material["uri"].as_str().unwrap().to_string();
+    // On its author's page, its card says what it is and links to its page.
+    let html = a
+        .client
+        .get(a.url("/@amy"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Teaching material")
+            && html.contains(&format!("materials&#x2f;{id_a}\">Fractions with pizza")),
+        "{html}"
+    );
 
     // The Article, as Mastodon reads it: name, summary and url say what it is.
     let path = uri.strip_prefix(&a.base).unwrap();

@@ -91,3 +91,17 @@ communities-only-facilitators = Nur die Moderation und die Administration könne
 community-banned = Sie sind in dieser Community gesperrt
 moderation-unknown-action = Wählen Sie „Entfernen“, „Schließen“, „Wieder öffnen“, „Anheften“ oder „Nicht mehr anheften“
 moderation-choose-image = Wählen Sie ein Bild zum Hochladen aus
+
+moderation-remove-title = Diesen Beitrag entfernen?
+moderation-remove-question = Er verschwindet aus { $community }, hier und auf den Servern der Mitglieder. Das Moderationsprotokoll hält Ihre Begründung fest.
+moderation-remove-confirm = Entfernen
+
+moderation-resolve = Als erledigt markieren
+moderation-ban-who = Jemanden sperren
+moderation-ban-who-help = Der Benutzername hier oder name@server für jemanden auf einem anderen Server.
+moderation-ban-reason = Begründung (wird der Person mitgeteilt)
+moderation-ban-days = Für wie viele Tage
+moderation-ban-days-help = Leer lassen, um bis auf Weiteres zu sperren.
+moderation-ban-submit = Sperren
+moderation-ban-unknown = Niemand mit diesem Namen ist hier bekannt.
+moderation-ban-days-invalid = Geben Sie eine Zahl von 1 bis 3650 Tagen an oder lassen Sie das Feld leer.

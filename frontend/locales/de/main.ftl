@@ -189,3 +189,22 @@ search-all-communities = In den Communitys suchen
 search-all-materials = In den Materialien suchen, mit Filtern
 search-all-cases = In den Praxisberichten suchen, mit Filtern
 search-too-long = Die Suche ist zu lang.
+
+## The kind of a titled post on its card
+
+post-kind-material = Unterrichtsmaterial
+post-kind-case = Praxisbericht
+post-kind-thread = Diskussion
+post-kind-article = Artikel
+post-kind-note = Beitrag
+
+## Reporting a post
+
+post-report = Melden
+post-report-title = Diesen Beitrag melden
+post-report-question = Sagen Sie der Moderation (und dem Server der Person, wenn es ein anderer ist), was daran nicht in Ordnung ist. Die Person erfährt nicht, wer gemeldet hat.
+post-report-reason = Was ist nicht in Ordnung
+post-report-send = Meldung senden
+post-report-done = Danke. Die Meldung wurde gesendet.
+post-report-back = Zurück
+post-report-empty = Sagen Sie, was nicht in Ordnung ist.

@@ -91,3 +91,17 @@ communities-only-facilitators = Only facilitators and admins can open communitie
 community-banned = You are banned from this community
 moderation-unknown-action = Choose remove, lock, unlock, pin or unpin
 moderation-choose-image = Choose an image to upload
+
+moderation-remove-title = Remove this post?
+moderation-remove-question = It disappears from { $community } here and on the members' servers. The moderation log keeps your reason.
+moderation-remove-confirm = Remove it
+
+moderation-resolve = Mark as dealt with
+moderation-ban-who = Ban someone
+moderation-ban-who-help = Their user name here, or name@server for someone on another server.
+moderation-ban-reason = Reason (they are told)
+moderation-ban-days = For how many days
+moderation-ban-days-help = Leave it empty to ban until you lift it.
+moderation-ban-submit = Ban
+moderation-ban-unknown = Nobody with that name is known here.
+moderation-ban-days-invalid = Give a number of days from 1 to 3650, or leave it empty.

@@ -186,3 +186,22 @@ search-all-communities = Search the communities
 search-all-materials = Search the materials, with filters
 search-all-cases = Search the case reports, with filters
 search-too-long = The search is too long.
+
+## The kind of a titled post on its card
+
+post-kind-material = Teaching material
+post-kind-case = Case report
+post-kind-thread = Thread
+post-kind-article = Article
+post-kind-note = Post
+
+## Reporting a post
+
+post-report = Report
+post-report-title = Report this post
+post-report-question = Tell the facilitators (and the author's server, if it is another) what is wrong with it. The author is not told who reported it.
+post-report-reason = What is wrong
+post-report-send = Send the report
+post-report-done = Thank you. The report was sent.
+post-report-back = Back
+post-report-empty = Say what is wrong.

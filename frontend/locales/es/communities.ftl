@@ -91,3 +91,17 @@ communities-only-facilitators = Solo los dinamizadores y los administradores pue
 community-banned = Esta comunidad te ha expulsado
 moderation-unknown-action = Elige retirar, cerrar, reabrir, fijar o dejar de fijar
 moderation-choose-image = Elige una imagen para subir
+
+moderation-remove-title = ¿Retirar esta publicación?
+moderation-remove-question = Desaparece de { $community }, aquí y en los servidores de los miembros. El registro de moderación guarda tu motivo.
+moderation-remove-confirm = Retirarla
+
+moderation-resolve = Marcar como resuelto
+moderation-ban-who = Expulsar a alguien
+moderation-ban-who-help = Su nombre de usuario aquí, o nombre@servidor para alguien de otro servidor.
+moderation-ban-reason = Motivo (se le comunica)
+moderation-ban-days = Durante cuántos días
+moderation-ban-days-help = Déjalo vacío para expulsar hasta que lo levantes.
+moderation-ban-submit = Expulsar
+moderation-ban-unknown = No se conoce a nadie con ese nombre aquí.
+moderation-ban-days-invalid = Indica un número de días de 1 a 3650, o déjalo vacío.

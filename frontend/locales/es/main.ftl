@@ -192,3 +192,22 @@ search-all-communities = Buscar en las comunidades
 search-all-materials = Buscar en los materiales, con filtros
 search-all-cases = Buscar en los casos de innovación, con filtros
 search-too-long = La búsqueda es demasiado larga.
+
+## The kind of a titled post on its card
+
+post-kind-material = Material didáctico
+post-kind-case = Caso de innovación
+post-kind-thread = Hilo
+post-kind-article = Artículo
+post-kind-note = Publicación
+
+## Reporting a post
+
+post-report = Denunciar
+post-report-title = Denunciar esta publicación
+post-report-question = Cuenta a los dinamizadores (y al servidor de la persona autora, si es otro) qué está mal. La persona autora no sabrá quién la denunció.
+post-report-reason = Qué está mal
+post-report-send = Enviar la denuncia
+post-report-done = Gracias. La denuncia se ha enviado.
+post-report-back = Volver
+post-report-empty = Explica qué está mal.

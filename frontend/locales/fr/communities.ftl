@@ -91,3 +91,17 @@ communities-only-facilitators = Seules les équipes d'animation et d'administrat
 community-banned = L'accès à cette communauté vous est interdit
 moderation-unknown-action = Choisissez retirer, verrouiller, déverrouiller, épingler ou désépingler
 moderation-choose-image = Choisissez une image à importer
+
+moderation-remove-title = Retirer ce message ?
+moderation-remove-question = Il disparaît de { $community }, ici et sur les serveurs des membres. Le journal de modération garde votre motif.
+moderation-remove-confirm = Le retirer
+
+moderation-resolve = Marquer comme traité
+moderation-ban-who = Exclure quelqu’un
+moderation-ban-who-help = Son nom d’utilisateur ici, ou nom@serveur pour quelqu’un sur un autre serveur.
+moderation-ban-reason = Motif (communiqué à la personne)
+moderation-ban-days = Pour combien de jours
+moderation-ban-days-help = Laissez vide pour exclure jusqu’à nouvel ordre.
+moderation-ban-submit = Exclure
+moderation-ban-unknown = Personne de ce nom n’est connu ici.
+moderation-ban-days-invalid = Indiquez un nombre de jours de 1 à 3650, ou laissez vide.

@@ -192,3 +192,22 @@ search-all-communities = Chercher dans les communautés
 search-all-materials = Chercher dans les ressources, avec des filtres
 search-all-cases = Chercher dans les retours d’expérience, avec des filtres
 search-too-long = La recherche est trop longue.
+
+## The kind of a titled post on its card
+
+post-kind-material = Ressource pédagogique
+post-kind-case = Retour d’expérience
+post-kind-thread = Discussion
+post-kind-article = Article
+post-kind-note = Message
+
+## Reporting a post
+
+post-report = Signaler
+post-report-title = Signaler ce message
+post-report-question = Dites à l’équipe d’animation (et au serveur de l’auteur, s’il s’agit d’un autre) ce qui ne va pas. L’auteur ne saura pas qui l’a signalé.
+post-report-reason = Ce qui ne va pas
+post-report-send = Envoyer le signalement
+post-report-done = Merci. Le signalement a été envoyé.
+post-report-back = Retour
+post-report-empty = Dites ce qui ne va pas.

@@ -91,3 +91,17 @@ communities-only-facilitators = Solo i facilitatori e gli amministratori possono
 community-banned = Questa comunità ti ha escluso
 moderation-unknown-action = Scegli tra rimuovi, chiudi, riapri, metti in evidenza o togli dall'evidenza
 moderation-choose-image = Scegli un'immagine da caricare
+
+moderation-remove-title = Rimuovere questo post?
+moderation-remove-question = Sparisce da { $community }, qui e sui server dei membri. Il registro di moderazione conserva il tuo motivo.
+moderation-remove-confirm = Rimuovi
+
+moderation-resolve = Segna come gestita
+moderation-ban-who = Escludi qualcuno
+moderation-ban-who-help = Il suo nome utente qui, o nome@server per qualcuno su un altro server.
+moderation-ban-reason = Motivo (viene comunicato)
+moderation-ban-days = Per quanti giorni
+moderation-ban-days-help = Lascia vuoto per escludere finché non revochi.
+moderation-ban-submit = Escludi
+moderation-ban-unknown = Nessuno con questo nome è conosciuto qui.
+moderation-ban-days-invalid = Indica un numero di giorni da 1 a 3650, o lascia vuoto.

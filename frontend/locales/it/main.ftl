@@ -192,3 +192,22 @@ search-all-communities = Cerca nelle comunità
 search-all-materials = Cerca nei materiali, con i filtri
 search-all-cases = Cerca nei casi di innovazione, con i filtri
 search-too-long = La ricerca è troppo lunga.
+
+## The kind of a titled post on its card
+
+post-kind-material = Materiale didattico
+post-kind-case = Caso di innovazione
+post-kind-thread = Discussione
+post-kind-article = Articolo
+post-kind-note = Post
+
+## Reporting a post
+
+post-report = Segnala
+post-report-title = Segnala questo post
+post-report-question = Spiega ai facilitatori (e al server dell’autore, se è un altro) che cosa non va. L’autore non saprà chi lo ha segnalato.
+post-report-reason = Che cosa non va
+post-report-send = Invia la segnalazione
+post-report-done = Grazie. La segnalazione è stata inviata.
+post-report-back = Indietro
+post-report-empty = Spiega che cosa non va.
