@@ -155,6 +155,55 @@ pub async fn follow_form(
     Ok(Redirect::to(&target.profile_path()).into_response())
 }
 
+#[derive(Deserialize)]
+pub struct RemoteFollowQuery {
+    #[serde(default)]
+    server: String,
+}
+
+/// The host of a server as a visitor types it: `mastodon.social`,
+/// `https://mastodon.social/`, or their whole handle `@me@mastodon.social`.
+fn visitor_server(typed: &str) -> Option<String> {
+    let typed = typed.trim();
+    let typed = typed.rsplit('@').next().unwrap_or(typed);
+    let typed = typed
+        .strip_prefix("https://")
+        .or_else(|| typed.strip_prefix("http://"))
+        .unwrap_or(typed)
+        .trim_end_matches('/');
+    if typed.is_empty() || typed.contains(['/', '?', '#', ' ']) {
+        return None;
+    }
+    let url = url::Url::parse(&format!("https://{typed}")).ok()?;
+    let host = url.host_str()?;
+    host.contains('.').then(|| match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    })
+}
+
+/// `GET /@{name}/remote_follow?server=`: "follow from your server": the visitor
+/// is sent to their own server's remote-interaction page for this person (as
+/// Mastodon does), which asks them to confirm there. Nothing is fetched here.
+pub async fn remote_follow(
+    page: Page,
+    Path(name): Path<String>,
+    Query(q): Query<RemoteFollowQuery>,
+) -> Result<Response, PageError> {
+    let data = &page.data;
+    let account = store::find_local_by_username(&data.db, &name)
+        .await?
+        .ok_or_else(|| PageError::from(AppError::NotFound))?;
+    let server = visitor_server(&q.server).ok_or_else(|| {
+        PageError::from(AppError::validation(
+            page.t("profile-remote-follow-invalid"),
+        ))
+    })?;
+    let uri: String =
+        url::form_urlencoded::byte_serialize(account.ap_id.as_str().as_bytes()).collect();
+    Ok(Redirect::to(&format!("https://{server}/authorize_interaction?uri={uri}")).into_response())
+}
+
 /// Items per page of an ActivityPub collection.
 const COLLECTION_PAGE: i64 = 40;
 
@@ -462,6 +511,36 @@ pub async fn sign_up(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_visitors_server_is_a_host_however_it_is_typed() {
+        for typed in [
+            "mastodon.social",
+            "https://mastodon.social/",
+            "@me@mastodon.social",
+            " Mastodon.Social ",
+        ] {
+            assert_eq!(
+                visitor_server(typed).as_deref(),
+                Some("mastodon.social"),
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            visitor_server("social.example:8443").as_deref(),
+            Some("social.example:8443")
+        );
+        for bad in [
+            "",
+            "localhost",
+            "evil.example/path",
+            "a b.example",
+            "evil.example?x",
+            "@",
+        ] {
+            assert_eq!(visitor_server(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn only_local_paths_are_followed() {

@@ -93,6 +93,12 @@ pub async fn webfinger(
             "type": FEDERATION_CONTENT_TYPE,
             "href": account.ap_id.as_str(),
         }),
+        // Where someone from here follows or answers what they found elsewhere
+        // (Mastodon's remote interaction).
+        json!({
+            "rel": "http://ostatus.org/schema/1.0/subscribe",
+            "template": format!("{}/authorize_interaction?uri={{uri}}", data.settings.base_url()),
+        }),
     ];
     let body = json!({
         "subject": format!("acct:{}@{domain}", account.username),

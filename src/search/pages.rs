@@ -2,7 +2,10 @@
 //! servers by `@name@domain` or address), posts by their address, hashtags,
 //! communities, teaching materials and case reports.
 
-use axum::{extract::Query, response::Response};
+use axum::{
+    extract::Query,
+    response::{IntoResponse, Response},
+};
 use serde::Deserialize;
 use url::Url;
 
@@ -131,4 +134,49 @@ pub async fn page(page: Page, Query(query): Query<SearchPageQuery>) -> Result<Re
             signed_in => viewer.is_some(),
         },
     )
+}
+
+#[derive(Deserialize)]
+pub struct InteractionQuery {
+    #[serde(default)]
+    uri: String,
+}
+
+/// `GET /authorize_interaction?uri=`: someone from here follows or answers what
+/// they found on another server (a person as `acct:name@server`, `name@server`
+/// or an address; a post by its address): looked up there, then its page here,
+/// which has the follow button or the reply form. Mastodon sends its people to
+/// the same address on their own server.
+pub async fn authorize_interaction(
+    page: Page,
+    Query(query): Query<InteractionQuery>,
+) -> Result<Response, PageError> {
+    let uri = query.uri.trim();
+    let Some((me, _)) = &page.viewer else {
+        let here: String = url::form_urlencoded::byte_serialize(uri.as_bytes()).collect();
+        return Ok(crate::web::sign_in_to(&format!(
+            "/authorize_interaction?uri={here}"
+        )));
+    };
+    let data = &page.data;
+    let text = uri.strip_prefix("acct:").unwrap_or(uri);
+    if text.is_empty() || text.chars().count() > 500 {
+        return Err(PageError::from(AppError::NotFound));
+    }
+    if let Some(account) = super::find_accounts(data, text, true, 1)
+        .await?
+        .into_iter()
+        .next()
+    {
+        return Ok(axum::response::Redirect::to(&account.profile_path()).into_response());
+    }
+    if let Ok(url) = Url::parse(text)
+        && matches!(url.scheme(), "http" | "https")
+        && let Some(post) = resolve_post(data, &url).await.unwrap_or(None)
+        && can_see(data, Some(me), &post).await?
+        && let Some(author) = crate::accounts::store::find_by_id(&data.db, post.account_id).await?
+    {
+        return Ok(axum::response::Redirect::to(&thread_path(&author, post.id)).into_response());
+    }
+    Err(PageError::from(AppError::NotFound))
 }

@@ -293,6 +293,11 @@ pub fn router() -> Router<()> {
         .route("/posts/{id}", post(crate::publishing::pages::act))
         .route("/notifications", get(crate::notifications::pages::page))
         .route("/search", get(crate::search::pages::page))
+        .route(
+            "/authorize_interaction",
+            get(crate::search::pages::authorize_interaction),
+        )
+        .route("/@{name}/remote_follow", get(accounts_pages::remote_follow))
         .route("/static/style.css", get(web::stylesheet))
         .route("/static/logo.svg", get(web::logo))
         .route("/static/materials.js", get(web::materials_script))

@@ -684,6 +684,79 @@ async fn a_teacher_finds_a_colleague_on_another_instance_and_follows_her_from_th
     // Unknown people from other servers are not pages; words find nothing here.
     let (status, _) = get_page(&a, &anna, &format!("/@nobody@{}", b.domain)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // Mastodon's remote interaction: ours, advertised in WebFinger...
+    let (_, finger) = b
+        .get_json(&format!("/.well-known/webfinger?resource=acct:{handle}"))
+        .await;
+    let subscribe = finger["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["rel"] == "http://ostatus.org/schema/1.0/subscribe")
+        .unwrap();
+    assert_eq!(
+        subscribe["template"],
+        format!("{}/authorize_interaction?uri={{uri}}", b.base)
+    );
+    let res = a
+        .client
+        .get(a.url(&format!("/authorize_interaction?uri=acct:{handle}")))
+        .header("cookie", &anna)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()["location"],
+        format!("/@{handle}"),
+        "to her page here"
+    );
+    let res = a
+        .client
+        .get(a.url(&format!("/authorize_interaction?uri=acct:{handle}")))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/auth/sign_in"),
+        "signed out: sign in first"
+    );
+    // ...and "follow from your server" for visitors, sent to their server.
+    let html = b
+        .client
+        .get(b.url("/@carla"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("name=\"server\""), "{html}");
+    let res = b
+        .client
+        .get(b.url("/@carla/remote_follow?server=%40me%40mastodon.example"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let actor: String =
+        url::form_urlencoded::byte_serialize(format!("{}/users/carla", b.base).as_bytes())
+            .collect();
+    assert_eq!(
+        res.headers()["location"],
+        format!("https://mastodon.example/authorize_interaction?uri={actor}")
+    );
+    let res = b
+        .client
+        .get(b.url("/@carla/remote_follow?server=evil.example%2Fpath"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
     let (_, html) = get_page(&a, &anna, "/search?q=xylophone").await;
     assert!(html.contains("Nothing found for"), "{html}");
     let (_, html) = get_page(&a, &anna, "/search?q=anna").await;

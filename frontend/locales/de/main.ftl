@@ -208,3 +208,9 @@ post-report-send = Meldung senden
 post-report-done = Danke. Die Meldung wurde gesendet.
 post-report-back = Zurück
 post-report-empty = Sagen Sie, was nicht in Ordnung ist.
+
+## Following from another server
+
+profile-remote-follow = Von Ihrem eigenen Server aus folgen
+profile-remote-follow-help = Ihr Server, zum Beispiel mastodon.social, oder Ihre ganze Adresse @sie@ihr.server. Bestätigen Sie dort.
+profile-remote-follow-invalid = Das ist keine Serveradresse wie mastodon.social.

@@ -205,3 +205,9 @@ post-report-send = Send the report
 post-report-done = Thank you. The report was sent.
 post-report-back = Back
 post-report-empty = Say what is wrong.
+
+## Following from another server
+
+profile-remote-follow = Follow from your own server
+profile-remote-follow-help = Your server, for example mastodon.social, or your whole address @you@your.server. You confirm there.
+profile-remote-follow-invalid = That is not a server address, such as mastodon.social.

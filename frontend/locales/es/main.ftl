@@ -211,3 +211,9 @@ post-report-send = Enviar la denuncia
 post-report-done = Gracias. La denuncia se ha enviado.
 post-report-back = Volver
 post-report-empty = Explica qué está mal.
+
+## Following from another server
+
+profile-remote-follow = Seguir desde tu propio servidor
+profile-remote-follow-help = Tu servidor, por ejemplo mastodon.social, o tu dirección completa @tú@tu.servidor. Lo confirmas allí.
+profile-remote-follow-invalid = Eso no es una dirección de servidor como mastodon.social.

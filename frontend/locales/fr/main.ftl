@@ -211,3 +211,9 @@ post-report-send = Envoyer le signalement
 post-report-done = Merci. Le signalement a été envoyé.
 post-report-back = Retour
 post-report-empty = Dites ce qui ne va pas.
+
+## Following from another server
+
+profile-remote-follow = Suivre depuis votre propre serveur
+profile-remote-follow-help = Votre serveur, par exemple mastodon.social, ou votre adresse complète @vous@votre.serveur. Vous confirmez là-bas.
+profile-remote-follow-invalid = Ce n’est pas une adresse de serveur comme mastodon.social.

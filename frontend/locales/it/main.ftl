@@ -211,3 +211,9 @@ post-report-send = Invia la segnalazione
 post-report-done = Grazie. La segnalazione è stata inviata.
 post-report-back = Indietro
 post-report-empty = Spiega che cosa non va.
+
+## Following from another server
+
+profile-remote-follow = Segui dal tuo server
+profile-remote-follow-help = Il tuo server, per esempio mastodon.social, o il tuo indirizzo completo @tu@tuo.server. Confermi lì.
+profile-remote-follow-invalid = Questo non è un indirizzo di server come mastodon.social.
