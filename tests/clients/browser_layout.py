@@ -7,6 +7,8 @@ Usage: python browser_layout.py BASE_URL USERNAME PASSWORD COMMUNITY
 Exits 0 when every check held.
 """
 
+import json
+import os
 import sys
 import tempfile
 
@@ -46,6 +48,23 @@ def overflow(driver) -> int:
     )
 
 
+AXE = open(os.environ["COLLEGIUM_TEST_AXE"], encoding="utf-8").read()
+
+
+def accessibility_violations(driver) -> list:
+    """axe-core's WCAG 2.1 A and AA rules on the page as it is shown."""
+    driver.execute_script(AXE)
+    driver.set_script_timeout(30)
+    result = driver.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+           axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+              .then(r => done(r.violations.map(v => ({id: v.id, help: v.help,
+                    nodes: v.nodes.slice(0, 3).map(n => n.html)}))))
+              .catch(e => done([{id: "axe-error", help: String(e), nodes: []}]));"""
+    )
+    return result
+
+
 def check_pages(driver, base: str, paths: list, lang: str) -> None:
     for path in paths:
         driver.get(base + path)
@@ -53,6 +72,8 @@ def check_pages(driver, base: str, paths: list, lang: str) -> None:
         assert got == lang, f"{path}: <html lang={got}>, not {lang}"
         wider = overflow(driver)
         assert wider <= 0, f"{path} is {wider} px wider than the screen"
+        found = accessibility_violations(driver)
+        assert not found, f"{path} ({lang}): {json.dumps(found, indent=1)}"
     assert_no_csp_violations(driver)
 
 
@@ -60,11 +81,18 @@ def main(base: str, username: str, password: str, community: str) -> None:
     pages = [
         "/", "/home", "/communities", f"/c/{community}", "/materials", "/materials/new",
         "/cases", "/cases/new", f"/@{username}", "/auth/sign_out", "/no/such/page",
+        "/notifications", "/search?q=mathe", "/settings/profile", "/settings/account",
+        "/settings/preferences", f"/c/{community}/moderation",
     ]
     with tempfile.TemporaryDirectory() as profile:
         driver = browser(profile, "de-DE,de")
         driver.implicitly_wait(2)
         try:
+            # The checker finds what it should: a picture without a text, no language.
+            driver.get("data:text/html,<title>x</title><img src='x.png'>")
+            found = {v["id"] for v in accessibility_violations(driver)}
+            assert {"image-alt", "html-has-lang"} <= found, found
+
             screen(driver, 390, 844)
             driver.get(base + "/")
             assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de"
@@ -81,6 +109,8 @@ def main(base: str, username: str, password: str, community: str) -> None:
             sign_in.click()
             wait_until(driver, lambda d: d.current_url.endswith("/auth/sign_in"), "sign-in page")
             assert driver.find_element(By.TAG_NAME, "h1").text == "Anmelden"
+            found = accessibility_violations(driver)
+            assert not found, f"sign-in page: {json.dumps(found, indent=1)}"
             driver.find_element(By.ID, "login").send_keys(username)
             driver.find_element(By.ID, "password").send_keys(password)
             driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
