@@ -165,7 +165,7 @@ pub async fn update_credentials(
 ) -> AppResult<Json<Value>> {
     auth.require("write:accounts")?;
     let (account, user) = auth.user()?;
-    let updated = model::update_profile(
+    let updated = crate::publishing::local::update_profile(
         &data,
         account,
         ProfileUpdate {

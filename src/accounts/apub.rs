@@ -33,26 +33,7 @@ fn image_json(state: &AppState, url: Option<&str>) -> Option<ImageJson> {
     })
 }
 
-/// The JSON-LD context of actor documents.
-pub fn actor_context(state: &AppState) -> Value {
-    json!([
-        "https://www.w3.org/ns/activitystreams",
-        "https://w3id.org/security/v1",
-        federation::context_url(state),
-        {
-            "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
-            "toot": "http://joinmastodon.org/ns#",
-            "discoverable": "toot:discoverable",
-            "indexable": "toot:indexable",
-            "featured": { "@id": "toot:featured", "@type": "@id" },
-            "lemmy": "https://join-lemmy.org/ns#",
-            "postingRestrictedToMods": "lemmy:postingRestrictedToMods",
-            "schema": "http://schema.org#",
-            "PropertyValue": "schema:PropertyValue",
-            "value": "schema:value"
-        }
-    ])
-}
+pub use super::protocol::actor_context;
 
 const MAX_REMOTE_NAME: usize = 200;
 const MAX_REMOTE_USERNAME: usize = 100;

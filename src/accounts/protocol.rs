@@ -4,7 +4,7 @@
 use activitypub_federation::protocol::{helpers::deserialize_skip_error, public_key::PublicKey};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
+use serde_json::{Value, json};
 use url::Url;
 
 use crate::accounts::model::Account;
@@ -264,4 +264,25 @@ pub struct MoveActor {
     pub actor: activitypub_federation::fetch::object_id::ObjectId<Account>,
     pub object: Value,
     pub target: Value,
+}
+
+/// The JSON-LD context of actor documents.
+pub fn actor_context(state: &crate::AppState) -> Value {
+    json!([
+        "https://www.w3.org/ns/activitystreams",
+        "https://w3id.org/security/v1",
+        crate::federation::context_url(state),
+        {
+            "manuallyApprovesFollowers": "as:manuallyApprovesFollowers",
+            "toot": "http://joinmastodon.org/ns#",
+            "discoverable": "toot:discoverable",
+            "indexable": "toot:indexable",
+            "featured": { "@id": "toot:featured", "@type": "@id" },
+            "lemmy": "https://join-lemmy.org/ns#",
+            "postingRestrictedToMods": "lemmy:postingRestrictedToMods",
+            "schema": "http://schema.org#",
+            "PropertyValue": "schema:PropertyValue",
+            "value": "schema:value"
+        }
+    ])
 }

@@ -138,7 +138,7 @@ pub async fn profile_form(
         return Ok(sign_in_to(PROFILE));
     };
     verify_csrf(&page.data, &headers, &form.csrf)?;
-    match model::update_profile(&page.data, account, form.update()).await {
+    match crate::publishing::local::update_profile(&page.data, account, form.update()).await {
         Ok(_) => Ok(saved(PROFILE)),
         Err(AppError::Unprocessable(message)) => render_profile(
             &page,

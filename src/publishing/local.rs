@@ -471,3 +471,37 @@ pub async fn unreblog(state: &AppState, who: &Account, original: &Status) -> App
     queue::deliver(&unit, &id, &who.ap_id, &activity, &to).await?;
     unit.commit().await
 }
+
+/// A local person changes their profile: it is saved, and their followers'
+/// servers get an Update of the whole Person (as Mastodon sends it, so that
+/// what they show is replaced, not blanked), in one unit of work.
+pub async fn update_profile(
+    data: &Data<AppState>,
+    account: &Account,
+    update: crate::accounts::model::ProfileUpdate,
+) -> AppResult<Account> {
+    use activitypub_federation::traits::Object;
+    let unit = data.begin_write().await?;
+    let state = unit.state();
+    let updated = crate::accounts::model::update_profile(state, account, update).await?;
+    // The actor document as it is served (its reads need no write lock).
+    let actor = updated.clone().into_json(data).await?;
+    let id = new_activity_id(state, "update")?;
+    let mut cc = Vec::new();
+    if let Some(followers) = &updated.followers_url {
+        cc.push(followers.clone());
+    }
+    let activity = serde_json::json!({
+        "@context": crate::accounts::protocol::actor_context(state),
+        "id": id.as_str(),
+        "type": "Update",
+        "actor": updated.ap_id.as_str(),
+        "to": [crate::posts::model::PUBLIC],
+        "cc": cc,
+        "object": actor,
+    });
+    let followers = follows::followers(&unit.db, updated.id).await?;
+    queue::deliver(state, &id, &updated.ap_id, &activity, &followers).await?;
+    unit.commit().await?;
+    Ok(updated)
+}

@@ -210,3 +210,61 @@ async fn local_follows_and_bad_requests() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_profile_change_reaches_the_followers_servers_whole() {
+    let a = TestInstance::start().await;
+    let b = TestInstance::start().await;
+    let (anna, _) = person(&a, "anna", Role::Member).await;
+    let (bob, _) = person(&b, "bob", Role::Member).await;
+    let anna_on_b = remote_id(&b, &bob, &format!("anna@{}", a.domain)).await;
+    let (status, _) = post(&b, &bob, &format!("/api/v1/accounts/{anna_on_b}/follow")).await;
+    assert_eq!(status, StatusCode::OK);
+    eventually("bob follows anna", || async {
+        let (_, rels) = b
+            .get_authed(
+                &format!("/api/v1/accounts/relationships?id[]={anna_on_b}"),
+                &bob,
+            )
+            .await;
+        rels[0]["following"] == true
+    })
+    .await;
+    // anna's name and bio change; her other facts stay as they were on B.
+    let res = a
+        .client
+        .patch(a.url("/api/v1/accounts/update_credentials"))
+        .bearer_auth(&anna)
+        .json(&serde_json::json!({"display_name": "Anna Gruber", "note": "Maths in Graz", "school": "BG Graz"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    eventually("B shows anna's new name and bio", || async {
+        let (_, seen) = b
+            .get_authed(&format!("/api/v1/accounts/{anna_on_b}"), &bob)
+            .await;
+        seen["display_name"] == "Anna Gruber"
+            && seen["note"]
+                .as_str()
+                .is_some_and(|n| n.contains("Maths in Graz"))
+    })
+    .await;
+    let res = a
+        .client
+        .patch(a.url("/api/v1/accounts/update_credentials"))
+        .bearer_auth(&anna)
+        .json(&serde_json::json!({"note": "Maths and physics in Graz"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    eventually("the second change too, and the name is kept", || async {
+        let (_, seen) = b
+            .get_authed(&format!("/api/v1/accounts/{anna_on_b}"), &bob)
+            .await;
+        seen["display_name"] == "Anna Gruber"
+            && seen["note"].as_str().is_some_and(|n| n.contains("physics"))
+    })
+    .await;
+}
