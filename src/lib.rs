@@ -3,6 +3,7 @@
 //! See docs/ARCHITECTURE.md for the map of this crate.
 
 pub mod accounts;
+pub mod admin;
 pub mod api;
 pub mod articles;
 pub mod cases;

@@ -552,6 +552,18 @@ pub async fn save_profile(db: &Db, a: &Account) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// Gives a person another role on this instance.
+pub async fn set_role(db: &Db, user_id: i64, role: &str) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+            .bind(role)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
 /// Keeps the interface language a person chose (`None`: no choice of theirs).
 pub async fn set_locale(db: &Db, user_id: i64, locale: Option<&str>) -> Result<(), sqlx::Error> {
     with_db!(db, |pool| {

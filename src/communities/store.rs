@@ -389,6 +389,39 @@ pub async fn reports(
     })
 }
 
+/// Every open report on this instance, newest first (for the admins): those for
+/// a community here and those about no community.
+pub async fn open_reports(db: &Db, limit: i64) -> Result<Vec<Report>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {REPORT_COLUMNS} FROM community_reports WHERE resolved_at IS NULL \
+         ORDER BY id DESC LIMIT $1"
+    );
+    with_db!(db, |pool| {
+        sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+    })
+}
+
+/// Marks any report here dealt with (an admin's or moderator's decision).
+pub async fn resolve_any_report(db: &Db, report_id: i64, by: i64) -> Result<bool, sqlx::Error> {
+    let now = Utc::now();
+    let n = with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE community_reports SET resolved_at = $1, resolved_by = $2 \
+             WHERE id = $3 AND resolved_at IS NULL",
+        )
+        .bind(now)
+        .bind(by)
+        .bind(report_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(n > 0)
+}
+
 pub async fn resolve_report(
     db: &Db,
     community_id: i64,

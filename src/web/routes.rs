@@ -293,6 +293,22 @@ pub fn router() -> Router<()> {
         .route("/posts/{id}", post(crate::publishing::pages::act))
         .route("/notifications", get(crate::notifications::pages::page))
         .route("/search", get(crate::search::pages::page))
+        .route("/admin", get(crate::admin::pages::dashboard))
+        .route(
+            "/admin/people",
+            get(crate::admin::pages::people).post(crate::admin::pages::create_person),
+        )
+        .route(
+            "/admin/people/{id}/role",
+            post(crate::admin::pages::set_role),
+        )
+        .route("/admin/reports", get(crate::admin::pages::reports))
+        .route(
+            "/admin/reports/{id}/resolve",
+            post(crate::admin::pages::resolve_report),
+        )
+        .route("/admin/federation", get(crate::admin::pages::federation))
+        .route("/admin/federation/retry", post(crate::admin::pages::retry))
         .route(
             "/authorize_interaction",
             get(crate::search::pages::authorize_interaction),

@@ -451,7 +451,8 @@ async fn a_browser_documents_a_case_and_a_facilitator_verifies_it() {
 #[tokio::test]
 async fn the_pages_fit_a_phone_and_speak_the_browsers_language() {
     let a = TestInstance::start().await;
-    let password = a.user("greta", Role::Facilitator).await;
+    // An admin (who may open communities too), so that the admin pages are seen.
+    let password = a.user("greta", Role::Admin).await;
     let token = a.token("greta", &password, "write").await;
     let res = a
         .client

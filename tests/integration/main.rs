@@ -3,6 +3,7 @@
 
 mod abuse;
 mod accounts;
+mod admin;
 mod cases;
 mod cli;
 mod clients;

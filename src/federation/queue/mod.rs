@@ -126,6 +126,14 @@ impl Heard {
     }
 }
 
+/// An admin's "retry now" for an instance: its waiting and given-up deliveries
+/// are due at once, and the workers are woken. Returns how many.
+pub async fn retry_now(state: &AppState, domain: &str) -> AppResult<u64> {
+    let n = store::retry_now(&state.db, domain, chrono::Utc::now()).await?;
+    state.delivery_wakeup.notify();
+    Ok(n)
+}
+
 /// An instance sent us something: it is reachable again (if it was marked
 /// otherwise). Written at most once a minute per instance.
 pub async fn heard_from(state: &AppState, domain: &str) -> AppResult<()> {

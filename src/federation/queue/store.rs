@@ -342,6 +342,23 @@ pub async fn prune_finished(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx:
 }
 
 /// Queue state per instance, for admins.
+/// Makes an instance's waiting deliveries (and those given up) due now: an
+/// admin's "retry now" once the instance is back. Returns how many.
+pub async fn retry_now(db: &Db, domain: &str, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE deliveries SET state = 'pending', next_attempt_at = $2, locked_until = NULL, \
+             updated_at = $2 WHERE domain = $1 AND kind = 'deliver' \
+             AND state IN ('pending', 'failed')",
+        )
+        .bind(domain)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })
+}
+
 pub async fn queue_state(db: &Db) -> Result<Vec<InstanceQueue>, sqlx::Error> {
     with_db!(db, |pool| {
         sqlx::query_as(
