@@ -14,7 +14,13 @@ pub async fn home(page: Page) -> Result<Response, PageError> {
             description => s.instance.description,
             domain => s.domain,
             contact_email => s.instance.contact_email,
-            languages_spoken => s.instance.languages,
+            // The community's languages by their names in the page's language.
+            languages_spoken => s
+                .instance
+                .languages
+                .iter()
+                .map(|code| crate::articles::pages::language_name(page.lang, code))
+                .collect::<Vec<_>>(),
             stats => stats,
             registrations_open => s.instance.registrations_open,
         },

@@ -94,5 +94,9 @@ async fn an_instance_in_german_speaks_german_to_a_browser_that_asks_for_nothing(
         TestInstance::start_with(|s| s.instance.languages = vec!["de".into(), "it".into()]).await;
     let (_, html) = page(&a, "/", &[]).await;
     assert!(html.contains("<html lang=\"de\">"), "{html}");
+    assert!(
+        html.contains("Deutsch, Italienisch"),
+        "its languages by name: {html}"
+    );
     assert!(html.contains(">Anmelden</a>"), "{html}");
 }
