@@ -162,6 +162,7 @@ pub async fn post_view(
         boosted_by => boosted_by,
         // What the viewer may do with it on the card.
         own => viewer.is_some_and(|v| v.id == shown.account_id),
+        local => shown.local,
         boostable => matches!(shown.visibility.as_str(), "public" | "unlisted"),
     }))
 }
@@ -292,6 +293,11 @@ pub struct PostActionForm {
     /// What is wrong, for a report.
     #[serde(default)]
     reason: String,
+    /// The new text and content warning, for an edit.
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    spoiler_text: Option<String>,
 }
 
 /// `POST /posts/{id}`: what a post card's buttons do (like, boost, and their
@@ -346,6 +352,52 @@ pub async fn act(
             return Ok(Redirect::to(if gone { "/home" } else { &back }).into_response());
         }
         "delete" | "delete_confirmed" => return Err(PageError::from(AppError::NotFound)),
+        // A post's own text, changed on a page of its own (materials and case
+        // reports have their own forms).
+        "edit" | "edit_confirmed" if status.account_id == me.id && status.local => {
+            let mut error = None;
+            let text = form
+                .status
+                .clone()
+                .unwrap_or_else(|| status.source_text.clone().unwrap_or_default());
+            let spoiler = form
+                .spoiler_text
+                .clone()
+                .unwrap_or_else(|| status.spoiler_text.clone());
+            if form.action == "edit_confirmed" {
+                let edited = local::edit(
+                    data,
+                    me,
+                    &status,
+                    local::PostEdit {
+                        text: text.clone(),
+                        spoiler_text: spoiler.clone(),
+                        sensitive: status.sensitive,
+                        draft: Draft::Note,
+                    },
+                )
+                .await;
+                match edited {
+                    Ok(_) => return Ok(Redirect::to(&back).into_response()),
+                    Err(AppError::Unprocessable(message)) => error = Some(message),
+                    Err(e) => return Err(PageError::from(e)),
+                }
+            }
+            let code = if error.is_some() {
+                StatusCode::UNPROCESSABLE_ENTITY
+            } else {
+                StatusCode::OK
+            };
+            return page.render_form(
+                code,
+                "post_edit.html",
+                minijinja::context! {
+                    id => status.id, back => back, text => text,
+                    spoiler_text => spoiler, error => error,
+                },
+            );
+        }
+        "edit" | "edit_confirmed" => return Err(PageError::from(AppError::NotFound)),
         // Reporting asks what is wrong, then goes to the community's
         // facilitators (and the author's server, when it is another).
         "report" | "report_confirmed" if status.account_id != me.id => {

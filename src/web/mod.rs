@@ -54,6 +54,7 @@ impl Templates {
             "post.html",
             "post_delete.html",
             "post_report.html",
+            "post_edit.html",
             "notifications.html",
             "search.html",
             "admin_nav.html",

@@ -584,6 +584,51 @@ async fn a_post_card_likes_boosts_and_deletes_with_a_confirmation() {
     let (_, html) = get_page(&a, &anna, "/notifications").await;
     assert!(!html.contains("class=\"badge\""), "nothing new: {html}");
 
+    // anna edits it on its own page; bruno may not.
+    let res = act(anna.clone(), csrf.clone(), "edit", "/home").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains(">Fractions with pizza</textarea>")
+    );
+    let res = act(bruno.clone(), bruno_csrf.clone(), "edit", "/home").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let edit = |text: &'static str| {
+        let a = &a;
+        let (cookies, csrf, id) = (anna.clone(), csrf.clone(), id.clone());
+        async move {
+            a.client
+                .post(a.url(&format!("/posts/{id}")))
+                .header("cookie", cookies)
+                .form(&[
+                    ("csrf", csrf.as_str()),
+                    ("action", "edit_confirmed"),
+                    ("back", "/home"),
+                    ("status", text),
+                    ("spoiler_text", ""),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = edit("   ").await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "an empty post is refused"
+    );
+    let res = edit("Fractions with pizza and pie").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, seen) = a.get_json(&format!("/api/v1/statuses/{id}")).await;
+    assert!(
+        seen["content"].as_str().unwrap().contains("and pie"),
+        "{seen}"
+    );
+    assert!(seen["edited_at"].is_string(), "{seen}");
+
     // Only the author may delete, and only after saying yes.
     let res = act(
         bruno.clone(),

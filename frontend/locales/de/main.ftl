@@ -214,3 +214,12 @@ post-report-empty = Sagen Sie, was nicht in Ordnung ist.
 profile-remote-follow = Von Ihrem eigenen Server aus folgen
 profile-remote-follow-help = Ihr Server, zum Beispiel mastodon.social, oder Ihre ganze Adresse @sie@ihr.server. Bestätigen Sie dort.
 profile-remote-follow-invalid = Das ist keine Serveradresse wie mastodon.social.
+
+## Editing a post
+
+post-edit = Bearbeiten
+post-edit-title = Ihren Beitrag bearbeiten
+post-edit-help = Die Server, die ihn haben, erhalten die neue Fassung; die frühere bleibt im Verlauf.
+post-edit-text = Text
+post-edit-save = Änderung speichern
+post-edit-cancel = Abbrechen

@@ -211,3 +211,12 @@ post-report-empty = Say what is wrong.
 profile-remote-follow = Follow from your own server
 profile-remote-follow-help = Your server, for example mastodon.social, or your whole address @you@your.server. You confirm there.
 profile-remote-follow-invalid = That is not a server address, such as mastodon.social.
+
+## Editing a post
+
+post-edit = Edit
+post-edit-title = Edit your post
+post-edit-help = The servers that have it get the new version; the earlier one stays in its history.
+post-edit-text = Text
+post-edit-save = Save the change
+post-edit-cancel = Cancel

@@ -217,3 +217,12 @@ post-report-empty = Explica qué está mal.
 profile-remote-follow = Seguir desde tu propio servidor
 profile-remote-follow-help = Tu servidor, por ejemplo mastodon.social, o tu dirección completa @tú@tu.servidor. Lo confirmas allí.
 profile-remote-follow-invalid = Eso no es una dirección de servidor como mastodon.social.
+
+## Editing a post
+
+post-edit = Editar
+post-edit-title = Editar tu publicación
+post-edit-help = Los servidores que la tienen reciben la versión nueva; la anterior queda en su historial.
+post-edit-text = Texto
+post-edit-save = Guardar el cambio
+post-edit-cancel = Cancelar

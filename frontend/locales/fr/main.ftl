@@ -217,3 +217,12 @@ post-report-empty = Dites ce qui ne va pas.
 profile-remote-follow = Suivre depuis votre propre serveur
 profile-remote-follow-help = Votre serveur, par exemple mastodon.social, ou votre adresse complète @vous@votre.serveur. Vous confirmez là-bas.
 profile-remote-follow-invalid = Ce n’est pas une adresse de serveur comme mastodon.social.
+
+## Editing a post
+
+post-edit = Modifier
+post-edit-title = Modifier votre message
+post-edit-help = Les serveurs qui l’ont reçu obtiennent la nouvelle version ; l’ancienne reste dans son historique.
+post-edit-text = Texte
+post-edit-save = Enregistrer la modification
+post-edit-cancel = Annuler

@@ -217,3 +217,12 @@ post-report-empty = Spiega che cosa non va.
 profile-remote-follow = Segui dal tuo server
 profile-remote-follow-help = Il tuo server, per esempio mastodon.social, o il tuo indirizzo completo @tu@tuo.server. Confermi lì.
 profile-remote-follow-invalid = Questo non è un indirizzo di server come mastodon.social.
+
+## Editing a post
+
+post-edit = Modifica
+post-edit-title = Modifica il tuo post
+post-edit-help = I server che lo hanno ricevono la nuova versione; quella precedente resta nella cronologia.
+post-edit-text = Testo
+post-edit-save = Salva la modifica
+post-edit-cancel = Annulla
