@@ -117,6 +117,15 @@ pub struct InstanceSettings {
     pub languages: Vec<String>,
     /// Whether people may create their own accounts on the sign-up page.
     pub registrations_open: bool,
+    /// The instance's rules, one sentence each (shown at sign-up and on the
+    /// about page, and to apps as Mastodon's instance rules).
+    pub rules: Vec<String>,
+    /// The privacy notice, plain text (`/about/privacy`); empty: a notice of what
+    /// the software itself keeps.
+    pub privacy_notice: String,
+    /// The legal notice (imprint) some countries require, plain text
+    /// (`/about/imprint`); empty: no such page.
+    pub imprint: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -197,6 +206,9 @@ impl Default for InstanceSettings {
             country: String::new(),
             languages: vec!["en".into()],
             registrations_open: false,
+            rules: Vec::new(),
+            privacy_notice: String::new(),
+            imprint: String::new(),
         }
     }
 }
@@ -310,6 +322,19 @@ impl Settings {
                 .map(|l| l.trim().to_string())
                 .filter(|l| !l.is_empty())
                 .collect();
+        }
+        if let Some(v) = get("COLLEGIUM_INSTANCE_RULES") {
+            self.instance.rules = v
+                .split('|')
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect();
+        }
+        if let Some(v) = get("COLLEGIUM_PRIVACY_NOTICE") {
+            self.instance.privacy_notice = v;
+        }
+        if let Some(v) = get("COLLEGIUM_IMPRINT") {
+            self.instance.imprint = v;
         }
         if let Some(v) = get("COLLEGIUM_REGISTRATIONS_OPEN") {
             self.instance.registrations_open = parse_bool("COLLEGIUM_REGISTRATIONS_OPEN", &v)?;

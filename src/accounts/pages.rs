@@ -443,6 +443,7 @@ fn render_sign_up(
             email => values.1,
             error => error,
             min_password => model::MIN_PASSWORD_LEN,
+            rules => page.data.settings.instance.rules,
         },
     )
 }
@@ -469,9 +470,13 @@ pub struct SignUpForm {
     email: String,
     #[serde(default)]
     password: String,
+    /// The box saying they accept the rules and have read the privacy notice.
+    #[serde(default)]
+    agree: Option<String>,
 }
 
-/// `POST /auth/sign_up`: a new member, signed in at once.
+/// `POST /auth/sign_up`: a new member, signed in at once, then asked for the
+/// few facts that make their profile (the settings page).
 pub async fn sign_up(
     page: Page,
     headers: HeaderMap,
@@ -482,6 +487,10 @@ pub async fn sign_up(
         return Err(PageError::from(registrations_closed(&page)));
     }
     session::verify_csrf(data, &headers, &form.csrf)?;
+    if form.agree.is_none() {
+        let message = page.t("sign-up-agree-needed");
+        return render_sign_up(&page, (&form.username, &form.email), Some(&message));
+    }
     let created = model::create_user(
         data,
         NewUser {
@@ -493,9 +502,9 @@ pub async fn sign_up(
     )
     .await;
     match created {
-        Ok((account, user, _)) => {
+        Ok((_, user, _)) => {
             let cookies = session::start_session(data, user.id).await?;
-            let mut response = Redirect::to(&format!("/@{}", account.username)).into_response();
+            let mut response = Redirect::to("/settings/profile?welcome=1").into_response();
             for cookie in cookies {
                 response.headers_mut().append(header::SET_COOKIE, cookie);
             }

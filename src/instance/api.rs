@@ -71,7 +71,7 @@ pub async fn instance_v1(data: Data<AppState>) -> AppResult<Json<Value>> {
         "invites_enabled": false,
         "configuration": config,
         "contact_account": Value::Null,
-        "rules": [],
+        "rules": rules(&data),
     })))
 }
 
@@ -100,6 +100,19 @@ pub async fn instance_v2(data: Data<AppState>) -> AppResult<Json<Value>> {
             "email": s.instance.contact_email,
             "account": Value::Null,
         },
-        "rules": [],
+        "rules": rules(&data),
     })))
+}
+
+/// The instance's rules as Mastodon lists them (`id`, `text`, `hint`).
+fn rules(data: &crate::AppState) -> Value {
+    Value::Array(
+        data.settings
+            .instance
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, text)| json!({ "id": (i + 1).to_string(), "text": text, "hint": "" }))
+            .collect(),
+    )
 }

@@ -26,3 +26,34 @@ pub async fn home(page: Page) -> Result<Response, PageError> {
         },
     )
 }
+
+/// `GET /about/privacy`: the instance's privacy notice, or, when its admins have
+/// written none, what the software itself keeps and why.
+pub async fn privacy(page: Page) -> Result<Response, PageError> {
+    let s = &page.data.settings;
+    let notice = s.instance.privacy_notice.trim();
+    page.render(
+        "about_text.html",
+        minijinja::context! {
+            which => "privacy",
+            text_html => (!notice.is_empty()).then(|| crate::web::text_to_html(notice)),
+            contact_email => s.instance.contact_email,
+        },
+    )
+}
+
+/// `GET /about/imprint`: the legal notice, where the admins give one.
+pub async fn imprint(page: Page) -> Result<Response, PageError> {
+    let text = page.data.settings.instance.imprint.trim();
+    if text.is_empty() {
+        return Err(PageError::from(crate::error::AppError::NotFound));
+    }
+    page.render(
+        "about_text.html",
+        minijinja::context! {
+            which => "imprint",
+            text_html => Some(crate::web::text_to_html(text)),
+            contact_email => page.data.settings.instance.contact_email,
+        },
+    )
+}

@@ -57,6 +57,7 @@ impl Templates {
             "post_edit.html",
             "notifications.html",
             "search.html",
+            "about_text.html",
             "admin_nav.html",
             "admin.html",
             "admin_people.html",

@@ -199,6 +199,7 @@ impl Page {
             ui_languages => i18n::switcher(self.lang, &self.path, self.query.as_deref()),
             sign_in_next => sign_in_next(&self.path, self.query.as_deref()),
             unread_notifications => self.unread,
+            has_imprint => !self.data.settings.instance.imprint.trim().is_empty(),
             here => match &self.query {
                 Some(q) => format!("{}?{q}", self.path),
                 None => self.path.clone(),

@@ -293,6 +293,8 @@ pub fn router() -> Router<()> {
         .route("/posts/{id}", post(crate::publishing::pages::act))
         .route("/notifications", get(crate::notifications::pages::page))
         .route("/search", get(crate::search::pages::page))
+        .route("/about/privacy", get(crate::instance::pages::privacy))
+        .route("/about/imprint", get(crate::instance::pages::imprint))
         .route("/admin", get(crate::admin::pages::dashboard))
         .route(
             "/admin/people",

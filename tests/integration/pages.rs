@@ -224,9 +224,74 @@ async fn sign_up_only_when_registrations_are_open() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 
-    let open = TestInstance::start_with(|s| s.instance.registrations_open = true).await;
+    let open = TestInstance::start_with(|s| {
+        s.instance.registrations_open = true;
+        s.instance.rules = vec![
+            "Be kind to colleagues.".into(),
+            "Share only what you may share.".into(),
+        ];
+        s.instance.imprint = "Bildungsdirektion Tirol, Innsbruck".into();
+    })
+    .await;
     let (_, info) = open.get_json("/nodeinfo/2.0").await;
     assert_eq!(info["openRegistrations"], true);
+    // The rules, at sign-up and for apps; the privacy notice and the imprint.
+    let html = open
+        .client
+        .get(open.url("/auth/sign_up"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Be kind to colleagues.") && html.contains("name=\"agree\""),
+        "{html}"
+    );
+    let (_, instance) = open.get_json("/api/v1/instance").await;
+    assert_eq!(
+        instance["rules"][1]["text"],
+        "Share only what you may share."
+    );
+    let html = open
+        .client
+        .get(open.url("/about/privacy"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Privacy") && html.contains("Cookies"),
+        "{html}"
+    );
+    assert!(
+        html.contains("about&#x2f;imprint") || html.contains("about/imprint"),
+        "{html}"
+    );
+    let html = open
+        .client
+        .get(open.url("/about/imprint"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Bildungsdirektion Tirol"), "{html}");
+    let res = closed
+        .client
+        .get(closed.url("/about/imprint"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "no imprint given, no page"
+    );
     let res = open
         .client
         .get(open.url("/auth/sign_up"))
@@ -249,15 +314,32 @@ async fn sign_up_only_when_registrations_are_open() {
                     ("username", name),
                     ("email", &format!("{name}@school.example")),
                     ("password", password),
+                    ("agree", "yes"),
                 ])
                 .send()
                 .await
                 .unwrap()
         }
     };
+    // Without accepting the rules and the privacy notice: the form again.
+    let res = open
+        .client
+        .post(open.url("/auth/sign_up"))
+        .header("cookie", cookie.clone())
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("username", "careless"),
+            ("email", "careless@school.example"),
+            ("password", "a-good-password"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let res = sign_up("new_teacher", "a-good-password").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(res.headers()["location"], "/@new_teacher");
+    // Straight on to a first profile.
+    assert_eq!(res.headers()["location"], "/settings/profile?welcome=1");
     assert!(set_cookie_value(&res, "collegium_session").is_some());
     let (status, _) = open.get_ap("/users/new_teacher").await;
     assert_eq!(status, StatusCode::OK);

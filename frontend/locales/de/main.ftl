@@ -223,3 +223,20 @@ post-edit-help = Die Server, die ihn haben, erhalten die neue Fassung; die früh
 post-edit-text = Text
 post-edit-save = Änderung speichern
 post-edit-cancel = Abbrechen
+
+## About: privacy, imprint, rules
+
+footer-about = Über diese Instanz
+about-privacy = Datenschutz
+about-imprint = Impressum
+about-contact-line = Kontakt: <a href="mailto:{ $email }">{ $email }</a>
+privacy-default-intro = Die Administration von { $instance } hat noch keine eigene Datenschutzerklärung verfasst. Das speichert die Software, und warum:
+privacy-default-account = Ihr Konto: Benutzername, E-Mail-Adresse (um Sie zu erreichen; nie angezeigt), ein Hash Ihres Passworts, Ihre Rolle, die gewählte Sprache der Oberfläche und was Sie in Ihr Profil schreiben.
+privacy-default-posts = Was Sie veröffentlichen, mögen, teilen und melden und wem Sie folgen, solange Sie es behalten; ein gelöschter Beitrag wird hier gelöscht, und die Server, die ihn haben, werden gebeten, ihn ebenfalls zu löschen.
+privacy-default-federation = Nicht private Beiträge und Ihr öffentliches Profil gehen an die Server der Personen, die Ihnen folgen, und der Communitys, in denen Sie schreiben, wie bei jedem Fediverse-Server.
+privacy-default-cookies = Cookies: eines, damit Sie angemeldet bleiben, eines gegen gefälschte Formulare und eines für die gewählte Sprache. Kein Tracking, keine Werbung.
+privacy-default-sign-in = Anmeldeversuche mit der Adresse, von der sie kamen, für kurze Zeit, um das Erraten von Passwörtern zu verhindern.
+privacy-default-rights = Sie können Ihre Beiträge jederzeit ändern oder löschen; bitten Sie die Administration, Ihr Konto zu löschen oder Ihnen Ihre Daten zu geben.
+sign-up-rules = Die Regeln hier
+sign-up-agree = Ich akzeptiere die Regeln und habe die <a href="{ $url }">Datenschutzerklärung</a> gelesen.
+sign-up-agree-needed = Bitte akzeptieren Sie die Regeln und die Datenschutzerklärung.

@@ -220,3 +220,20 @@ post-edit-help = The servers that have it get the new version; the earlier one s
 post-edit-text = Text
 post-edit-save = Save the change
 post-edit-cancel = Cancel
+
+## About: privacy, imprint, rules
+
+footer-about = About this instance
+about-privacy = Privacy
+about-imprint = Imprint
+about-contact-line = Contact: <a href="mailto:{ $email }">{ $email }</a>
+privacy-default-intro = The admins of { $instance } have not written a privacy notice of their own yet. This is what the software keeps, and why:
+privacy-default-account = Your account: user name, e-mail address (to reach you; never shown), a hash of your password, your role, the interface language you chose, and what you put in your profile.
+privacy-default-posts = What you post, like, boost and report, and who you follow, for as long as you keep them; deleting a post deletes it here and asks the servers that have it to delete it too.
+privacy-default-federation = Posts that are not private, and your public profile, go to the servers of the people who follow you or the communities you post in, as on every Fediverse server.
+privacy-default-cookies = Cookies: one to keep you signed in, one against forged forms, and one for the language you chose. No tracking, no advertising.
+privacy-default-sign-in = Sign-in attempts with the address they came from, for a short time, to stop password guessing.
+privacy-default-rights = You can change or delete what you posted at any time; ask the admins to delete your account or for a copy of your data.
+sign-up-rules = The rules here
+sign-up-agree = I accept the rules and have read the <a href="{ $url }">privacy notice</a>.
+sign-up-agree-needed = Please accept the rules and the privacy notice.

@@ -226,3 +226,20 @@ post-edit-help = Los servidores que la tienen reciben la versión nueva; la ante
 post-edit-text = Texto
 post-edit-save = Guardar el cambio
 post-edit-cancel = Cancelar
+
+## About: privacy, imprint, rules
+
+footer-about = Acerca de esta instancia
+about-privacy = Privacidad
+about-imprint = Aviso legal
+about-contact-line = Contacto: <a href="mailto:{ $email }">{ $email }</a>
+privacy-default-intro = La administración de { $instance } todavía no ha escrito su propio aviso de privacidad. Esto es lo que guarda el software, y por qué:
+privacy-default-account = Tu cuenta: nombre de usuario, dirección de correo (para contactarte; nunca se muestra), un hash de tu contraseña, tu rol, el idioma de la interfaz que elegiste y lo que pones en tu perfil.
+privacy-default-posts = Lo que publicas, marcas como Me gusta, impulsas y denuncias, y a quién sigues, mientras lo conserves; borrar una publicación la borra aquí y pide a los servidores que la tienen que la borren también.
+privacy-default-federation = Las publicaciones no privadas y tu perfil público van a los servidores de las personas que te siguen y de las comunidades donde escribes, como en cualquier servidor del Fediverso.
+privacy-default-cookies = Cookies: una para mantener tu sesión, una contra formularios falsificados y una para el idioma elegido. Sin rastreo ni publicidad.
+privacy-default-sign-in = Los intentos de inicio de sesión con la dirección de la que vienen, durante poco tiempo, para impedir que se adivinen contraseñas.
+privacy-default-rights = Puedes cambiar o borrar lo que publicaste en cualquier momento; pide a la administración que borre tu cuenta o que te dé una copia de tus datos.
+sign-up-rules = Las normas aquí
+sign-up-agree = Acepto las normas y he leído el <a href="{ $url }">aviso de privacidad</a>.
+sign-up-agree-needed = Acepta las normas y el aviso de privacidad.

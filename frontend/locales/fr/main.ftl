@@ -226,3 +226,20 @@ post-edit-help = Les serveurs qui l’ont reçu obtiennent la nouvelle version ;
 post-edit-text = Texte
 post-edit-save = Enregistrer la modification
 post-edit-cancel = Annuler
+
+## About: privacy, imprint, rules
+
+footer-about = À propos de cette instance
+about-privacy = Confidentialité
+about-imprint = Mentions légales
+about-contact-line = Contact : <a href="mailto:{ $email }">{ $email }</a>
+privacy-default-intro = L’administration de { $instance } n’a pas encore rédigé sa propre politique de confidentialité. Voici ce que le logiciel conserve, et pourquoi :
+privacy-default-account = Votre compte : nom d’utilisateur, adresse e-mail (pour vous joindre ; jamais affichée), une empreinte de votre mot de passe, votre rôle, la langue d’interface choisie et ce que vous mettez dans votre profil.
+privacy-default-posts = Ce que vous publiez, aimez, partagez et signalez, et qui vous suivez, tant que vous le gardez ; supprimer un message le supprime ici et demande aux serveurs qui l’ont de le supprimer aussi.
+privacy-default-federation = Les messages non privés et votre profil public vont aux serveurs des personnes qui vous suivent et des communautés où vous écrivez, comme sur tout serveur du Fediverse.
+privacy-default-cookies = Cookies : un pour rester connecté, un contre les formulaires falsifiés et un pour la langue choisie. Pas de pistage, pas de publicité.
+privacy-default-sign-in = Les tentatives de connexion avec l’adresse d’où elles viennent, pour peu de temps, afin d’empêcher de deviner les mots de passe.
+privacy-default-rights = Vous pouvez modifier ou supprimer vos publications à tout moment ; demandez à l’administration de supprimer votre compte ou de vous remettre vos données.
+sign-up-rules = Les règles ici
+sign-up-agree = J’accepte les règles et j’ai lu la <a href="{ $url }">politique de confidentialité</a>.
+sign-up-agree-needed = Veuillez accepter les règles et la politique de confidentialité.

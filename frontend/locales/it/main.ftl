@@ -226,3 +226,20 @@ post-edit-help = I server che lo hanno ricevono la nuova versione; quella preced
 post-edit-text = Testo
 post-edit-save = Salva la modifica
 post-edit-cancel = Annulla
+
+## About: privacy, imprint, rules
+
+footer-about = Informazioni su questa istanza
+about-privacy = Privacy
+about-imprint = Note legali
+about-contact-line = Contatto: <a href="mailto:{ $email }">{ $email }</a>
+privacy-default-intro = Gli amministratori di { $instance } non hanno ancora scritto una propria informativa sulla privacy. Ecco cosa conserva il software, e perché:
+privacy-default-account = Il tuo account: nome utente, indirizzo e-mail (per contattarti; mai mostrato), un hash della tua password, il tuo ruolo, la lingua dell’interfaccia scelta e ciò che scrivi nel tuo profilo.
+privacy-default-posts = Ciò che pubblichi, a cui metti mi piace, che condividi e segnali, e chi segui, finché lo tieni; eliminare un post lo elimina qui e chiede ai server che lo hanno di eliminarlo a loro volta.
+privacy-default-federation = I post non privati e il tuo profilo pubblico vanno ai server delle persone che ti seguono e delle comunità in cui scrivi, come su ogni server del Fediverso.
+privacy-default-cookies = Cookie: uno per restare connesso, uno contro i moduli falsificati e uno per la lingua scelta. Nessun tracciamento, nessuna pubblicità.
+privacy-default-sign-in = I tentativi di accesso con l’indirizzo da cui provengono, per poco tempo, per impedire di indovinare le password.
+privacy-default-rights = Puoi modificare o eliminare i tuoi post in qualsiasi momento; chiedi agli amministratori di eliminare il tuo account o di darti una copia dei tuoi dati.
+sign-up-rules = Le regole qui
+sign-up-agree = Accetto le regole e ho letto l’<a href="{ $url }">informativa sulla privacy</a>.
+sign-up-agree-needed = Accetta le regole e l’informativa sulla privacy.
