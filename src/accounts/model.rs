@@ -205,6 +205,15 @@ impl Account {
         self.url.clone().unwrap_or_else(|| self.ap_id.to_string())
     }
 
+    /// `name@domain` in full, with this instance's domain for a local account
+    /// (how a person is written where other servers' people appear too).
+    pub fn handle(&self, local_domain: &str) -> String {
+        match &self.domain {
+            None => format!("{}@{local_domain}", self.username),
+            Some(_) => self.acct(),
+        }
+    }
+
     /// Its profile page here: `/@name`, or `/@name@domain` for someone we know
     /// from another server (so that they can be followed from here).
     pub fn profile_path(&self) -> String {

@@ -91,10 +91,7 @@ async fn profile_page(page: &Page, account: model::Account) -> Result<Response, 
             domain => data.settings.domain,
             posts => posts,
             person => minijinja::context! {
-                handle => match &account.domain {
-                    None => format!("{}@{}", account.username, data.settings.domain),
-                    Some(_) => account.acct(),
-                },
+                handle => account.handle(&data.settings.domain),
                 path => account.profile_path(),
                 remote_url => (!account.is_local()).then(|| account.profile_url()),
                 followers => followers,

@@ -45,7 +45,7 @@ pub async fn dashboard(page: Page) -> Result<Response, PageError> {
         Err(r) => return Ok(*r),
     };
     let stats = crate::instance::stats(&page.data.db).await?;
-    let open_reports = communities::open_reports(&page.data.db, 1000).await?.len();
+    let open_reports = communities::open_report_count(&page.data.db).await?;
     let queue = queue::queue_state(&page.data.db).await?;
     let pending: i64 = queue.iter().map(|q| q.pending).sum();
     let failed: i64 = queue.iter().map(|q| q.failed).sum();

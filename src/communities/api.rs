@@ -841,6 +841,15 @@ pub async fn resolve_report(
 }
 
 impl ListQuery {
+    /// A search of the directory by words alone, at most `limit` communities.
+    pub fn words(text: &str, limit: i64) -> ListQuery {
+        ListQuery {
+            q: Some(text.to_string()),
+            limit: Some(limit.to_string()),
+            ..Default::default()
+        }
+    }
+
     /// The filters as the directory page shows them back in its form.
     pub fn filters(&self) -> minijinja::Value {
         minijinja::context! {

@@ -404,6 +404,15 @@ pub async fn open_reports(db: &Db, limit: i64) -> Result<Vec<Report>, sqlx::Erro
     })
 }
 
+/// How many reports here are still open.
+pub async fn open_report_count(db: &Db) -> Result<i64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT COUNT(*) FROM community_reports WHERE resolved_at IS NULL")
+            .fetch_one(pool)
+            .await
+    })
+}
+
 /// Marks any report here dealt with (an admin's or moderator's decision).
 pub async fn resolve_any_report(db: &Db, report_id: i64, by: i64) -> Result<bool, sqlx::Error> {
     let now = Utc::now();

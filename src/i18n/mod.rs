@@ -134,6 +134,9 @@ impl Lang {
     }
 }
 
+/// Fluent variables by name.
+type Args = HashMap<Cow<'static, str>, FluentValue<'static>>;
+
 /// A message in `lang` (English when that language lacks it), with its variables.
 /// An unknown id gives the id itself, so that a missing message shows and is found.
 pub fn message(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
@@ -141,7 +144,11 @@ pub fn message(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String
         .iter()
         .map(|(k, v)| (Cow::Owned(k.to_string()), v.clone()))
         .collect();
-    let args = (!args.is_empty()).then_some(&args);
+    lookup(lang, id, &args)
+}
+
+fn lookup(lang: Lang, id: &str, args: &HashMap<Cow<'static, str>, FluentValue<'_>>) -> String {
+    let args = (!args.is_empty()).then_some(args);
     LOCALES
         .try_lookup_complete(lang.id(), id, args)
         .or_else(|| LOCALES.try_lookup_complete(Lang::EN.id(), id, args))
@@ -164,11 +171,8 @@ fn lang_of(state: &minijinja::State) -> Lang {
 /// Keyword arguments of `t(…)` as Fluent variables: numbers stay numbers (for
 /// plurals), everything else is text, HTML-escaped when `escape` says so (for
 /// `t_html`, except variables whose name ends in `_html`).
-fn fluent_args(
-    kwargs: &minijinja::value::Kwargs,
-    escape: bool,
-) -> Result<Vec<(String, FluentValue<'static>)>, minijinja::Error> {
-    let mut out = Vec::new();
+fn fluent_args(kwargs: &minijinja::value::Kwargs, escape: bool) -> Result<Args, minijinja::Error> {
+    let mut out = Args::new();
     for key in kwargs.args() {
         let value: minijinja::Value = kwargs.get(key)?;
         let fluent = if let Some(n) = value.as_i64() {
@@ -185,7 +189,7 @@ fn fluent_args(
                 FluentValue::from(text)
             }
         };
-        out.push((key.to_string(), fluent));
+        out.insert(Cow::Owned(key.to_string()), fluent);
     }
     Ok(out)
 }
@@ -196,10 +200,7 @@ fn t(
     id: &str,
     kwargs: minijinja::value::Kwargs,
 ) -> Result<String, minijinja::Error> {
-    let args = fluent_args(&kwargs, false)?;
-    let args: Vec<(&str, FluentValue)> =
-        args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-    Ok(message(lang_of(state), id, &args))
+    Ok(lookup(lang_of(state), id, &fluent_args(&kwargs, false)?))
 }
 
 /// `t_html("id", url=…)` in templates: a message that holds markup. Its text
@@ -210,9 +211,7 @@ fn t_html(
     kwargs: minijinja::value::Kwargs,
 ) -> Result<minijinja::Value, minijinja::Error> {
     let args = fluent_args(&kwargs, true)?;
-    let args: Vec<(&str, FluentValue)> =
-        args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-    Ok(minijinja::Value::from_safe_string(message(
+    Ok(minijinja::Value::from_safe_string(lookup(
         lang_of(state),
         id,
         &args,

@@ -36,7 +36,7 @@ pub async fn tag(page: Page, Path(tag): Path<String>) -> Result<Response, PageEr
         };
         posts.push(minijinja::context! {
             name => author.shown_name(),
-            acct => if author.is_local() { format!("{}@{}", author.username, data.settings.domain) } else { author.acct() },
+            acct => author.handle(&data.settings.domain),
             content => s.content,
             spoiler_text => s.spoiler_text,
             created_at => s.created_at.to_rfc3339(),
@@ -81,11 +81,7 @@ pub async fn post_view(
         replies,
         ..
     } = store::engagement(&state.db, &shown, viewer.map(|v| v.id)).await?;
-    let acct = if author.is_local() {
-        format!("{}@{}", author.username, state.settings.domain)
-    } else {
-        author.acct()
-    };
+    let acct = author.handle(&state.settings.domain);
     let thread_url = thread_path(&author, shown.id);
     let media: Vec<minijinja::Value> = store::media(&state.db, shown.id)
         .await?
@@ -318,10 +314,9 @@ pub async fn act(
         return Ok(crate::web::sign_in_to(&back));
     };
     verify_csrf(data, &headers, &form.csrf)?;
-    let status = id.parse::<i64>().ok().map(|id| store::find(&data.db, id));
-    let status = match status {
-        Some(found) => found.await?,
-        None => None,
+    let status = match id.parse::<i64>() {
+        Ok(id) => store::find(&data.db, id).await?,
+        Err(_) => None,
     };
     let status = match status {
         Some(s) if s.reblog_of_id.is_none() && model::can_see(data, Some(me), &s).await? => s,

@@ -48,10 +48,7 @@ pub async fn page(page: Page, Query(query): Query<SearchPageQuery>) -> Result<Re
         for a in super::find_accounts(data, &text, fetch, EACH as i64).await? {
             people.push(minijinja::context! {
                 name => a.shown_name(),
-                handle => match &a.domain {
-                    None => format!("{}@{}", a.username, data.settings.domain),
-                    Some(_) => a.acct(),
-                },
+                handle => a.handle(&data.settings.domain),
                 path => a.profile_path(),
                 group => a.actor_type == "Group",
             });
@@ -79,9 +76,7 @@ pub async fn page(page: Page, Query(query): Query<SearchPageQuery>) -> Result<Re
         if let Some(prefix) = crate::posts::model::normalize_tag(&text) {
             hashtags = posts::hashtags_like(&data.db, &prefix, EACH as i64).await?;
         }
-        let words = serde_json::json!({ "q": text, "limit": EACH.to_string() });
-        let list: ListQuery =
-            serde_json::from_value(words).map_err(|e| AppError::Internal(e.into()))?;
+        let list = ListQuery::words(&text, EACH as i64);
         for c in directory(data, &list).await? {
             communities.push(minijinja::context! {
                 name => c.account.shown_name(),

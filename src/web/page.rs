@@ -104,8 +104,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
         let CurrentUser(viewer) = CurrentUser::from_request_parts(parts, state).await?;
         let csrf = CsrfToken::from_headers(&data, &parts.headers);
         let query = parts.uri.query().map(str::to_string);
+        let asked = asked_language(query.as_deref());
         let mut lang_cookie = None;
-        if let Some(asked) = asked_language(query.as_deref()) {
+        if let Some(asked) = asked {
             // A choice made on the switcher: remembered on this browser, and as
             // the person's setting when someone is signed in.
             lang_cookie = Some(session::set_cookie(
@@ -122,10 +123,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
                     .map_err(AppError::from)?;
             }
         }
-        let lang = match asked_language(query.as_deref()) {
-            Some(asked) => asked,
-            None => page_language(&data, &parts.headers, viewer.as_ref().map(|(_, u)| u)),
-        };
+        let lang = asked.unwrap_or_else(|| {
+            page_language(&data, &parts.headers, viewer.as_ref().map(|(_, u)| u))
+        });
         let unread = match &viewer {
             Some((account, _)) => crate::notifications::store::unread_count(&data.db, account.id)
                 .await
