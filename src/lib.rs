@@ -104,13 +104,30 @@ impl AppState {
         Ok(Unit { state, tx })
     }
 
+    /// Rebuilds the search index when it was made another way than the one
+    /// this version makes (once, after an upgrade).
+    async fn refresh_search_index(&self) -> anyhow::Result<()> {
+        const KEY: &str = "search.index_version";
+        let now = db::search::INDEX_VERSION;
+        if db::settings::get(&self.db, KEY).await?.as_deref() == Some(now) {
+            return Ok(());
+        }
+        let count =
+            materials::model::reindex_all(self).await? + cases::model::reindex_all(self).await?;
+        if count > 0 {
+            tracing::info!(count, "search index rebuilt");
+        }
+        db::settings::set(&self.db, KEY, now).await?;
+        Ok(())
+    }
+
     /// Like [`AppState::new`] for a database that is already open and migrated.
     pub async fn with_db(settings: Settings, db: Db) -> anyhow::Result<AppState> {
         let instance_actor = federation::load_instance_actor(&db, &settings).await?;
         let http = federation::http_client(&settings)?;
         let media = media::MediaStore::open(&settings)?;
         vocabularies::all()?;
-        Ok(AppState {
+        let state = AppState {
             db,
             settings: Arc::new(settings),
             templates: Templates::load()?,
@@ -119,7 +136,9 @@ impl AppState {
             delivery_wakeup: Default::default(),
             heard: Default::default(),
             media,
-        })
+        };
+        state.refresh_search_index().await?;
+        Ok(state)
     }
 }
 

@@ -12,6 +12,7 @@ Checks every *.json file in DIR (default: the directory of this script):
   - term ids are unique, short, ASCII and lowercase; in the countries
     vocabulary they are upper-case ISO 3166-1 alpha-2 codes;
   - every "broader" names another term of the same vocabulary, with no cycles;
+  - an "isced_field", where given, is an id of isced-fields.json;
   - every "uri" is null or an http(s) URL, and no two terms share a URI;
   - no two terms with the same parent share a label in the same language.
 
@@ -28,6 +29,9 @@ LANGS = ("en", "de", "fr", "it", "es")
 TOP_REQUIRED = {"name", "title", "source", "terms"}
 TOP_OPTIONAL = {"note"}
 TERM_KEYS = {"id", "labels", "broader", "uri"}
+# Optional: the ISCED-F field a term belongs to (school-subjects).
+TERM_OPTIONAL = {"isced_field"}
+ISCED_FIELDS = {t["id"] for t in json.loads((Path(__file__).parent / "isced-fields.json").read_text("utf-8"))["terms"]}
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9.\-]{0,31})$")
 COUNTRY_ID_RE = re.compile(r"^[A-Z]{2}$")
 URL_RE = re.compile(r"^https?://\S+$")
@@ -116,7 +120,9 @@ def check_file(path):
         tkeys = set(term)
         for k in sorted(TERM_KEYS - tkeys):
             errors.append(f"{where}: missing field {k!r}")
-        for k in sorted(tkeys - TERM_KEYS):
+        if "isced_field" in term and term["isced_field"] not in ISCED_FIELDS:
+            errors.append(f"{where}: isced_field {term['isced_field']!r} is not an ISCED-F field")
+        for k in sorted(tkeys - TERM_KEYS - TERM_OPTIONAL):
             errors.append(f"{where}: unexpected field {k!r}")
         tid = term.get("id")
         if isinstance(tid, str):

@@ -124,6 +124,10 @@
         el.value = value;
       }
     });
+    // The pickers' "chosen" lines follow what was put back.
+    each(form.querySelectorAll("[data-picker]"), function (p) {
+      p.dispatchEvent(new Event("change"));
+    });
   }
 
   // A time as the page's language writes it.

@@ -11,3 +11,59 @@
     button.setAttribute("aria-expanded", open ? "true" : "false");
   });
 })();
+
+// Vocabulary pickers: a box that narrows the list of checkboxes as one types
+// (accents and case ignored); Enter ticks the only match left. The line above
+// the list says what is chosen.
+(function () {
+  function plain(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+  document.querySelectorAll("[data-picker]").forEach(function (picker) {
+    var find = picker.querySelector("[data-picker-find]");
+    var input = find && find.querySelector("input");
+    var chosen = picker.querySelector("[data-picker-chosen]");
+    var none = picker.querySelector("[data-picker-none]");
+    var labels = Array.prototype.slice.call(picker.querySelectorAll("label.check"));
+    if (!input) return;
+    find.hidden = false;
+    picker.classList.add("searchable");
+    function showChosen() {
+      var names = labels
+        .filter(function (l) { return l.querySelector("input").checked; })
+        .map(function (l) { return l.textContent.trim(); });
+      chosen.textContent = names.length
+        ? chosen.dataset.some.replace("{list}", names.join(", "))
+        : chosen.dataset.none;
+    }
+    function narrow() {
+      var words = plain(input.value);
+      var shown = [];
+      labels.forEach(function (l) {
+        var hit = !words || plain(l.textContent).indexOf(words) !== -1;
+        l.hidden = !hit;
+        if (hit) shown.push(l);
+      });
+      picker.querySelectorAll("fieldset.subgroup").forEach(function (g) {
+        g.hidden = !g.querySelector("label.check:not([hidden])");
+      });
+      none.hidden = shown.length > 0;
+      return shown;
+    }
+    input.addEventListener("input", narrow);
+    input.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter") return;
+      // Enter in the box never sends the form.
+      e.preventDefault();
+      var shown = narrow();
+      if (shown.length === 1 && input.value.trim()) {
+        var box = shown[0].querySelector("input");
+        box.checked = !box.checked;
+        input.value = "";
+        narrow();
+        showChosen();
+      }
+    });
+    picker.addEventListener("change", showChosen);
+  });
+})();

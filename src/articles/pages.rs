@@ -153,7 +153,10 @@ pub fn choices(
             .iter()
             .map(|t| choice(lang, vocabulary, t, selected))
             .collect();
-        if vocabulary == vocabularies::RESOURCE_TYPES {
+        if matches!(
+            vocabulary,
+            vocabularies::RESOURCE_TYPES | vocabularies::SCHOOL_SUBJECTS
+        ) {
             // Alphabetical in the page's language, "Other" last.
             list.sort_by_cached_key(|c| (c.value == "other", sort_key(&c.label)));
         }

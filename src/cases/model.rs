@@ -34,9 +34,13 @@ pub const EVIDENCE: &str = "evidence-kinds";
 pub const COMPETENCES: &str = "digcompedu";
 pub const SELFIE: &str = "selfie-areas";
 pub const LICENCES: &str = "licences";
+pub const SCHOOL_SUBJECTS: &str = vocabularies::SCHOOL_SUBJECTS;
+pub const SUBJECTS: &str = vocabularies::ISCED_FIELDS;
 /// The vocabularies whose terms a case report lists, with the field naming them.
 pub const LISTED: &[(&str, &str)] = &[
     (LEVELS, "levels"),
+    (SCHOOL_SUBJECTS, "school_subjects"),
+    (SUBJECTS, "subjects"),
     (EVIDENCE, "evidence_kinds"),
     (COMPETENCES, "digcompedu"),
     (SELFIE, "selfie"),
@@ -134,6 +138,12 @@ pub struct CaseInput {
     pub sector: Option<String>,
     #[serde(default, deserialize_with = "crate::input::list_param")]
     pub levels: Option<Vec<String>>,
+    /// School subjects; each adds its ISCED-F field to `subjects`.
+    #[serde(default, deserialize_with = "crate::input::list_param")]
+    pub school_subjects: Option<Vec<String>>,
+    /// ISCED-F fields of education.
+    #[serde(default, deserialize_with = "crate::input::list_param")]
+    pub subjects: Option<Vec<String>>,
     pub context: Option<String>,
     pub problem: Option<String>,
     pub intervention: Option<String>,
@@ -349,6 +359,8 @@ pub async fn check(
     for (vocabulary, field) in LISTED {
         let given = match *field {
             "levels" => &input.levels,
+            "school_subjects" => &input.school_subjects,
+            "subjects" => &input.subjects,
             "evidence_kinds" => &input.evidence_kinds,
             "digcompedu" => &input.digcompedu,
             _ => &input.selfie,
@@ -360,6 +372,7 @@ pub async fn check(
         }
         terms.insert(vocabulary.to_string(), ids);
     }
+    vocabularies::add_fields_of_subjects(&mut terms);
     let evidence_links = short_list(
         &input.evidence_links,
         old.map(|d| d.evidence_links.as_slice()),
@@ -479,6 +492,33 @@ pub async fn receive(state: &AppState, status: &Status, note: &NoteJson) -> AppR
     attach(state, status.id, &draft).await
 }
 
+/// Puts every case report in the search index again (after the way it indexes
+/// has changed); gives how many.
+pub async fn reindex_all(state: &AppState) -> AppResult<usize> {
+    let ids = store::all_ids(&state.db).await?;
+    let mut done = 0;
+    for id in ids {
+        if let Some(c) = find(state, id).await? {
+            let body: String = sections(&c.details)
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect::<Vec<_>>()
+                .join("\n");
+            crate::db::search::index(
+                &state.db,
+                id,
+                c.status.language.as_deref(),
+                c.status.title.as_deref().unwrap_or_default(),
+                &c.row.summary,
+                &body,
+            )
+            .await?;
+            done += 1;
+        }
+    }
+    Ok(done)
+}
+
 /// Writes a case report's facts beside its post: the row, its terms, a new
 /// version, the search index.
 pub async fn attach(state: &AppState, status_id: i64, draft: &CaseDraft) -> AppResult<()> {
@@ -494,7 +534,18 @@ pub async fn attach(state: &AppState, status_id: i64, draft: &CaseDraft) -> AppR
         .map(|(_, t)| t)
         .collect::<Vec<_>>()
         .join("\n");
-    crate::db::search::index(&state.db, status_id, &draft.title, &draft.summary, &body).await?;
+    let language = posts::find(&state.db, status_id)
+        .await?
+        .and_then(|s| s.language);
+    crate::db::search::index(
+        &state.db,
+        status_id,
+        language.as_deref(),
+        &draft.title,
+        &draft.summary,
+        &body,
+    )
+    .await?;
     store::upsert(
         &state.db,
         &CaseRow {
@@ -550,6 +601,8 @@ pub struct BrowseQuery {
     pub sector: Option<String>,
     pub stage: Option<String>,
     pub level: Option<String>,
+    pub school_subject: Option<String>,
+    pub subject: Option<String>,
     pub digcompedu: Option<String>,
     pub selfie: Option<String>,
     pub evidence: Option<String>,
@@ -569,6 +622,8 @@ pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<CaseRepo
         local: &q.local,
         terms: &[
             (LEVELS, &q.level, "level"),
+            (SCHOOL_SUBJECTS, &q.school_subject, "school_subject"),
+            (SUBJECTS, &q.subject, "subject"),
             (COMPETENCES, &q.digcompedu, "digcompedu"),
             (SELFIE, &q.selfie, "selfie"),
             (EVIDENCE, &q.evidence, "evidence"),

@@ -33,6 +33,8 @@ fn term_json(base: &str, vocabulary: &str, id: &str) -> Value {
 fn property(field: &str) -> &'static str {
     match field {
         "levels" => "educationalLevel",
+        "school_subjects" => "schoolSubjects",
+        "subjects" => "about",
         "evidence_kinds" => "evidenceKinds",
         "digcompedu" => "digCompEdu",
         _ => "selfieAreas",

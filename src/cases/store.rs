@@ -36,6 +36,15 @@ pub async fn find(db: &Db, status_id: i64) -> Result<Option<CaseRow>, sqlx::Erro
     })
 }
 
+/// Every case report's post id, for rebuilding the search index.
+pub async fn all_ids(db: &Db) -> Result<Vec<i64>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT status_id FROM case_reports ORDER BY status_id")
+            .fetch_all(pool)
+            .await
+    })
+}
+
 /// Writes a case report's facts (a new one, or a new version); the verification
 /// mark is kept as it is.
 pub async fn upsert(db: &Db, row: &CaseRow) -> Result<(), sqlx::Error> {

@@ -11,6 +11,7 @@ use std::{borrow::Cow, path::Path, str::FromStr, sync::Arc, time::Duration};
 use tokio::sync::Mutex;
 
 pub mod search;
+pub mod settings;
 
 use sqlx::{
     SqlSafeStr,
@@ -459,6 +460,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "markers",
         include_str!("../../migrations/sqlite/0015_markers.sql"),
     ),
+    (
+        16,
+        "instance settings",
+        include_str!("../../migrations/sqlite/0016_instance_settings.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -536,6 +542,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         15,
         "markers",
         include_str!("../../migrations/postgres/0015_markers.sql"),
+    ),
+    (
+        16,
+        "instance settings",
+        include_str!("../../migrations/postgres/0016_instance_settings.sql"),
     ),
 ];
 

@@ -124,6 +124,7 @@ pub async fn material_json(state: &AppState, m: &Material) -> AppResult<Value> {
         "resource_types": labelled(model::TYPES, m.terms_of(model::TYPES)),
         "levels": labelled(model::LEVELS, m.terms_of(model::LEVELS)),
         "subjects": labelled(model::SUBJECTS, m.terms_of(model::SUBJECTS)),
+        "school_subjects": labelled(model::SCHOOL_SUBJECTS, m.terms_of(model::SCHOOL_SUBJECTS)),
         "teaches": labelled(model::COMPETENCES, m.terms_of(model::COMPETENCES)),
         "teaches_text": m.teaches_text(),
         "time_required": m.row.time_required,

@@ -26,12 +26,14 @@ use crate::{
 pub const TYPES: &str = "learning-resource-types";
 pub const LEVELS: &str = "isced-levels";
 pub const SUBJECTS: &str = "isced-fields";
+pub const SCHOOL_SUBJECTS: &str = vocabularies::SCHOOL_SUBJECTS;
 pub const COMPETENCES: &str = "digcompedu";
 pub const LICENCES: &str = "licences";
 /// The vocabularies a material is described by, with the field that names them.
 pub const DESCRIBED_BY: &[(&str, &str)] = &[
     (TYPES, "resource_types"),
     (LEVELS, "levels"),
+    (SCHOOL_SUBJECTS, "school_subjects"),
     (SUBJECTS, "subjects"),
     (COMPETENCES, "teaches"),
 ];
@@ -61,6 +63,10 @@ pub struct MaterialInput {
     pub levels: Option<Vec<String>>,
     #[serde(default, deserialize_with = "crate::input::list_param")]
     pub subjects: Option<Vec<String>>,
+    /// School subjects (the `school-subjects` vocabulary); each adds its
+    /// ISCED-F field to `subjects`.
+    #[serde(default, deserialize_with = "crate::input::list_param")]
+    pub school_subjects: Option<Vec<String>>,
     #[serde(default, deserialize_with = "crate::input::list_param")]
     pub teaches: Option<Vec<String>>,
     pub time_required: Option<String>,
@@ -321,6 +327,7 @@ pub async fn check(
             "resource_types" => &input.resource_types,
             "levels" => &input.levels,
             "subjects" => &input.subjects,
+            "school_subjects" => &input.school_subjects,
             _ => &input.teaches,
         };
         let values = match (given, existing) {
@@ -348,6 +355,7 @@ pub async fn check(
         }
         terms.insert(vocabulary.to_string(), ids);
     }
+    vocabularies::add_fields_of_subjects(&mut terms);
     let time_required = match (&input.time_required, existing) {
         (Some(t), _) if t.trim().is_empty() => None,
         (Some(t), _) => Some(check_duration(t)?),
@@ -471,6 +479,7 @@ pub async fn attach(
     crate::db::search::index(
         &state.db,
         status_id,
+        status.language.as_deref(),
         &draft.name,
         &draft.description,
         &web::plain_text(&status.content),
@@ -510,12 +519,7 @@ pub async fn attach(
         .await?;
     }
     posts::set_title(&state.db, status_id, &draft.name).await?;
-    posts::add_tags(
-        &state.db,
-        status_id,
-        &subject_hashtags(draft.terms.get(SUBJECTS)),
-    )
-    .await?;
+    posts::add_tags(&state.db, status_id, &subject_hashtags(&draft.terms)).await?;
     // Read again: the title and tags have just changed.
     let status = posts::find(&state.db, status_id)
         .await?
@@ -548,17 +552,42 @@ pub async fn attach(
     Ok(also_to)
 }
 
-/// Hashtags for subjects (their English names), so materials show on tag pages
-/// and Mastodon's hashtag searches.
-pub fn subject_hashtags(subjects: Option<&Vec<String>>) -> Vec<String> {
-    let Ok(vocabulary) = vocabularies::get(SUBJECTS) else {
-        return Vec::new();
-    };
-    subjects
-        .into_iter()
-        .flatten()
-        .filter_map(|id| vocabulary.term(id))
-        .filter_map(|t| {
+/// Puts every material in the search index again (after the way it indexes
+/// has changed); gives how many.
+pub async fn reindex_all(state: &AppState) -> AppResult<usize> {
+    let ids = store::all_ids(&state.db).await?;
+    let mut done = 0;
+    for id in ids {
+        if let Some(m) = find(state, id).await? {
+            crate::db::search::index(
+                &state.db,
+                id,
+                m.status.language.as_deref(),
+                m.status.title.as_deref().unwrap_or_default(),
+                &m.row.description,
+                &web::plain_text(&m.status.content),
+            )
+            .await?;
+            done += 1;
+        }
+    }
+    Ok(done)
+}
+
+/// Hashtags for school subjects and ISCED-F fields (their English names), so
+/// materials show on tag pages and Mastodon's hashtag searches.
+pub fn subject_hashtags(terms: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in [SCHOOL_SUBJECTS, SUBJECTS] {
+        let Ok(vocabulary) = vocabularies::get(name) else {
+            continue;
+        };
+        for t in terms
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| vocabulary.term(id))
+        {
             let words: String = t
                 .label("en")
                 .split(|c: char| !c.is_alphanumeric())
@@ -571,9 +600,14 @@ pub fn subject_hashtags(subjects: Option<&Vec<String>>) -> Vec<String> {
                         .unwrap_or_default()
                 })
                 .collect();
-            crate::posts::model::normalize_tag(&words)
-        })
-        .collect()
+            if let Some(tag) = crate::posts::model::normalize_tag(&words)
+                && !out.contains(&tag)
+            {
+                out.push(tag);
+            }
+        }
+    }
+    out
 }
 
 /// A material as it reads at one version (kept in its history).
@@ -607,6 +641,7 @@ pub struct BrowseQuery {
     pub resource_type: Option<String>,
     pub level: Option<String>,
     pub subject: Option<String>,
+    pub school_subject: Option<String>,
     pub teaches: Option<String>,
     pub language: Option<String>,
     pub licence: Option<String>,
@@ -626,6 +661,7 @@ pub async fn browse(state: &AppState, q: &BrowseQuery) -> AppResult<Vec<Material
             (TYPES, &q.resource_type, "type"),
             (LEVELS, &q.level, "level"),
             (SUBJECTS, &q.subject, "subject"),
+            (SCHOOL_SUBJECTS, &q.school_subject, "school_subject"),
             (COMPETENCES, &q.teaches, "teaches"),
         ],
     }

@@ -26,6 +26,8 @@ const PROPERTIES: &[(&str, &str)] = &[
     (model::TYPES, "learningResourceType"),
     (model::LEVELS, "educationalLevel"),
     (SUBJECTS, "about"),
+    // School subjects are `about` too, told apart by their DefinedTermSet.
+    (model::SCHOOL_SUBJECTS, "about"),
     (COMPETENCES, "teaches"),
 ];
 
@@ -71,7 +73,11 @@ pub fn write_article(base: &str, status: &Status, m: &Material, note: &mut Value
         if *vocabulary == COMPETENCES {
             values.extend(m.teaches_text().into_iter().map(Value::String));
         }
-        note[*property] = json!(values);
+        // Two vocabularies share `about`: the second adds to the first.
+        match note[*property].as_array_mut() {
+            Some(earlier) => earlier.extend(values),
+            None => note[*property] = json!(values),
+        }
     }
     if let Some(t) = &m.row.time_required {
         note["timeRequired"] = json!(t);
@@ -92,7 +98,7 @@ pub fn write_article(base: &str, status: &Status, m: &Material, note: &mut Value
             .collect::<Vec<_>>()
     );
     if let Some(tags) = note["tag"].as_array_mut() {
-        for tag in model::subject_hashtags(m.terms.get(SUBJECTS)) {
+        for tag in model::subject_hashtags(&m.terms) {
             let hashtag = json!({ "type": "Hashtag", "href": format!("{base}/tags/{tag}"), "name": format!("#{tag}") });
             if !tags.contains(&hashtag) {
                 tags.push(hashtag);

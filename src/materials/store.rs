@@ -56,6 +56,15 @@ pub async fn find(db: &Db, status_id: i64) -> Result<Option<MaterialRow>, sqlx::
     })
 }
 
+/// Every material's post id, for rebuilding the search index.
+pub async fn all_ids(db: &Db) -> Result<Vec<i64>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT status_id FROM materials ORDER BY status_id")
+            .fetch_all(pool)
+            .await
+    })
+}
+
 /// Writes a material's facts (a new one, or a new version of one).
 pub async fn upsert(db: &Db, row: &MaterialRow) -> Result<(), sqlx::Error> {
     with_db!(db, |pool| {

@@ -18,6 +18,8 @@ use crate::error::{AppError, AppResult};
 pub const ISCED_LEVELS: &str = "isced-levels";
 pub const DIGCOMPEDU: &str = "digcompedu";
 pub const RESOURCE_TYPES: &str = "learning-resource-types";
+pub const SCHOOL_SUBJECTS: &str = "school-subjects";
+pub const ISCED_FIELDS: &str = "isced-fields";
 
 /// The languages every label is given in.
 pub const LANGUAGES: &[&str] = &["en", "de", "fr", "it", "es"];
@@ -50,6 +52,10 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("sectors", include_str!("../../vocabularies/sectors.json")),
     (
+        "school-subjects",
+        include_str!("../../vocabularies/school-subjects.json"),
+    ),
+    (
         "mainstreaming-stages",
         include_str!("../../vocabularies/mainstreaming-stages.json"),
     ),
@@ -77,6 +83,9 @@ pub struct Term {
     pub labels: BTreeMap<String, String>,
     pub broader: Option<String>,
     pub uri: Option<String>,
+    /// The ISCED-F field a school subject belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isced_field: Option<String>,
 }
 
 impl Vocabulary {
@@ -91,6 +100,40 @@ impl Vocabulary {
                 .iter()
                 .find(|t| t.uri.as_deref() == Some(id_or_uri))
         })
+    }
+}
+
+impl Vocabulary {
+    /// The term whose label in any language is `label` (case and accents as
+    /// typed, spaces around ignored): what a person may type instead of a code.
+    pub fn labelled(&self, label: &str) -> Option<&Term> {
+        let label = label.trim().to_lowercase();
+        self.terms
+            .iter()
+            .find(|t| t.labels.values().any(|l| l.to_lowercase() == label))
+    }
+}
+
+/// Adds to `terms` (vocabulary name → term ids) the ISCED-F field of each
+/// school subject in it, so what is found by field finds it too.
+pub fn add_fields_of_subjects(terms: &mut BTreeMap<String, Vec<String>>) {
+    let Ok(subjects) = get(SCHOOL_SUBJECTS) else {
+        return;
+    };
+    let fields: Vec<String> = terms
+        .get(SCHOOL_SUBJECTS)
+        .into_iter()
+        .flatten()
+        .filter_map(|id| subjects.term(id)?.isced_field.clone())
+        .collect();
+    if fields.is_empty() {
+        return;
+    }
+    let list = terms.entry(ISCED_FIELDS.to_string()).or_default();
+    for f in fields {
+        if !list.contains(&f) {
+            list.push(f);
+        }
     }
 }
 
@@ -133,6 +176,20 @@ fn parse_all() -> Result<Vec<Vocabulary>, String> {
         }
         out.push(v);
     }
+    // A school subject names an ISCED-F field that exists.
+    if let (Some(subjects), Some(fields)) = (
+        out.iter().find(|v| v.name == SCHOOL_SUBJECTS),
+        out.iter().find(|v| v.name == ISCED_FIELDS),
+    ) && let Some(t) = subjects.terms.iter().find(|t| {
+        t.isced_field
+            .as_deref()
+            .is_none_or(|f| fields.term(f).is_none())
+    }) {
+        return Err(format!(
+            "vocabulary {SCHOOL_SUBJECTS}: {} names no ISCED-F field",
+            t.id
+        ));
+    }
     Ok(out)
 }
 
@@ -158,8 +215,10 @@ pub fn get(name: &str) -> AppResult<&'static Vocabulary> {
 /// taken for its id); `what` names the field in the error.
 pub fn check(name: &str, value: &str, what: &str) -> AppResult<String> {
     let value = value.trim();
-    get(name)?
+    let vocabulary = get(name)?;
+    vocabulary
         .find(value)
+        .or_else(|| vocabulary.labelled(value))
         .map(|t| t.id.clone())
         .ok_or_else(|| {
             AppError::validation(format!(

@@ -69,6 +69,7 @@ impl Templates {
             "community.html",
             "moderation.html",
             "moderation_remove.html",
+            "picker.html",
             "materials.html",
             "materials_form.html",
             "materials_show.html",

@@ -39,6 +39,7 @@ from browser_materials import (  # noqa: E402
     checked,
     draft,
     facts,
+    find_in_picker,
     h1,
     report_page,
     selected_values,
@@ -71,6 +72,8 @@ OTHER_STAGE = "system"  # the report is not at this stage
 LANGUAGE = ("de", "German")
 SECTOR = ("school", "School education")
 LEVEL = ("2", "Lower secondary education (ISCED 2)")
+SCHOOL_SUBJECT = "physics"
+FIELD = "053"  # Physical sciences, the field of physics
 EVIDENCE = ("comparison", "Comparison")
 STAGE = ("pilot", "Pilot")
 COMPETENCE = ("5.3", "5.3 Actively engaging learners")
@@ -155,6 +158,8 @@ def pick(driver, community: str) -> None:
     Select(css(driver, "#c-country")).select_by_visible_text(COUNTRY[1])
     css(driver, f"label[for='sector-{SECTOR[0]}']").click()
     css(driver, f"label[for='level-{LEVEL[0]}']").click()
+    find_in_picker(driver, "school-subject", "phys", SCHOOL_SUBJECT)
+    find_in_picker(driver, "subject", "physical sci", FIELD)
     css(driver, f"label[for='evidence-{EVIDENCE[0]}']").click()
     Select(css(driver, "#c-stage")).select_by_visible_text(STAGE[1])
     css(driver, "details.competences summary").click()  # closed on a new form
@@ -194,6 +199,8 @@ def shows_choices(driver, community_id: str) -> list:
                     [
                         f"sector-{SECTOR[0]}",
                         f"level-{LEVEL[0]}",
+                        f"school-subject-{SCHOOL_SUBJECT}",
+                        f"subject-{FIELD}",
                         f"evidence-{EVIDENCE[0]}",
                         f"digcompedu-{COMPETENCE[0]}",
                         f"selfie-{SELFIE[0]}",
@@ -222,6 +229,7 @@ def draft_has_everything(community_id: str):
             and f.get("country") == COUNTRY[0]
             and f.get("sector") == [SECTOR[0]]
             and f.get("levels") == [LEVEL[0]]
+            and f.get("school_subjects") == [SCHOOL_SUBJECT]
             and f.get("evidence_kinds") == [EVIDENCE[0]]
             and f.get("stage") == STAGE[0]
             and f.get("digcompedu") == [COMPETENCE[0]]

@@ -48,6 +48,7 @@ RESOURCE_TYPE = ("worksheet", "Worksheet")
 LEVEL = ("1", "Primary education (ISCED 1)")
 OTHER_LEVEL = "2"  # the material is not for it
 SUBJECT = ("054", "Mathematics and statistics")
+SCHOOL_SUBJECT = ("mathematics", "Mathematics")
 COMPETENCE = ("5.3", "5.3 Actively engaging learners")
 TIME = ("PT45M", "45 minutes")
 REMIX_NAME = "Frazioni con la pizza"
@@ -72,6 +73,21 @@ def checked(driver, element_id: str) -> bool:
 
 def selected_values(driver, element_id: str) -> list:
     return [o.get_attribute("value") for o in Select(by_id(driver, element_id)).all_selected_options]
+
+
+def ticked(driver, name: str) -> list:
+    return [e.get_attribute("value") for e in driver.find_elements(By.CSS_SELECTOR, f"input[name='{name}']:checked")]
+
+
+def find_in_picker(driver, prefix: str, words: str, choice: str) -> None:
+    """Types into a picker's box, checks the list narrowed, and ticks the choice."""
+    box = by_id(driver, f"{prefix}-find")
+    box.clear()
+    box.send_keys(words)
+    labels = driver.find_elements(By.CSS_SELECTOR, f"#{prefix}-list label.check")
+    shown = [label for label in labels if label.is_displayed()]
+    assert 0 < len(shown) < len(labels), f"typing {words!r} should narrow the list: {len(shown)} of {len(labels)}"
+    css(driver, f"label[for='{prefix}-{choice}']").click()
 
 
 def draft(driver, name: str):
@@ -134,7 +150,10 @@ def pick(driver) -> None:
     Select(css(driver, "#m-licence")).select_by_visible_text(LICENCE[1])
     css(driver, f"label[for='type-{RESOURCE_TYPE[0]}']").click()
     css(driver, f"label[for='level-{LEVEL[0]}']").click()
-    Select(css(driver, "#m-subjects")).select_by_visible_text(SUBJECT[1])
+    find_in_picker(driver, "school-subject", "mathem", SCHOOL_SUBJECT[0])
+    chosen = css(driver, "[data-picker-chosen]").text
+    assert SCHOOL_SUBJECT[1] in chosen, f"the picker should say what is chosen: {chosen!r}"
+    find_in_picker(driver, "subject", "statist", SUBJECT[0])
     css(driver, "details.competences summary").click()  # closed on a new form
     css(driver, f"label[for='teaches-{COMPETENCE[0]}']").click()
     Select(css(driver, "#m-time")).select_by_visible_text(TIME[1])
@@ -151,7 +170,8 @@ def shows_choices(driver, name: str, description: str, body: str, language: str)
         "licence": (value(driver, "m-licence"), LICENCE[0]),
         "type": (checked(driver, f"type-{RESOURCE_TYPE[0]}"), True),
         "level": (checked(driver, f"level-{LEVEL[0]}"), True),
-        "subjects": (selected_values(driver, "m-subjects"), [SUBJECT[0]]),
+        "school subjects": (ticked(driver, "school_subjects"), [SCHOOL_SUBJECT[0]]),
+        "subjects": (ticked(driver, "subjects"), [SUBJECT[0]]),
         "competence": (checked(driver, f"teaches-{COMPETENCE[0]}"), True),
         "time": (value(driver, "m-time"), TIME[0]),
     }
@@ -172,6 +192,7 @@ def draft_has_everything(driver) -> bool:
         and f.get("resource_types") == [RESOURCE_TYPE[0]]
         and f.get("levels") == [LEVEL[0]]
         and f.get("subjects") == [SUBJECT[0]]
+        and f.get("school_subjects") == [SCHOOL_SUBJECT[0]]
         and f.get("teaches") == [COMPETENCE[0]]
         and f.get("time_choice") == TIME[0]
     )
@@ -254,7 +275,8 @@ def publish(driver, file_path: str) -> str:
         "Language": LANGUAGE[1],
         "Type": RESOURCE_TYPE[1],
         "Levels": LEVEL[1],
-        "Subjects": SUBJECT[1],
+        "School subjects": SCHOOL_SUBJECT[1],
+        "Fields of education (ISCED-F)": SUBJECT[1],
         "Digital competences (DigCompEdu)": COMPETENCE[1],
         "Time required": TIME[1],
         "Version": "1 · History",

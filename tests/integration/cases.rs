@@ -19,6 +19,7 @@ pub(crate) fn report() -> Value {
         "language": "de",
         "sector": "school",
         "levels": ["1", "2"],
+        "school_subjects": ["mathematics"],
         "context": "A rural middle school with 220 pupils.",
         "problem": "Year 5 pupils fell behind in fractions after the move from primary school.",
         "intervention": "Weekly 45-minute peer tutoring sessions with a shared tablet per pair.",
@@ -92,6 +93,7 @@ async fn a_case_report_is_verified_and_the_mark_reaches_other_instances() {
         ("country", json!("XX"), "countries"),
         ("stage", json!("everywhere"), "mainstreaming-stages"),
         ("selfie", json!(["z"]), "selfie-areas"),
+        ("school_subjects", json!(["alchemy"]), "school-subjects"),
         ("intervention", json!(""), "intervention"),
         ("evidence_links", json!(["javascript:alert(1)"]), "http"),
         (
@@ -169,6 +171,15 @@ async fn a_case_report_is_verified_and_the_mark_reaches_other_instances() {
     assert_eq!(on_b[0]["intervention"], report()["intervention"]);
     assert_eq!(on_b[0]["country"]["id"], "AT");
     assert_eq!(on_b[0]["verified"], Value::Null);
+    // School subjects travel, and bring their ISCED-F field.
+    assert_eq!(on_b[0]["school_subjects"][0]["id"], "mathematics");
+    assert_eq!(on_b[0]["subjects"][0]["id"], "054");
+    let (_, plural) = b
+        .get_json(&format!(
+            "{API}?q=tablet&school_subject=mathematics&subject=054"
+        ))
+        .await;
+    assert_eq!(plural.as_array().map(Vec::len), Some(1), "{plural}");
 
     // Only a facilitator of its community may verify it.
     let (status, _) = post_json(&a, &amy, &format!("{API}/{id_a}/verification"), json!({})).await;

@@ -397,6 +397,8 @@ async fn a_browser_documents_a_case_and_a_facilitator_verifies_it() {
     assert_eq!(case["stage"]["id"], "pilot", "{case}");
     assert_eq!(case["licence"]["id"], "cc-by", "{case}");
     assert_eq!(ids(&case["levels"]), ["2"]);
+    assert_eq!(ids(&case["school_subjects"]), ["physics"]);
+    assert_eq!(ids(&case["subjects"]), ["053"]);
     assert_eq!(ids(&case["evidence_kinds"]), ["comparison"]);
     assert_eq!(ids(&case["digcompedu"]), ["5.3"]);
     assert_eq!(ids(&case["selfie"]), ["f"]);

@@ -118,6 +118,8 @@ async fn a_material_is_published_found_remixed_and_its_remix_listed() {
         ("resource_types", "worksheet"),
         ("levels", "1"),
         ("subjects", "054"),
+        // A school subject by its label in any language, or by its code.
+        ("school_subjects", "Mathematik, history"),
         ("teaches", "5.3, Rechnen mit Brüchen"),
         ("time_required", "PT45M"),
     ];
@@ -190,6 +192,23 @@ async fn a_material_is_published_found_remixed_and_its_remix_listed() {
         "https://creativecommons.org/licenses/by-sa/4.0/"
     );
     assert_eq!(material["levels"][0]["id"], "1");
+    let ids = |list: &Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&material["school_subjects"]),
+        ["history", "mathematics"]
+    );
+    // Each school subject brings its ISCED-F field.
+    let fields = ids(&material["subjects"]);
+    assert!(
+        fields.contains(&"054".to_string()) && fields.len() == 2,
+        "{fields:?}"
+    );
     assert_eq!(material["teaches"][0]["id"], "5.3");
     assert_eq!(material["teaches_text"], json!(["Rechnen mit Brüchen"]));
     let files = material["files"].as_array().unwrap();
@@ -266,6 +285,11 @@ async fn a_material_is_published_found_remixed_and_its_remix_listed() {
         ("?q=pizza", true),
         ("?q=SLICES%20eighths", true),
         ("?q=pizz", true),
+        // Plurals find the singular (stemmed search).
+        ("?q=worksheets%20slice", true),
+        ("?school_subject=mathematics", true),
+        ("?school_subject=Geschichte", true),
+        ("?school_subject=music", false),
         ("?q=volcano", false),
         ("?level=2", false),
         ("?type=worksheet&licence=cc-by-sa", true),

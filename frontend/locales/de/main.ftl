@@ -240,3 +240,7 @@ privacy-default-rights = Sie können Ihre Beiträge jederzeit ändern oder lösc
 sign-up-rules = Die Regeln hier
 sign-up-agree = Ich akzeptiere die Regeln und habe die <a href="{ $url }">Datenschutzerklärung</a> gelesen.
 sign-up-agree-needed = Bitte akzeptieren Sie die Regeln und die Datenschutzerklärung.
+picker-find = In der Liste suchen
+picker-chosen = Ausgewählt: { $list }
+picker-nothing-chosen = Noch nichts ausgewählt.
+picker-no-match = Nichts in der Liste passt zu Ihrer Eingabe.

@@ -214,3 +214,13 @@ cases-delete = Delete
 cases-delete-warning = Deleting takes it away here, and tells the other servers that have it. This cannot be undone.
 # Asked in a dialog before deleting; $title: the report's title.
 cases-confirm-delete = Delete “{ $title }” for good?
+cases-form-school-subjects = School subjects
+cases-form-school-subjects-help = The subjects the innovation is part of (at most 10). Type in the box to narrow the list.
+cases-form-subjects = Fields of education (ISCED-F)
+cases-form-subjects-help = The field of each school subject you choose is added for you; add others if they fit (at most 10).
+cases-school-subjects = School subjects
+cases-subjects = Fields of education
+cases-filter-school-subject = School subject
+cases-filter-any-school-subject = Any school subject
+cases-filter-subject = Field of education (ISCED-F)
+cases-filter-any-subject = Any field

@@ -237,3 +237,7 @@ privacy-default-rights = You can change or delete what you posted at any time; a
 sign-up-rules = The rules here
 sign-up-agree = I accept the rules and have read the <a href="{ $url }">privacy notice</a>.
 sign-up-agree-needed = Please accept the rules and the privacy notice.
+picker-find = Find in the list
+picker-chosen = Chosen: { $list }
+picker-nothing-chosen = Nothing chosen yet.
+picker-no-match = Nothing in the list matches what you typed.

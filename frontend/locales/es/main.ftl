@@ -243,3 +243,7 @@ privacy-default-rights = Puedes cambiar o borrar lo que publicaste en cualquier 
 sign-up-rules = Las normas aquí
 sign-up-agree = Acepto las normas y he leído el <a href="{ $url }">aviso de privacidad</a>.
 sign-up-agree-needed = Acepta las normas y el aviso de privacidad.
+picker-find = Buscar en la lista
+picker-chosen = Elegidos: { $list }
+picker-nothing-chosen = Aún no has elegido nada.
+picker-no-match = Nada de la lista coincide con lo que has escrito.

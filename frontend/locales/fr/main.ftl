@@ -243,3 +243,7 @@ privacy-default-rights = Vous pouvez modifier ou supprimer vos publications à t
 sign-up-rules = Les règles ici
 sign-up-agree = J’accepte les règles et j’ai lu la <a href="{ $url }">politique de confidentialité</a>.
 sign-up-agree-needed = Veuillez accepter les règles et la politique de confidentialité.
+picker-find = Chercher dans la liste
+picker-chosen = Choisi : { $list }
+picker-nothing-chosen = Rien n’est encore choisi.
+picker-no-match = Rien dans la liste ne correspond à votre saisie.

@@ -243,3 +243,7 @@ privacy-default-rights = Puoi modificare o eliminare i tuoi post in qualsiasi mo
 sign-up-rules = Le regole qui
 sign-up-agree = Accetto le regole e ho letto l’<a href="{ $url }">informativa sulla privacy</a>.
 sign-up-agree-needed = Accetta le regole e l’informativa sulla privacy.
+picker-find = Cerca nell’elenco
+picker-chosen = Scelti: { $list }
+picker-nothing-chosen = Ancora nessuna scelta.
+picker-no-match = Nulla nell’elenco corrisponde a quanto hai scritto.
