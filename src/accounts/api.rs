@@ -72,6 +72,7 @@ pub fn account_json(account: &Account, (followers, following): (i64, i64)) -> Va
         "roles": [],
         "fields": fields,
         "collegium": {
+            "school_subjects": account.profile.school_subjects,
             "subjects": account.profile.subjects,
             "education_levels": account.profile.education_levels,
             "languages": account.profile.languages,
@@ -146,6 +147,9 @@ pub struct UpdateCredentials {
     discoverable: Option<bool>,
     #[serde(default, deserialize_with = "flex_bool")]
     indexable: Option<bool>,
+    header_url: Option<String>,
+    #[serde(default, deserialize_with = "flex_list")]
+    school_subjects: Option<Vec<String>>,
     #[serde(default, deserialize_with = "flex_list")]
     subjects: Option<Vec<String>>,
     #[serde(default, deserialize_with = "flex_list")]
@@ -172,10 +176,12 @@ pub async fn update_credentials(
             display_name: p.display_name,
             note: p.note,
             avatar_url: p.avatar_url,
+            header_url: p.header_url,
             locked: p.locked,
             bot: p.bot,
             discoverable: p.discoverable,
             indexable: p.indexable,
+            school_subjects: p.school_subjects,
             subjects: p.subjects,
             education_levels: p.education_levels,
             languages: p.languages,

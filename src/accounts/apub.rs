@@ -122,6 +122,7 @@ impl Object for Account {
             indexable: Some(self.indexable),
             published: Some(self.created_at),
             attachment,
+            school_subjects: self.profile.school_subjects.clone(),
             subjects: self.profile.subjects.clone(),
             education_levels: self.profile.education_levels.clone(),
             teaching_languages: if is_person {
@@ -276,7 +277,20 @@ impl Object for Account {
                 .map(|s| truncate(&s, MAX_REMOTE_NAME))
                 .collect::<Vec<_>>()
         };
+        // School subjects we know; others are left out.
+        let school_subjects: Vec<String> = json
+            .school_subjects
+            .iter()
+            .take(MAX_REMOTE_LIST)
+            .filter_map(|id| {
+                crate::vocabularies::get(crate::vocabularies::SCHOOL_SUBJECTS)
+                    .ok()?
+                    .term(id)
+                    .map(|t| t.id.clone())
+            })
+            .collect();
         let profile = crate::accounts::model::TeacherProfile {
+            school_subjects,
             subjects: list(json.subjects),
             education_levels: list(json.education_levels),
             languages: list(json.teaching_languages),

@@ -145,7 +145,12 @@ pub struct Account {
 /// What a teacher tells colleagues about their work.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TeacherProfile {
+    /// School subjects: ids of the `school-subjects` vocabulary.
+    pub school_subjects: Vec<String>,
+    /// Other subjects, in the teacher's own words.
     pub subjects: Vec<String>,
+    /// Ids of `isced-levels`, or (as older profiles and other servers give
+    /// them) words.
     pub education_levels: Vec<String>,
     pub languages: Vec<String>,
     pub country: Option<String>,
@@ -153,21 +158,50 @@ pub struct TeacherProfile {
     pub school: Option<String>,
 }
 
+/// A term's label in `lang`, or what was given when it is not a term.
+fn term_label(vocabulary: &str, id: &str, lang: &str) -> String {
+    crate::vocabularies::get(vocabulary)
+        .ok()
+        .and_then(|v| v.term(id))
+        .map_or_else(|| id.to_string(), |t| t.label(lang).to_string())
+}
+
 impl TeacherProfile {
-    /// Profile facts as (label, value) pairs, for pages, Mastodon's `fields` and
-    /// the actor's `PropertyValue` attachments.
+    /// Profile facts as (label, value) pairs in English, for Mastodon's
+    /// `fields` and the actor's `PropertyValue` attachments.
     pub fn labelled(&self) -> Vec<(&'static str, String)> {
+        self.labelled_in("en")
+    }
+
+    /// Profile facts as (label, value) pairs, terms named in `lang` (pages).
+    pub fn labelled_in(&self, lang: &str) -> Vec<(&'static str, String)> {
+        use crate::vocabularies::{ISCED_LEVELS, SCHOOL_SUBJECTS};
         let mut out = Vec::new();
         let mut push = |label, value: String| {
             if !value.is_empty() {
                 out.push((label, value));
             }
         };
-        push("Subjects", self.subjects.join(", "));
-        push("Education levels", self.education_levels.join(", "));
+        let subjects: Vec<String> = self
+            .school_subjects
+            .iter()
+            .map(|id| term_label(SCHOOL_SUBJECTS, id, lang))
+            .chain(self.subjects.iter().cloned())
+            .collect();
+        push("Subjects", subjects.join(", "));
+        let levels: Vec<String> = self
+            .education_levels
+            .iter()
+            .map(|id| term_label(ISCED_LEVELS, id, lang))
+            .collect();
+        push("Education levels", levels.join(", "));
         push("Languages", self.languages.join(", "));
         push("School", self.school.clone().unwrap_or_default());
-        let place = [self.region.clone(), self.country.clone()]
+        let country = self
+            .country
+            .as_deref()
+            .map(|c| term_label("countries", c, lang));
+        let place = [self.region.clone(), country]
             .into_iter()
             .flatten()
             .filter(|s| !s.is_empty())
@@ -262,6 +296,8 @@ pub struct User {
     pub last_sign_in_at: Option<DateTime<Utc>>,
     /// The interface language chosen (a code of `i18n::LANGUAGES`), if any.
     pub locale: Option<String>,
+    /// The time zone pages show times in (an IANA name), if chosen.
+    pub time_zone: Option<String>,
 }
 
 /// Input for a new local person.
@@ -500,10 +536,13 @@ pub struct ProfileUpdate {
     pub display_name: Option<String>,
     pub note: Option<String>,
     pub avatar_url: Option<String>,
+    /// The banner (`header`): an http(s) address, or "" for none.
+    pub header_url: Option<String>,
     pub locked: Option<bool>,
     pub bot: Option<bool>,
     pub discoverable: Option<bool>,
     pub indexable: Option<bool>,
+    pub school_subjects: Option<Vec<String>>,
     pub subjects: Option<Vec<String>>,
     pub education_levels: Option<Vec<String>>,
     pub languages: Option<Vec<String>>,
@@ -560,17 +599,22 @@ pub async fn update_profile(
         next.note_source = clean_text("Bio", v, MAX_NOTE)?;
         next.note_html = crate::web::text_to_html(&next.note_source);
     }
-    if let Some(v) = update.avatar_url {
+    let picture = |v: String, what: &str| -> AppResult<Option<String>> {
         let v = v.trim().to_string();
         if v.is_empty() {
-            next.avatar_url = None;
-        } else {
-            let url = Url::parse(&v)
-                .ok()
-                .filter(|u| matches!(u.scheme(), "http" | "https"))
-                .ok_or_else(|| AppError::validation("Avatar must be an http(s) URL"))?;
-            next.avatar_url = Some(url.to_string());
+            return Ok(None);
         }
+        let url = Url::parse(&v)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .ok_or_else(|| AppError::validation(format!("{what} must be an http(s) URL")))?;
+        Ok(Some(url.to_string()))
+    };
+    if let Some(v) = update.avatar_url {
+        next.avatar_url = picture(v, "Avatar")?;
+    }
+    if let Some(v) = update.header_url {
+        next.header_url = picture(v, "Header")?;
     }
     if let Some(v) = update.locked {
         next.locked = v;
@@ -583,6 +627,20 @@ pub async fn update_profile(
     }
     if let Some(v) = update.indexable {
         next.indexable = v;
+    }
+    if let Some(v) = update.school_subjects {
+        let mut ids = Vec::new();
+        for s in clean_list("School subjects", v)? {
+            let id = crate::vocabularies::check(
+                crate::vocabularies::SCHOOL_SUBJECTS,
+                &s,
+                "school subject",
+            )?;
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        next.profile.school_subjects = ids;
     }
     if let Some(v) = update.subjects {
         next.profile.subjects = clean_list("Subjects", v)?;

@@ -101,10 +101,11 @@ async fn profile_page(page: &Page, account: model::Account) -> Result<Response, 
                 name => account.shown_name(),
                 note_html => account.note_html,
                 avatar_url => account.avatar_url,
+                header_url => account.header_url,
                 // Each fact by its label's id (`profile-fact-education-levels`).
                 facts => account
                     .profile
-                    .labelled()
+                    .labelled_in(page.lang.code())
                     .into_iter()
                     .map(|(label, value)| (label.to_lowercase().replace(' ', "-"), value))
                     .collect::<Vec<_>>(),

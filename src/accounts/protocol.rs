@@ -107,6 +107,12 @@ pub struct ActorJson {
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "deserialize_skip_error"
     )]
+    pub school_subjects: Vec<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "deserialize_skip_error"
+    )]
     pub subjects: Vec<String>,
     #[serde(
         default,

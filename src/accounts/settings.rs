@@ -5,7 +5,7 @@
 
 use axum::{
     Form,
-    extract::Query,
+    extract::{Query, RawForm},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
@@ -18,8 +18,10 @@ use crate::{
         session::verify_csrf,
         store,
     },
+    articles::pages::{Choice, ChoiceGroup, choices, country_choices, readable_size},
     error::AppError,
     i18n::{self, LANGUAGES},
+    vocabularies,
     web::{ClientIp, PageError, page::Page, sign_in_to},
 };
 
@@ -39,21 +41,24 @@ fn saved(path: &str) -> Response {
 
 // ----- profile -----
 
-/// The profile form, as typed (and as sent back when it is refused). Lists are
-/// written as the API takes them in a form: entries separated by commas.
-#[derive(Deserialize, Serialize, Default)]
-#[serde(default)]
+/// The profile form, as typed (and as sent back when it is refused). Free-text
+/// lists are written as the API takes them in a form: entries separated by
+/// commas; the pickers send one field per ticked term.
+#[derive(Serialize, Default)]
 pub struct ProfileForm {
     #[serde(skip_serializing)]
     csrf: String,
     display_name: String,
     note: String,
+    school_subjects: Vec<String>,
     subjects: String,
-    education_levels: String,
+    education_levels: Vec<String>,
     languages: String,
     school: String,
     region: String,
     country: String,
+    discoverable: bool,
+    indexable: bool,
 }
 
 impl ProfileForm {
@@ -64,13 +69,41 @@ impl ProfileForm {
             csrf: String::new(),
             display_name: account.display_name.clone(),
             note: account.note_source.clone(),
+            school_subjects: p.school_subjects.clone(),
             subjects: p.subjects.join(", "),
-            education_levels: p.education_levels.join(", "),
+            education_levels: p.education_levels.clone(),
             languages: p.languages.join(", "),
             school: p.school.clone().unwrap_or_default(),
             region: p.region.clone().unwrap_or_default(),
             country: p.country.clone().unwrap_or_default(),
+            discoverable: account.discoverable,
+            indexable: account.indexable,
         }
+    }
+
+    /// What a browser sent (`application/x-www-form-urlencoded`, a ticked box
+    /// once per term; an unticked switch is not sent at all).
+    fn read(body: &[u8]) -> ProfileForm {
+        let mut form = ProfileForm::default();
+        for (key, value) in url::form_urlencoded::parse(body) {
+            let value = value.into_owned();
+            match key.as_ref() {
+                "csrf" => form.csrf = value,
+                "display_name" => form.display_name = value,
+                "note" => form.note = value,
+                "school_subjects" => form.school_subjects.push(value),
+                "subjects" => form.subjects = value,
+                "education_levels" => form.education_levels.push(value),
+                "languages" => form.languages = value,
+                "school" => form.school = value,
+                "region" => form.region = value,
+                "country" => form.country = value,
+                "discoverable" => form.discoverable = true,
+                "indexable" => form.indexable = true,
+                _ => {}
+            }
+        }
+        form
     }
 
     /// The whole form as a change (the model trims, drops empty entries and
@@ -81,15 +114,39 @@ impl ProfileForm {
             display_name: Some(self.display_name.clone()),
             // Browsers send a textarea's line breaks as CRLF.
             note: Some(self.note.replace("\r\n", "\n")),
+            school_subjects: Some(self.school_subjects.clone()),
             subjects: Some(list(&self.subjects)),
-            education_levels: Some(list(&self.education_levels)),
+            education_levels: Some(self.education_levels.clone()),
             languages: Some(list(&self.languages)),
             country: Some(self.country.clone()),
             region: Some(self.region.clone()),
             school: Some(self.school.clone()),
+            discoverable: Some(self.discoverable),
+            indexable: Some(self.indexable),
             ..ProfileUpdate::default()
         }
     }
+}
+
+/// The ISCED levels to tick, with any level an older profile (or the API)
+/// gave in words kept as a ticked choice of its own, so it can be unticked.
+fn level_choices(lang: i18n::Lang, selected: &[String]) -> Result<Vec<ChoiceGroup>, AppError> {
+    let mut groups = choices(lang, vocabularies::ISCED_LEVELS, selected, false)?;
+    let known: Vec<String> = groups
+        .iter()
+        .flat_map(|g| g.choices.iter().map(|c| c.value.clone()))
+        .collect();
+    if let Some(group) = groups.first_mut() {
+        for other in selected.iter().filter(|s| !known.contains(s)) {
+            group.choices.push(Choice {
+                value: other.clone(),
+                label: other.clone(),
+                selected: true,
+                narrower: false,
+            });
+        }
+    }
+    Ok(groups)
 }
 
 fn render_profile(
@@ -99,11 +156,9 @@ fn render_profile(
     error: Option<&str>,
     saved: bool,
 ) -> Result<Response, PageError> {
-    let username = page
-        .viewer
-        .as_ref()
-        .map(|(a, _)| a.username.clone())
-        .unwrap_or_default();
+    let Some((account, _)) = page.viewer.as_ref() else {
+        return Ok(sign_in_to(PROFILE));
+    };
     page.render_form(
         status,
         "settings_profile.html",
@@ -111,9 +166,23 @@ fn render_profile(
             values => values,
             error => error,
             saved => saved,
-            username => username,
+            username => account.username,
+            avatar => account.avatar_url,
+            header => account.header_url,
+            school_subjects => choices(
+                page.lang,
+                vocabularies::SCHOOL_SUBJECTS,
+                &values.school_subjects,
+                false,
+            )?,
+            levels => level_choices(page.lang, &values.education_levels)?,
+            countries => country_choices(page.lang, &values.country)?,
             max_display_name => model::MAX_DISPLAY_NAME,
             max_note => model::MAX_NOTE,
+            max_image => readable_size(
+                page.lang,
+                i64::try_from(page.data.media.max_image_bytes).unwrap_or(i64::MAX),
+            ),
         },
     )
 }
@@ -132,11 +201,12 @@ pub async fn profile_page(page: Page, Query(q): Query<SavedQuery>) -> Result<Res
 pub async fn profile_form(
     page: Page,
     headers: HeaderMap,
-    Form(form): Form<ProfileForm>,
+    RawForm(body): RawForm,
 ) -> Result<Response, PageError> {
     let Some((account, _)) = &page.viewer else {
         return Ok(sign_in_to(PROFILE));
     };
+    let form = ProfileForm::read(&body);
     verify_csrf(&page.data, &headers, &form.csrf)?;
     match crate::publishing::local::update_profile(&page.data, account, form.update()).await {
         Ok(_) => Ok(saved(PROFILE)),
@@ -149,6 +219,57 @@ pub async fn profile_form(
         ),
         Err(e) => Err(PageError::from(e)),
     }
+}
+
+/// `POST /settings/profile/picture`: a new avatar or header (an uploaded
+/// image), or (`action=remove`) none; followers' servers get the Update.
+pub async fn picture_form(
+    page: Page,
+    headers: HeaderMap,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, PageError> {
+    let Some((account, _)) = &page.viewer else {
+        return Ok(sign_in_to(PROFILE));
+    };
+    let data = &page.data;
+    let upload =
+        crate::media::Upload::read(multipart, data.media.max_image_bytes, &data.media).await?;
+    verify_csrf(data, &headers, upload.field("csrf"))?;
+    let header = match upload.field("picture") {
+        "avatar" => false,
+        "header" => true,
+        _ => return Err(AppError::validation(page.t("settings-picture-which")).into()),
+    };
+    let new_url = if upload.field("action") == "remove" {
+        String::new()
+    } else {
+        let file = upload.into_file().ok_or_else(|| {
+            PageError::from(AppError::validation(page.t("settings-picture-choose")))
+        })?;
+        data.media.put_image(file).await?.url(&data.settings)
+    };
+    let old = if header {
+        account.header_url.clone()
+    } else {
+        account.avatar_url.clone()
+    };
+    let update = if header {
+        ProfileUpdate {
+            header_url: Some(new_url),
+            ..ProfileUpdate::default()
+        }
+    } else {
+        ProfileUpdate {
+            avatar_url: Some(new_url),
+            ..ProfileUpdate::default()
+        }
+    };
+    crate::publishing::local::update_profile(data, account, update).await?;
+    // The old picture goes once nothing names it any more.
+    if let Some(key) = old.and_then(|u| crate::media::MediaStore::key_of(&data.settings, &u)) {
+        data.media.delete(&key).await?;
+    }
+    Ok(saved(PROFILE))
 }
 
 // ----- account -----

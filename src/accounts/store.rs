@@ -17,7 +17,7 @@ macro_rules! account_columns {
          a.shared_inbox_url, a.followers_url, a.following_url, a.public_key_pem, \
          a.private_key_pem, a.locked, a.bot, a.discoverable, a.indexable, a.subjects, \
          a.education_levels, a.languages, a.country, a.region, a.school, a.created_at, \
-         a.updated_at, a.fetched_at, a.header_url"
+         a.updated_at, a.fetched_at, a.header_url, a.school_subjects"
     };
 }
 
@@ -25,7 +25,7 @@ macro_rules! user_columns {
     () => {
         "u.id AS u_id, u.email AS u_email, u.password_hash AS u_password_hash, \
          u.role AS u_role, u.created_at AS u_created_at, u.last_sign_in_at AS u_last_sign_in_at, \
-         u.locale AS u_locale"
+         u.locale AS u_locale, u.time_zone AS u_time_zone"
     };
 }
 
@@ -62,6 +62,7 @@ db_row! {
         updated_at: DateTime<Utc>,
         fetched_at: Option<DateTime<Utc>>,
         header_url: Option<String>,
+        school_subjects: String,
     }
 }
 
@@ -74,6 +75,7 @@ db_row! {
         u_created_at: DateTime<Utc>,
         u_last_sign_in_at: Option<DateTime<Utc>>,
         u_locale: Option<String>,
+        u_time_zone: Option<String>,
     }
 }
 
@@ -115,6 +117,7 @@ impl TryFrom<AccountRow> for Account {
             indexable: r.indexable,
             profile: TeacherProfile {
                 subjects: list(&r.subjects),
+                school_subjects: list(&r.school_subjects),
                 education_levels: list(&r.education_levels),
                 languages: list(&r.languages),
                 country: r.country,
@@ -141,6 +144,7 @@ fn user_from(row: UserRow, account_id: i64) -> Result<User, sqlx::Error> {
         created_at: row.u_created_at,
         last_sign_in_at: row.u_last_sign_in_at,
         locale: row.u_locale,
+        time_zone: row.u_time_zone,
     })
 }
 
@@ -526,7 +530,8 @@ pub async fn save_profile(db: &Db, a: &Account) -> Result<(), sqlx::Error> {
             "UPDATE accounts SET display_name = $1, note_source = $2, note_html = $3, \
              avatar_url = $4, locked = $5, bot = $6, discoverable = $7, indexable = $8, \
              subjects = $9, education_levels = $10, languages = $11, country = $12, \
-             region = $13, school = $14, updated_at = $15, header_url = $17 WHERE id = $16",
+             region = $13, school = $14, updated_at = $15, header_url = $17, \
+             school_subjects = $18 WHERE id = $16",
         )
         .bind(&a.display_name)
         .bind(&a.note_source)
@@ -545,6 +550,7 @@ pub async fn save_profile(db: &Db, a: &Account) -> Result<(), sqlx::Error> {
         .bind(a.updated_at)
         .bind(a.id)
         .bind(&a.header_url)
+        .bind(list_json(&a.profile.school_subjects))
         .execute(pool)
         .await
         .map(|r| r.rows_affected())
@@ -565,6 +571,21 @@ pub async fn set_role(db: &Db, user_id: i64, role: &str) -> Result<(), sqlx::Err
 }
 
 /// Keeps the interface language a person chose (`None`: no choice of theirs).
+pub async fn set_time_zone(
+    db: &Db,
+    user_id: i64,
+    time_zone: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE users SET time_zone = $1 WHERE id = $2")
+            .bind(time_zone)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
 pub async fn set_locale(db: &Db, user_id: i64, locale: Option<&str>) -> Result<(), sqlx::Error> {
     with_db!(db, |pool| {
         sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")

@@ -197,6 +197,16 @@ pub fn choices(
     Ok(groups)
 }
 
+/// The countries as choices, by their names in `lang`.
+pub fn country_choices(lang: Lang, selected: &str) -> AppResult<Vec<Choice>> {
+    let mut list: Vec<Choice> = choices(lang, "countries", &[selected.to_string()], false)?
+        .into_iter()
+        .flat_map(|g| g.choices)
+        .collect();
+    list.sort_by_cached_key(|c| sort_key(&c.label));
+    Ok(list)
+}
+
 /// The languages as choices, by their names in `lang`, with the one given even
 /// when it is not in the list.
 pub fn language_choices(lang: Lang, selected: &str) -> Vec<Choice> {

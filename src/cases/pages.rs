@@ -21,9 +21,9 @@ use crate::{
     },
     articles::model::is_on,
     articles::pages::{
-        self as articles, Choice, TermView, VersionShape, Viewer, choices, comma_list, draft_name,
-        language_choices, language_name, line_list, number_param, safe_href, sign_in_to, sort_key,
-        term_views,
+        self as articles, Choice, TermView, VersionShape, Viewer, choices, comma_list,
+        country_choices, draft_name, language_choices, language_name, line_list, number_param,
+        safe_href, sign_in_to, term_views,
     },
     cases::model::{self, BrowseQuery, CaseInput, CaseReport, Details},
     communities::{
@@ -55,16 +55,6 @@ fn term_view(lang: Lang, vocabulary: &str, id: &str) -> TermView {
             label: id.to_string(),
             uri: None,
         })
-}
-
-/// The countries as choices, by their names in `lang`.
-fn country_choices(lang: Lang, selected: &str) -> AppResult<Vec<Choice>> {
-    let mut list: Vec<Choice> = choices(lang, model::COUNTRIES, &[selected.to_string()], false)?
-        .into_iter()
-        .flat_map(|g| g.choices)
-        .collect();
-    list.sort_by_cached_key(|c| sort_key(&c.label));
-    Ok(list)
 }
 
 /// A report's sections, each with the key of its heading's message

@@ -465,6 +465,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "instance settings",
         include_str!("../../migrations/sqlite/0016_instance_settings.sql"),
     ),
+    (
+        17,
+        "profile terms and time zone",
+        include_str!("../../migrations/sqlite/0017_profile_terms.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -547,6 +552,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         16,
         "instance settings",
         include_str!("../../migrations/postgres/0016_instance_settings.sql"),
+    ),
+    (
+        17,
+        "profile terms and time zone",
+        include_str!("../../migrations/postgres/0017_profile_terms.sql"),
     ),
 ];
 

@@ -226,6 +226,7 @@ pub async fn context(data: Data<AppState>) -> Response {
         "@context": {
             "collegium": ns,
             "subjects": "collegium:subjects",
+            "schoolSubjects": "collegium:schoolSubjects",
             "educationLevels": "collegium:educationLevels",
             "teachingLanguages": "collegium:teachingLanguages",
             "country": "collegium:country",

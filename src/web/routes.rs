@@ -276,6 +276,10 @@ pub fn router() -> Router<()> {
                 .post(crate::accounts::settings::profile_form),
         )
         .route(
+            "/settings/profile/picture",
+            post(crate::accounts::settings::picture_form).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
             "/settings/account",
             get(crate::accounts::settings::account_page)
                 .post(crate::accounts::settings::password_form),

@@ -7,6 +7,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::{
+    harness::multipart_files,
     harness::{TestInstance, form_field, get_page, set_cookie_value},
     pages::web_sign_in,
 };
@@ -71,12 +72,17 @@ async fn a_teacher_edits_her_profile_on_the_web_and_the_api_shows_it() {
             ("csrf", csrf.as_str()),
             ("display_name", "Anna Bauer"),
             ("note", note),
-            ("subjects", "Physics, Mathematics"),
-            ("education_levels", "ISCED 2, ISCED 3"),
+            // The pickers send a field per ticked term.
+            ("school_subjects", "physics"),
+            ("school_subjects", "mathematics"),
+            ("subjects", "Astronomy club"),
+            ("education_levels", "2"),
+            ("education_levels", "3"),
             ("languages", "de, it"),
             ("school", "BRG Innsbruck"),
             ("region", "Tyrol"),
             ("country", "at"),
+            ("discoverable", "true"),
         ],
     )
     .await;
@@ -86,8 +92,26 @@ async fn a_teacher_edits_her_profile_on_the_web_and_the_api_shows_it() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"role="status">Saved.</p>"#));
     assert!(html.contains(r#"value="Anna Bauer""#));
-    assert!(html.contains(r#"value="Physics, Mathematics""#));
-    assert!(html.contains(r#"value="AT""#));
+    assert!(html.contains(r#"value="Astronomy club""#));
+    assert!(
+        html.contains(r#"value="physics" checked"#),
+        "the picker shows what is chosen"
+    );
+    assert!(
+        html.contains("Chosen: Mathematics, Physics"),
+        "in the page's order"
+    );
+    assert!(html.contains(r#"value="AT" selected"#));
+    assert!(html.contains(r#"name="discoverable" value="true" checked"#));
+    assert!(!html.contains(r#"name="indexable" value="true" checked"#));
+    // The profile names the terms in the page's language.
+    let (_, page) = get_page(&a, &cookies, "/@anna?lang=de").await;
+    assert!(
+        page.contains("Physik, Mathematik, Astronomy club"),
+        "{page}"
+    );
+    assert!(page.contains("Sekundarbereich I"), "{page}");
+    assert!(page.contains("Tyrol, Österreich"), "{page}");
 
     // The API shows what the web saved, as if the API had saved it.
     let (status, anna) = a.get_json("/api/v1/accounts/lookup?acct=anna").await;
@@ -102,8 +126,9 @@ async fn a_teacher_edits_her_profile_on_the_web_and_the_api_shows_it() {
     assert_eq!(
         anna["collegium"],
         json!({
-            "subjects": ["Physics", "Mathematics"],
-            "education_levels": ["ISCED 2", "ISCED 3"],
+            "school_subjects": ["physics", "mathematics"],
+            "subjects": ["Astronomy club"],
+            "education_levels": ["2", "3"],
             "languages": ["de", "it"],
             "country": "AT",
             "region": "Tyrol",
@@ -138,10 +163,103 @@ async fn a_teacher_edits_her_profile_on_the_web_and_the_api_shows_it() {
     assert!(html.contains(r#"role="alert""#));
     assert!(html.contains("ISO 3166"), "the model's reason is shown");
     assert!(html.contains(r#"value="Anna B.""#));
-    assert!(html.contains(r#"value="Austria""#));
     let (_, anna) = a.get_json("/api/v1/accounts/lookup?acct=anna").await;
     assert_eq!(anna["display_name"], "Anna Bauer");
     assert_eq!(anna["collegium"]["country"], "AT");
+}
+
+#[tokio::test]
+async fn a_teacher_uploads_and_removes_her_profile_picture() {
+    use base64::Engine;
+    let a = TestInstance::start().await;
+    let password = a.user("carla", Role::Member).await;
+    let (cookies, csrf) = web_sign_in(&a, "carla", &password).await;
+    let png = base64::engine::general_purpose::STANDARD
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
+        .unwrap();
+    let send = |fields: Vec<(&'static str, String)>, file: Option<Vec<u8>>| {
+        let fields: Vec<(&str, String)> = fields;
+        let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let files: Vec<(&str, &[u8])> =
+            file.as_deref().map(|f| ("me.png", f)).into_iter().collect();
+        let (content_type, body) = multipart_files(&borrowed, &files);
+        a.client
+            .post(a.url("/settings/profile/picture"))
+            .header("cookie", &cookies)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    // Not an image: refused, nothing changes.
+    let res = send(
+        vec![
+            ("csrf", csrf.clone()),
+            ("picture", "avatar".into()),
+            ("action", "upload".into()),
+        ],
+        Some(b"just some text".to_vec()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, carla) = a.get_json("/api/v1/accounts/lookup?acct=carla").await;
+    let default_avatar = carla["avatar"].clone();
+
+    let res = send(
+        vec![
+            ("csrf", csrf.clone()),
+            ("picture", "avatar".into()),
+            ("action", "upload".into()),
+        ],
+        Some(png.clone()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, carla) = a.get_json("/api/v1/accounts/lookup?acct=carla").await;
+    let avatar = carla["avatar"].as_str().unwrap().to_string();
+    assert_ne!(carla["avatar"], default_avatar);
+    assert!(avatar.starts_with(&a.base), "{avatar}");
+    let image = a.client.get(&avatar).send().await.unwrap();
+    assert_eq!(image.status(), StatusCode::OK);
+    let (_, html) = get_page(&a, &cookies, "/settings/profile").await;
+    let file_name = avatar.rsplit('/').next().unwrap();
+    assert!(
+        html.contains(r#"class="avatar-preview""#) && html.contains(file_name),
+        "{html}"
+    );
+
+    // Without the form's token nothing happens; then it is removed.
+    let res = send(
+        vec![
+            ("csrf", "wrong".into()),
+            ("picture", "avatar".into()),
+            ("action", "remove".into()),
+        ],
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = send(
+        vec![
+            ("csrf", csrf.clone()),
+            ("picture", "avatar".into()),
+            ("action", "remove".into()),
+        ],
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, carla) = a.get_json("/api/v1/accounts/lookup?acct=carla").await;
+    assert_eq!(carla["avatar"], default_avatar);
+    let gone = a.client.get(&avatar).send().await.unwrap();
+    assert_eq!(
+        gone.status(),
+        StatusCode::NOT_FOUND,
+        "the old file is deleted"
+    );
 }
 
 #[tokio::test]
