@@ -193,3 +193,76 @@
   form.addEventListener("input", later);
   form.addEventListener("change", later);
 })();
+
+// Linking materials to a case report: a search over the materials (the same
+// search as /materials) whose results add their address to the list, one a
+// line. Without this script the list is typed by hand.
+(function () {
+  var finder = document.querySelector("[data-material-finder]");
+  if (!finder) return;
+  var list = document.getElementById(finder.getAttribute("data-for"));
+  var input = finder.querySelector("input[type=search]");
+  var found = finder.querySelector("ul");
+  var status = finder.querySelector("[data-material-status]");
+  if (!list || !input || !found || !status) return;
+  finder.hidden = false;
+  var say = function (name, values) {
+    return (finder.getAttribute("data-" + name) || "").replace("{name}", values || "");
+  };
+  var lines = function () {
+    return list.value.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(Boolean);
+  };
+  var timer = null;
+  var asked = 0;
+  function show(materials) {
+    found.textContent = "";
+    if (!materials.length) {
+      status.textContent = say("none");
+      return;
+    }
+    status.textContent = "";
+    materials.forEach(function (m) {
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "secondary";
+      button.textContent = say("link", m.name);
+      button.addEventListener("click", function () {
+        var now = lines();
+        if (now.indexOf(m.uri) >= 0) {
+          status.textContent = say("already", m.name);
+          return;
+        }
+        now.push(m.uri);
+        list.value = now.join("\n");
+        list.dispatchEvent(new Event("input", { bubbles: true }));
+        status.textContent = say("linked", m.name);
+      });
+      item.appendChild(button);
+      found.appendChild(item);
+    });
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    var words = input.value.trim();
+    if (words.length < 2) {
+      found.textContent = "";
+      status.textContent = "";
+      return;
+    }
+    timer = setTimeout(function () {
+      var mine = ++asked;
+      fetch("/api/collegium/v1/materials?limit=8&q=" + encodeURIComponent(words), {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin"
+      })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (materials) { if (mine === asked) show(materials); })
+        .catch(function () { if (mine === asked) show([]); });
+    }, 250);
+  });
+  // Enter in the search box never sends the form.
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter") e.preventDefault();
+  });
+})();

@@ -450,14 +450,36 @@ pub async fn check(
 }
 
 /// The id (address) of a linked material, from its id here or its address.
+/// A linked material as a person names it: its number here, its address (of
+/// its post or, here, of its page `/materials/N`), or its exact title.
 async fn material_id(data: &Data<AppState>, reference: &str) -> AppResult<String> {
+    let reference = reference.trim();
+    let local_page = |url: &Url| -> Option<i64> {
+        let ours = Url::parse(&data.settings.base_url()).ok()?;
+        if url.origin() != ours.origin() {
+            return None;
+        }
+        url.path().strip_prefix("/materials/")?.parse().ok()
+    };
     let status = if let Ok(id) = reference.parse::<i64>() {
         posts::find(&data.db, id).await?
+    } else if let Ok(url) = Url::parse(reference)
+        && matches!(url.scheme(), "http" | "https")
+    {
+        match local_page(&url) {
+            Some(id) => posts::find(&data.db, id).await?,
+            None => posts::find_by_uri_or_url(&data.db, url.as_str()).await?,
+        }
     } else {
-        let url = Url::parse(reference).map_err(|_| {
-            AppError::validation("materials: give a material's id here or its address")
-        })?;
-        posts::find_by_uri_or_url(&data.db, url.as_str()).await?
+        match crate::materials::store::titled(&data.db, reference, 2).await?[..] {
+            [id] => posts::find(&data.db, id).await?,
+            [] => None,
+            _ => {
+                return Err(AppError::validation(format!(
+                    "materials: more than one material is called {reference:?}: give its address"
+                )));
+            }
+        }
     };
     match status {
         Some(s)

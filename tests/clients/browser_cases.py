@@ -72,6 +72,7 @@ OTHER_STAGE = "system"  # the report is not at this stage
 LANGUAGE = ("de", "German")
 SECTOR = ("school", "School education")
 LEVEL = ("2", "Lower secondary education (ISCED 2)")
+MATERIAL = "Fraction cards with pizza"  # published before, by the API
 SCHOOL_SUBJECT = "physics"
 FIELD = "053"  # Physical sciences, the field of physics
 EVIDENCE = ("comparison", "Comparison")
@@ -152,6 +153,19 @@ def community_value(driver, community: str) -> str:
     return options[0].get_attribute("value")
 
 
+def link_material(driver) -> None:
+    """Finds the material by words of its title and links it."""
+    css(driver, "#c-materials-find").send_keys("pizza cards")
+
+    def result(d):
+        return next((b for b in d.find_elements(By.CSS_SELECTOR, "#c-materials-found button") if MATERIAL in b.text), None)
+
+    wait_until(driver, result, f"{MATERIAL} among the materials found")
+    result(driver).click()
+    wait_until(driver, lambda d: "is linked" in css(d, "[data-material-status]").text, "the material linked")
+    assert "/statuses/" in value(driver, "c-materials"), value(driver, "c-materials")
+
+
 def pick(driver, community: str) -> None:
     """The team's choices, as a teacher would click them."""
     Select(css(driver, "#c-language")).select_by_visible_text(LANGUAGE[1])
@@ -167,6 +181,7 @@ def pick(driver, community: str) -> None:
     css(driver, f"label[for='selfie-{SELFIE[0]}']").click()
     Select(css(driver, "#c-licence")).select_by_visible_text(LICENCE[1])
     Select(css(driver, "#c-community")).select_by_visible_text(community)
+    link_material(driver)
 
 
 def shows_choices(driver, community_id: str) -> list:
@@ -314,7 +329,8 @@ def document(driver, community: str) -> str:
     wrong = {k: shown.get(k) for k, v in expected.items() if shown.get(k) != v}
     assert wrong == {}, f"facts differ from {expected}: {shown}"
     headings = sections(driver)
-    assert headings == [h for h, _ in SECTIONS] + ["Licence"], headings
+    assert headings == [h for h, _ in SECTIONS] + ["Teaching materials", "Licence"], headings
+    assert MATERIAL in section_text(driver, "Teaching materials"), "the linked material is named"
     for heading, text in SECTIONS:
         assert text in section_text(driver, heading), f"{heading}: {section_text(driver, heading)}"
     evidence = section_text(driver, "Evidence of impact")

@@ -419,3 +419,66 @@ async fn a_verification_reaches_a_server_that_only_follows_the_author() {
     let (_, own) = a.get_json(&format!("{API}/{own_id}")).await;
     assert_eq!(own["verified"], Value::Null);
 }
+
+#[tokio::test]
+async fn materials_are_linked_by_title_page_address_or_number() {
+    let a = TestInstance::start().await;
+    let amy = person(&a, "amy", Role::Member).await;
+    let material = |name: &str| {
+        json!({
+            "name": name,
+            "description": "Cards for adding fractions.",
+            "licence": "cc-by",
+        })
+    };
+    let (status, cards) = post_json(
+        &a,
+        &amy,
+        "/api/collegium/v1/materials",
+        material("Fraction cards"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{cards}");
+    let uri = cards["uri"].as_str().unwrap().to_string();
+    let id = cards["id"].as_str().unwrap().to_string();
+    for twin in ["Pizza fractions", "pizza FRACTIONS"] {
+        let (status, _) = post_json(&a, &amy, "/api/collegium/v1/materials", material(twin)).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+
+    // By its title (case aside), by its page here, by its number: the same one.
+    for reference in [
+        "fraction cards".to_string(),
+        format!("{}/materials/{id}", a.base),
+        id.clone(),
+        uri.clone(),
+    ] {
+        let mut body = report();
+        body["materials"] = json!([reference]);
+        let (status, case) = post_json(&a, &amy, API, body).await;
+        assert_eq!(status, StatusCode::OK, "{reference}: {case}");
+        assert_eq!(
+            case["materials"][0]["uri"],
+            json!(uri),
+            "{reference}: {case}"
+        );
+    }
+    // Two materials share a title, and a title nobody uses: refused.
+    for (reference, says) in [
+        ("Pizza fractions", "more than one"),
+        ("Volcano worksheet", "not a teaching material we know"),
+        (
+            "http://10.0.0.1/materials/1",
+            "not a teaching material we know",
+        ),
+    ] {
+        let mut body = report();
+        body["materials"] = json!([reference]);
+        let (status, refused) = post_json(&a, &amy, API, body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{reference}");
+        assert!(
+            refused["error"].as_str().unwrap().contains(says),
+            "{refused}"
+        );
+    }
+}

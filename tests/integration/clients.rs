@@ -357,6 +357,20 @@ async fn a_browser_documents_a_case_and_a_facilitator_verifies_it() {
     assert_eq!(res.status(), StatusCode::OK);
     let (_, none) = a.get_json(API).await;
     assert_eq!(none, json!([]), "no case reports before the browser");
+    // A material to link (browser_cases.py finds it by words of its title).
+    let res = a
+        .client
+        .post(a.url("/api/collegium/v1/materials"))
+        .bearer_auth(&teacher)
+        .json(&json!({
+            "name": "Fraction cards with pizza",
+            "description": "Cards for adding fractions.",
+            "licence": "cc-by",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
 
     let output = run_client(
         "browser_cases.py",
@@ -398,6 +412,10 @@ async fn a_browser_documents_a_case_and_a_facilitator_verifies_it() {
     assert_eq!(case["licence"]["id"], "cc-by", "{case}");
     assert_eq!(ids(&case["levels"]), ["2"]);
     assert_eq!(ids(&case["school_subjects"]), ["physics"]);
+    assert_eq!(
+        case["materials"][0]["name"], "Fraction cards with pizza",
+        "{case}"
+    );
     assert_eq!(ids(&case["subjects"]), ["053"]);
     assert_eq!(ids(&case["evidence_kinds"]), ["comparison"]);
     assert_eq!(ids(&case["digcompedu"]), ["5.3"]);
