@@ -67,3 +67,22 @@
     picker.addEventListener("change", showChosen);
   });
 })();
+
+// The time zone setting: when none is chosen, offer the device's own.
+(function () {
+  var hint = document.querySelector("[data-time-zone-suggest]");
+  if (!hint || !window.Intl) return;
+  var select = document.getElementById(hint.getAttribute("data-for"));
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!select || !zone || select.value) return;
+  var known = Array.prototype.some.call(select.options, function (o) { return o.value === zone; });
+  if (!known) return;
+  var button = hint.querySelector("button");
+  button.textContent = button.getAttribute("data-use").replace("{zone}", zone.replace(/_/g, " "));
+  hint.hidden = false;
+  button.addEventListener("click", function () {
+    select.value = zone;
+    hint.hidden = true;
+    select.focus();
+  });
+})();

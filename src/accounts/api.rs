@@ -94,7 +94,7 @@ pub async fn credential_account_json(
         .await?
         .len();
     body["source"] = json!({
-        "privacy": "public",
+        "privacy": user.default_visibility(),
         "sensitive": false,
         "language": account.profile.languages.first().cloned().unwrap_or_default(),
         "note": account.note_source,
@@ -135,6 +135,11 @@ pub async fn verify_credentials(data: Data<AppState>, auth: Auth) -> AppResult<J
 }
 
 #[derive(Deserialize, Default)]
+pub struct SourceParams {
+    privacy: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
 pub struct UpdateCredentials {
     display_name: Option<String>,
     note: Option<String>,
@@ -148,6 +153,8 @@ pub struct UpdateCredentials {
     #[serde(default, deserialize_with = "flex_bool")]
     indexable: Option<bool>,
     header_url: Option<String>,
+    /// Mastodon's `source[privacy]` (and `source[…]` it does not use here).
+    source: Option<SourceParams>,
     #[serde(default, deserialize_with = "flex_list")]
     school_subjects: Option<Vec<String>>,
     #[serde(default, deserialize_with = "flex_list")]
@@ -169,6 +176,16 @@ pub async fn update_credentials(
 ) -> AppResult<Json<Value>> {
     auth.require("write:accounts")?;
     let (account, user) = auth.user()?;
+    let mut user = user.clone();
+    // Checked before anything is written: a refused change changes nothing.
+    let privacy = match p.source.as_ref().and_then(|s| s.privacy.as_deref()) {
+        Some(v) if !model::VISIBILITIES.contains(&v.trim()) => {
+            return Err(AppError::validation(format!(
+                "Visibility {v:?} is not one of public, unlisted, private, direct"
+            )));
+        }
+        other => other.map(|v| v.trim().to_string()),
+    };
     let updated = crate::publishing::local::update_profile(
         &data,
         account,
@@ -191,7 +208,11 @@ pub async fn update_credentials(
         },
     )
     .await?;
-    Ok(Json(credential_account_json(&data, &updated, user).await?))
+    if let Some(privacy) = privacy {
+        model::set_default_visibility(&data, &user, &privacy).await?;
+        user.default_visibility = Some(privacy);
+    }
+    Ok(Json(credential_account_json(&data, &updated, &user).await?))
 }
 
 /// `GET /api/v1/accounts/{id}`

@@ -298,6 +298,51 @@ pub struct User {
     pub locale: Option<String>,
     /// The time zone pages show times in (an IANA name), if chosen.
     pub time_zone: Option<String>,
+    /// What new posts are when no visibility is given (Mastodon's
+    /// `source.privacy`); none: public.
+    pub default_visibility: Option<String>,
+}
+
+/// The visibilities a post may have, as Mastodon names them.
+pub const VISIBILITIES: &[&str] = &["public", "unlisted", "private", "direct"];
+
+/// Sets what new posts are when no visibility is given.
+pub async fn set_default_visibility(
+    state: &AppState,
+    user: &User,
+    visibility: &str,
+) -> AppResult<()> {
+    let visibility = visibility.trim();
+    if !VISIBILITIES.contains(&visibility) {
+        return Err(AppError::validation(format!(
+            "Visibility {visibility:?} is not one of public, unlisted, private, direct"
+        )));
+    }
+    store::set_default_visibility(&state.db, user.id, visibility).await?;
+    Ok(())
+}
+
+/// Sets the time zone pages show times in (an IANA name such as
+/// `Europe/Vienna`), or none (UTC).
+pub async fn set_time_zone(state: &AppState, user: &User, time_zone: &str) -> AppResult<()> {
+    let time_zone = time_zone.trim();
+    let zone = if time_zone.is_empty() {
+        None
+    } else {
+        let zone: chrono_tz::Tz = time_zone.parse().map_err(|_| {
+            AppError::validation(format!("{time_zone:?} is not a time zone we know"))
+        })?;
+        Some(zone.name())
+    };
+    store::set_time_zone(&state.db, user.id, zone).await?;
+    Ok(())
+}
+
+impl User {
+    /// The visibility of a new post when none is given.
+    pub fn default_visibility(&self) -> &str {
+        self.default_visibility.as_deref().unwrap_or("public")
+    }
 }
 
 /// Input for a new local person.
@@ -527,6 +572,42 @@ pub async fn change_password(
     }
     let password_hash = hash_password(new.to_string()).await?;
     store::set_password_hash(&state.db, user.id, &password_hash).await?;
+    Ok(Ok(()))
+}
+
+/// Why an e-mail change was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum EmailRefused {
+    WrongPassword,
+    NotAnAddress,
+    Taken,
+}
+
+/// Changes a local person's e-mail address (the one they sign in with), after
+/// checking their password, which counts for the sign-in throttle.
+pub async fn change_email(
+    state: &AppState,
+    user: &User,
+    password: &str,
+    email: &str,
+    client: Option<IpAddr>,
+) -> AppResult<Result<(), EmailRefused>> {
+    let email = email.trim();
+    if validate_email(email).is_err() {
+        return Ok(Err(EmailRefused::NotAnAddress));
+    }
+    if password.is_empty() || password.len() > MAX_PASSWORD_LEN {
+        return Ok(Err(EmailRefused::WrongPassword));
+    }
+    let attempt = throttle::begin(state, client, &format!("user:{}", user.id)).await?;
+    let right = verify_password(password.to_string(), user.password_hash.clone()).await;
+    throttle::finish(state, attempt, right).await?;
+    if !right {
+        return Ok(Err(EmailRefused::WrongPassword));
+    }
+    if !store::set_email(&state.db, user.id, email).await? {
+        return Ok(Err(EmailRefused::Taken));
+    }
     Ok(Ok(()))
 }
 

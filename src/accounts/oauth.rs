@@ -402,7 +402,7 @@ pub async fn authorize_submit(
             };
             match signed_in {
                 Some(pair) => {
-                    cookies.extend(session::start_session(data, pair.1.id).await?);
+                    cookies.extend(session::start_session(data, pair.1.id, &headers).await?);
                     // Signed in from here on (the code page says as whom).
                     let user = pair.1.clone();
                     page.viewer = Some(pair);

@@ -378,7 +378,7 @@ pub async fn sign_in(
     };
     match signed_in {
         Some((_, user)) => {
-            let cookies = session::start_session(data, user.id).await?;
+            let cookies = session::start_session(data, user.id, &headers).await?;
             let mut response = Redirect::to(&next).into_response();
             for cookie in cookies {
                 response.headers_mut().append(header::SET_COOKIE, cookie);
@@ -501,7 +501,7 @@ pub async fn sign_up(
     .await;
     match created {
         Ok((_, user, _)) => {
-            let cookies = session::start_session(data, user.id).await?;
+            let cookies = session::start_session(data, user.id, &headers).await?;
             let mut response = Redirect::to("/settings/profile?welcome=1").into_response();
             for cookie in cookies {
                 response.headers_mut().append(header::SET_COOKIE, cookie);

@@ -92,11 +92,28 @@ pub fn set_cookie(state: &AppState, base: &str, value: &str, max_age_seconds: i6
 
 /// Starts a session for a person; returns the `Set-Cookie` values: the session,
 /// and a fresh CSRF token (a token from before signing in is not trusted after).
-pub async fn start_session(state: &AppState, user_id: i64) -> AppResult<Vec<HeaderValue>> {
+pub async fn start_session(
+    state: &AppState,
+    user_id: i64,
+    headers: &HeaderMap,
+) -> AppResult<Vec<HeaderValue>> {
     let token = random_token();
     let now = Utc::now();
     let expires = now + Duration::days(SESSION_DAYS);
-    store::insert_session(&state.db, &token_hash(&token), user_id, now, expires).await?;
+    // The browser, so the person can tell their sessions apart later.
+    let user_agent: Option<String> = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|s| s.chars().filter(|c| !c.is_control()).take(300).collect());
+    store::insert_session(
+        &state.db,
+        &token_hash(&token),
+        user_id,
+        now,
+        expires,
+        user_agent.as_deref(),
+    )
+    .await?;
     let session = set_cookie(state, SESSION_COOKIE, &token, SESSION_DAYS * 24 * 3600);
     let csrf = CsrfToken::fresh().cookie(state);
     Ok(std::iter::once(session).chain(csrf).collect())
@@ -118,6 +135,12 @@ async fn session_user(db: &Db, token: &str) -> AppResult<Option<(Account, User)>
         }
         None => Ok(None),
     }
+}
+
+/// The hash of the session this request carries, if any (to tell "this
+/// browser" among a person's sessions).
+pub fn current_session_hash(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    cookie(headers, &cookie_name(state, SESSION_COOKIE)).map(token_hash)
 }
 
 /// The person signed in with these request headers' session cookie, if any.
@@ -220,6 +243,7 @@ pub fn user_context(current: &Option<(Account, User)>) -> minijinja::Value {
             username => a.username,
             name => a.shown_name(),
             role => u.role.as_str(),
+            default_visibility => u.default_visibility(),
         },
         None => minijinja::Value::from(()),
     }

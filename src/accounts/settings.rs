@@ -1,6 +1,7 @@
 //! A person's settings pages: the profile (what the API's
 //! `update_credentials` changes), the account (the e-mail address shown, the
-//! password) and preferences (the interface language). Signed-in only; each
+//! password) and preferences (the interface language, time zone and default
+//! visibility of posts). Signed-in only; each
 //! saved form comes back with `?saved=1` and a notice.
 
 use axum::{
@@ -14,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::{
-        model::{self, Account, PasswordRefused, ProfileUpdate},
+        model::{self, Account, EmailRefused, PasswordRefused, ProfileUpdate},
         session::verify_csrf,
         store,
     },
@@ -286,37 +287,120 @@ pub struct PasswordForm {
     new_password_again: String,
 }
 
-fn render_account(
+/// Which form of the account page a refusal is about, and what was typed.
+#[derive(Default)]
+struct AccountRefusal<'a> {
+    password: Option<&'a str>,
+    email: Option<&'a str>,
+    email_typed: Option<&'a str>,
+}
+
+/// A browser's name and system, short, from its user agent ("Firefox on
+/// Linux"); the text itself when we cannot tell.
+fn browser_name(user_agent: &str) -> String {
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+    ]
+    .iter()
+    .find(|(mark, _)| user_agent.contains(mark))
+    .map(|(_, name)| *name);
+    let system = [
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("iPad", "iPadOS"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(mark, _)| user_agent.contains(mark))
+    .map(|(_, name)| *name);
+    match (browser, system) {
+        (Some(b), Some(s)) => format!("{b} · {s}"),
+        (Some(b), None) => b.to_string(),
+        _ => user_agent.chars().take(80).collect(),
+    }
+}
+
+async fn render_account(
     page: &Page,
+    headers: &HeaderMap,
     status: StatusCode,
-    error: Option<&str>,
+    refusal: &AccountRefusal<'_>,
     saved: bool,
 ) -> Result<Response, PageError> {
-    let (username, email) = page
-        .viewer
-        .as_ref()
-        .map(|(a, u)| (a.username.clone(), u.email.clone()))
-        .unwrap_or_default();
+    let Some((account, user)) = page.viewer.as_ref() else {
+        return Ok(sign_in_to(ACCOUNT));
+    };
+    let data = &page.data;
+    let here = crate::accounts::session::current_session_hash(data, headers);
+    let sessions: Vec<minijinja::Value> = store::sessions_of(&data.db, user.id, chrono::Utc::now())
+        .await
+        .map_err(AppError::from)?
+        .into_iter()
+        .map(|s| {
+            minijinja::context! {
+                id => s.id,
+                this_browser => here.as_deref() == Some(s.token_hash.as_str()),
+                browser => s.user_agent.as_deref().map(browser_name),
+                since => s.created_at.to_rfc3339(),
+            }
+        })
+        .collect();
+    let apps: Vec<minijinja::Value> = store::authorized_apps(&data.db, user.id)
+        .await
+        .map_err(AppError::from)?
+        .into_iter()
+        .map(|a| {
+            minijinja::context! {
+                id => a.app_id,
+                name => a.name,
+                website => a.website.filter(|w| w.starts_with("https://") || w.starts_with("http://")),
+                scopes => a.scopes,
+                since => a.since.to_rfc3339(),
+            }
+        })
+        .collect();
     page.render_form(
         status,
         "settings_account.html",
         minijinja::context! {
-            username => username,
-            domain => page.data.settings.domain,
-            email => email,
-            error => error,
+            username => account.username,
+            domain => data.settings.domain,
+            email => user.email,
+            email_typed => refusal.email_typed,
+            error => refusal.password,
+            email_error => refusal.email,
             saved => saved,
             min_password => model::MIN_PASSWORD_LEN,
+            sessions => sessions,
+            apps => apps,
         },
     )
 }
 
 /// `GET /settings/account`
-pub async fn account_page(page: Page, Query(q): Query<SavedQuery>) -> Result<Response, PageError> {
+pub async fn account_page(
+    page: Page,
+    headers: HeaderMap,
+    Query(q): Query<SavedQuery>,
+) -> Result<Response, PageError> {
     if page.viewer.is_none() {
         return Ok(sign_in_to(ACCOUNT));
     }
-    render_account(&page, StatusCode::OK, None, q.saved.is_some())
+    render_account(
+        &page,
+        &headers,
+        StatusCode::OK,
+        &AccountRefusal::default(),
+        q.saved.is_some(),
+    )
+    .await
 }
 
 /// `POST /settings/account`: a new password, given the current one. A refused
@@ -333,9 +417,15 @@ pub async fn password_form(
     };
     verify_csrf(&page.data, &headers, &form.csrf)?;
     let refused = StatusCode::UNPROCESSABLE_ENTITY;
+    fn password(message: &str) -> AccountRefusal<'_> {
+        AccountRefusal {
+            password: Some(message),
+            ..AccountRefusal::default()
+        }
+    }
     if form.new_password != form.new_password_again {
         let message = page.t("settings-password-mismatch");
-        return render_account(&page, refused, Some(&message), false);
+        return render_account(&page, &headers, refused, &password(&message), false).await;
     }
     let changed = model::change_password(
         &page.data,
@@ -349,7 +439,7 @@ pub async fn password_form(
         Ok(Ok(())) => Ok(saved(ACCOUNT)),
         Ok(Err(PasswordRefused::WrongCurrent)) => {
             let message = page.t("settings-password-wrong");
-            render_account(&page, refused, Some(&message), false)
+            render_account(&page, &headers, refused, &password(&message), false).await
         }
         Ok(Err(PasswordRefused::Length)) => {
             let message = i18n::message(
@@ -360,17 +450,18 @@ pub async fn password_form(
                     ("max", FluentValue::from(model::MAX_PASSWORD_LEN as i64)),
                 ],
             );
-            render_account(&page, refused, Some(&message), false)
+            render_account(&page, &headers, refused, &password(&message), false).await
         }
         Err(e @ AppError::TooManyRequests { retry_after }) => {
-            let minutes = i64::try_from(retry_after.div_ceil(60)).unwrap_or(i64::MAX);
-            let message = i18n::message(
-                page.lang,
-                "settings-password-wait",
-                &[("minutes", FluentValue::from(minutes))],
-            );
-            let mut response =
-                render_account(&page, StatusCode::TOO_MANY_REQUESTS, Some(&message), false)?;
+            let message = wait_message(&page, retry_after);
+            let mut response = render_account(
+                &page,
+                &headers,
+                StatusCode::TOO_MANY_REQUESTS,
+                &password(&message),
+                false,
+            )
+            .await?;
             e.add_retry_after(&mut response);
             Ok(response)
         }
@@ -378,21 +469,177 @@ pub async fn password_form(
     }
 }
 
+/// How long to wait before trying a password again, in words.
+fn wait_message(page: &Page, retry_after: u64) -> String {
+    let minutes = i64::try_from(retry_after.div_ceil(60)).unwrap_or(i64::MAX);
+    i18n::message(
+        page.lang,
+        "settings-password-wait",
+        &[("minutes", FluentValue::from(minutes))],
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EmailForm {
+    csrf: String,
+    email: String,
+    password: String,
+}
+
+/// `POST /settings/account/email`: another address to sign in with, given the
+/// password.
+pub async fn email_form(
+    page: Page,
+    headers: HeaderMap,
+    ClientIp(client): ClientIp,
+    Form(form): Form<EmailForm>,
+) -> Result<Response, PageError> {
+    let Some((_, user)) = &page.viewer else {
+        return Ok(sign_in_to(ACCOUNT));
+    };
+    verify_csrf(&page.data, &headers, &form.csrf)?;
+    let refuse = |message: String, status: StatusCode| {
+        let page = &page;
+        let headers = &headers;
+        let typed = form.email.clone();
+        async move {
+            let refusal = AccountRefusal {
+                email: Some(&message),
+                email_typed: Some(&typed),
+                ..AccountRefusal::default()
+            };
+            render_account(page, headers, status, &refusal, false).await
+        }
+    };
+    let refused = StatusCode::UNPROCESSABLE_ENTITY;
+    match model::change_email(&page.data, user, &form.password, &form.email, client).await {
+        Ok(Ok(())) => Ok(saved(ACCOUNT)),
+        Ok(Err(EmailRefused::WrongPassword)) => {
+            refuse(page.t("settings-email-wrong-password"), refused).await
+        }
+        Ok(Err(EmailRefused::NotAnAddress)) => {
+            refuse(page.t("settings-email-invalid"), refused).await
+        }
+        Ok(Err(EmailRefused::Taken)) => refuse(page.t("settings-email-taken"), refused).await,
+        Err(e @ AppError::TooManyRequests { retry_after }) => {
+            let mut response = refuse(
+                wait_message(&page, retry_after),
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await?;
+            e.add_retry_after(&mut response);
+            Ok(response)
+        }
+        Err(e) => Err(PageError::from(e)),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EndForm {
+    csrf: String,
+    /// A session's id, or an app's.
+    id: String,
+}
+
+/// `POST /settings/account/sessions`: signs one of one's browsers out.
+pub async fn end_session_form(
+    page: Page,
+    headers: HeaderMap,
+    Form(form): Form<EndForm>,
+) -> Result<Response, PageError> {
+    let Some((_, user)) = &page.viewer else {
+        return Ok(sign_in_to(ACCOUNT));
+    };
+    verify_csrf(&page.data, &headers, &form.csrf)?;
+    let id: i64 = form.id.trim().parse().map_err(|_| AppError::NotFound)?;
+    if !store::delete_session_of(&page.data.db, user.id, id).await? {
+        return Err(AppError::NotFound.into());
+    }
+    Ok(saved(ACCOUNT))
+}
+
+/// `POST /settings/account/apps`: takes an app's access away (every token it
+/// holds for this person).
+pub async fn revoke_app_form(
+    page: Page,
+    headers: HeaderMap,
+    Form(form): Form<EndForm>,
+) -> Result<Response, PageError> {
+    let Some((_, user)) = &page.viewer else {
+        return Ok(sign_in_to(ACCOUNT));
+    };
+    verify_csrf(&page.data, &headers, &form.csrf)?;
+    let id: i64 = form.id.trim().parse().map_err(|_| AppError::NotFound)?;
+    if store::revoke_app_for(&page.data.db, user.id, id, chrono::Utc::now()).await? == 0 {
+        return Err(AppError::NotFound.into());
+    }
+    Ok(saved(ACCOUNT))
+}
+
 // ----- preferences -----
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct PreferencesForm {
-    #[serde(default)]
     csrf: String,
     /// A code of `i18n::LANGUAGES`, or empty for the browser's choice.
-    #[serde(default)]
     locale: String,
+    /// An IANA time zone, or empty for UTC (left out: unchanged).
+    time_zone: Option<String>,
+    /// `public`, `unlisted`, `private` or `direct` (left out: unchanged).
+    default_visibility: Option<String>,
+}
+
+impl PreferencesForm {
+    fn of(user: &crate::accounts::model::User) -> PreferencesForm {
+        PreferencesForm {
+            csrf: String::new(),
+            locale: user.locale.clone().unwrap_or_default(),
+            time_zone: Some(user.time_zone.clone().unwrap_or_default()),
+            default_visibility: Some(user.default_visibility().to_string()),
+        }
+    }
+}
+
+/// The time zones to choose from, by region (Europe first), each with its
+/// IANA name as value and label.
+fn time_zone_groups(selected: &str) -> Vec<minijinja::Value> {
+    let mut regions: Vec<(&str, Vec<minijinja::Value>)> = Vec::new();
+    for zone in chrono_tz::TZ_VARIANTS.iter() {
+        let name = zone.name();
+        let Some((region, _)) = name.split_once('/') else {
+            continue;
+        };
+        // The old aliases (US/Eastern, Etc/GMT+1, …) only repeat the others.
+        if matches!(
+            region,
+            "Etc" | "US" | "SystemV" | "Brazil" | "Canada" | "Chile" | "Mexico"
+        ) {
+            continue;
+        }
+        let option = minijinja::context! {
+            value => name,
+            label => name.replace('_', " "),
+            selected => name == selected,
+        };
+        match regions.iter_mut().find(|(r, _)| *r == region) {
+            Some((_, list)) => list.push(option),
+            None => regions.push((region, vec![option])),
+        }
+    }
+    regions.sort_by_key(|(r, _)| (*r != "Europe", *r));
+    regions
+        .into_iter()
+        .map(|(region, zones)| minijinja::context! { region => region, zones => zones })
+        .collect()
 }
 
 fn render_preferences(
     page: &Page,
     status: StatusCode,
-    chosen: Option<&str>,
+    values: &PreferencesForm,
     error: Option<&str>,
     saved: bool,
 ) -> Result<Response, PageError> {
@@ -402,7 +649,7 @@ fn render_preferences(
             minijinja::context! {
                 code => code,
                 name => name,
-                selected => chosen == Some(*code),
+                selected => values.locale == *code,
             }
         })
         .collect();
@@ -411,7 +658,11 @@ fn render_preferences(
         "settings_preferences.html",
         minijinja::context! {
             languages => languages,
-            browser_choice => chosen.is_none(),
+            browser_choice => values.locale.is_empty(),
+            time_zones => time_zone_groups(values.time_zone.as_deref().unwrap_or_default()),
+            no_time_zone => values.time_zone.as_deref().unwrap_or_default().is_empty(),
+            visibilities => model::VISIBILITIES,
+            default_visibility => values.default_visibility.as_deref().unwrap_or("public"),
             error => error,
             saved => saved,
         },
@@ -429,14 +680,15 @@ pub async fn preferences_page(
     render_preferences(
         &page,
         StatusCode::OK,
-        user.locale.as_deref(),
+        &PreferencesForm::of(user),
         None,
         q.saved.is_some(),
     )
 }
 
-/// `POST /settings/preferences`: the interface language, or none (the
-/// browser's choice).
+/// `POST /settings/preferences`: the interface language (or the browser's
+/// choice), the time zone and the default visibility of new posts. Each is
+/// checked before any is saved.
 pub async fn preferences_form(
     page: Page,
     headers: HeaderMap,
@@ -446,24 +698,41 @@ pub async fn preferences_form(
         return Ok(sign_in_to(PREFERENCES));
     };
     verify_csrf(&page.data, &headers, &form.csrf)?;
+    let refuse = |message: String| {
+        render_preferences(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form,
+            Some(&message),
+            false,
+        )
+    };
     let asked = form.locale.trim();
     let locale = if asked.is_empty() {
         None
     } else {
         match LANGUAGES.iter().find(|(code, _)| *code == asked) {
             Some((code, _)) => Some(*code),
-            None => {
-                let message = page.t("settings-language-unknown");
-                return render_preferences(
-                    &page,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    user.locale.as_deref(),
-                    Some(&message),
-                    false,
-                );
-            }
+            None => return refuse(page.t("settings-language-unknown")),
         }
     };
+    let zone = form.time_zone.as_deref().map(str::trim);
+    if let Some(zone) = zone
+        && !zone.is_empty()
+        && zone.parse::<chrono_tz::Tz>().is_err()
+    {
+        return refuse(page.t("settings-time-zone-unknown"));
+    }
+    let visibility = form.default_visibility.as_deref().map(str::trim);
+    if visibility.is_some_and(|v| !model::VISIBILITIES.contains(&v)) {
+        return refuse(page.t("settings-visibility-unknown"));
+    }
     store::set_locale(&page.data.db, user.id, locale).await?;
+    if let Some(zone) = zone {
+        model::set_time_zone(&page.data, user, zone).await?;
+    }
+    if let Some(visibility) = visibility {
+        model::set_default_visibility(&page.data, user, visibility).await?;
+    }
     Ok(saved(PREFERENCES))
 }

@@ -25,7 +25,8 @@ macro_rules! user_columns {
     () => {
         "u.id AS u_id, u.email AS u_email, u.password_hash AS u_password_hash, \
          u.role AS u_role, u.created_at AS u_created_at, u.last_sign_in_at AS u_last_sign_in_at, \
-         u.locale AS u_locale, u.time_zone AS u_time_zone"
+         u.locale AS u_locale, u.time_zone AS u_time_zone, \
+         u.default_visibility AS u_default_visibility"
     };
 }
 
@@ -76,6 +77,7 @@ db_row! {
         u_last_sign_in_at: Option<DateTime<Utc>>,
         u_locale: Option<String>,
         u_time_zone: Option<String>,
+        u_default_visibility: Option<String>,
     }
 }
 
@@ -145,6 +147,7 @@ fn user_from(row: UserRow, account_id: i64) -> Result<User, sqlx::Error> {
         last_sign_in_at: row.u_last_sign_in_at,
         locale: row.u_locale,
         time_zone: row.u_time_zone,
+        default_visibility: row.u_default_visibility,
     })
 }
 
@@ -571,6 +574,21 @@ pub async fn set_role(db: &Db, user_id: i64, role: &str) -> Result<(), sqlx::Err
 }
 
 /// Keeps the interface language a person chose (`None`: no choice of theirs).
+pub async fn set_default_visibility(
+    db: &Db,
+    user_id: i64,
+    visibility: &str,
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE users SET default_visibility = $1 WHERE id = $2")
+            .bind(visibility)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
 pub async fn set_time_zone(
     db: &Db,
     user_id: i64,
@@ -891,16 +909,18 @@ pub async fn insert_session(
     user_id: i64,
     now: DateTime<Utc>,
     expires: DateTime<Utc>,
+    user_agent: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     with_db!(db, |pool| {
         sqlx::query(
-            "INSERT INTO web_sessions (token_hash, user_id, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4)",
+            "INSERT INTO web_sessions (token_hash, user_id, created_at, expires_at, user_agent) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(token_hash)
         .bind(user_id)
         .bind(now)
         .bind(expires)
+        .bind(user_agent)
         .execute(pool)
         .await
         .map(|r| r.rows_affected())
@@ -917,6 +937,115 @@ pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), sqlx::Error
             .map(|r| r.rows_affected())
     })?;
     Ok(())
+}
+
+db_row! {
+    /// A live web session, as the account settings list it.
+    #[derive(Debug, Clone)]
+    pub struct SessionRow {
+        pub id: i64,
+        pub token_hash: String,
+        pub created_at: DateTime<Utc>,
+        pub expires_at: DateTime<Utc>,
+        pub user_agent: Option<String>,
+    }
+}
+
+/// A person's live web sessions, newest first.
+pub async fn sessions_of(
+    db: &Db,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<SessionRow>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT id, token_hash, created_at, expires_at, user_agent FROM web_sessions \
+             WHERE user_id = $1 AND expires_at > $2 ORDER BY created_at DESC, id DESC LIMIT 100",
+        )
+        .bind(user_id)
+        .bind(now)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Ends one of a person's sessions; whether there was one.
+pub async fn delete_session_of(db: &Db, user_id: i64, id: i64) -> Result<bool, sqlx::Error> {
+    let n = with_db!(db, |pool| {
+        sqlx::query("DELETE FROM web_sessions WHERE id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n > 0)
+}
+
+db_row! {
+    /// An app a person has let act for them (live tokens of one app).
+    #[derive(Debug, Clone)]
+    pub struct AuthorizedApp {
+        pub app_id: i64,
+        pub name: String,
+        pub website: Option<String>,
+        pub scopes: String,
+        pub since: DateTime<Utc>,
+    }
+}
+
+/// The apps holding a live token of a person, longest first.
+pub async fn authorized_apps(db: &Db, user_id: i64) -> Result<Vec<AuthorizedApp>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT a.id AS app_id, a.name, a.website, MAX(t.scopes) AS scopes, \
+             MIN(t.created_at) AS since FROM oauth_access_tokens t \
+             JOIN oauth_apps a ON a.id = t.app_id \
+             WHERE t.user_id = $1 AND t.revoked_at IS NULL \
+             GROUP BY a.id, a.name, a.website ORDER BY since, a.id LIMIT 100",
+        )
+        .bind(user_id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Revokes every live token an app holds for a person; how many.
+pub async fn revoke_app_for(
+    db: &Db,
+    user_id: i64,
+    app_id: i64,
+    now: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "UPDATE oauth_access_tokens SET revoked_at = $1 \
+             WHERE user_id = $2 AND app_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .bind(app_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })
+}
+
+/// Gives a person another e-mail address; `false` when another person has it.
+pub async fn set_email(db: &Db, user_id: i64, email: &str) -> Result<bool, sqlx::Error> {
+    let result = with_db!(db, |pool| {
+        sqlx::query("UPDATE users SET email = $1 WHERE id = $2")
+            .bind(email)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    });
+    match result {
+        Ok(_) => Ok(true),
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// The person a live session belongs to.

@@ -103,7 +103,10 @@ impl Lang {
 
     /// A day as people write it in this language ("4 December 2026",
     /// "4. Dezember 2026").
-    pub fn date(self, at: chrono::DateTime<chrono::Utc>) -> String {
+    pub fn date<Z: chrono::TimeZone>(self, at: chrono::DateTime<Z>) -> String
+    where
+        Z::Offset: std::fmt::Display,
+    {
         let format = match self.code() {
             "de" => "%-d. %B %Y",
             "en" => "%-d %B %Y",
@@ -114,13 +117,19 @@ impl Lang {
     }
 
     /// A month and year ("December 2026", "Dezember 2026").
-    pub fn month(self, at: chrono::DateTime<chrono::Utc>) -> String {
+    pub fn month<Z: chrono::TimeZone>(self, at: chrono::DateTime<Z>) -> String
+    where
+        Z::Offset: std::fmt::Display,
+    {
         at.format_localized("%B %Y", self.chrono_locale())
             .to_string()
     }
 
     /// A day and time, short ("4 Dec 2026, 14:05").
-    pub fn date_time(self, at: chrono::DateTime<chrono::Utc>) -> String {
+    pub fn date_time<Z: chrono::TimeZone>(self, at: chrono::DateTime<Z>) -> String
+    where
+        Z::Offset: std::fmt::Display,
+    {
         let format = match self.code() {
             "de" => "%-d. %b %Y, %H:%M",
             _ => "%-d %b %Y, %H:%M",
@@ -218,16 +227,25 @@ fn t_html(
     )))
 }
 
+/// The time zone of the page (`time_zone` in the context: the person's
+/// setting), else UTC.
+fn time_zone_of(state: &minijinja::State) -> chrono_tz::Tz {
+    state
+        .lookup("time_zone")
+        .and_then(|v| v.as_str().and_then(|s| s.parse().ok()))
+        .unwrap_or(chrono_tz::UTC)
+}
+
 /// A time given to a template (RFC 3339, as pages pass them) written in the
-/// page's language by `how`; anything else is shown as it is.
+/// page's language and time zone by `how`; anything else is shown as it is.
 fn time_filter(
     state: &minijinja::State,
     value: &minijinja::Value,
-    how: fn(Lang, chrono::DateTime<chrono::Utc>) -> String,
+    how: fn(Lang, chrono::DateTime<chrono_tz::Tz>) -> String,
 ) -> String {
     let text = value.to_string();
     match chrono::DateTime::parse_from_rfc3339(&text) {
-        Ok(at) => how(lang_of(state), at.with_timezone(&chrono::Utc)),
+        Ok(at) => how(lang_of(state), at.with_timezone(&time_zone_of(state))),
         Err(_) => text,
     }
 }

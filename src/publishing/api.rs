@@ -233,9 +233,10 @@ pub async fn create(
     Params(p): Params<CreateStatus>,
 ) -> AppResult<Json<Value>> {
     auth.require("write:statuses")?;
-    let (me, _) = auth.user()?;
+    let (me, user) = auth.user()?;
     let visibility = match p.visibility.as_deref().filter(|v| !v.is_empty()) {
-        None => Visibility::Public,
+        // The person's default (`source.privacy`).
+        None => Visibility::parse(user.default_visibility()).unwrap_or(Visibility::Public),
         Some(v) => Visibility::parse(v).ok_or_else(|| {
             AppError::validation(format!(
                 "Visibility {v:?} is not one of public, unlisted, private, direct"

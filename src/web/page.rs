@@ -196,6 +196,7 @@ impl Page {
             instance_name => self.data.settings.instance.name,
             user => user_context(&self.viewer),
             lang => self.lang.code(),
+            time_zone => self.viewer.as_ref().and_then(|(_, u)| u.time_zone.clone()),
             ui_languages => i18n::switcher(self.lang, &self.path, self.query.as_deref()),
             sign_in_next => sign_in_next(&self.path, self.query.as_deref()),
             unread_notifications => self.unread,

@@ -285,6 +285,18 @@ pub fn router() -> Router<()> {
                 .post(crate::accounts::settings::password_form),
         )
         .route(
+            "/settings/account/email",
+            post(crate::accounts::settings::email_form),
+        )
+        .route(
+            "/settings/account/sessions",
+            post(crate::accounts::settings::end_session_form),
+        )
+        .route(
+            "/settings/account/apps",
+            post(crate::accounts::settings::revoke_app_form),
+        )
+        .route(
             "/settings/preferences",
             get(crate::accounts::settings::preferences_page)
                 .post(crate::accounts::settings::preferences_form),

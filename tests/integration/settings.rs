@@ -498,3 +498,247 @@ async fn settings_need_signing_in_and_forms_need_their_token() {
     .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn times_show_in_the_chosen_zone_and_posts_start_with_the_chosen_visibility() {
+    let a = TestInstance::start().await;
+    let password = a.user("dora", Role::Member).await;
+    let (cookies, csrf) = web_sign_in(&a, "dora", &password).await;
+    let token = a.token("dora", &password, "read write").await;
+
+    let (_, html) = get_page(&a, &cookies, "/settings/preferences").await;
+    assert!(html.contains(r#"<option value="Europe&#x2f;Vienna">Europe&#x2f;Vienna</option>"#));
+    assert!(html.contains(r#"<option value="public" selected>"#));
+
+    // Refused, each: nothing is saved.
+    for (field, value) in [
+        ("time_zone", "Mars/Olympus"),
+        ("default_visibility", "secret"),
+    ] {
+        let res = post_form(
+            &a,
+            &cookies,
+            "/settings/preferences",
+            &[("csrf", csrf.as_str()), ("locale", "de"), (field, value)],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+    }
+    let (_, home) = get_page(&a, &cookies, "/home").await;
+    assert!(
+        home.contains(r#"<html lang="en">"#),
+        "the language was not saved either"
+    );
+
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/preferences",
+        &[
+            ("csrf", csrf.as_str()),
+            ("locale", ""),
+            ("time_zone", "Europe/Vienna"),
+            ("default_visibility", "private"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get_page(&a, &cookies, "/settings/preferences").await;
+    assert!(html.contains(r#"<option value="Europe&#x2f;Vienna" selected>"#));
+
+    // The composer starts with it, and so does an app's post without one.
+    let (_, home) = get_page(&a, &cookies, "/home").await;
+    assert!(
+        home.contains(r#"<option value="private" selected>"#),
+        "{home}"
+    );
+    let (_, me) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &token)
+        .await;
+    assert_eq!(me["source"]["privacy"], "private");
+    let res = a
+        .client
+        .post(a.url("/api/v1/statuses"))
+        .bearer_auth(&token)
+        .json(&json!({"status": "Lesson plan for Monday"}))
+        .send()
+        .await
+        .unwrap();
+    let status: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(status["visibility"], "private", "{status}");
+
+    // Its time on the page is Vienna's.
+    let at: chrono::DateTime<chrono::Utc> = status["created_at"].as_str().unwrap().parse().unwrap();
+    let lang = collegium::i18n::Lang::parse("en").unwrap();
+    let vienna = lang.date_time(at.with_timezone(&chrono_tz::Europe::Vienna));
+    let utc = lang.date_time(at);
+    assert_ne!(vienna, utc);
+    let (_, home) = get_page(&a, &cookies, "/home").await;
+    assert!(home.contains(&vienna), "{vienna} on {home}");
+
+    // The API's change: a bad one changes nothing, a good one is kept.
+    let res = a
+        .client
+        .patch(a.url("/api/v1/accounts/update_credentials"))
+        .bearer_auth(&token)
+        .form(&[("source[privacy]", "everyone"), ("display_name", "Dora")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, me) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &token)
+        .await;
+    assert_eq!(me["source"]["privacy"], "private");
+    assert_ne!(me["display_name"], "Dora");
+    let res = a
+        .client
+        .patch(a.url("/api/v1/accounts/update_credentials"))
+        .bearer_auth(&token)
+        .form(&[("source[privacy]", "unlisted")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let me: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(me["source"]["privacy"], "unlisted");
+}
+
+#[tokio::test]
+async fn a_teacher_changes_her_address_and_ends_sessions_and_apps() {
+    let a = TestInstance::start().await;
+    let password = a.user("emma", Role::Member).await;
+    let _other = a.user("fritz", Role::Member).await;
+    let (cookies, csrf) = web_sign_in(&a, "emma", &password).await;
+    let (old_cookies, _) = web_sign_in(&a, "emma", &password).await;
+    let token = a.token("emma", &password, "read write").await;
+
+    let (_, html) = get_page(&a, &cookies, "/settings/account").await;
+    assert!(html.contains("emma@school.example"));
+    assert_eq!(
+        html.matches("/settings/account/sessions").count(),
+        1,
+        "one other browser to sign out"
+    );
+    assert!(html.contains("(this browser)"));
+    assert!(
+        html.contains("Take access away"),
+        "the app with a token is listed"
+    );
+
+    // Refused: a wrong password, someone else's address, no address.
+    for (email, pass, says) in [
+        (
+            "emma@new.example",
+            "not-my-password",
+            "The password is not right",
+        ),
+        (
+            "fritz@school.example",
+            password.as_str(),
+            "Someone else here uses",
+        ),
+        ("emma", password.as_str(), "not an e-mail address"),
+    ] {
+        let res = post_form(
+            &a,
+            &cookies,
+            "/settings/account/email",
+            &[
+                ("csrf", csrf.as_str()),
+                ("email", email),
+                ("password", pass),
+            ],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{email}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains(says), "{email}: {html}");
+        assert!(
+            html.contains(&format!(r#"value="{email}""#)),
+            "what was typed is kept"
+        );
+    }
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/account/email",
+        &[
+            ("csrf", csrf.as_str()),
+            ("email", "emma@new.example"),
+            ("password", password.as_str()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, html) = get_page(&a, &cookies, "/settings/account").await;
+    assert!(html.contains("emma@new.example"));
+    assert!(
+        signs_in(&a, "emma@new.example", &password).await,
+        "she signs in with it"
+    );
+
+    // The other browser is signed out; this one stays.
+    let id = html
+        .split(r#"action="/settings/account/sessions""#)
+        .nth(1)
+        .and_then(|rest| rest.split(r#"name="id" value=""#).nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_string();
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/account/sessions",
+        &[("csrf", csrf.as_str()), ("id", "999999")],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "not one of hers");
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/account/sessions",
+        &[("csrf", csrf.as_str()), ("id", id.as_str())],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (status, _) = get_page(&a, &old_cookies, "/settings/account").await;
+    assert_ne!(status, StatusCode::OK, "the other browser is signed out");
+    let (status, _) = get_page(&a, &cookies, "/settings/account").await;
+    assert_eq!(status, StatusCode::OK);
+
+    // The app's access is taken away: its token stops working.
+    let (status, _) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &token)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let app = html
+        .split(r#"action="/settings/account/apps""#)
+        .nth(1)
+        .and_then(|rest| rest.split(r#"name="id" value=""#).nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_string();
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/account/apps",
+        &[("csrf", "wrong"), ("id", app.as_str())],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = post_form(
+        &a,
+        &cookies,
+        "/settings/account/apps",
+        &[("csrf", csrf.as_str()), ("id", app.as_str())],
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (status, _) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &token)
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (_, html) = get_page(&a, &cookies, "/settings/account").await;
+    assert!(html.contains("No app has access to your account."));
+}
