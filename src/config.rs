@@ -104,7 +104,7 @@ pub struct MediaSettings {
     pub s3_allow_http: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct InstanceSettings {
     pub name: String,
@@ -117,6 +117,9 @@ pub struct InstanceSettings {
     pub languages: Vec<String>,
     /// Whether people may create their own accounts on the sign-up page.
     pub registrations_open: bool,
+    /// Whether an admin approves each new account before it can sign in (when
+    /// registrations are open).
+    pub approval_required: bool,
     /// The instance's rules, one sentence each (shown at sign-up and on the
     /// about page, and to apps as Mastodon's instance rules).
     pub rules: Vec<String>,
@@ -206,6 +209,7 @@ impl Default for InstanceSettings {
             country: String::new(),
             languages: vec!["en".into()],
             registrations_open: false,
+            approval_required: false,
             rules: Vec::new(),
             privacy_notice: String::new(),
             imprint: String::new(),
@@ -338,6 +342,9 @@ impl Settings {
         }
         if let Some(v) = get("COLLEGIUM_REGISTRATIONS_OPEN") {
             self.instance.registrations_open = parse_bool("COLLEGIUM_REGISTRATIONS_OPEN", &v)?;
+        }
+        if let Some(v) = get("COLLEGIUM_APPROVAL_REQUIRED") {
+            self.instance.approval_required = parse_bool("COLLEGIUM_APPROVAL_REQUIRED", &v)?;
         }
         if let Some(v) = get("COLLEGIUM_ALLOW_LOCAL_ADDRESSES") {
             self.federation.allow_local_addresses =

@@ -52,6 +52,9 @@ pub struct AppState {
     pub heard: federation::queue::Heard,
     /// Uploaded files.
     pub media: media::MediaStore,
+    /// The instance's description as its admins set it (`/admin/settings`),
+    /// else as configured; read with [`AppState::instance`].
+    instance: Arc<std::sync::RwLock<Arc<config::InstanceSettings>>>,
 }
 
 /// One unit of work: a copy of the state whose database handle is one write
@@ -87,6 +90,28 @@ impl std::ops::Deref for Unit {
 }
 
 impl AppState {
+    /// The instance's name, description, rules, registrations and notices: what
+    /// its admins saved last, else the configuration.
+    pub fn instance(&self) -> Arc<config::InstanceSettings> {
+        match self.instance.read() {
+            Ok(current) => current.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Saves the admins' description of the instance; it applies at once (and
+    /// to other processes of the instance when they start).
+    pub async fn set_instance(&self, next: config::InstanceSettings) -> Result<(), AppError> {
+        let text = serde_json::to_string(&next).map_err(|e| AppError::Internal(e.into()))?;
+        db::settings::set(&self.db, INSTANCE_KEY, &text).await?;
+        let next = Arc::new(next);
+        match self.instance.write() {
+            Ok(mut current) => *current = next,
+            Err(poisoned) => *poisoned.into_inner() = next,
+        }
+        Ok(())
+    }
+
     /// Opens and migrates the database and loads (or makes) the instance actor.
     pub async fn new(settings: Settings) -> anyhow::Result<AppState> {
         let db = Db::connect(&settings.database_url()).await?;
@@ -127,7 +152,17 @@ impl AppState {
         let http = federation::http_client(&settings)?;
         let media = media::MediaStore::open(&settings)?;
         vocabularies::all()?;
+        // What the admins saved overrides the configuration; a copy we cannot
+        // read (saved by another version) is left for the configuration.
+        let instance = match db::settings::get(&db, INSTANCE_KEY).await? {
+            Some(text) => serde_json::from_str(&text).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "the saved instance settings are not readable");
+                settings.instance.clone()
+            }),
+            None => settings.instance.clone(),
+        };
         let state = AppState {
+            instance: Arc::new(std::sync::RwLock::new(Arc::new(instance))),
             db,
             settings: Arc::new(settings),
             templates: Templates::load()?,
@@ -141,6 +176,9 @@ impl AppState {
         Ok(state)
     }
 }
+
+/// The key of the admins' instance settings in `instance_settings`.
+const INSTANCE_KEY: &str = "instance";
 
 /// The whole HTTP application for a state.
 pub async fn build_app(state: AppState) -> anyhow::Result<Router> {

@@ -301,6 +301,34 @@ pub struct User {
     /// What new posts are when no visibility is given (Mastodon's
     /// `source.privacy`); none: public.
     pub default_visibility: Option<String>,
+    /// False while the account waits for an admin's approval.
+    pub approved: bool,
+    /// Why the person asked to join (registrations with approval).
+    pub sign_up_reason: Option<String>,
+    /// When an admin suspended the account, if one did.
+    pub suspended_at: Option<DateTime<Utc>>,
+}
+
+/// Why a sign-in was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInRefused {
+    /// No such person, or not the password.
+    Wrong,
+    /// The account waits for an admin's approval.
+    Pending,
+    /// An admin suspended the account.
+    Suspended,
+}
+
+impl SignInRefused {
+    /// The id of the message that says so.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            SignInRefused::Wrong => "sign-in-invalid",
+            SignInRefused::Pending => "sign-in-pending",
+            SignInRefused::Suspended => "sign-in-suspended",
+        }
+    }
 }
 
 /// The visibilities a post may have, as Mastodon names them.
@@ -381,6 +409,16 @@ fn password_length_ok(password: &str) -> bool {
 /// Creates a local person with a fresh RSA-2048 key pair. Returns the account, the
 /// user and the password (the generated one when none was given).
 pub async fn create_user(state: &AppState, new: NewUser) -> AppResult<(Account, User, String)> {
+    create_user_waiting(state, new, None).await
+}
+
+/// Like [`create_user`]; with a reason, the account waits for an admin's
+/// approval before it can sign in.
+pub async fn create_user_waiting(
+    state: &AppState,
+    new: NewUser,
+    pending_reason: Option<&str>,
+) -> AppResult<(Account, User, String)> {
     let username = Username::parse(&new.username).map_err(AppError::validation)?;
     let email = new.email.trim().to_string();
     validate_email(&email).map_err(AppError::validation)?;
@@ -428,15 +466,22 @@ pub async fn create_user(state: &AppState, new: NewUser) -> AppResult<(Account, 
         discoverable: true,
         indexable: true,
     };
-    store::create_local_user(&state.db, account, &email, &password_hash, new.role)
-        .await
-        .map(|(a, u)| (a, u, password))
-        .map_err(|e| match e {
-            store::CreateUserError::Taken => AppError::validation(
-                "that user name or e-mail address is already taken".to_string(),
-            ),
-            store::CreateUserError::Db(e) => e.into(),
-        })
+    store::create_local_user(
+        &state.db,
+        account,
+        &email,
+        &password_hash,
+        new.role,
+        pending_reason,
+    )
+    .await
+    .map(|(a, u)| (a, u, password))
+    .map_err(|e| match e {
+        store::CreateUserError::Taken => {
+            AppError::validation("that user name or e-mail address is already taken".to_string())
+        }
+        store::CreateUserError::Db(e) => e.into(),
+    })
 }
 
 /// Password hashing (19 MiB and tens of milliseconds each) and key generation run
@@ -501,14 +546,14 @@ pub async fn authenticate(
     login: &str,
     password: &str,
     client: Option<IpAddr>,
-) -> AppResult<Option<(Account, User)>> {
+) -> AppResult<Result<(Account, User), SignInRefused>> {
     let login = login.trim();
     if login.is_empty()
         || login.len() > MAX_LOGIN_LEN
         || password.is_empty()
         || password.len() > MAX_PASSWORD_LEN
     {
-        return Ok(None);
+        return Ok(Err(SignInRefused::Wrong));
     }
     let found = store::find_user_by_login(&state.db, login).await?;
     // Wrong passwords count for the account whichever name or address was typed.
@@ -526,7 +571,6 @@ pub async fn authenticate(
         }
         Some((account, user)) => {
             if verify_password(password.to_string(), user.password_hash.clone()).await {
-                store::touch_sign_in(&state.db, user.id).await?;
                 Some((account, user))
             } else {
                 None
@@ -534,7 +578,37 @@ pub async fn authenticate(
         }
     };
     throttle::finish(state, attempt, signed_in.is_some()).await?;
-    Ok(signed_in)
+    // Told only to whoever knows the password.
+    Ok(match signed_in {
+        None => Err(SignInRefused::Wrong),
+        Some((_, user)) if user.suspended_at.is_some() => Err(SignInRefused::Suspended),
+        Some((_, user)) if !user.approved => Err(SignInRefused::Pending),
+        Some((account, user)) => {
+            store::touch_sign_in(&state.db, user.id).await?;
+            Ok((account, user))
+        }
+    })
+}
+
+/// Suspends a local person (`true`) or lifts it: a suspended person is signed
+/// out everywhere and cannot sign in or use an app.
+pub async fn set_suspended(state: &AppState, user: &User, suspended: bool) -> AppResult<()> {
+    let now = Utc::now();
+    store::set_suspended(&state.db, user.id, suspended.then_some(now)).await?;
+    if suspended {
+        store::end_all_access(&state.db, user.id, now).await?;
+    }
+    Ok(())
+}
+
+/// Gives a person a new password (an admin's reset): returns it, to be passed
+/// on once; they are signed out everywhere.
+pub async fn reset_password(state: &AppState, user: &User) -> AppResult<String> {
+    let password = generate_password();
+    let hash = hash_password(password.clone()).await?;
+    store::set_password_hash(&state.db, user.id, &hash).await?;
+    store::end_all_access(&state.db, user.id, Utc::now()).await?;
+    Ok(password)
 }
 
 /// Why a password change was refused (nothing was changed).

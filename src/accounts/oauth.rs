@@ -401,20 +401,20 @@ pub async fn authorize_submit(
                 other => other?,
             };
             match signed_in {
-                Some(pair) => {
+                Ok(pair) => {
                     cookies.extend(session::start_session(data, pair.1.id, &headers).await?);
                     // Signed in from here on (the code page says as whom).
                     let user = pair.1.clone();
                     page.viewer = Some(pair);
                     user
                 }
-                None => {
+                Err(refused) => {
                     return render_authorize(
                         &page,
                         StatusCode::UNAUTHORIZED,
                         &req,
                         &params,
-                        Some(&page.t("sign-in-invalid")),
+                        Some(&page.t(refused.message_id())),
                     );
                 }
             }
@@ -589,7 +589,7 @@ pub async fn token(
             let password = p.password.clone().unwrap_or_default();
             let (_, user) = model::authenticate(&data, &login, &password, client)
                 .await?
-                .ok_or_else(invalid_grant)?;
+                .map_err(|_| invalid_grant())?;
             (Some(user.id), scopes)
         }
         _ => (None, requested_scopes(p.scope.as_deref(), &app_scopes)?),

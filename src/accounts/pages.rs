@@ -300,6 +300,8 @@ pub async fn collection(
 #[derive(Deserialize, Default)]
 pub struct NextQuery {
     next: Option<String>,
+    /// Just signed up, waiting for an admin's approval.
+    waiting: Option<String>,
 }
 
 /// Only local paths are followed after signing in (see `web::safe_local_path`).
@@ -324,7 +326,7 @@ fn render_sign_in(
             next => next,
             login => login,
             error => error,
-            registrations_open => page.data.settings.instance.registrations_open,
+            registrations_open => page.data.instance().registrations_open,
         },
     )
 }
@@ -334,6 +336,19 @@ pub async fn sign_in_page(page: Page, Query(q): Query<NextQuery>) -> Result<Resp
     let next = safe_next(q.next.as_deref());
     if page.viewer.is_some() {
         return Ok(Redirect::to(&next).into_response());
+    }
+    if q.waiting.is_some() {
+        let notice = page.t("sign-up-waiting");
+        return page.render_form(
+            StatusCode::OK,
+            "sign_in.html",
+            minijinja::context! {
+                next => next,
+                login => "",
+                notice => notice,
+                registrations_open => page.data.instance().registrations_open,
+            },
+        );
     }
     render_sign_in(&page, StatusCode::OK, &next, "", None)
 }
@@ -377,7 +392,7 @@ pub async fn sign_in(
         other => other?,
     };
     match signed_in {
-        Some((_, user)) => {
+        Ok((_, user)) => {
             let cookies = session::start_session(data, user.id, &headers).await?;
             let mut response = Redirect::to(&next).into_response();
             for cookie in cookies {
@@ -385,12 +400,12 @@ pub async fn sign_in(
             }
             Ok(response)
         }
-        None => render_sign_in(
+        Err(refused) => render_sign_in(
             &page,
             StatusCode::UNAUTHORIZED,
             &next,
             &form.login,
-            Some(&page.t("sign-in-invalid")),
+            Some(&page.t(refused.message_id())),
         ),
     }
 }
@@ -424,7 +439,7 @@ pub async fn sign_out(
 
 fn render_sign_up(
     page: &Page,
-    values: (&str, &str),
+    values: (&str, &str, &str),
     error: Option<&str>,
 ) -> Result<Response, PageError> {
     let status = if error.is_some() {
@@ -439,9 +454,12 @@ fn render_sign_up(
             domain => page.data.settings.domain,
             username => values.0,
             email => values.1,
+            reason => values.2,
+            approval_required => page.data.instance().approval_required,
+            max_reason => MAX_REASON,
             error => error,
             min_password => model::MIN_PASSWORD_LEN,
-            rules => page.data.settings.instance.rules,
+            rules => page.data.instance().rules.clone(),
         },
     )
 }
@@ -452,11 +470,14 @@ fn registrations_closed(page: &Page) -> AppError {
 
 /// `GET /auth/sign_up` (only when registrations are open)
 pub async fn sign_up_page(page: Page) -> Result<Response, PageError> {
-    if !page.data.settings.instance.registrations_open {
+    if !page.data.instance().registrations_open {
         return Err(PageError::from(registrations_closed(&page)));
     }
-    render_sign_up(&page, ("", ""), None)
+    render_sign_up(&page, ("", "", ""), None)
 }
+
+/// The longest reason to join a person may give.
+const MAX_REASON: usize = 1000;
 
 #[derive(Deserialize)]
 pub struct SignUpForm {
@@ -471,6 +492,9 @@ pub struct SignUpForm {
     /// The box saying they accept the rules and have read the privacy notice.
     #[serde(default)]
     agree: Option<String>,
+    /// Why they want to join (asked when an admin approves new accounts).
+    #[serde(default)]
+    reason: String,
 }
 
 /// `POST /auth/sign_up`: a new member, signed in at once, then asked for the
@@ -481,15 +505,26 @@ pub async fn sign_up(
     Form(form): Form<SignUpForm>,
 ) -> Result<Response, PageError> {
     let data = &page.data;
-    if !data.settings.instance.registrations_open {
+    if !data.instance().registrations_open {
         return Err(PageError::from(registrations_closed(&page)));
     }
     session::verify_csrf(data, &headers, &form.csrf)?;
+    let typed = (
+        form.username.as_str(),
+        form.email.as_str(),
+        form.reason.as_str(),
+    );
     if form.agree.is_none() {
         let message = page.t("sign-up-agree-needed");
-        return render_sign_up(&page, (&form.username, &form.email), Some(&message));
+        return render_sign_up(&page, typed, Some(&message));
     }
-    let created = model::create_user(
+    let approval = data.instance().approval_required;
+    let reason = form.reason.trim();
+    if approval && (reason.is_empty() || reason.chars().count() > MAX_REASON) {
+        let message = page.t("sign-up-reason-needed");
+        return render_sign_up(&page, typed, Some(&message));
+    }
+    let created = model::create_user_waiting(
         data,
         NewUser {
             username: form.username.clone(),
@@ -497,9 +532,12 @@ pub async fn sign_up(
             role: Role::Member,
             password: Some(form.password.clone()),
         },
+        approval.then_some(reason),
     )
     .await;
     match created {
+        // Signed in once an admin approves the account.
+        Ok(_) if approval => Ok(Redirect::to("/auth/sign_in?waiting=1").into_response()),
         Ok((_, user, _)) => {
             let cookies = session::start_session(data, user.id, &headers).await?;
             let mut response = Redirect::to("/settings/profile?welcome=1").into_response();
@@ -508,9 +546,7 @@ pub async fn sign_up(
             }
             Ok(response)
         }
-        Err(AppError::Unprocessable(message)) => {
-            render_sign_up(&page, (&form.username, &form.email), Some(&message))
-        }
+        Err(AppError::Unprocessable(message)) => render_sign_up(&page, typed, Some(&message)),
         Err(e) => Err(PageError::from(e)),
     }
 }

@@ -26,7 +26,8 @@ macro_rules! user_columns {
         "u.id AS u_id, u.email AS u_email, u.password_hash AS u_password_hash, \
          u.role AS u_role, u.created_at AS u_created_at, u.last_sign_in_at AS u_last_sign_in_at, \
          u.locale AS u_locale, u.time_zone AS u_time_zone, \
-         u.default_visibility AS u_default_visibility"
+         u.default_visibility AS u_default_visibility, u.approved AS u_approved, \
+         u.sign_up_reason AS u_sign_up_reason, u.suspended_at AS u_suspended_at"
     };
 }
 
@@ -78,6 +79,9 @@ db_row! {
         u_locale: Option<String>,
         u_time_zone: Option<String>,
         u_default_visibility: Option<String>,
+        u_approved: bool,
+        u_sign_up_reason: Option<String>,
+        u_suspended_at: Option<DateTime<Utc>>,
     }
 }
 
@@ -148,6 +152,9 @@ fn user_from(row: UserRow, account_id: i64) -> Result<User, sqlx::Error> {
         locale: row.u_locale,
         time_zone: row.u_time_zone,
         default_visibility: row.u_default_visibility,
+        approved: row.u_approved,
+        sign_up_reason: row.u_sign_up_reason,
+        suspended_at: row.u_suspended_at,
     })
 }
 
@@ -389,6 +396,7 @@ pub async fn create_local_user(
     email: &str,
     password_hash: &str,
     role: Role,
+    pending_reason: Option<&str>,
 ) -> Result<(Account, User), CreateUserError> {
     let now = Utc::now();
     let result: Result<i64, sqlx::Error> = with_db!(db, |pool| {
@@ -403,14 +411,16 @@ pub async fn create_local_user(
             .fetch_one(&mut *tx)
             .await?;
             let user_id: i64 = sqlx::query_scalar(
-                "INSERT INTO users (account_id, email, password_hash, role, created_at) \
-                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                "INSERT INTO users (account_id, email, password_hash, role, created_at, \
+                 approved, sign_up_reason) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(account_id)
             .bind(email)
             .bind(password_hash)
             .bind(role.as_str())
             .bind(now)
+            .bind(pending_reason.is_none())
+            .bind(pending_reason)
             .fetch_one(&mut *tx)
             .await?;
             tx.commit().await?;
@@ -1028,6 +1038,79 @@ pub async fn revoke_app_for(
         .execute(pool)
         .await
         .map(|r| r.rows_affected())
+    })
+}
+
+/// How many accounts wait for an admin's approval.
+pub async fn waiting_count(db: &Db) -> Result<i64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE NOT approved")
+            .fetch_one(pool)
+            .await
+    })
+}
+
+/// Approves an account that waited for it.
+pub async fn approve(db: &Db, user_id: i64) -> Result<bool, sqlx::Error> {
+    let n = with_db!(db, |pool| {
+        sqlx::query("UPDATE users SET approved = TRUE WHERE id = $1 AND NOT approved")
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n > 0)
+}
+
+/// Deletes the account of a person who was never approved (and so never
+/// posted or federated); whether there was one.
+pub async fn delete_unapproved(db: &Db, user_id: i64) -> Result<bool, sqlx::Error> {
+    let n = with_db!(db, |pool| {
+        sqlx::query(
+            "DELETE FROM accounts WHERE id = \
+             (SELECT account_id FROM users WHERE id = $1 AND NOT approved)",
+        )
+        .bind(user_id)
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(n > 0)
+}
+
+/// Suspends a person (`Some(when)`) or lifts it (`None`).
+pub async fn set_suspended(
+    db: &Db,
+    user_id: i64,
+    at: Option<DateTime<Utc>>,
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query("UPDATE users SET suspended_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(user_id)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// Signs a person out everywhere: every web session, every app's token.
+pub async fn end_all_access(db: &Db, user_id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        let mut tx = crate::db::BeginNested::begin_write(pool).await?;
+        sqlx::query("DELETE FROM web_sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "UPDATE oauth_access_tokens SET revoked_at = $1 \
+             WHERE user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await
     })
 }
 

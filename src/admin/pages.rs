@@ -1,6 +1,6 @@
 //! `/admin`: the instance at a glance, its people (new accounts, roles), every
-//! open report, and the delivery queue per instance with "retry now". Admins
-//! only; moderators see the reports.
+//! open report, the delivery queue per instance with "retry now", and the
+//! instance's own settings. Admins only; moderators see the reports.
 
 use axum::{
     Form,
@@ -19,6 +19,7 @@ use crate::{
     communities::store as communities,
     error::AppError,
     federation::queue,
+    instance::settings::InstanceForm,
     web::{PageError, page::Page, sign_in_to},
 };
 
@@ -46,6 +47,7 @@ pub async fn dashboard(page: Page) -> Result<Response, PageError> {
     };
     let stats = crate::instance::stats(&page.data.db).await?;
     let open_reports = communities::open_report_count(&page.data.db).await?;
+    let waiting = accounts::waiting_count(&page.data.db).await?;
     let queue = queue::queue_state(&page.data.db).await?;
     let pending: i64 = queue.iter().map(|q| q.pending).sum();
     let failed: i64 = queue.iter().map(|q| q.failed).sum();
@@ -56,6 +58,7 @@ pub async fn dashboard(page: Page) -> Result<Response, PageError> {
             is_admin => me.1.role == Role::Admin,
             stats => stats,
             open_reports => open_reports,
+            waiting => waiting,
             instances => queue.len(),
             pending => pending,
             failed => failed,
@@ -82,10 +85,27 @@ async fn render_people(
     created: Option<(String, String)>,
     form: &NewPersonForm,
 ) -> Result<Response, PageError> {
+    render_people_with(page, status, error, created, None, form).await
+}
+
+async fn render_people_with(
+    page: &Page,
+    status: StatusCode,
+    error: Option<String>,
+    created: Option<(String, String)>,
+    reset: Option<(String, String)>,
+    form: &NewPersonForm,
+) -> Result<Response, PageError> {
     let me = page.viewer.as_ref().map(|(a, _)| a.id);
     let mut people = Vec::new();
+    let mut waiting = Vec::new();
     for (account, user) in accounts::list_users(&page.data.db).await? {
-        people.push(minijinja::context! {
+        let list = if user.approved {
+            &mut people
+        } else {
+            &mut waiting
+        };
+        list.push(minijinja::context! {
             id => user.id,
             username => account.username,
             name => account.shown_name(),
@@ -94,6 +114,8 @@ async fn render_people(
             joined => user.created_at.to_rfc3339(),
             last_sign_in => user.last_sign_in_at.map(|t| t.to_rfc3339()),
             is_me => Some(account.id) == me,
+            suspended => user.suspended_at.is_some(),
+            reason => user.sign_up_reason,
         });
     }
     page.render_form(
@@ -103,6 +125,8 @@ async fn render_people(
             section => "people",
             is_admin => true,
             people => people,
+            waiting => waiting,
+            reset => reset.map(|(name, password)| minijinja::context! { name => name, password => password }),
             roles => ["member", "facilitator", "moderator", "admin"],
             error => error,
             created => created.map(|(name, password)| minijinja::context! { name => name, password => password }),
@@ -210,6 +234,69 @@ pub async fn set_role(
         .await?
         .ok_or_else(|| PageError::from(AppError::NotFound))?;
     accounts::set_role(&page.data.db, id, role.as_str()).await?;
+    Ok(Redirect::to("/admin/people").into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PersonActionForm {
+    csrf: String,
+    /// `approve`, `refuse`, `suspend`, `unsuspend` or `reset_password`.
+    action: String,
+}
+
+/// `POST /admin/people/{id}/action`: approve or refuse a waiting account,
+/// suspend or restore someone, or give them a new password (shown once). Not
+/// for oneself.
+pub async fn person_action(
+    page: Page,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<PersonActionForm>,
+) -> Result<Response, PageError> {
+    let me = match admin(&page, Role::Admin, "/admin/people") {
+        Ok(me) => me.1.id,
+        Err(r) => return Ok(*r),
+    };
+    verify_csrf(&page.data, &headers, &form.csrf)?;
+    let id: i64 = id
+        .parse()
+        .map_err(|_| PageError::from(AppError::NotFound))?;
+    if id == me {
+        return Err(PageError::from(AppError::validation(
+            page.t("admin-not-yourself"),
+        )));
+    }
+    let data = &page.data;
+    let (account, user) = accounts::find_user_by_id(&data.db, id)
+        .await?
+        .ok_or_else(|| PageError::from(AppError::NotFound))?;
+    match form.action.as_str() {
+        "approve" => {
+            accounts::approve(&data.db, user.id).await?;
+        }
+        "refuse" => {
+            if !accounts::delete_unapproved(&data.db, user.id).await? {
+                return Err(AppError::validation(page.t("admin-refuse-approved")).into());
+            }
+        }
+        "suspend" => crate::accounts::model::set_suspended(data, &user, true).await?,
+        "unsuspend" => crate::accounts::model::set_suspended(data, &user, false).await?,
+        "reset_password" => {
+            let password = crate::accounts::model::reset_password(data, &user).await?;
+            let reset = Some((account.username, password));
+            return render_people_with(
+                &page,
+                StatusCode::OK,
+                None,
+                None,
+                reset,
+                &NewPersonForm::default(),
+            )
+            .await;
+        }
+        _ => return Err(AppError::validation(page.t("admin-action-unknown")).into()),
+    }
     Ok(Redirect::to("/admin/people").into_response())
 }
 
@@ -331,4 +418,76 @@ pub async fn retry(
     verify_csrf(&page.data, &headers, &form.csrf)?;
     queue::retry_now(&page.data, form.domain.trim()).await?;
     Ok(Redirect::to("/admin/federation").into_response())
+}
+
+// ----- instance settings -----
+
+fn render_settings(
+    page: &Page,
+    status: StatusCode,
+    form: &InstanceForm,
+    error: Option<String>,
+    saved: bool,
+) -> Result<Response, PageError> {
+    page.render_form(
+        status,
+        "admin_settings.html",
+        minijinja::context! {
+            section => "settings",
+            is_admin => true,
+            values => form,
+            error => error,
+            saved => saved,
+            registrations => crate::instance::settings::REGISTRATIONS,
+            countries => crate::articles::pages::country_choices(page.lang, &form.country)?,
+            max_name => crate::instance::settings::MAX_NAME,
+            max_description => crate::instance::settings::MAX_DESCRIPTION,
+            max_rules => crate::instance::settings::MAX_RULES,
+            max_rule => crate::instance::settings::MAX_RULE,
+        },
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub struct SavedQuery {
+    saved: Option<String>,
+}
+
+/// `GET /admin/settings`: the instance's name, description, contact,
+/// languages, registrations, rules and notices.
+pub async fn settings(
+    page: Page,
+    axum::extract::Query(q): axum::extract::Query<SavedQuery>,
+) -> Result<Response, PageError> {
+    if let Err(r) = admin(&page, Role::Admin, "/admin/settings") {
+        return Ok(*r);
+    }
+    let form = InstanceForm::of(&page.data.instance());
+    render_settings(&page, StatusCode::OK, &form, None, q.saved.is_some())
+}
+
+/// `POST /admin/settings`: saved at once for every page and API answer; a
+/// refused form comes back as typed and changes nothing.
+pub async fn save_settings(
+    page: Page,
+    headers: HeaderMap,
+    Form(form): Form<InstanceForm>,
+) -> Result<Response, PageError> {
+    if let Err(r) = admin(&page, Role::Admin, "/admin/settings") {
+        return Ok(*r);
+    }
+    verify_csrf(&page.data, &headers, &form.csrf)?;
+    match form.check() {
+        Ok(next) => {
+            page.data.set_instance(next).await?;
+            Ok(Redirect::to("/admin/settings?saved=1").into_response())
+        }
+        Err(message) => render_settings(
+            &page,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form,
+            Some(page.t(message)),
+            false,
+        ),
+    }
 }

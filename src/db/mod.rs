@@ -467,7 +467,7 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
     ),
     (
         17,
-        "profile terms, time zone, default visibility",
+        "account settings",
         include_str!("../../migrations/sqlite/0017_profile_terms.sql"),
     ),
 ];
@@ -555,7 +555,7 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
     ),
     (
         17,
-        "profile terms, time zone, default visibility",
+        "account settings",
         include_str!("../../migrations/postgres/0017_profile_terms.sql"),
     ),
 ];

@@ -152,6 +152,7 @@ pub async fn nodeinfo_links(data: Data<AppState>) -> Json<Value> {
 async fn nodeinfo(data: &Data<AppState>, version: &str) -> AppResult<Response> {
     let stats = crate::instance::stats(&data.db).await?;
     let settings = &data.settings;
+    let instance = data.instance();
     let mut software = json!({
         "name": "collegium",
         "version": env!("CARGO_PKG_VERSION"),
@@ -168,7 +169,7 @@ async fn nodeinfo(data: &Data<AppState>, version: &str) -> AppResult<Response> {
         "software": software,
         "protocols": ["activitypub"],
         "services": { "inbound": [], "outbound": [] },
-        "openRegistrations": settings.instance.registrations_open,
+        "openRegistrations": instance.registrations_open,
         "usage": {
             "users": {
                 "total": stats.users,
@@ -178,10 +179,10 @@ async fn nodeinfo(data: &Data<AppState>, version: &str) -> AppResult<Response> {
             "localPosts": stats.local_posts,
         },
         "metadata": {
-            "nodeName": settings.instance.name,
-            "nodeDescription": settings.instance.description,
-            "country": settings.instance.country,
-            "languages": settings.instance.languages,
+            "nodeName": instance.name,
+            "nodeDescription": instance.description,
+            "country": instance.country,
+            "languages": instance.languages,
         },
     });
     let content_type = format!(

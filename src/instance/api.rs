@@ -48,15 +48,16 @@ fn configuration(data: &Data<AppState>) -> Value {
 
 pub async fn instance_v1(data: Data<AppState>) -> AppResult<Json<Value>> {
     let s = &data.settings;
+    let instance = data.instance();
     let stats = stats(&data.db).await?;
     let mut config = configuration(&data);
     config["urls"] = json!({ "streaming_api": Value::Null });
     Ok(Json(json!({
         "uri": s.domain,
-        "title": s.instance.name,
-        "short_description": s.instance.description,
-        "description": s.instance.description,
-        "email": s.instance.contact_email,
+        "title": instance.name,
+        "short_description": instance.description,
+        "description": instance.description,
+        "email": instance.contact_email,
         "version": mastodon_version(),
         "urls": { "streaming_api": Value::Null },
         "stats": {
@@ -65,9 +66,9 @@ pub async fn instance_v1(data: Data<AppState>) -> AppResult<Json<Value>> {
             "domain_count": stats.domains,
         },
         "thumbnail": Value::Null,
-        "languages": s.instance.languages,
-        "registrations": s.instance.registrations_open,
-        "approval_required": false,
+        "languages": instance.languages,
+        "registrations": instance.registrations_open,
+        "approval_required": instance.approval_required,
         "invites_enabled": false,
         "configuration": config,
         "contact_account": Value::Null,
@@ -77,27 +78,28 @@ pub async fn instance_v1(data: Data<AppState>) -> AppResult<Json<Value>> {
 
 pub async fn instance_v2(data: Data<AppState>) -> AppResult<Json<Value>> {
     let s = &data.settings;
+    let instance = data.instance();
     let stats = stats(&data.db).await?;
     Ok(Json(json!({
         "domain": s.domain,
-        "title": s.instance.name,
+        "title": instance.name,
         "version": mastodon_version(),
         "source_url": env!("CARGO_PKG_REPOSITORY"),
-        "description": s.instance.description,
+        "description": instance.description,
         "usage": { "users": { "active_month": stats.active_month } },
         "thumbnail": { "url": format!("{}/static/logo.svg", s.base_url()) },
         "icon": [],
-        "languages": s.instance.languages,
+        "languages": instance.languages,
         "configuration": configuration(&data),
         "registrations": {
-            "enabled": s.instance.registrations_open,
-            "approval_required": false,
+            "enabled": instance.registrations_open,
+            "approval_required": instance.approval_required,
             "message": Value::Null,
             "url": Value::Null,
         },
         "api_versions": { "mastodon": 2 },
         "contact": {
-            "email": s.instance.contact_email,
+            "email": instance.contact_email,
             "account": Value::Null,
         },
         "rules": rules(&data),
@@ -107,8 +109,7 @@ pub async fn instance_v2(data: Data<AppState>) -> AppResult<Json<Value>> {
 /// The instance's rules as Mastodon lists them (`id`, `text`, `hint`).
 fn rules(data: &crate::AppState) -> Value {
     Value::Array(
-        data.settings
-            .instance
+        data.instance()
             .rules
             .iter()
             .enumerate()

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod cleanup;
 pub mod pages;
+pub mod settings;
 
 use crate::{accounts::store, db::Db};
 

@@ -8,21 +8,21 @@ use crate::web::{PageError, page::Page};
 pub async fn home(page: Page) -> Result<Response, PageError> {
     let stats = super::stats(&page.data.db).await?;
     let s = &page.data.settings;
+    let instance = page.data.instance();
     page.render(
         "home.html",
         minijinja::context! {
-            description => s.instance.description,
+            description => instance.description,
             domain => s.domain,
-            contact_email => s.instance.contact_email,
+            contact_email => instance.contact_email,
             // The community's languages by their names in the page's language.
-            languages_spoken => s
-                .instance
+            languages_spoken => instance
                 .languages
                 .iter()
                 .map(|code| crate::articles::pages::language_name(page.lang, code))
                 .collect::<Vec<_>>(),
             stats => stats,
-            registrations_open => s.instance.registrations_open,
+            registrations_open => instance.registrations_open,
         },
     )
 }
@@ -30,21 +30,22 @@ pub async fn home(page: Page) -> Result<Response, PageError> {
 /// `GET /about/privacy`: the instance's privacy notice, or, when its admins have
 /// written none, what the software itself keeps and why.
 pub async fn privacy(page: Page) -> Result<Response, PageError> {
-    let s = &page.data.settings;
-    let notice = s.instance.privacy_notice.trim();
+    let instance = page.data.instance();
+    let notice = instance.privacy_notice.trim();
     page.render(
         "about_text.html",
         minijinja::context! {
             which => "privacy",
             text_html => (!notice.is_empty()).then(|| crate::web::text_to_html(notice)),
-            contact_email => s.instance.contact_email,
+            contact_email => instance.contact_email,
         },
     )
 }
 
 /// `GET /about/imprint`: the legal notice, where the admins give one.
 pub async fn imprint(page: Page) -> Result<Response, PageError> {
-    let text = page.data.settings.instance.imprint.trim();
+    let instance = page.data.instance();
+    let text = instance.imprint.trim();
     if text.is_empty() {
         return Err(PageError::from(crate::error::AppError::NotFound));
     }
@@ -53,7 +54,7 @@ pub async fn imprint(page: Page) -> Result<Response, PageError> {
         minijinja::context! {
             which => "imprint",
             text_html => Some(crate::web::text_to_html(text)),
-            contact_email => page.data.settings.instance.contact_email,
+            contact_email => instance.contact_email,
         },
     )
 }

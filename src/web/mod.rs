@@ -63,6 +63,7 @@ impl Templates {
             "admin_people.html",
             "admin_reports.html",
             "admin_federation.html",
+            "admin_settings.html",
             "timeline.html",
             "thread.html",
             "communities.html",

@@ -84,8 +84,7 @@ fn sign_in_next(path: &str, query: Option<&str>) -> Option<String> {
 /// The instance's own language: the first of its languages we have.
 pub fn instance_language(state: &AppState) -> Lang {
     state
-        .settings
-        .instance
+        .instance()
         .languages
         .iter()
         .find_map(|l| Lang::parse(l))
@@ -193,14 +192,14 @@ impl Page {
     fn html(&self, template: &str, context: impl Serialize) -> Result<String, PageError> {
         let context = minijinja::Value::from_serialize(&context);
         let frame = minijinja::context! {
-            instance_name => self.data.settings.instance.name,
+            instance_name => self.data.instance().name.clone(),
             user => user_context(&self.viewer),
             lang => self.lang.code(),
             time_zone => self.viewer.as_ref().and_then(|(_, u)| u.time_zone.clone()),
             ui_languages => i18n::switcher(self.lang, &self.path, self.query.as_deref()),
             sign_in_next => sign_in_next(&self.path, self.query.as_deref()),
             unread_notifications => self.unread,
-            has_imprint => !self.data.settings.instance.imprint.trim().is_empty(),
+            has_imprint => !self.data.instance().imprint.trim().is_empty(),
             here => match &self.query {
                 Some(q) => format!("{}?{q}", self.path),
                 None => self.path.clone(),
@@ -251,7 +250,7 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         .render(
             "error.html",
             minijinja::context! {
-                instance_name => state.settings.instance.name,
+                instance_name => state.instance().name.clone(),
                 title => i18n::text(lang, error_messages(status).0),
                 message => i18n::text(lang, error_messages(status).1),
                 detail => failure.detail,

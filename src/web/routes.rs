@@ -320,6 +320,10 @@ pub fn router() -> Router<()> {
             "/admin/people/{id}/role",
             post(crate::admin::pages::set_role),
         )
+        .route(
+            "/admin/people/{id}/action",
+            post(crate::admin::pages::person_action),
+        )
         .route("/admin/reports", get(crate::admin::pages::reports))
         .route(
             "/admin/reports/{id}/resolve",
@@ -327,6 +331,10 @@ pub fn router() -> Router<()> {
         )
         .route("/admin/federation", get(crate::admin::pages::federation))
         .route("/admin/federation/retry", post(crate::admin::pages::retry))
+        .route(
+            "/admin/settings",
+            get(crate::admin::pages::settings).post(crate::admin::pages::save_settings),
+        )
         .route(
             "/authorize_interaction",
             get(crate::search::pages::authorize_interaction),

@@ -83,7 +83,8 @@ def main(base: str, username: str, password: str, community: str) -> None:
         "/cases", "/cases/new", f"/@{username}", "/auth/sign_out", "/no/such/page",
         "/notifications", "/search?q=mathe", "/settings/profile", "/settings/account",
         "/settings/preferences", f"/c/{community}/moderation",
-        "/admin", "/admin/people", "/admin/reports", "/admin/federation", "/about/privacy",
+        "/admin", "/admin/people", "/admin/reports", "/admin/federation", "/admin/settings",
+        "/about/privacy",
     ]
     with tempfile.TemporaryDirectory() as profile:
         driver = browser(profile, "de-DE,de")
