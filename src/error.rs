@@ -25,6 +25,9 @@ pub enum AppError {
     /// Input that parses but breaks a rule (Mastodon's 422 "Validation failed: …").
     #[error("{0}")]
     Unprocessable(String),
+    /// The same, with what the pages say about it in a person's language.
+    #[error("{text}")]
+    Invalid { text: String, said: Box<Said> },
     #[error("{0}")]
     PayloadTooLarge(String),
     /// Too many attempts (sign-in); try again after `retry_after` seconds.
@@ -48,6 +51,36 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+/// What a refusal says on the pages: a message of `frontend/locales`, its
+/// variables, and the field it is about (named by the message `field-NAME`,
+/// given to the message as `field`).
+#[derive(Debug, Clone)]
+pub struct Said {
+    pub id: &'static str,
+    pub field: Option<String>,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Said {
+    /// The message in `lang`.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        use fluent_templates::fluent_bundle::FluentValue;
+        let field = self.field.as_ref().map(|f| {
+            let id = format!("field-{}", f.to_lowercase().replace(['_', ' '], "-"));
+            crate::i18n::text(lang, &id)
+        });
+        let mut args: Vec<(&str, FluentValue)> = self
+            .args
+            .iter()
+            .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
+            .collect();
+        if let Some(f) = &field {
+            args.push(("field", FluentValue::from(f.as_str())));
+        }
+        crate::i18n::message(lang, self.id, &args)
+    }
+}
+
 impl AppError {
     pub fn bad_request(msg: impl Into<String>) -> Self {
         AppError::BadRequest(msg.into())
@@ -57,13 +90,51 @@ impl AppError {
         AppError::Unprocessable(format!("Validation failed: {msg}"))
     }
 
+    /// A refusal that the pages say in their language: the message `id` of
+    /// `frontend/locales`, about `field` (if any), with `args`. The API keeps
+    /// the English text it had.
+    pub fn said(
+        self,
+        id: &'static str,
+        field: Option<&str>,
+        args: &[(&'static str, String)],
+    ) -> Self {
+        match self {
+            AppError::Unprocessable(text) => AppError::Invalid {
+                text,
+                said: Box::new(Said {
+                    id,
+                    field: field.map(str::to_string),
+                    args: args.to_vec(),
+                }),
+            },
+            other => other,
+        }
+    }
+
+    /// What a form page says of this error, in `lang`: the translation when
+    /// there is one, else the client message.
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            AppError::Invalid { said, .. } => said.in_lang(lang),
+            other => other.client_message(),
+        }
+    }
+
+    /// Whether the input broke a rule (a 422 the form shows with its input).
+    pub fn is_invalid(&self) -> bool {
+        matches!(self, AppError::Unprocessable(_) | AppError::Invalid { .. })
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-            AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unprocessable(_) | AppError::Invalid { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,

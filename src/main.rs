@@ -304,7 +304,7 @@ async fn user_command(state: &AppState, command: UserCommand) -> Result<(), Stri
             )
             .await
             .map_err(|e| match e {
-                AppError::Unprocessable(m) => {
+                AppError::Unprocessable(m) | AppError::Invalid { text: m, .. } => {
                     m.trim_start_matches("Validation failed: ").to_string()
                 }
                 other => other.to_string(),

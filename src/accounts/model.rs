@@ -419,9 +419,17 @@ pub async fn create_user_waiting(
     new: NewUser,
     pending_reason: Option<&str>,
 ) -> AppResult<(Account, User, String)> {
-    let username = Username::parse(&new.username).map_err(AppError::validation)?;
+    let username = Username::parse(&new.username).map_err(|e| {
+        AppError::validation(e).said(
+            "invalid-username",
+            None,
+            &[("max", Username::MAX_LEN.to_string())],
+        )
+    })?;
     let email = new.email.trim().to_string();
-    validate_email(&email).map_err(AppError::validation)?;
+    validate_email(&email).map_err(|e| {
+        AppError::validation(e).said("invalid-email", None, &[("value", email.clone())])
+    })?;
     let password = match new.password {
         Some(p) => p,
         None => generate_password(),
@@ -429,15 +437,24 @@ pub async fn create_user_waiting(
     if !password_length_ok(&password) {
         return Err(AppError::validation(format!(
             "the password must have between {MIN_PASSWORD_LEN} and {MAX_PASSWORD_LEN} characters"
-        )));
+        ))
+        .said(
+            "invalid-password-length",
+            None,
+            &[("min", MIN_PASSWORD_LEN.to_string())],
+        ));
     }
     if store::find_local_by_username(&state.db, username.as_str())
         .await?
         .is_some()
     {
-        return Err(AppError::validation(format!(
-            "the user name {username} is already taken"
-        )));
+        return Err(
+            AppError::validation(format!("the user name {username} is already taken")).said(
+                "invalid-username-taken",
+                None,
+                &[("value", username.to_string())],
+            ),
+        );
     }
     let password_hash = hash_password(password.clone()).await?;
     let (public_key_pem, private_key_pem) = cpu_heavy(crate::federation::signing::generate_keypair)
@@ -479,6 +496,7 @@ pub async fn create_user_waiting(
     .map_err(|e| match e {
         store::CreateUserError::Taken => {
             AppError::validation("that user name or e-mail address is already taken".to_string())
+                .said("invalid-name-or-email-taken", None, &[])
         }
         store::CreateUserError::Db(e) => e.into(),
     })
@@ -720,12 +738,18 @@ fn clean_list(field: &str, items: Vec<String>) -> AppResult<Vec<String>> {
     if items.len() > MAX_LIST_ITEMS {
         return Err(AppError::validation(format!(
             "{field} may list at most {MAX_LIST_ITEMS} entries"
-        )));
+        ))
+        .said(
+            "invalid-too-many",
+            Some(field),
+            &[("max", MAX_LIST_ITEMS.to_string())],
+        ));
     }
     if items.iter().any(|s| s.chars().count() > MAX_ITEM_LEN) {
         return Err(AppError::validation(format!(
             "each entry of {field} may have at most {MAX_ITEM_LEN} characters"
-        )));
+        ))
+        .said("invalid-item-too-long", Some(field), &[]));
     }
     Ok(items)
 }
@@ -735,7 +759,8 @@ fn clean_text(field: &str, value: String, max: usize) -> AppResult<String> {
     if value.chars().count() > max {
         return Err(AppError::validation(format!(
             "{field} is too long (maximum is {max} characters)"
-        )));
+        ))
+        .said("invalid-too-long", Some(field), &[("max", max.to_string())]));
     }
     Ok(value)
 }
@@ -762,7 +787,13 @@ pub async fn update_profile(
         let url = Url::parse(&v)
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https"))
-            .ok_or_else(|| AppError::validation(format!("{what} must be an http(s) URL")))?;
+            .ok_or_else(|| {
+                AppError::validation(format!("{what} must be an http(s) URL")).said(
+                    "invalid-link",
+                    None,
+                    &[("value", v.clone())],
+                )
+            })?;
         Ok(Some(url.to_string()))
     };
     if let Some(v) = update.avatar_url {
@@ -817,7 +848,8 @@ pub async fn update_profile(
         {
             return Err(AppError::validation(
                 "Country must be a two-letter ISO 3166 code, like AT or IT",
-            ));
+            )
+            .said("invalid-country", None, &[]));
         }
         next.profile.country = v;
     }

@@ -546,7 +546,7 @@ pub async fn sign_up(
             }
             Ok(response)
         }
-        Err(AppError::Unprocessable(message)) => render_sign_up(&page, typed, Some(&message)),
+        Err(e) if e.is_invalid() => render_sign_up(&page, typed, Some(&e.message_in(page.lang))),
         Err(e) => Err(PageError::from(e)),
     }
 }

@@ -33,6 +33,8 @@ const PREFERENCES: &str = "/settings/preferences";
 #[derive(Deserialize, Default)]
 pub struct SavedQuery {
     saved: Option<String>,
+    /// Just signed up: the profile page greets them.
+    welcome: Option<String>,
 }
 
 /// Back to a settings page after saving, which then says so.
@@ -157,6 +159,17 @@ fn render_profile(
     error: Option<&str>,
     saved: bool,
 ) -> Result<Response, PageError> {
+    render_profile_with(page, status, values, error, saved, None)
+}
+
+fn render_profile_with(
+    page: &Page,
+    status: StatusCode,
+    values: &ProfileForm,
+    error: Option<&str>,
+    saved: bool,
+    welcome: Option<&str>,
+) -> Result<Response, PageError> {
     let Some((account, _)) = page.viewer.as_ref() else {
         return Ok(sign_in_to(PROFILE));
     };
@@ -167,6 +180,7 @@ fn render_profile(
             values => values,
             error => error,
             saved => saved,
+            welcome => welcome,
             username => account.username,
             avatar => account.avatar_url,
             header => account.header_url,
@@ -194,6 +208,10 @@ pub async fn profile_page(page: Page, Query(q): Query<SavedQuery>) -> Result<Res
         return Ok(sign_in_to(PROFILE));
     };
     let values = ProfileForm::of(account);
+    if q.welcome.is_some() {
+        let greeting = page.t("settings-welcome");
+        return render_profile_with(&page, StatusCode::OK, &values, None, false, Some(&greeting));
+    }
     render_profile(&page, StatusCode::OK, &values, None, q.saved.is_some())
 }
 
@@ -211,11 +229,11 @@ pub async fn profile_form(
     verify_csrf(&page.data, &headers, &form.csrf)?;
     match crate::publishing::local::update_profile(&page.data, account, form.update()).await {
         Ok(_) => Ok(saved(PROFILE)),
-        Err(AppError::Unprocessable(message)) => render_profile(
+        Err(e) if e.is_invalid() => render_profile(
             &page,
             StatusCode::UNPROCESSABLE_ENTITY,
             &form,
-            Some(&message),
+            Some(&e.message_in(page.lang)),
             false,
         ),
         Err(e) => Err(PageError::from(e)),

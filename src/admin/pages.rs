@@ -183,11 +183,11 @@ pub async fn create_person(
             )
             .await
         }
-        Err(AppError::Unprocessable(message)) => {
+        Err(e) if e.is_invalid() => {
             render_people(
                 &page,
                 StatusCode::UNPROCESSABLE_ENTITY,
-                Some(message),
+                Some(e.message_in(page.lang)),
                 None,
                 &form,
             )

@@ -231,9 +231,13 @@ fn text(value: &Option<String>, old: Option<&str>, max: usize, what: &str) -> Ap
         (None, None) => String::new(),
     };
     if v.chars().count() > max {
-        return Err(AppError::validation(format!(
-            "{what} is longer than {max} characters"
-        )));
+        return Err(
+            AppError::validation(format!("{what} is longer than {max} characters")).said(
+                "invalid-too-long",
+                Some(what),
+                &[("max", max.to_string())],
+            ),
+        );
     }
     Ok(v)
 }
@@ -252,18 +256,26 @@ fn short_list(
     for item in items {
         let item = item.trim().to_string();
         if item.chars().count() > 500 {
-            return Err(AppError::validation(format!(
-                "an item of {what} is too long"
-            )));
+            return Err(
+                AppError::validation(format!("an item of {what} is too long")).said(
+                    "invalid-item-too-long",
+                    Some(what),
+                    &[],
+                ),
+            );
         }
         if !item.is_empty() && !out.contains(&item) {
             out.push(item);
         }
     }
     if out.len() > MAX_LIST {
-        return Err(AppError::validation(format!(
-            "at most {MAX_LIST} {what} are allowed"
-        )));
+        return Err(
+            AppError::validation(format!("at most {MAX_LIST} {what} are allowed")).said(
+                "invalid-too-many",
+                Some(what),
+                &[("max", MAX_LIST.to_string())],
+            ),
+        );
     }
     Ok(out)
 }
@@ -297,7 +309,11 @@ pub async fn check(
         "title",
     )?;
     if title.is_empty() {
-        return Err(AppError::validation("title can't be blank"));
+        return Err(AppError::validation("title can't be blank").said(
+            "invalid-blank",
+            Some("title"),
+            &[],
+        ));
     }
     let summary = text(
         &input.summary,
@@ -308,7 +324,8 @@ pub async fn check(
     if summary.is_empty() {
         return Err(AppError::validation(
             "summary can't be blank: say in a few sentences what was tried and what came of it",
-        ));
+        )
+        .said("invalid-case-summary-blank", None, &[]));
     }
     let language = match (&input.language, existing) {
         (Some(l), _) => crate::vocabularies::clean_language(l)?,
@@ -338,7 +355,13 @@ pub async fn check(
         existing.map(|c| c.row.sector.as_str()),
         "sector",
     )?
-    .ok_or_else(|| AppError::validation("sector is required: school, vet, adult or higher"))?;
+    .ok_or_else(|| {
+        AppError::validation("sector is required: school, vet, adult or higher").said(
+            "invalid-choose",
+            Some("sector"),
+            &[],
+        )
+    })?;
     let stage = one_term(
         STAGES,
         &input.stage,
@@ -347,6 +370,7 @@ pub async fn check(
     )?
     .ok_or_else(|| {
         AppError::validation("stage is required: idea, pilot, school-wide, regional or system")
+            .said("invalid-choose", Some("stage"), &[])
     })?;
     let licence = one_term(
         LICENCES,
@@ -354,7 +378,9 @@ pub async fn check(
         existing.map(|c| c.row.licence.as_str()),
         "licence",
     )?
-    .ok_or_else(|| AppError::validation("licence is required"))?;
+    .ok_or_else(|| {
+        AppError::validation("licence is required").said("invalid-choose", Some("licence"), &[])
+    })?;
     let mut terms = BTreeMap::new();
     for (vocabulary, field) in LISTED {
         let given = match *field {
@@ -382,7 +408,13 @@ pub async fn check(
         Url::parse(link)
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https"))
-            .ok_or_else(|| AppError::validation(format!("{link:?} is not an http(s) address")))?;
+            .ok_or_else(|| {
+                AppError::validation(format!("{link:?} is not an http(s) address")).said(
+                    "invalid-link",
+                    None,
+                    &[("value", link.to_string())],
+                )
+            })?;
     }
     let mut materials = Vec::new();
     for reference in short_list(
@@ -430,7 +462,8 @@ pub async fn check(
     if details.intervention.is_empty() {
         return Err(AppError::validation(
             "intervention can't be blank: say what was done, with which pedagogy and activities",
-        ));
+        )
+        .said("invalid-case-intervention-blank", None, &[]));
     }
     Ok((
         CaseDraft {
@@ -477,7 +510,12 @@ async fn material_id(data: &Data<AppState>, reference: &str) -> AppResult<String
             _ => {
                 return Err(AppError::validation(format!(
                     "materials: more than one material is called {reference:?}: give its address"
-                )));
+                ))
+                .said(
+                    "invalid-material-ambiguous",
+                    None,
+                    &[("value", reference.to_string())],
+                ));
             }
         }
     };
@@ -491,7 +529,12 @@ async fn material_id(data: &Data<AppState>, reference: &str) -> AppResult<String
         }
         _ => Err(AppError::validation(format!(
             "materials: {reference:?} is not a teaching material we know"
-        ))),
+        ))
+        .said(
+            "invalid-material-unknown",
+            None,
+            &[("value", reference.to_string())],
+        )),
     }
 }
 

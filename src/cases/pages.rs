@@ -816,7 +816,7 @@ async fn refused(
         values,
         Some(FormError {
             status: error.status(),
-            message: error.client_message(),
+            message: error.message_in(page.lang),
         }),
     )
     .await

@@ -173,12 +173,21 @@ fn apply_form(
     if let Some(title) = form.title {
         let title = title.trim().to_string();
         if title.is_empty() {
-            return Err(AppError::validation("Title can't be blank"));
+            return Err(AppError::validation("Title can't be blank").said(
+                "invalid-blank",
+                Some("title"),
+                &[],
+            ));
         }
         if title.chars().count() > MAX_TITLE_CHARS {
             return Err(AppError::validation(format!(
                 "Title is longer than {MAX_TITLE_CHARS} characters"
-            )));
+            ))
+            .said(
+                "invalid-too-long",
+                Some("title"),
+                &[("max", MAX_TITLE_CHARS.to_string())],
+            ));
         }
         account.display_name = title;
     }
@@ -186,7 +195,12 @@ fn apply_form(
         if summary.chars().count() > MAX_SUMMARY_CHARS {
             return Err(AppError::validation(format!(
                 "Summary is longer than {MAX_SUMMARY_CHARS} characters"
-            )));
+            ))
+            .said(
+                "invalid-too-long",
+                Some("summary"),
+                &[("max", MAX_SUMMARY_CHARS.to_string())],
+            ));
         }
         account.note_html = crate::web::text_to_html(summary.trim());
         account.note_source = summary.trim().to_string();
@@ -195,7 +209,12 @@ fn apply_form(
         if rules.chars().count() > MAX_RULES_CHARS {
             return Err(AppError::validation(format!(
                 "Rules are longer than {MAX_RULES_CHARS} characters"
-            )));
+            ))
+            .said(
+                "invalid-too-long",
+                Some("rules"),
+                &[("max", MAX_RULES_CHARS.to_string())],
+            ));
         }
         settings.rules = rules.trim().to_string();
     }
@@ -215,7 +234,13 @@ fn apply_form(
     if let Some(region) = form.region {
         let region = region.trim().to_string();
         if region.chars().count() > 100 {
-            return Err(AppError::validation("Region is longer than 100 characters"));
+            return Err(
+                AppError::validation("Region is longer than 100 characters").said(
+                    "invalid-too-long",
+                    Some("region"),
+                    &[("max", "100".to_string())],
+                ),
+            );
         }
         account.profile.region = (!region.is_empty()).then_some(region);
     }
@@ -249,10 +274,19 @@ pub async fn create(
             "A facilitator must be a person on this instance",
         ));
     }
-    let name = Username::parse(name)
-        .map_err(|e| AppError::validation(e.replace("user name", "community name")))?;
+    let name = Username::parse(name).map_err(|e| {
+        AppError::validation(e.replace("user name", "community name")).said(
+            "invalid-community-name",
+            None,
+            &[("max", Username::MAX_LEN.to_string())],
+        )
+    })?;
     if form.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        return Err(AppError::validation("Title can't be blank"));
+        return Err(AppError::validation("Title can't be blank").said(
+            "invalid-blank",
+            Some("title"),
+            &[],
+        ));
     }
     if accounts::find_local_by_username(&state.db, name.as_str())
         .await?

@@ -163,9 +163,13 @@ pub async fn find(state: &AppState, id: i64) -> AppResult<Option<Material>> {
 fn trimmed(s: &str, max: usize, what: &str) -> AppResult<String> {
     let s = s.trim();
     if s.chars().count() > max {
-        return Err(AppError::validation(format!(
-            "{what} is longer than {max} characters"
-        )));
+        return Err(
+            AppError::validation(format!("{what} is longer than {max} characters")).said(
+                "invalid-too-long",
+                Some(what),
+                &[("max", max.to_string())],
+            ),
+        );
     }
     Ok(s.to_string())
 }
@@ -179,9 +183,13 @@ fn short_list(items: Vec<String>, what: &str) -> AppResult<Vec<String>> {
         }
     }
     if out.len() > MAX_LIST {
-        return Err(AppError::validation(format!(
-            "at most {MAX_LIST} {what} are allowed"
-        )));
+        return Err(
+            AppError::validation(format!("at most {MAX_LIST} {what} are allowed")).said(
+                "invalid-too-many",
+                Some(what),
+                &[("max", MAX_LIST.to_string())],
+            ),
+        );
     }
     Ok(out)
 }
@@ -193,6 +201,7 @@ pub fn check_duration(value: &str) -> AppResult<String> {
         AppError::validation(format!(
             "time_required {value:?} is not an ISO 8601 duration such as PT45M or PT1H30M"
         ))
+        .said("invalid-duration", None, &[("value", value.to_string())])
     };
     let rest = v.strip_prefix('P').ok_or_else(bad)?;
     let (date, time) = match rest.split_once('T') {
@@ -242,7 +251,13 @@ fn link_file(url: &str) -> AppResult<FileDraft> {
     let parsed = Url::parse(url.trim())
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-        .ok_or_else(|| AppError::validation(format!("{url:?} is not an http(s) address")))?;
+        .ok_or_else(|| {
+            AppError::validation(format!("{url:?} is not an http(s) address")).said(
+                "invalid-link",
+                None,
+                &[("value", url.to_string())],
+            )
+        })?;
     let name = parsed
         .path_segments()
         .and_then(|mut s| s.next_back().filter(|n| !n.is_empty()).map(str::to_string))
@@ -273,7 +288,11 @@ pub async fn check(
         (None, None) => String::new(),
     };
     if name.is_empty() {
-        return Err(AppError::validation("name can't be blank"));
+        return Err(AppError::validation("name can't be blank").said(
+            "invalid-blank",
+            Some("name"),
+            &[],
+        ));
     }
     let description = match (&input.description, existing) {
         (Some(d), _) => trimmed(d, MAX_DESCRIPTION_CHARS, "description")?,
@@ -283,7 +302,8 @@ pub async fn check(
     if description.is_empty() {
         return Err(AppError::validation(
             "description can't be blank: say in a few sentences what it is and how to use it",
-        ));
+        )
+        .said("invalid-material-description-blank", None, &[]));
     }
     let body = match (&input.body, existing) {
         (Some(b), _) => b.trim().to_string(),
@@ -306,7 +326,8 @@ pub async fn check(
         (None, None) => {
             return Err(AppError::validation(
                 "licence is required: a Creative Commons licence, cc0, pdm or all-rights-reserved",
-            ));
+            )
+            .said("invalid-choose", Some("licence"), &[]));
         }
     };
     let authors = match (&input.authors, existing) {
@@ -318,7 +339,13 @@ pub async fn check(
         .iter()
         .find(|a| a.chars().count() > MAX_AUTHOR_CHARS)
     {
-        return Err(AppError::validation(format!("author {a:?} is too long")));
+        return Err(
+            AppError::validation(format!("author {a:?} is too long")).said(
+                "invalid-item-too-long",
+                Some("authors"),
+                &[],
+            ),
+        );
     }
     let mut terms = BTreeMap::new();
     let mut teaches_text = existing.map(Material::teaches_text).unwrap_or_default();
@@ -345,7 +372,7 @@ pub async fn check(
             for v in values {
                 match vocabularies::get(COMPETENCES)?.find(&v) {
                     Some(t) => ids.push(t.id.clone()),
-                    None => teaches_text.push(trimmed(&v, 200, "a competence taught")?),
+                    None => teaches_text.push(trimmed(&v, 200, "teaches")?),
                 }
             }
         } else {
@@ -364,10 +391,19 @@ pub async fn check(
     };
     let (based_on, original_author) = match (&input.based_on, existing) {
         (Some(b), _) if !b.trim().is_empty() => {
-            let original =
-                original.ok_or_else(|| AppError::validation("based_on: no such material"))?;
+            let original = original.ok_or_else(|| {
+                AppError::validation("based_on: no such material").said(
+                    "invalid-original-unknown",
+                    None,
+                    &[],
+                )
+            })?;
             if existing.is_some_and(|m| m.status.id == original.status.id) {
-                return Err(AppError::validation("A material cannot adapt itself"));
+                return Err(AppError::validation("A material cannot adapt itself").said(
+                    "invalid-original-itself",
+                    None,
+                    &[],
+                ));
             }
             let author = accounts::find_by_id(&data.db, original.status.account_id).await?;
             (Some(original.status.ap_id.clone()), author)
@@ -385,8 +421,13 @@ pub async fn check(
         .unwrap_or_default()
         .iter()
         .map(|id| {
-            id.parse::<i64>()
-                .map_err(|_| AppError::validation(format!("{id:?} is not a file id")))
+            id.parse::<i64>().map_err(|_| {
+                AppError::validation(format!("{id:?} is not a file id")).said(
+                    "invalid-file-id",
+                    None,
+                    &[],
+                )
+            })
         })
         .collect::<AppResult<Vec<_>>>()?;
     let text = if body.is_empty() {

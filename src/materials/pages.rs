@@ -688,7 +688,7 @@ fn refused(
         values,
         Some(FormError {
             status: error.status(),
-            message: error.client_message(),
+            message: error.message_in(page.lang),
             files_lost,
         }),
     )

@@ -51,15 +51,28 @@ impl Visibility {
 pub fn check_text(text: &str, spoiler_text: &str) -> AppResult<String> {
     let text = text.trim().to_string();
     if text.is_empty() {
-        return Err(AppError::validation("Text can't be blank"));
+        return Err(AppError::validation("Text can't be blank").said(
+            "invalid-blank",
+            Some("text"),
+            &[],
+        ));
     }
     if text.chars().count() > MAX_POST_CHARS {
         return Err(AppError::validation(format!(
             "Text character limit of {MAX_POST_CHARS} exceeded"
-        )));
+        ))
+        .said(
+            "invalid-too-long",
+            Some("text"),
+            &[("max", MAX_POST_CHARS.to_string())],
+        ));
     }
     if spoiler_text.chars().count() > MAX_POST_CHARS {
-        return Err(AppError::validation("Content warning is too long"));
+        return Err(AppError::validation("Content warning is too long").said(
+            "invalid-too-long",
+            Some("content_warning"),
+            &[("max", MAX_POST_CHARS.to_string())],
+        ));
     }
     Ok(text)
 }

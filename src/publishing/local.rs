@@ -212,7 +212,11 @@ pub async fn post_in_community(
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty());
     if in_reply_to.is_none() && title.is_none() {
-        return Err(AppError::validation("A thread needs a title"));
+        return Err(AppError::validation("A thread needs a title").said(
+            "invalid-blank",
+            Some("title"),
+            &[],
+        ));
     }
     create(
         data,

@@ -272,7 +272,7 @@ pub async fn compose(
             };
             Ok(Redirect::to(&target).into_response())
         }
-        Err(AppError::Unprocessable(message)) => render_home(&page, Some(&message)).await,
+        Err(e) if e.is_invalid() => render_home(&page, Some(&e.message_in(page.lang))).await,
         Err(e) => Err(PageError::from(e)),
     }
 }
@@ -374,7 +374,7 @@ pub async fn act(
                 .await;
                 match edited {
                     Ok(_) => return Ok(Redirect::to(&back).into_response()),
-                    Err(AppError::Unprocessable(message)) => error = Some(message),
+                    Err(e) if e.is_invalid() => error = Some(e.message_in(page.lang)),
                     Err(e) => return Err(PageError::from(e)),
                 }
             }
@@ -417,7 +417,7 @@ pub async fn act(
                 .await
                 {
                     Ok(_) => reported = true,
-                    Err(AppError::Unprocessable(_)) => error = Some(page.t("post-report-empty")),
+                    Err(e) if e.is_invalid() => error = Some(page.t("post-report-empty")),
                     Err(e) => return Err(PageError::from(e)),
                 }
             }

@@ -224,6 +224,7 @@ pub fn check(name: &str, value: &str, what: &str) -> AppResult<String> {
             AppError::validation(format!(
                 "{what} {value:?} is not in the vocabulary {name} (see /api/collegium/v1/vocabularies/{name})"
             ))
+            .said("invalid-not-in-list", Some(what), &[("value", value.to_string())])
         })
 }
 
@@ -283,7 +284,8 @@ pub fn clean_language(tag: &str) -> crate::error::AppResult<String> {
     } else {
         Err(crate::error::AppError::validation(format!(
             "language {tag:?} is not a language tag such as de or pt-BR"
-        )))
+        ))
+        .said("invalid-language-tag", None, &[("value", tag.to_string())]))
     }
 }
 

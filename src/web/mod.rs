@@ -121,8 +121,14 @@ impl IntoResponse for PageError {
             AppError::TooManyRequests { .. } => None,
             other => Some(other.client_message()),
         };
+        let said = match &self.0 {
+            AppError::Invalid { said, .. } => Some((**said).clone()),
+            _ => None,
+        };
         let mut response = status.into_response();
-        response.extensions_mut().insert(page::Failure { detail });
+        response
+            .extensions_mut()
+            .insert(page::Failure { detail, said });
         self.0.add_retry_after(&mut response);
         response
     }

@@ -215,6 +215,8 @@ impl Page {
 pub struct Failure {
     /// The error's own message, when no sentence of ours says it better.
     pub detail: Option<String>,
+    /// The same in the reader's language, when the error says it so.
+    pub said: Option<crate::error::Said>,
 }
 
 /// The id of an error page's title and of its sentence, by status.
@@ -253,7 +255,7 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
                 instance_name => state.instance().name.clone(),
                 title => i18n::text(lang, error_messages(status).0),
                 message => i18n::text(lang, error_messages(status).1),
-                detail => failure.detail,
+                detail => failure.said.as_ref().map(|s| s.in_lang(lang)).or(failure.detail),
                 user => user_context(&viewer),
                 lang => lang.code(),
                 ui_languages => i18n::switcher(lang, path.path(), path.query()),

@@ -575,7 +575,24 @@ async fn the_material_pages_publish_show_browse_and_remix() {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let again = res.text().await.unwrap();
     assert!(
-        again.contains("isced-fields") && again.contains("onion cells"),
+        again.contains("Fields of education: “999” is not one of the choices.")
+            && again.contains("onion cells"),
+        "{again}"
+    );
+    // In the reader's language.
+    let res = a
+        .client
+        .post(a.url("/materials"))
+        .header("cookie", format!("{cookies}; collegium_lang=de"))
+        .header("content-type", multipart_files(&bad, &[]).0)
+        .body(multipart_files(&bad, &[]).1)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let again = res.text().await.unwrap();
+    assert!(
+        again.contains("Bildungsfelder: „999“ ist keine der Auswahlmöglichkeiten."),
         "{again}"
     );
     let (_, all) = a.get_json(API).await;

@@ -340,14 +340,25 @@ async fn sign_up_only_when_registrations_are_open() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     // Straight on to a first profile.
     assert_eq!(res.headers()["location"], "/settings/profile?welcome=1");
-    assert!(set_cookie_value(&res, "collegium_session").is_some());
+    let session = set_cookie_value(&res, "collegium_session").expect("signed in");
+    let (_, first) = crate::harness::get_page(
+        &open,
+        &format!("collegium_session={session}"),
+        "/settings/profile?welcome=1",
+    )
+    .await;
+    assert!(first.contains("Welcome! Tell colleagues"), "{first}");
     let (status, _) = open.get_ap("/users/new_teacher").await;
     assert_eq!(status, StatusCode::OK);
 
     for (name, password, message) in [
-        ("new_teacher", "a-good-password", "already taken"),
-        ("bad name", "a-good-password", "may only contain"),
-        ("short_pw", "short", "between 8"),
+        ("new_teacher", "a-good-password", "is taken already"),
+        (
+            "bad name",
+            "a-good-password",
+            "dots or dashes only between them",
+        ),
+        ("short_pw", "short", "at least 8 characters"),
     ] {
         let res = sign_up(name, password).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{name}");

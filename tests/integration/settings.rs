@@ -161,7 +161,11 @@ async fn a_teacher_edits_her_profile_on_the_web_and_the_api_shows_it() {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = res.text().await.unwrap();
     assert!(html.contains(r#"role="alert""#));
-    assert!(html.contains("ISO 3166"), "the model's reason is shown");
+    assert!(
+        // German: she chose it on the switcher above.
+        html.contains("Wählen Sie das Land aus der Liste."),
+        "the model's reason is shown: {html}"
+    );
     assert!(html.contains(r#"value="Anna B.""#));
     let (_, anna) = a.get_json("/api/v1/accounts/lookup?acct=anna").await;
     assert_eq!(anna["display_name"], "Anna Bauer");

@@ -99,3 +99,4 @@ settings-apps-none = Keine App hat Zugriff auf Ihr Konto.
 settings-app-since = seit { $date } · darf { $scopes }
 settings-app-revoke = Zugriff entziehen
 settings-app-revoke-label = { $name } den Zugriff entziehen
+settings-welcome = Willkommen! Erzählen Sie Kolleginnen und Kollegen ein wenig von sich: Ihren Namen, was und wen Sie unterrichten. Alles hier ist freiwillig und jederzeit änderbar.

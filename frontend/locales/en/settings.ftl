@@ -99,3 +99,4 @@ settings-apps-none = No app has access to your account.
 settings-app-since = since { $date } · may { $scopes }
 settings-app-revoke = Take access away
 settings-app-revoke-label = Take access away from { $name }
+settings-welcome = Welcome! Tell colleagues a little about yourself: your name, what and whom you teach. Everything here is optional and can be changed any time.

@@ -99,3 +99,4 @@ settings-apps-none = Ninguna aplicación tiene acceso a tu cuenta.
 settings-app-since = desde el { $date } · puede { $scopes }
 settings-app-revoke = Retirar el acceso
 settings-app-revoke-label = Retirar el acceso a { $name }
+settings-welcome = ¡Te damos la bienvenida! Cuenta un poco de ti a tus colegas: tu nombre, qué enseñas y a quién. Todo es opcional y se puede cambiar cuando quieras.

@@ -99,3 +99,4 @@ settings-apps-none = Aucune application n’a accès à votre compte.
 settings-app-since = depuis le { $date } · peut { $scopes }
 settings-app-revoke = Retirer l’accès
 settings-app-revoke-label = Retirer l’accès à { $name }
+settings-welcome = Bienvenue ! Présentez-vous un peu à vos collègues : votre nom, ce que vous enseignez et à qui. Tout est facultatif et modifiable à tout moment.

@@ -99,3 +99,4 @@ settings-apps-none = Nessuna app ha accesso al tuo account.
 settings-app-since = dal { $date } · può { $scopes }
 settings-app-revoke = Revoca l’accesso
 settings-app-revoke-label = Revoca l’accesso a { $name }
+settings-welcome = Ti diamo il benvenuto! Racconta qualcosa di te ai colleghi: il tuo nome, cosa insegni e a chi. Qui tutto è facoltativo e si può cambiare quando vuoi.
