@@ -499,3 +499,61 @@ async fn the_pages_fit_a_phone_and_speak_the_browsers_language() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_german_teacher_joins_follows_talks_finds_and_publishes_in_german() {
+    let a = TestInstance::start_with(|s| s.instance.registrations_open = true).await;
+    let b = TestInstance::start().await;
+    let bea_pw = b.user("bea", Role::Member).await;
+    let bea = b.token("bea", &bea_pw, "read write follow").await;
+    let mia_pw = a.user("mia", Role::Member).await;
+    let mia = a.token("mia", &mia_pw, "read write").await;
+    let title = "Arbeitsblätter zur Bruchrechnung";
+    let res = a
+        .client
+        .post(a.url("/api/collegium/v1/materials"))
+        .bearer_auth(&mia)
+        .json(&json!({
+            "name": title,
+            "description": "Zwölf Arbeitsblätter mit Pizzastücken.",
+            "language": "de",
+            "licence": "cc-by-sa",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let handle = format!("bea@{}", b.base.trim_start_matches("http://"));
+    let output = run_client(
+        "browser_journey.py",
+        vec![a.base.clone(), b.base.clone(), handle, bea, title.into()],
+    )
+    .await;
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "ok");
+
+    // What the pages did, as the API and the other server see it.
+    let (_, greta) = a.get_json("/api/v1/accounts/lookup?acct=greta").await;
+    assert_eq!(greta["display_name"], "Greta Huber");
+    assert_eq!(
+        greta["collegium"]["school_subjects"],
+        json!(["mathematics"])
+    );
+    let (_, mine) = a.get_json("/api/collegium/v1/materials?q=GeoGebra").await;
+    assert_eq!(mine[0]["account"]["acct"], "greta", "{mine}");
+    let (_, on_b) = b.get_json("/api/v1/accounts/lookup?acct=bea").await;
+    let bea_id = on_b["id"].as_str().unwrap().to_string();
+    crate::harness::eventually("bea's post is liked and boosted on B", || async {
+        let (_, posts) = b
+            .get_json(&format!("/api/v1/accounts/{bea_id}/statuses"))
+            .await;
+        posts.as_array().is_some_and(|list| {
+            list.iter().any(|p| {
+                p["content"].as_str().is_some_and(|c| c.contains("Pizza"))
+                    && p["favourites_count"] == 1
+                    && p["reblogs_count"] == 1
+                    && p["replies_count"] == 1
+            })
+        })
+    })
+    .await;
+}
