@@ -470,6 +470,11 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
         "account settings",
         include_str!("../../migrations/sqlite/0017_profile_terms.sql"),
     ),
+    (
+        18,
+        "bookmarks",
+        include_str!("../../migrations/sqlite/0018_bookmarks.sql"),
+    ),
 ];
 
 const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
@@ -557,6 +562,11 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
         17,
         "account settings",
         include_str!("../../migrations/postgres/0017_profile_terms.sql"),
+    ),
+    (
+        18,
+        "bookmarks",
+        include_str!("../../migrations/postgres/0018_bookmarks.sql"),
     ),
 ];
 

@@ -139,3 +139,91 @@ pub async fn clear(data: Data<AppState>, auth: Auth) -> AppResult<Json<Value>> {
     notifications::dismiss(&data.db, me.id, None).await?;
     Ok(Json(json!({})))
 }
+
+// ----- markers -----
+
+const TIMELINES: &[&str] = &["home", "notifications"];
+
+fn markers_json(rows: &[notifications::store::MarkerRow], asked: &[String]) -> Value {
+    let mut out = serde_json::Map::new();
+    for row in rows.iter().filter(|r| asked.contains(&r.timeline)) {
+        out.insert(
+            row.timeline.clone(),
+            json!({
+                "last_read_id": row.last_read_id.to_string(),
+                "version": row.version,
+                "updated_at": row.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            }),
+        );
+    }
+    Value::Object(out)
+}
+
+#[derive(Deserialize, Default)]
+pub struct MarkersQuery {
+    #[serde(default, deserialize_with = "flex_list")]
+    timeline: Option<Vec<String>>,
+}
+
+/// `GET /api/v1/markers?timeline[]=home&timeline[]=notifications`: how far the
+/// person has read each (only those asked for, as Mastodon answers).
+pub async fn markers(
+    data: Data<AppState>,
+    auth: Auth,
+    Params(q): Params<MarkersQuery>,
+) -> AppResult<Json<Value>> {
+    auth.require("read:statuses")?;
+    let (me, _) = auth.user()?;
+    let asked = q.timeline.unwrap_or_default();
+    let rows = notifications::store::markers(&data.db, me.id).await?;
+    Ok(Json(markers_json(&rows, &asked)))
+}
+
+#[derive(Deserialize, Default)]
+pub struct MarkerPosition {
+    last_read_id: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct SetMarkers {
+    home: Option<MarkerPosition>,
+    notifications: Option<MarkerPosition>,
+}
+
+/// `POST /api/v1/markers` with `home[last_read_id]` and/or
+/// `notifications[last_read_id]`: answers with the markers set.
+pub async fn set_markers(
+    data: Data<AppState>,
+    auth: Auth,
+    Params(p): Params<SetMarkers>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:statuses")?;
+    let (me, _) = auth.user()?;
+    // Every position is checked before any is written.
+    let mut given = Vec::new();
+    for (timeline, position) in [("home", &p.home), ("notifications", &p.notifications)] {
+        let Some(position) = position else { continue };
+        let id = position
+            .last_read_id
+            .as_deref()
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .filter(|v| *v >= 0)
+            .ok_or_else(|| {
+                AppError::validation(format!("{timeline}[last_read_id] must be a status id"))
+            })?;
+        given.push((timeline, id));
+    }
+    if given.is_empty() {
+        return Err(AppError::validation(format!(
+            "give one of {}: timeline[last_read_id]",
+            TIMELINES.join(", ")
+        )));
+    }
+    let now = chrono::Utc::now();
+    for (timeline, id) in &given {
+        notifications::store::set_marker(&data.db, me.id, timeline, *id, now).await?;
+    }
+    let rows = notifications::store::markers(&data.db, me.id).await?;
+    let asked: Vec<String> = given.iter().map(|(t, _)| t.to_string()).collect();
+    Ok(Json(markers_json(&rows, &asked)))
+}

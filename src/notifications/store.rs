@@ -184,6 +184,55 @@ pub async fn mark_read(
     })
 }
 
+db_row! {
+    /// How far a person has read one timeline (Mastodon's Marker).
+    #[derive(Debug, Clone)]
+    pub struct MarkerRow {
+        pub timeline: String,
+        pub last_read_id: i64,
+        pub version: i64,
+        pub updated_at: DateTime<Utc>,
+    }
+}
+
+/// A person's markers of `home` and `notifications`.
+pub async fn markers(db: &Db, account_id: i64) -> Result<Vec<MarkerRow>, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT timeline, last_read_id, version, updated_at FROM markers \
+             WHERE account_id = $1 AND timeline IN ('home', 'notifications')",
+        )
+        .bind(account_id)
+        .fetch_all(pool)
+        .await
+    })
+}
+
+/// Sets a marker where an app says it is (apps may move it back, as Mastodon
+/// lets them); its version goes up.
+pub async fn set_marker(
+    db: &Db,
+    account_id: i64,
+    timeline: &str,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query(
+            "INSERT INTO markers (account_id, timeline, last_read_id, version, updated_at) \
+             VALUES ($1, $2, $3, 1, $4) ON CONFLICT (account_id, timeline) DO UPDATE \
+             SET last_read_id = $3, version = markers.version + 1, updated_at = $4",
+        )
+        .bind(account_id)
+        .bind(timeline)
+        .bind(id)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ())
+    })
+}
+
 /// How many notifications came after the mark (counted up to 100: the header
 /// shows "99+" beyond that).
 pub async fn unread_count(db: &Db, account_id: i64) -> Result<i64, sqlx::Error> {

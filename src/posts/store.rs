@@ -412,6 +412,7 @@ pub struct Engagement {
     pub favourited: bool,
     pub reblogs: i64,
     pub reblogged: bool,
+    pub bookmarked: bool,
     pub replies: i64,
     /// What it carries beside its text (so that what it does not carry need not
     /// be read): mentions, tags, media, custom emoji, a poll.
@@ -422,17 +423,132 @@ pub struct Engagement {
     pub has_poll: bool,
 }
 
+/// Keeps a post for a person (`true`) or lets it go; whether anything changed.
+pub async fn set_bookmark(
+    db: &Db,
+    account_id: i64,
+    status_id: i64,
+    on: bool,
+) -> Result<bool, sqlx::Error> {
+    let n = with_db!(db, |pool| {
+        if on {
+            sqlx::query(
+                "INSERT INTO bookmarks (account_id, status_id, created_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (account_id, status_id) DO NOTHING",
+            )
+            .bind(account_id)
+            .bind(status_id)
+            .bind(chrono::Utc::now())
+            .execute(pool)
+            .await
+        } else {
+            sqlx::query("DELETE FROM bookmarks WHERE account_id = $1 AND status_id = $2")
+                .bind(account_id)
+                .bind(status_id)
+                .execute(pool)
+                .await
+        }
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(n > 0)
+}
+
+/// Which of a person's lists a page of [`kept`] reads.
+#[derive(Debug, Clone, Copy)]
+pub enum Kept {
+    Bookmarks,
+    Favourites,
+}
+
+/// A page of the posts a person bookmarked or liked, newest first (or, with
+/// `oldest_first`, the page just after `min_id`), each with the id of its
+/// bookmark or like, which is what the pages are cut by.
+pub async fn kept(
+    db: &Db,
+    which: Kept,
+    account_id: i64,
+    max_id: i64,
+    min_id: i64,
+    limit: i64,
+    oldest_first: bool,
+) -> Result<Vec<(i64, Status)>, sqlx::Error> {
+    macro_rules! kept_sql {
+        ($table:literal, $order:literal) => {
+            concat!(
+                "SELECT k.id AS kept_id, ",
+                status_columns!(),
+                " FROM ",
+                $table,
+                " k JOIN statuses s ON s.id = k.status_id \
+                 WHERE k.account_id = $1 AND k.id < $2 AND k.id > $3 AND s.deleted_at IS NULL \
+                 ORDER BY k.id ",
+                $order,
+                " LIMIT $4"
+            )
+        };
+    }
+    let sql = match (which, oldest_first) {
+        (Kept::Bookmarks, false) => kept_sql!("bookmarks", "DESC"),
+        (Kept::Bookmarks, true) => kept_sql!("bookmarks", "ASC"),
+        (Kept::Favourites, false) => kept_sql!("favourites", "DESC"),
+        (Kept::Favourites, true) => kept_sql!("favourites", "ASC"),
+    };
+    let rows: Vec<KeptRow> = with_db!(db, |pool| {
+        sqlx::query_as(sql)
+            .bind(account_id)
+            .bind(max_id)
+            .bind(min_id)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(rows.into_iter().map(|r| (r.kept_id, r.status)).collect())
+}
+
+/// A row of [`kept`]: the bookmark's or like's id and its post.
+struct KeptRow {
+    kept_id: i64,
+    status: Status,
+}
+
+macro_rules! kept_row_from {
+    ($row:ty) => {
+        impl<'r> sqlx::FromRow<'r, $row> for KeptRow {
+            fn from_row(row: &'r $row) -> Result<Self, sqlx::Error> {
+                use sqlx::Row;
+                Ok(KeptRow {
+                    kept_id: row.try_get("kept_id")?,
+                    status: Status::from_row(row)?,
+                })
+            }
+        }
+    };
+}
+kept_row_from!(sqlx::sqlite::SqliteRow);
+kept_row_from!(sqlx::postgres::PgRow);
+
 /// [`Engagement`] of a post, in one query (every status shown needs it).
 pub async fn engagement(
     db: &Db,
     status: &Status,
     viewer: Option<i64>,
 ) -> Result<Engagement, sqlx::Error> {
-    type Row = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
-    let (favourites, favourited, reblogs, reblogged, replies, mentions, tags, media, emojis, poll): Row =
-        with_db!(db, |pool| {
-            sqlx::query_as(
-                "SELECT (SELECT COUNT(*) FROM favourites WHERE status_id = $1), \
+    type Row = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+    let (
+        favourites,
+        favourited,
+        reblogs,
+        reblogged,
+        replies,
+        mentions,
+        tags,
+        media,
+        emojis,
+        poll,
+        bookmarked,
+    ): Row = with_db!(db, |pool| {
+        sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM favourites WHERE status_id = $1), \
                  (SELECT COUNT(*) FROM favourites WHERE status_id = $1 AND account_id = $2), \
                  (SELECT COUNT(*) FROM statuses WHERE reblog_of_id = $1 AND deleted_at IS NULL), \
                  (SELECT COUNT(*) FROM statuses WHERE reblog_of_id = $1 AND deleted_at IS NULL \
@@ -443,19 +559,21 @@ pub async fn engagement(
                  (SELECT COUNT(*) FROM status_tags WHERE status_id = $1), \
                  (SELECT COUNT(*) FROM status_media WHERE status_id = $1), \
                  (SELECT COUNT(*) FROM status_emojis WHERE status_id = $1), \
-                 (SELECT COUNT(*) FROM polls WHERE status_id = $1)",
-            )
-            .bind(status.id)
-            .bind(viewer.unwrap_or(-1))
-            .bind(&status.ap_id)
-            .fetch_one(pool)
-            .await
-        })?;
+                 (SELECT COUNT(*) FROM polls WHERE status_id = $1), \
+                 (SELECT COUNT(*) FROM bookmarks WHERE status_id = $1 AND account_id = $2)",
+        )
+        .bind(status.id)
+        .bind(viewer.unwrap_or(-1))
+        .bind(&status.ap_id)
+        .fetch_one(pool)
+        .await
+    })?;
     Ok(Engagement {
         favourites,
         favourited: favourited > 0,
         reblogs,
         reblogged: reblogged > 0,
+        bookmarked: bookmarked > 0,
         replies,
         has_mentions: mentions > 0,
         has_tags: tags > 0,

@@ -120,7 +120,7 @@ pub async fn status_json(
             "favourited": inner["favourited"],
             "reblogged": inner["reblogged"],
             "muted": false,
-            "bookmarked": false,
+            "bookmarked": inner["bookmarked"],
         }));
     }
     let engagement = store::engagement(&state.db, status, viewer.map(|v| v.id)).await?;
@@ -129,6 +129,7 @@ pub async fn status_json(
         favourited,
         reblogs,
         reblogged,
+        bookmarked,
         replies,
         ..
     } = engagement;
@@ -210,7 +211,7 @@ pub async fn status_json(
         "favourited": favourited,
         "reblogged": reblogged,
         "muted": false,
-        "bookmarked": false,
+        "bookmarked": bookmarked,
     }))
 }
 
@@ -523,6 +524,119 @@ pub async fn unfavourite(
     let status = visible_status(&data, Some(me), &id).await?;
     local::unfavourite(&data, me, &status).await?;
     Ok(Json(status_json(&data, &status, Some(me)).await?))
+}
+
+/// `POST /api/v1/statuses/{id}/bookmark`: kept for later, for oneself only
+/// (nothing is sent to other servers).
+pub async fn bookmark(
+    data: Data<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:bookmarks")?;
+    let (me, _) = auth.user()?;
+    let status = visible_status(&data, Some(me), &id).await?;
+    store::set_bookmark(&data.db, me.id, status.id, true).await?;
+    Ok(Json(status_json(&data, &status, Some(me)).await?))
+}
+
+/// `POST /api/v1/statuses/{id}/unbookmark`
+pub async fn unbookmark(
+    data: Data<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:bookmarks")?;
+    let (me, _) = auth.user()?;
+    let status = visible_status(&data, Some(me), &id).await?;
+    store::set_bookmark(&data.db, me.id, status.id, false).await?;
+    Ok(Json(status_json(&data, &status, Some(me)).await?))
+}
+
+/// A page of one's bookmarks or likes, with Mastodon's `Link` header (cut by
+/// the bookmark's or like's id). A post one may no longer see is left out, as
+/// a single fetch of it would refuse it.
+async fn kept_page(
+    data: &Data<AppState>,
+    me: &Account,
+    which: store::Kept,
+    path: &str,
+    q: &TimelineQuery,
+) -> AppResult<Response> {
+    let (max, min, oldest_first) = q.bounds();
+    let mut page = store::kept(&data.db, which, me.id, max, min, q.limit(), oldest_first).await?;
+    if oldest_first {
+        page.reverse();
+    }
+    let mut items = Vec::with_capacity(page.len());
+    for (_, s) in &page {
+        if model::can_see(data, Some(me), s).await? {
+            match status_json(data, s, Some(me)).await {
+                Ok(item) => items.push(item),
+                Err(AppError::NotFound) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    let mut response = Json(Value::Array(items)).into_response();
+    if let (Some((first, _)), Some((last, _))) = (page.first(), page.last()) {
+        let base = data.settings.base_url();
+        let limit = q.limit();
+        let link = format!(
+            "<{base}{path}?limit={limit}&max_id={last}>; rel=\"next\", \
+             <{base}{path}?limit={limit}&min_id={first}>; rel=\"prev\""
+        );
+        if let Ok(v) = HeaderValue::from_str(&link) {
+            response.headers_mut().insert(header::LINK, v);
+        }
+    }
+    Ok(response)
+}
+
+/// `GET /api/v1/bookmarks`
+pub async fn bookmarks(
+    data: Data<AppState>,
+    auth: Auth,
+    Query(q): Query<TimelineQuery>,
+) -> AppResult<Response> {
+    auth.require("read:bookmarks")?;
+    let (me, _) = auth.user()?;
+    kept_page(&data, me, store::Kept::Bookmarks, "/api/v1/bookmarks", &q).await
+}
+
+/// `GET /api/v1/favourites`
+pub async fn favourites(
+    data: Data<AppState>,
+    auth: Auth,
+    Query(q): Query<TimelineQuery>,
+) -> AppResult<Response> {
+    auth.require("read:favourites")?;
+    let (me, _) = auth.user()?;
+    kept_page(&data, me, store::Kept::Favourites, "/api/v1/favourites", &q).await
+}
+
+/// `GET /api/v1/statuses?id[]=…`: several posts at once, those one may see
+/// (at most 40; others and unknown ids are left out, as Mastodon does).
+pub async fn many(
+    data: Data<AppState>,
+    MaybeAuth(auth): MaybeAuth,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> AppResult<Json<Value>> {
+    let viewer = reader(&auth)?;
+    let ids: Vec<String> = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .filter(|(k, _)| k == "id[]" || k == "id")
+        .map(|(_, v)| v.into_owned())
+        .take(40)
+        .collect();
+    let mut out = Vec::new();
+    for id in ids {
+        match visible_status(&data, viewer, &id).await {
+            Ok(status) => out.push(status_json(&data, &status, viewer).await?),
+            Err(AppError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Json(Value::Array(out)))
 }
 
 /// `GET /api/v1/statuses/{id}/favourited_by`

@@ -394,7 +394,21 @@ pub fn router() -> Router<()> {
             get(follows_api::following),
         )
         .route("/api/v1/follow_requests", get(follows_api::follow_requests))
-        .route("/api/v1/statuses", post(posts_api::create))
+        .route(
+            "/api/v1/statuses",
+            get(posts_api::many).post(posts_api::create),
+        )
+        .route("/api/v1/statuses/{id}/bookmark", post(posts_api::bookmark))
+        .route(
+            "/api/v1/statuses/{id}/unbookmark",
+            post(posts_api::unbookmark),
+        )
+        .route("/api/v1/bookmarks", get(posts_api::bookmarks))
+        .route("/api/v1/favourites", get(posts_api::favourites))
+        .route(
+            "/api/v1/markers",
+            get(notifications_api::markers).post(notifications_api::set_markers),
+        )
         .route(
             "/api/v1/statuses/{id}",
             get(posts_api::show)

@@ -39,6 +39,29 @@ def main(base: str, username: str, password: str) -> None:
     instance = api.instance()
     assert "Collegium" in instance.version, instance.version
 
+    # What apps keep for their person: bookmarks, likes, markers; posts by id.
+    first = api.status_post("A lesson plan to keep", visibility="public")
+    second = api.status_post("Another one", visibility="unlisted")
+    assert api.status_bookmark(first.id).bookmarked is True
+    api.status_bookmark(second.id)
+    api.status_favourite(first.id)
+    kept = api.bookmarks(limit=1)
+    assert [s.id for s in kept] == [second.id], kept
+    older = api.fetch_next(kept)
+    assert [s.id for s in older] == [first.id], older
+    assert [s.id for s in api.favourites()] == [first.id]
+    assert api.status_unbookmark(second.id).bookmarked is False
+    assert [s.id for s in api.bookmarks()] == [first.id]
+    both = api.statuses([first.id, second.id])
+    assert sorted(s.id for s in both) == sorted([first.id, second.id]), both
+    assert api.markers_get(["home"]) == {}, api.markers_get(["home"])
+    api.markers_set(["home", "notifications"], [first.id, second.id])
+    marked = api.markers_get(["home", "notifications"])
+    assert str(marked.home.last_read_id) == str(first.id), marked
+    assert str(marked.notifications.last_read_id) == str(second.id), marked
+    api.markers_set(["home"], [second.id])
+    assert api.markers_get(["home"]).home.version == 2
+
     # The authorization-code grant: the app opens the page, the person signs in
     # and approves there, and pastes the out-of-band code back into the app.
     app = Mastodon(client_id=client_id, client_secret=client_secret, api_base_url=base)

@@ -842,3 +842,99 @@ async fn a_reply_brings_its_parent_along() {
     );
     assert_eq!(home[0]["in_reply_to_id"], context["ancestors"][0]["id"]);
 }
+
+#[tokio::test]
+async fn bookmarks_likes_and_markers_are_ones_own_and_follow_the_visibility_rule() {
+    let a = TestInstance::start().await;
+    let amy = person(&a, "amy").await;
+    let ben = person(&a, "ben").await;
+    let (_, public) = post_status(&a, &amy, json!({"status": "Open to all"})).await;
+    let (_, private) = post_status(
+        &a,
+        &amy,
+        json!({"status": "Followers only", "visibility": "private"}),
+    )
+    .await;
+    let id = |s: &Value| s["id"].as_str().unwrap().to_string();
+    let (public, private) = (id(&public), id(&private));
+    let post = |token: &str, path: String| {
+        let request = a.client.post(a.url(&path)).bearer_auth(token);
+        async move { request.send().await.unwrap() }
+    };
+
+    // A post one may not see cannot be kept, and is not listed by id.
+    let res = post(&ben, format!("/api/v1/statuses/{private}/bookmark")).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = post(&ben, format!("/api/v1/statuses/{public}/bookmark")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["bookmarked"], true);
+    let (_, seen) = a
+        .get_authed(
+            &format!("/api/v1/statuses?id[]={public}&id[]={private}&id[]=999999"),
+            &ben,
+        )
+        .await;
+    assert_eq!(seen.as_array().unwrap().len(), 1, "{seen}");
+    let (_, own) = a
+        .get_authed(
+            &format!("/api/v1/statuses?id[]={public}&id[]={private}"),
+            &amy,
+        )
+        .await;
+    assert_eq!(own.as_array().unwrap().len(), 2, "{own}");
+    assert_eq!(
+        own[0]["bookmarked"], false,
+        "a bookmark is its keeper's alone"
+    );
+
+    // One's own list; not another's; a deleted post leaves it.
+    let (_, kept) = a.get_authed("/api/v1/bookmarks", &ben).await;
+    assert_eq!(kept.as_array().unwrap().len(), 1);
+    let (_, none) = a.get_authed("/api/v1/bookmarks", &amy).await;
+    assert_eq!(none, json!([]));
+    let res = a
+        .client
+        .delete(a.url(&format!("/api/v1/statuses/{public}")))
+        .bearer_auth(&amy)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, kept) = a.get_authed("/api/v1/bookmarks", &ben).await;
+    assert_eq!(kept, json!([]));
+    let (status, _) = a.get_json("/api/v1/bookmarks").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // Markers: a bad position changes nothing; versions count up.
+    let set = |body: Value| {
+        let request = a
+            .client
+            .post(a.url("/api/v1/markers"))
+            .bearer_auth(&ben)
+            .json(&body);
+        async move { request.send().await.unwrap() }
+    };
+    let res =
+        set(json!({"home": {"last_read_id": "12"}, "notifications": {"last_read_id": "x"}})).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, markers) = a
+        .get_authed(
+            "/api/v1/markers?timeline[]=home&timeline[]=notifications",
+            &ben,
+        )
+        .await;
+    assert_eq!(markers, json!({}), "nothing was written");
+    let res = set(json!({"home": {"last_read_id": "12"}})).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = set(json!({"home": {"last_read_id": "10"}})).await;
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["home"]["last_read_id"], "10");
+    assert_eq!(body["home"]["version"], 2);
+    let (_, markers) = a
+        .get_authed("/api/v1/markers?timeline[]=notifications", &ben)
+        .await;
+    assert_eq!(markers, json!({}), "only what is asked for");
+    let (_, theirs) = a.get_authed("/api/v1/markers?timeline[]=home", &amy).await;
+    assert_eq!(theirs, json!({}));
+}
