@@ -194,6 +194,7 @@ pub async fn update_credentials(
             note: p.note,
             avatar_url: p.avatar_url,
             header_url: p.header_url,
+            uploaded_pictures: false,
             locked: p.locked,
             bot: p.bot,
             discoverable: p.discoverable,

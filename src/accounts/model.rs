@@ -367,6 +367,13 @@ pub async fn set_time_zone(state: &AppState, user: &User, time_zone: &str) -> Ap
 }
 
 impl User {
+    /// Whether the person may not act here now: suspended, or not yet approved.
+    /// Checked wherever a session, a token or a code is used, not only at
+    /// sign-in.
+    pub fn barred(&self) -> bool {
+        self.suspended_at.is_some() || !self.approved
+    }
+
     /// The visibility of a new post when none is given.
     pub fn default_visibility(&self) -> &str {
         self.default_visibility.as_deref().unwrap_or("public")
@@ -711,6 +718,10 @@ pub struct ProfileUpdate {
     pub avatar_url: Option<String>,
     /// The banner (`header`): an http(s) address, or "" for none.
     pub header_url: Option<String>,
+    /// The pictures are files the settings page has just stored for this
+    /// person. Otherwise an address of this instance's own media is refused:
+    /// it may be someone else's file, which a later change would delete.
+    pub uploaded_pictures: bool,
     pub locked: Option<bool>,
     pub bot: Option<bool>,
     pub discoverable: Option<bool>,
@@ -779,10 +790,20 @@ pub async fn update_profile(
         next.note_source = clean_text("Bio", v, MAX_NOTE)?;
         next.note_html = crate::web::text_to_html(&next.note_source);
     }
-    let picture = |v: String, what: &str| -> AppResult<Option<String>> {
+    let uploaded = update.uploaded_pictures;
+    let picture = |v: String, what: &str, now: &Option<String>| -> AppResult<Option<String>> {
         let v = v.trim().to_string();
         if v.is_empty() {
             return Ok(None);
+        }
+        if !uploaded
+            && now.as_deref() != Some(v.as_str())
+            && crate::media::MediaStore::key_of(&state.settings, &v).is_some()
+        {
+            return Err(AppError::validation(format!(
+                "{what}: upload the picture instead of giving a file of this instance"
+            ))
+            .said("invalid-picture-local", None, &[]));
         }
         let url = Url::parse(&v)
             .ok()
@@ -797,10 +818,10 @@ pub async fn update_profile(
         Ok(Some(url.to_string()))
     };
     if let Some(v) = update.avatar_url {
-        next.avatar_url = picture(v, "Avatar")?;
+        next.avatar_url = picture(v, "Avatar", &account.avatar_url)?;
     }
     if let Some(v) = update.header_url {
-        next.header_url = picture(v, "Header")?;
+        next.header_url = picture(v, "Header", &account.header_url)?;
     }
     if let Some(v) = update.locked {
         next.locked = v;

@@ -581,6 +581,12 @@ pub async fn token(
                 (None, Some(_)) if !secret_ok => return Err(invalid_grant()),
                 _ => {}
             }
+            let barred = store::find_user_by_id(&data.db, row.user_id)
+                .await?
+                .is_none_or(|(_, u)| u.barred());
+            if barred {
+                return Err(invalid_grant());
+            }
             (Some(row.user_id), Scopes::parse(&row.scopes)?)
         }
         "password" => {

@@ -130,8 +130,13 @@ pub async fn end_session(state: &AppState, headers: &HeaderMap) -> AppResult<Hea
 async fn session_user(db: &Db, token: &str) -> AppResult<Option<(Account, User)>> {
     match store::session_user_id(db, &token_hash(token), Utc::now()).await? {
         Some(id) => {
+            let pair = store::find_user_by_id(db, id).await?;
+            // A suspended person's browser is signed out even mid-suspension.
+            if pair.as_ref().is_some_and(|(_, u)| u.barred()) {
+                return Ok(None);
+            }
             store::touch_active(db, id).await?;
-            Ok(store::find_user_by_id(db, id).await?)
+            Ok(pair)
         }
         None => Ok(None),
     }

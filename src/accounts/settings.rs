@@ -275,11 +275,13 @@ pub async fn picture_form(
     let update = if header {
         ProfileUpdate {
             header_url: Some(new_url),
+            uploaded_pictures: true,
             ..ProfileUpdate::default()
         }
     } else {
         ProfileUpdate {
             avatar_url: Some(new_url),
+            uploaded_pictures: true,
             ..ProfileUpdate::default()
         }
     };

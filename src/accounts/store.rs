@@ -1102,6 +1102,10 @@ pub async fn end_all_access(db: &Db, user_id: i64, now: DateTime<Utc>) -> Result
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
+        sqlx::query("DELETE FROM oauth_authorization_codes WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
             "UPDATE oauth_access_tokens SET revoked_at = $1 \
              WHERE user_id = $2 AND revoked_at IS NULL",

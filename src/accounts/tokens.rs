@@ -148,11 +148,15 @@ pub async fn find_token(
     let user = match row.user_id {
         Some(id) => {
             store::touch_active(&data.db, id).await?;
-            Some(
-                store::find_user_by_id(&data.db, id)
-                    .await?
-                    .ok_or_else(|| AppError::Unauthorized("The access token is invalid".into()))?,
-            )
+            let pair = store::find_user_by_id(&data.db, id)
+                .await?
+                .ok_or_else(|| AppError::Unauthorized("The access token is invalid".into()))?;
+            if pair.1.barred() {
+                return Err(AppError::Unauthorized(
+                    "This account is suspended or not yet approved".into(),
+                ));
+            }
+            Some(pair)
         }
         None => None,
     };

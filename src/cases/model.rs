@@ -483,6 +483,29 @@ pub async fn check(
 }
 
 /// The id (address) of a linked material, from its id here or its address.
+/// The public materials whose title is `title` (case aside, in Rust, so that
+/// both databases agree beyond ASCII), found through the search index.
+async fn titled_materials(data: &Data<AppState>, title: &str) -> AppResult<Vec<i64>> {
+    let wanted = title.trim().to_lowercase();
+    let mut out = Vec::new();
+    for id in crate::db::search::matching(&data.db, title, 50).await? {
+        let Some(s) = posts::find(&data.db, id).await? else {
+            continue;
+        };
+        let same = s
+            .title
+            .as_deref()
+            .is_some_and(|t| t.trim().to_lowercase() == wanted);
+        if same
+            && s.visibility == "public"
+            && crate::materials::store::find(&data.db, id).await?.is_some()
+        {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
+
 /// A linked material as a person names it: its number here, its address (of
 /// its post or, here, of its page `/materials/N`), or its exact title.
 async fn material_id(data: &Data<AppState>, reference: &str) -> AppResult<String> {
@@ -504,7 +527,7 @@ async fn material_id(data: &Data<AppState>, reference: &str) -> AppResult<String
             None => posts::find_by_uri_or_url(&data.db, url.as_str()).await?,
         }
     } else {
-        match crate::materials::store::titled(&data.db, reference, 2).await?[..] {
+        match titled_materials(data, reference).await?[..] {
             [id] => posts::find(&data.db, id).await?,
             [] => None,
             _ => {

@@ -202,7 +202,12 @@ pub async fn nodeinfo_21(data: Data<AppState>) -> AppResult<Response> {
 /// `GET /actor`: the instance actor. Always served unsigned, so that servers which
 /// require signed fetches can still learn the key our fetches are signed with.
 pub async fn instance_actor(data: Data<AppState>) -> AppResult<Response> {
-    let actor = (*data.instance_actor).clone();
+    let mut actor = (*data.instance_actor).clone();
+    // Named as the admins name the instance now.
+    let instance = data.instance();
+    actor.display_name = instance.name.clone();
+    actor.note_source = instance.description.clone();
+    actor.note_html = crate::web::text_to_html(&instance.description);
     let json = actor.into_json(&data).await?;
     Ok(FederationJson(WithContext::new(json, actor_context(&data))).into_response())
 }

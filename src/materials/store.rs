@@ -56,21 +56,6 @@ pub async fn find(db: &Db, status_id: i64) -> Result<Option<MaterialRow>, sqlx::
     })
 }
 
-/// The public materials named `title` (case aside), at most `limit`.
-pub async fn titled(db: &Db, title: &str, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
-    with_db!(db, |pool| {
-        sqlx::query_scalar(
-            "SELECT m.status_id FROM materials m JOIN statuses s ON s.id = m.status_id \
-             WHERE lower(s.title) = lower($1) AND s.deleted_at IS NULL \
-             AND s.visibility = 'public' ORDER BY m.status_id LIMIT $2",
-        )
-        .bind(title)
-        .bind(limit)
-        .fetch_all(pool)
-        .await
-    })
-}
-
 /// Every material's post id, for rebuilding the search index.
 pub async fn all_ids(db: &Db) -> Result<Vec<i64>, sqlx::Error> {
     with_db!(db, |pool| {

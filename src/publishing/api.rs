@@ -224,6 +224,41 @@ pub struct CreateStatus {
     sensitive: Option<bool>,
     language: Option<String>,
     in_reply_to_id: Option<String>,
+    /// What apps send that this instance does not do yet: refused by name
+    /// rather than dropped, so that no one's images or poll are lost unseen.
+    #[serde(default, deserialize_with = "crate::api::flex_list")]
+    media_ids: Option<Vec<String>>,
+    poll: Option<Value>,
+    scheduled_at: Option<String>,
+}
+
+impl CreateStatus {
+    fn refuse_what_is_not_done(&self) -> AppResult<()> {
+        if self
+            .media_ids
+            .as_ref()
+            .is_some_and(|m| m.iter().any(|id| !id.trim().is_empty()))
+        {
+            return Err(AppError::validation(
+                "media_ids: this instance does not take media attachments yet",
+            ));
+        }
+        if self.poll.as_ref().is_some_and(|p| !p.is_null()) {
+            return Err(AppError::validation(
+                "poll: this instance does not take polls yet",
+            ));
+        }
+        if self
+            .scheduled_at
+            .as_deref()
+            .is_some_and(|s| !s.trim().is_empty())
+        {
+            return Err(AppError::validation(
+                "scheduled_at: this instance does not schedule posts yet",
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// `POST /api/v1/statuses` (with Mastodon's `Idempotency-Key` header).
@@ -235,6 +270,7 @@ pub async fn create(
 ) -> AppResult<Json<Value>> {
     auth.require("write:statuses")?;
     let (me, user) = auth.user()?;
+    p.refuse_what_is_not_done()?;
     let visibility = match p.visibility.as_deref().filter(|v| !v.is_empty()) {
         // The person's default (`source.privacy`).
         None => Visibility::parse(user.default_visibility()).unwrap_or(Visibility::Public),

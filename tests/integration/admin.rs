@@ -281,6 +281,11 @@ async fn an_admin_sets_the_instance_and_approves_suspends_and_resets_people() {
     assert_eq!(instance["registrations"]["enabled"], true);
     assert_eq!(instance["registrations"]["approval_required"], true);
     assert_eq!(instance["rules"][1]["text"], "Share what you can.");
+    let (_, actor) = a.get_ap("/actor").await;
+    assert_eq!(
+        actor["name"], "Tirol lernt",
+        "the instance actor is named so too"
+    );
     let (_, about) = get_page(&a, "", "/about").await;
     assert!(about.contains("Tirol lernt") && about.contains("Teachers of Tyrol"));
     assert!(

@@ -233,6 +233,26 @@ async fn a_teacher_uploads_and_removes_her_profile_picture() {
         "{html}"
     );
 
+    // Someone else may not take her file as theirs through the API (a later
+    // change of theirs would delete it); her own current one is fine.
+    let dora_pw = a.user("dora", Role::Member).await;
+    let dora = a.token("dora", &dora_pw, "write").await;
+    let carla_token = a.token("carla", &password, "write").await;
+    for (token, expected) in [
+        (&dora, StatusCode::UNPROCESSABLE_ENTITY),
+        (&carla_token, StatusCode::OK),
+    ] {
+        let res = a
+            .client
+            .patch(a.url("/api/v1/accounts/update_credentials"))
+            .bearer_auth(token)
+            .form(&[("avatar_url", avatar.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), expected);
+    }
+
     // Without the form's token nothing happens; then it is removed.
     let res = send(
         vec![

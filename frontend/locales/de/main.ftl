@@ -324,3 +324,4 @@ field-topic = Themen
 field-type = Materialart
 field-remove-files = Zu entfernende Dateien
 field-time-required = Benötigte Zeit
+invalid-picture-local = Laden Sie das Bild auf der Einstellungsseite hoch, statt die Adresse einer Datei hier anzugeben.

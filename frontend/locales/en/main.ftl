@@ -321,3 +321,4 @@ field-topic = Topics
 field-type = Kind of material
 field-remove-files = Files to remove
 field-time-required = Time required
+invalid-picture-local = Upload the picture on the settings page instead of giving the address of a file here.

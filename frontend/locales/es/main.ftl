@@ -327,3 +327,4 @@ field-topic = Temas
 field-type = Tipo de material
 field-remove-files = Archivos que quitar
 field-time-required = Tiempo necesario
+invalid-picture-local = Sube la imagen en la página de ajustes en lugar de indicar la dirección de un archivo de aquí.

@@ -327,3 +327,4 @@ field-topic = Thèmes
 field-type = Type de ressource
 field-remove-files = Fichiers à retirer
 field-time-required = Durée nécessaire
+invalid-picture-local = Téléversez l’image sur la page des réglages au lieu de donner l’adresse d’un fichier d’ici.

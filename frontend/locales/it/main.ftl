@@ -327,3 +327,4 @@ field-topic = Temi
 field-type = Tipo di materiale
 field-remove-files = File da rimuovere
 field-time-required = Tempo necessario
+invalid-picture-local = Carica l’immagine nella pagina delle impostazioni invece di indicare l’indirizzo di un file di qui.
