@@ -472,7 +472,7 @@ const SQLITE_MIGRATIONS: &[MigrationFile] = &[
     ),
     (
         18,
-        "bookmarks",
+        "bookmarks and pins",
         include_str!("../../migrations/sqlite/0018_bookmarks.sql"),
     ),
 ];
@@ -565,7 +565,7 @@ const POSTGRES_MIGRATIONS: &[MigrationFile] = &[
     ),
     (
         18,
-        "bookmarks",
+        "bookmarks and pins",
         include_str!("../../migrations/postgres/0018_bookmarks.sql"),
     ),
 ];

@@ -17,13 +17,14 @@ fn configuration(data: &Data<AppState>) -> Value {
         "urls": { "streaming": Value::Null, "status": Value::Null },
         "accounts": {
             "max_featured_tags": 0,
-            "max_pinned_statuses": 0,
+            "max_pinned_statuses": crate::publishing::api::MAX_PINS,
             "max_display_name_length": MAX_DISPLAY_NAME,
             "max_note_length": MAX_NOTE,
         },
         "statuses": {
             "max_characters": 5000,
-            "max_media_attachments": 4,
+            // None yet: posts refuse media_ids (see CreateStatus).
+            "max_media_attachments": 0,
             "characters_reserved_per_url": 23,
         },
         "media_attachments": {

@@ -366,6 +366,19 @@ pub async fn public(
     .map(|rows| newest_first(rows, oldest_first))
 }
 
+/// Which of an account's posts a list shows (Mastodon's parameters of
+/// `GET /api/v1/accounts/{id}/statuses`).
+#[derive(Debug, Default, Clone)]
+pub struct AccountFilter {
+    pub pinned: bool,
+    /// Replies to others left out (replies to oneself, threads, stay).
+    pub exclude_replies: bool,
+    pub exclude_reblogs: bool,
+    pub only_media: bool,
+    /// Only posts with this hashtag (normalised), if given.
+    pub tagged: Option<String>,
+}
+
 /// An account's posts that `viewer` may see, newest first.
 pub async fn by_account(
     db: &Db,
@@ -374,6 +387,26 @@ pub async fn by_account(
     max_id: i64,
     limit: i64,
 ) -> Result<Vec<Status>, sqlx::Error> {
+    by_account_filtered(
+        db,
+        account_id,
+        visibilities,
+        max_id,
+        limit,
+        &AccountFilter::default(),
+    )
+    .await
+}
+
+/// [`by_account`] with Mastodon's filters.
+pub async fn by_account_filtered(
+    db: &Db,
+    account_id: i64,
+    visibilities: &[&str],
+    max_id: i64,
+    limit: i64,
+    filter: &AccountFilter,
+) -> Result<Vec<Status>, sqlx::Error> {
     // At most four visibilities: bind them as four parameters.
     let v = |i: usize| visibilities.get(i).copied().unwrap_or("");
     with_db!(db, |pool| {
@@ -381,7 +414,14 @@ pub async fn by_account(
             "SELECT ",
             status_columns!(),
             " FROM statuses s WHERE s.deleted_at IS NULL AND s.account_id = $1 \
-             AND s.visibility IN ($2, $3, $4, $5) AND s.id < $6 ORDER BY s.id DESC LIMIT $7"
+             AND s.visibility IN ($2, $3, $4, $5) AND s.id < $6 \
+             AND ($8 = FALSE OR s.id IN (SELECT status_id FROM status_pins WHERE account_id = $1)) \
+             AND ($9 = FALSE OR s.in_reply_to_ap_id IS NULL OR s.in_reply_to_ap_id IN \
+                  (SELECT ap_id FROM statuses WHERE account_id = $1)) \
+             AND ($10 = FALSE OR s.reblog_of_id IS NULL) \
+             AND ($11 = FALSE OR s.id IN (SELECT status_id FROM status_media)) \
+             AND ($12 = '' OR s.id IN (SELECT status_id FROM status_tags WHERE name = $12)) \
+             ORDER BY s.id DESC LIMIT $7"
         ))
         .bind(account_id)
         .bind(v(0))
@@ -390,6 +430,11 @@ pub async fn by_account(
         .bind(v(3))
         .bind(max_id)
         .bind(limit)
+        .bind(filter.pinned)
+        .bind(filter.exclude_replies)
+        .bind(filter.exclude_reblogs)
+        .bind(filter.only_media)
+        .bind(filter.tagged.clone().unwrap_or_default())
         .fetch_all(pool)
         .await
     })
@@ -413,6 +458,8 @@ pub struct Engagement {
     pub reblogs: i64,
     pub reblogged: bool,
     pub bookmarked: bool,
+    /// Pinned by its author to their profile.
+    pub pinned: bool,
     pub replies: i64,
     /// What it carries beside its text (so that what it does not carry need not
     /// be read): mentions, tags, media, custom emoji, a poll.
@@ -421,6 +468,46 @@ pub struct Engagement {
     pub has_media: bool,
     pub has_emojis: bool,
     pub has_poll: bool,
+}
+
+/// How many posts a person has pinned.
+pub async fn pin_count(db: &Db, account_id: i64) -> Result<i64, sqlx::Error> {
+    with_db!(db, |pool| {
+        sqlx::query_scalar("SELECT COUNT(*) FROM status_pins WHERE account_id = $1")
+            .bind(account_id)
+            .fetch_one(pool)
+            .await
+    })
+}
+
+/// Pins a post to its author's profile (`true`) or unpins it.
+pub async fn set_pin(
+    db: &Db,
+    account_id: i64,
+    status_id: i64,
+    on: bool,
+) -> Result<bool, sqlx::Error> {
+    let n = with_db!(db, |pool| {
+        if on {
+            sqlx::query(
+                "INSERT INTO status_pins (account_id, status_id, created_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (account_id, status_id) DO NOTHING",
+            )
+            .bind(account_id)
+            .bind(status_id)
+            .bind(chrono::Utc::now())
+            .execute(pool)
+            .await
+        } else {
+            sqlx::query("DELETE FROM status_pins WHERE account_id = $1 AND status_id = $2")
+                .bind(account_id)
+                .bind(status_id)
+                .execute(pool)
+                .await
+        }
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(n > 0)
 }
 
 /// Keeps a post for a person (`true`) or lets it go; whether anything changed.
@@ -533,7 +620,7 @@ pub async fn engagement(
     status: &Status,
     viewer: Option<i64>,
 ) -> Result<Engagement, sqlx::Error> {
-    type Row = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
+    type Row = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
     let (
         favourites,
         favourited,
@@ -546,6 +633,7 @@ pub async fn engagement(
         emojis,
         poll,
         bookmarked,
+        pinned,
     ): Row = with_db!(db, |pool| {
         sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM favourites WHERE status_id = $1), \
@@ -560,7 +648,8 @@ pub async fn engagement(
                  (SELECT COUNT(*) FROM status_media WHERE status_id = $1), \
                  (SELECT COUNT(*) FROM status_emojis WHERE status_id = $1), \
                  (SELECT COUNT(*) FROM polls WHERE status_id = $1), \
-                 (SELECT COUNT(*) FROM bookmarks WHERE status_id = $1 AND account_id = $2)",
+                 (SELECT COUNT(*) FROM bookmarks WHERE status_id = $1 AND account_id = $2), \
+                 (SELECT COUNT(*) FROM status_pins WHERE status_id = $1)",
         )
         .bind(status.id)
         .bind(viewer.unwrap_or(-1))
@@ -574,6 +663,7 @@ pub async fn engagement(
         reblogs,
         reblogged: reblogged > 0,
         bookmarked: bookmarked > 0,
+        pinned: pinned > 0,
         replies,
         has_mentions: mentions > 0,
         has_tags: tags > 0,

@@ -130,6 +130,7 @@ pub async fn status_json(
         reblogs,
         reblogged,
         bookmarked,
+        pinned,
         replies,
         ..
     } = engagement;
@@ -179,7 +180,8 @@ pub async fn status_json(
         None
     }
     .map(|(poll, options)| poll_json(status, &poll, &options));
-    Ok(json!({
+    let own = viewer.is_some_and(|v| v.id == status.account_id);
+    let mut out = json!({
         "id": status.id.to_string(),
         "uri": status.ap_id,
         "url": status.url,
@@ -212,7 +214,12 @@ pub async fn status_json(
         "reblogged": reblogged,
         "muted": false,
         "bookmarked": bookmarked,
-    }))
+    });
+    // As Mastodon: only the author is told whether a post is pinned.
+    if own {
+        out["pinned"] = json!(pinned);
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize, Default)]
@@ -503,6 +510,7 @@ pub async fn by_account(
     MaybeAuth(auth): MaybeAuth,
     Path(id): Path<String>,
     Query(q): Query<TimelineQuery>,
+    Query(f): Query<AccountStatusesQuery>,
 ) -> AppResult<Response> {
     let account_id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let account = accounts::find_by_id(&data.db, account_id)
@@ -524,7 +532,23 @@ pub async fn by_account(
         &["public", "unlisted"]
     };
     let (max, _, _) = q.bounds();
-    let statuses = store::by_account(&data.db, account.id, visibilities, max, q.limit()).await?;
+    let filter = store::AccountFilter {
+        pinned: f.pinned.unwrap_or(false),
+        exclude_replies: f.exclude_replies.unwrap_or(false),
+        exclude_reblogs: f.exclude_reblogs.unwrap_or(false),
+        only_media: f.only_media.unwrap_or(false),
+        tagged: match f.tagged.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            None => None,
+            Some(t) => Some(
+                crate::posts::model::normalize_tag(t.trim_start_matches('#')).ok_or_else(|| {
+                    AppError::validation(format!("tagged: {t:?} is not a hashtag"))
+                })?,
+            ),
+        },
+    };
+    let statuses =
+        store::by_account_filtered(&data.db, account.id, visibilities, max, q.limit(), &filter)
+            .await?;
     timeline_page(
         &data,
         viewer,
@@ -559,6 +583,61 @@ pub async fn unfavourite(
     let (me, _) = auth.user()?;
     let status = visible_status(&data, Some(me), &id).await?;
     local::unfavourite(&data, me, &status).await?;
+    Ok(Json(status_json(&data, &status, Some(me)).await?))
+}
+
+/// Mastodon's filters of an account's posts.
+#[derive(Deserialize, Default)]
+pub struct AccountStatusesQuery {
+    #[serde(default, deserialize_with = "flex_bool")]
+    pinned: Option<bool>,
+    #[serde(default, deserialize_with = "flex_bool")]
+    exclude_replies: Option<bool>,
+    #[serde(default, deserialize_with = "flex_bool")]
+    exclude_reblogs: Option<bool>,
+    #[serde(default, deserialize_with = "flex_bool")]
+    only_media: Option<bool>,
+    tagged: Option<String>,
+}
+
+/// Most posts one may pin (as Mastodon's default).
+pub const MAX_PINS: i64 = 5;
+
+/// `POST /api/v1/statuses/{id}/pin`: one's own public, unlisted or
+/// followers-only post, shown first on one's profile.
+pub async fn pin(
+    data: Data<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:accounts")?;
+    let (me, _) = auth.user()?;
+    let status = visible_status(&data, Some(me), &id).await?;
+    if status.account_id != me.id || status.reblog_of_id.is_some() {
+        return Err(AppError::validation("Only your own posts can be pinned"));
+    }
+    if status.visibility == "direct" {
+        return Err(AppError::validation("Direct messages cannot be pinned"));
+    }
+    if store::pin_count(&data.db, me.id).await? >= MAX_PINS {
+        return Err(AppError::validation(format!(
+            "At most {MAX_PINS} posts can be pinned"
+        )));
+    }
+    store::set_pin(&data.db, me.id, status.id, true).await?;
+    Ok(Json(status_json(&data, &status, Some(me)).await?))
+}
+
+/// `POST /api/v1/statuses/{id}/unpin`
+pub async fn unpin(
+    data: Data<AppState>,
+    auth: Auth,
+    Path(id): Path<String>,
+) -> AppResult<Json<Value>> {
+    auth.require("write:accounts")?;
+    let (me, _) = auth.user()?;
+    let status = visible_status(&data, Some(me), &id).await?;
+    store::set_pin(&data.db, me.id, status.id, false).await?;
     Ok(Json(status_json(&data, &status, Some(me)).await?))
 }
 

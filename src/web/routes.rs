@@ -399,6 +399,8 @@ pub fn router() -> Router<()> {
             get(posts_api::many).post(posts_api::create),
         )
         .route("/api/v1/statuses/{id}/bookmark", post(posts_api::bookmark))
+        .route("/api/v1/statuses/{id}/pin", post(posts_api::pin))
+        .route("/api/v1/statuses/{id}/unpin", post(posts_api::unpin))
         .route(
             "/api/v1/statuses/{id}/unbookmark",
             post(posts_api::unbookmark),

@@ -938,3 +938,123 @@ async fn bookmarks_likes_and_markers_are_ones_own_and_follow_the_visibility_rule
     let (_, theirs) = a.get_authed("/api/v1/markers?timeline[]=home", &amy).await;
     assert_eq!(theirs, json!({}));
 }
+
+#[tokio::test]
+async fn what_an_app_sends_that_is_not_done_yet_is_refused_by_name() {
+    let a = TestInstance::start().await;
+    let amy = person(&a, "amy").await;
+    for (body, named) in [
+        (
+            json!({"status": "With a picture", "media_ids": ["1"]}),
+            "media_ids",
+        ),
+        (
+            json!({"status": "Vote!", "poll": {"options": ["a", "b"], "expires_in": 3600}}),
+            "poll",
+        ),
+        (
+            json!({"status": "Later", "scheduled_at": "2030-01-01T00:00:00Z"}),
+            "scheduled_at",
+        ),
+    ] {
+        let (status, error) = post_status(&a, &amy, body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{named}");
+        assert!(error["error"].as_str().unwrap().contains(named), "{error}");
+    }
+    let (_, mine) = a.get_authed("/api/v1/timelines/home", &amy).await;
+    assert_eq!(mine, json!([]), "nothing was posted");
+    // An empty list is no attachment: the post goes out.
+    let (status, _) = post_status(&a, &amy, json!({"status": "Text only", "media_ids": []})).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn pins_and_the_filters_of_an_accounts_posts() {
+    let a = TestInstance::start().await;
+    let amy = person(&a, "amy").await;
+    let ben = person(&a, "ben").await;
+    let id = |s: &Value| s["id"].as_str().unwrap().to_string();
+    let (_, first) = post_status(&a, &amy, json!({"status": "Fractions #maths"})).await;
+    let (_, reply) = post_status(
+        &a,
+        &amy,
+        json!({"status": "More on it", "in_reply_to_id": id(&first)}),
+    )
+    .await;
+    let (_, bens) = post_status(&a, &ben, json!({"status": "Ben's"})).await;
+    let (_, answer) = post_status(
+        &a,
+        &amy,
+        json!({"status": "@ben thanks", "in_reply_to_id": id(&bens)}),
+    )
+    .await;
+    let post = |token: &str, path: String| {
+        let request = a.client.post(a.url(&path)).bearer_auth(token);
+        async move { request.send().await.unwrap() }
+    };
+    let res = post(&amy, format!("/api/v1/statuses/{}/pin", id(&first))).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let pinned: Value = res.json().await.unwrap();
+    assert_eq!(pinned["pinned"], true);
+    let res = post(&amy, format!("/api/v1/statuses/{}/pin", id(&bens))).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not one's own"
+    );
+    let (_, seen_by_ben) = a
+        .get_authed(&format!("/api/v1/statuses/{}", id(&first)), &ben)
+        .await;
+    assert!(
+        seen_by_ben.get("pinned").is_none(),
+        "only the author is told"
+    );
+
+    let (_, me) = a
+        .get_authed("/api/v1/accounts/verify_credentials", &amy)
+        .await;
+    let instance = &a;
+    let list = |query: &str| {
+        let path = format!(
+            "/api/v1/accounts/{}/statuses{query}",
+            me["id"].as_str().unwrap()
+        );
+        async move {
+            let (_, body) = instance.get_json(&path).await;
+            body.as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["id"].as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(list("?pinned=true").await, [id(&first)]);
+    assert_eq!(
+        list("?exclude_replies=true").await,
+        [id(&reply), id(&first)],
+        "a reply to oneself stays, one to another goes"
+    );
+    assert_eq!(list("?tagged=maths").await, [id(&first)]);
+    assert_eq!(list("?only_media=true").await, Vec::<String>::new());
+    assert_eq!(list("").await.len(), 3);
+    let (status, _) = a
+        .get_json(&format!(
+            "/api/v1/accounts/{}/statuses?tagged=%23%23",
+            me["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // At most five; unpinning frees a place.
+    for n in 0..4 {
+        let (_, s) = post_status(&a, &amy, json!({"status": format!("pin {n}")})).await;
+        let res = post(&amy, format!("/api/v1/statuses/{}/pin", id(&s))).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let res = post(&amy, format!("/api/v1/statuses/{}/pin", id(&answer))).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "a sixth");
+    let res = post(&amy, format!("/api/v1/statuses/{}/unpin", id(&first))).await;
+    let unpinned: Value = res.json().await.unwrap();
+    assert_eq!(unpinned["pinned"], false);
+    assert_eq!(list("?pinned=true").await.len(), 4);
+}
