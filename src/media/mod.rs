@@ -332,7 +332,11 @@ impl MediaStore {
             )));
         }
         let kind = file.sniff(IMAGE_TYPES).await?.ok_or_else(|| {
-            AppError::validation("The file is not a PNG, JPEG, GIF or WebP image")
+            AppError::validation("The file is not a PNG, JPEG, GIF or WebP image").said(
+                "invalid-not-an-image",
+                None,
+                &[],
+            )
         })?;
         self.put("images", kind, file).await
     }
@@ -357,6 +361,7 @@ impl MediaStore {
                 "{name} is not a file we take: PDF, office documents, images, audio, video, \
                  archives or plain text"
             ))
+            .said("invalid-file-kind", None, &[("value", name.to_string())])
         })?;
         self.put("files", kind, file).await
     }
@@ -535,7 +540,12 @@ impl Upload {
                     if upload.files.len() >= MAX_FILES {
                         return Err(AppError::validation(format!(
                             "At most {MAX_FILES} files can be sent at once"
-                        )));
+                        ))
+                        .said(
+                            "invalid-files-at-once",
+                            None,
+                            &[("max", MAX_FILES.to_string())],
+                        ));
                     }
                     upload.files.push((file_name, spooled));
                 }

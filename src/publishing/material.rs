@@ -119,9 +119,13 @@ pub async fn create(
         None => None,
     };
     if draft.add_files.len() + uploads.len() > MAX_FILES {
-        return Err(AppError::validation(format!(
-            "at most {MAX_FILES} files are allowed"
-        )));
+        return Err(
+            AppError::validation(format!("at most {MAX_FILES} files are allowed")).said(
+                "invalid-too-many-files",
+                None,
+                &[("max", MAX_FILES.to_string())],
+            ),
+        );
     }
     let stored = store_uploads(data, uploads).await?;
     draft.add_files.splice(0..0, stored.iter().cloned());
@@ -159,9 +163,13 @@ pub async fn update(
         .filter(|f| !draft.remove_files.contains(&f.id))
         .count();
     if kept + draft.add_files.len() + uploads.len() > MAX_FILES {
-        return Err(AppError::validation(format!(
-            "at most {MAX_FILES} files are allowed"
-        )));
+        return Err(
+            AppError::validation(format!("at most {MAX_FILES} files are allowed")).said(
+                "invalid-too-many-files",
+                None,
+                &[("max", MAX_FILES.to_string())],
+            ),
+        );
     }
     let stored = store_uploads(data, uploads).await?;
     draft.add_files.splice(0..0, stored.iter().cloned());

@@ -325,3 +325,7 @@ field-type = Materialart
 field-remove-files = Zu entfernende Dateien
 field-time-required = Benötigte Zeit
 invalid-picture-local = Laden Sie das Bild auf der Einstellungsseite hoch, statt die Adresse einer Datei hier anzugeben.
+invalid-not-an-image = Die Datei ist kein Bild, das wir annehmen: PNG, JPEG, GIF oder WebP.
+invalid-file-kind = „{ $value }“ ist keine Dateiart, die wir annehmen: PDF, Office-Dokumente, Bilder, Audio, Video, Archive oder reiner Text.
+invalid-files-at-once = Höchstens { $max } Dateien lassen sich auf einmal senden.
+invalid-too-many-files = Ein Material darf höchstens { $max } Dateien und Links haben.

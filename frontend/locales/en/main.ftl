@@ -322,3 +322,7 @@ field-type = Kind of material
 field-remove-files = Files to remove
 field-time-required = Time required
 invalid-picture-local = Upload the picture on the settings page instead of giving the address of a file here.
+invalid-not-an-image = The file is not an image we take: PNG, JPEG, GIF or WebP.
+invalid-file-kind = “{ $value }” is not a kind of file we take: PDF, office documents, images, audio, video, archives or plain text.
+invalid-files-at-once = At most { $max } files can be sent at once.
+invalid-too-many-files = A material may have at most { $max } files and links.

@@ -328,3 +328,7 @@ field-type = Tipo de material
 field-remove-files = Archivos que quitar
 field-time-required = Tiempo necesario
 invalid-picture-local = Sube la imagen en la página de ajustes en lugar de indicar la dirección de un archivo de aquí.
+invalid-not-an-image = El archivo no es una imagen admitida: PNG, JPEG, GIF o WebP.
+invalid-file-kind = «{ $value }» no es un tipo de archivo admitido: PDF, documentos de oficina, imágenes, audio, vídeo, archivos comprimidos o texto sin formato.
+invalid-files-at-once = Se pueden enviar como máximo { $max } archivos a la vez.
+invalid-too-many-files = Un material puede tener como máximo { $max } archivos y enlaces.

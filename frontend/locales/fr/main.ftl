@@ -328,3 +328,7 @@ field-type = Type de ressource
 field-remove-files = Fichiers à retirer
 field-time-required = Durée nécessaire
 invalid-picture-local = Téléversez l’image sur la page des réglages au lieu de donner l’adresse d’un fichier d’ici.
+invalid-not-an-image = Le fichier n’est pas une image acceptée : PNG, JPEG, GIF ou WebP.
+invalid-file-kind = « { $value } » n’est pas un type de fichier accepté : PDF, documents bureautiques, images, audio, vidéo, archives ou texte brut.
+invalid-files-at-once = On peut envoyer au plus { $max } fichiers à la fois.
+invalid-too-many-files = Une ressource peut avoir au plus { $max } fichiers et liens.

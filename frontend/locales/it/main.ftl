@@ -328,3 +328,7 @@ field-type = Tipo di materiale
 field-remove-files = File da rimuovere
 field-time-required = Tempo necessario
 invalid-picture-local = Carica l’immagine nella pagina delle impostazioni invece di indicare l’indirizzo di un file di qui.
+invalid-not-an-image = Il file non è un’immagine accettata: PNG, JPEG, GIF o WebP.
+invalid-file-kind = «{ $value }» non è un tipo di file accettato: PDF, documenti d’ufficio, immagini, audio, video, archivi o testo semplice.
+invalid-files-at-once = Si possono inviare al massimo { $max } file alla volta.
+invalid-too-many-files = Un materiale può avere al massimo { $max } file e link.
