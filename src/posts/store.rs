@@ -480,61 +480,44 @@ pub async fn pin_count(db: &Db, account_id: i64) -> Result<i64, sqlx::Error> {
     })
 }
 
-/// Pins a post to its author's profile (`true`) or unpins it.
-pub async fn set_pin(
-    db: &Db,
-    account_id: i64,
-    status_id: i64,
-    on: bool,
-) -> Result<bool, sqlx::Error> {
-    let n = with_db!(db, |pool| {
-        if on {
-            sqlx::query(
-                "INSERT INTO status_pins (account_id, status_id, created_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (account_id, status_id) DO NOTHING",
-            )
-            .bind(account_id)
-            .bind(status_id)
-            .bind(chrono::Utc::now())
-            .execute(pool)
-            .await
-        } else {
-            sqlx::query("DELETE FROM status_pins WHERE account_id = $1 AND status_id = $2")
-                .bind(account_id)
-                .bind(status_id)
-                .execute(pool)
-                .await
-        }
-        .map(|r| r.rows_affected())
-    })?;
-    Ok(n > 0)
+/// What a person may set on a post for themselves alone.
+#[derive(Debug, Clone, Copy)]
+pub enum Mark {
+    /// Kept for later (Mastodon's bookmark).
+    Bookmark,
+    /// Pinned to one's profile (one's own posts only; the caller checks).
+    Pin,
 }
 
-/// Keeps a post for a person (`true`) or lets it go; whether anything changed.
-pub async fn set_bookmark(
+/// Sets a [`Mark`] (`true`) or takes it away; whether anything changed.
+pub async fn set_mark(
     db: &Db,
+    mark: Mark,
     account_id: i64,
     status_id: i64,
     on: bool,
 ) -> Result<bool, sqlx::Error> {
-    let n = with_db!(db, |pool| {
-        if on {
-            sqlx::query(
-                "INSERT INTO bookmarks (account_id, status_id, created_at) VALUES ($1, $2, $3) \
-                 ON CONFLICT (account_id, status_id) DO NOTHING",
-            )
-            .bind(account_id)
-            .bind(status_id)
-            .bind(chrono::Utc::now())
-            .execute(pool)
-            .await
-        } else {
-            sqlx::query("DELETE FROM bookmarks WHERE account_id = $1 AND status_id = $2")
-                .bind(account_id)
-                .bind(status_id)
-                .execute(pool)
-                .await
+    let sql = match (mark, on) {
+        (Mark::Bookmark, true) => {
+            "INSERT INTO bookmarks (account_id, status_id, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (account_id, status_id) DO NOTHING"
         }
+        (Mark::Pin, true) => {
+            "INSERT INTO status_pins (account_id, status_id, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (account_id, status_id) DO NOTHING"
+        }
+        (Mark::Bookmark, false) => "DELETE FROM bookmarks WHERE account_id = $1 AND status_id = $2",
+        (Mark::Pin, false) => "DELETE FROM status_pins WHERE account_id = $1 AND status_id = $2",
+    };
+    let n = with_db!(db, |pool| {
+        let query = sqlx::query(sql).bind(account_id).bind(status_id);
+        if on {
+            query.bind(chrono::Utc::now())
+        } else {
+            query
+        }
+        .execute(pool)
+        .await
         .map(|r| r.rows_affected())
     })?;
     Ok(n > 0)
@@ -649,11 +632,12 @@ pub async fn engagement(
                  (SELECT COUNT(*) FROM status_emojis WHERE status_id = $1), \
                  (SELECT COUNT(*) FROM polls WHERE status_id = $1), \
                  (SELECT COUNT(*) FROM bookmarks WHERE status_id = $1 AND account_id = $2), \
-                 (SELECT COUNT(*) FROM status_pins WHERE status_id = $1)",
+                 (SELECT COUNT(*) FROM status_pins WHERE account_id = $4 AND status_id = $1)",
         )
         .bind(status.id)
         .bind(viewer.unwrap_or(-1))
         .bind(&status.ap_id)
+        .bind(status.account_id)
         .fetch_one(pool)
         .await
     })?;

@@ -441,23 +441,38 @@ async fn timeline_page(
         }
     }
     let mut response = Json(Value::Array(items)).into_response();
-    if let (Some(first), Some(last)) = (statuses.first(), statuses.last()) {
-        let base = state.settings.base_url();
-        let mut link = format!(
-            "<{base}{path}?limit={limit}&max_id={}>; rel=\"next\"",
-            last.id
-        );
-        if with_prev {
-            link.push_str(&format!(
-                ", <{base}{path}?limit={limit}&min_id={}>; rel=\"prev\"",
-                first.id
-            ));
-        }
-        if let Ok(v) = HeaderValue::from_str(&link) {
-            response.headers_mut().insert(header::LINK, v);
-        }
-    }
+    let ends = statuses
+        .first()
+        .zip(statuses.last())
+        .map(|(f, l)| (f.id, l.id));
+    add_link(state, &mut response, path, limit, ends, with_prev);
     Ok(response)
+}
+
+/// Mastodon's `Link` header of a page whose first and last items have the
+/// cursors `ends`: the next page by `max_id`, and (`with_prev`) the previous
+/// by `min_id`.
+fn add_link(
+    state: &AppState,
+    response: &mut Response,
+    path: &str,
+    limit: i64,
+    ends: Option<(i64, i64)>,
+    with_prev: bool,
+) {
+    let Some((first, last)) = ends else {
+        return;
+    };
+    let base = state.settings.base_url();
+    let mut link = format!("<{base}{path}?limit={limit}&max_id={last}>; rel=\"next\"");
+    if with_prev {
+        link.push_str(&format!(
+            ", <{base}{path}?limit={limit}&min_id={first}>; rel=\"prev\""
+        ));
+    }
+    if let Ok(v) = HeaderValue::from_str(&link) {
+        response.headers_mut().insert(header::LINK, v);
+    }
 }
 
 /// `GET /api/v1/timelines/home`
@@ -624,7 +639,7 @@ pub async fn pin(
             "At most {MAX_PINS} posts can be pinned"
         )));
     }
-    store::set_pin(&data.db, me.id, status.id, true).await?;
+    store::set_mark(&data.db, store::Mark::Pin, me.id, status.id, true).await?;
     Ok(Json(status_json(&data, &status, Some(me)).await?))
 }
 
@@ -637,7 +652,7 @@ pub async fn unpin(
     auth.require("write:accounts")?;
     let (me, _) = auth.user()?;
     let status = visible_status(&data, Some(me), &id).await?;
-    store::set_pin(&data.db, me.id, status.id, false).await?;
+    store::set_mark(&data.db, store::Mark::Pin, me.id, status.id, false).await?;
     Ok(Json(status_json(&data, &status, Some(me)).await?))
 }
 
@@ -651,7 +666,7 @@ pub async fn bookmark(
     auth.require("write:bookmarks")?;
     let (me, _) = auth.user()?;
     let status = visible_status(&data, Some(me), &id).await?;
-    store::set_bookmark(&data.db, me.id, status.id, true).await?;
+    store::set_mark(&data.db, store::Mark::Bookmark, me.id, status.id, true).await?;
     Ok(Json(status_json(&data, &status, Some(me)).await?))
 }
 
@@ -664,7 +679,7 @@ pub async fn unbookmark(
     auth.require("write:bookmarks")?;
     let (me, _) = auth.user()?;
     let status = visible_status(&data, Some(me), &id).await?;
-    store::set_bookmark(&data.db, me.id, status.id, false).await?;
+    store::set_mark(&data.db, store::Mark::Bookmark, me.id, status.id, false).await?;
     Ok(Json(status_json(&data, &status, Some(me)).await?))
 }
 
@@ -694,17 +709,8 @@ async fn kept_page(
         }
     }
     let mut response = Json(Value::Array(items)).into_response();
-    if let (Some((first, _)), Some((last, _))) = (page.first(), page.last()) {
-        let base = data.settings.base_url();
-        let limit = q.limit();
-        let link = format!(
-            "<{base}{path}?limit={limit}&max_id={last}>; rel=\"next\", \
-             <{base}{path}?limit={limit}&min_id={first}>; rel=\"prev\""
-        );
-        if let Ok(v) = HeaderValue::from_str(&link) {
-            response.headers_mut().insert(header::LINK, v);
-        }
-    }
+    let ends = page.first().zip(page.last()).map(|(f, l)| (f.0, l.0));
+    add_link(data, &mut response, path, q.limit(), ends, true);
     Ok(response)
 }
 

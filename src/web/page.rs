@@ -191,15 +191,16 @@ impl Page {
 
     fn html(&self, template: &str, context: impl Serialize) -> Result<String, PageError> {
         let context = minijinja::Value::from_serialize(&context);
+        let instance = self.data.instance();
         let frame = minijinja::context! {
-            instance_name => self.data.instance().name.clone(),
+            instance_name => instance.name.clone(),
             user => user_context(&self.viewer),
             lang => self.lang.code(),
             time_zone => self.viewer.as_ref().and_then(|(_, u)| u.time_zone.clone()),
             ui_languages => i18n::switcher(self.lang, &self.path, self.query.as_deref()),
             sign_in_next => sign_in_next(&self.path, self.query.as_deref()),
             unread_notifications => self.unread,
-            has_imprint => !self.data.instance().imprint.trim().is_empty(),
+            has_imprint => !instance.imprint.trim().is_empty(),
             here => match &self.query {
                 Some(q) => format!("{}?{q}", self.path),
                 None => self.path.clone(),
